@@ -1,0 +1,45 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { dataSourceOptions } from '@app/persistence';
+import { loggerParams, RedisModule, type AppConfig } from '@app/platform';
+import { AuthGuard } from './auth/auth.guard.js';
+import { DevLoginController, MeController } from './auth/auth.controllers.js';
+import { PrincipalService } from './auth/principal.service.js';
+import { TokenService } from './auth/token.service.js';
+import { CatalogController } from './catalog/catalog.controller.js';
+import { HealthController } from './health/health.controller.js';
+import { UnitsController } from './organisation/units.controller.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Tests capture log lines here. */
+  logDestination?: NodeJS.WritableStream;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, logDestination }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ app: config })] }),
+        LoggerModule.forRoot(loggerParams(config, logDestination)),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        RedisModule,
+        TerminusModule,
+      ],
+      controllers: [
+        HealthController,
+        ...(config.authMode === 'dev' ? [DevLoginController] : []),
+        MeController,
+        UnitsController,
+        CatalogController,
+      ],
+      providers: [TokenService, PrincipalService, { provide: APP_GUARD, useClass: AuthGuard }],
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { problems } from '../common/problem.js';
+import { CurrentPrincipal, Public, type Principal } from './principal.js';
+import { PrincipalService } from './principal.service.js';
+import { TokenService } from './token.service.js';
+
+export class DevLoginDto {
+  @ApiProperty({ example: 'kari.ansatt' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  username!: string;
+}
+
+export class AccessTokenDto {
+  @ApiProperty() accessToken!: string;
+}
+
+export class RoleScopeDto {
+  @ApiProperty() role!: string;
+  @ApiProperty({ enum: ['unit', 'cluster', 'municipality'] }) scopeType!: string;
+  @ApiProperty() scopeId!: string;
+}
+
+export class MeDto {
+  @ApiProperty() userId!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty() municipalityId!: string;
+  @ApiProperty({ type: [RoleScopeDto] }) roles!: RoleScopeDto[];
+}
+
+/** Only registered when AUTH_MODE=dev: in oidc mode the route does not exist (404). */
+@ApiTags('auth')
+@Controller('auth')
+export class DevLoginController {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly principals: PrincipalService,
+  ) {}
+
+  @Public()
+  @Post('dev-login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AccessTokenDto })
+  async login(@Body() body: DevLoginDto): Promise<AccessTokenDto> {
+    const principal = await this.principals.byUsername(body.username);
+    if (!principal) throw problems.validation([{ field: 'username', message: 'Ukjent demobruker.' }]);
+    return { accessToken: await this.tokens.issueDevToken(principal.userId, principal.username) };
+  }
+}
+
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  @Get()
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentPrincipal() principal: Principal): MeDto {
+    return principal;
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppUser, RoleAssignmentRow } from '@app/persistence';
+import type { Principal } from './principal.js';
+
+/** Loads a caller's roles and scopes from the database (the token says who, the database says what). */
+@Injectable()
+export class PrincipalService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async byUserId(userId: string): Promise<Principal | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+    return this.toPrincipal(await this.dataSource.getRepository(AppUser).findOneBy({ id: userId }));
+  }
+
+  async byExternalSubject(subject: string): Promise<Principal | null> {
+    return this.toPrincipal(await this.dataSource.getRepository(AppUser).findOneBy({ externalSubject: subject }));
+  }
+
+  async byUsername(username: string): Promise<Principal | null> {
+    return this.toPrincipal(await this.dataSource.getRepository(AppUser).findOneBy({ username }));
+  }
+
+  private async toPrincipal(user: AppUser | null): Promise<Principal | null> {
+    if (!user) return null;
+    const roles = await this.dataSource.getRepository(RoleAssignmentRow).findBy({ userId: user.id });
+    return {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      municipalityId: user.municipalityId,
+      roles: roles.map((r) => ({ role: r.role, scopeType: r.scopeType, scopeId: r.scopeId })),
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { loadReferenceData, type CatalogItem } from '@app/platform';
+
+export class CatalogItemDto {
+  @ApiProperty() code!: string;
+  @ApiProperty({ description: 'Bokmål label' }) nb!: string;
+  @ApiPropertyOptional() en?: string;
+  @ApiPropertyOptional({ type: [String], description: 'Prevention levels (measures only)' }) levels?: string[];
+}
+
+/** Reference data straight from ../shared/domain/*.json. */
+@ApiTags('catalog')
+@ApiBearerAuth()
+@Controller('catalog')
+export class CatalogController {
+  @Get('concern-categories')
+  @ApiOkResponse({ type: [CatalogItemDto] })
+  categories(): CatalogItem[] {
+    return loadReferenceData().concernCategories;
+  }
+
+  @Get('risk-factors')
+  @ApiOkResponse({ type: [CatalogItemDto] })
+  riskFactors(): CatalogItem[] {
+    return loadReferenceData().riskFactors;
+  }
+
+  @Get('protective-factors')
+  @ApiOkResponse({ type: [CatalogItemDto] })
+  protectiveFactors(): CatalogItem[] {
+    return loadReferenceData().protectiveFactors;
+  }
+
+  @Get('measures')
+  @ApiOkResponse({ type: [CatalogItemDto] })
+  measures(): CatalogItem[] {
+    return loadReferenceData().measures;
+  }
+}

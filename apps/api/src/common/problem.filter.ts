@@ -1,0 +1,62 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DEFAULT_CODES, ProblemException, titleFor, type ProblemDocument } from './problem.js';
+
+/** Turns every error into an RFC 9457 problem document; internals never reach the caller. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const response = ctx.getResponse<Response>();
+    const request = ctx.getRequest<Request>();
+    const problem = this.toProblem(exception, request);
+    if (problem.status >= 500) {
+      // The error's name and message only: stacks and bodies may carry personal data.
+      const err = exception instanceof Error ? { name: exception.name, message: exception.message.slice(0, 300) } : {};
+      this.logger.error({ err, status: problem.status, path: request.route?.path ?? 'unknown' }, 'Request failed');
+    }
+    if (response.headersSent) return;
+    response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private toProblem(exception: unknown, request: Request): ProblemDocument {
+    const base = (status: number, code: string, detail: string): ProblemDocument => ({
+      type: `https://bti.kommune.no/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+      title: titleFor(status),
+      status,
+      detail,
+      code,
+      instance: request.originalUrl?.split('?')[0],
+    });
+    if (exception instanceof ProblemException) {
+      const doc = base(exception.getStatus(), exception.code, exception.message);
+      if (exception.errors) doc.errors = exception.errors;
+      return { ...doc, ...exception.extensions };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return base(status, DEFAULT_CODES[status] ?? 'HTTP_ERROR', this.httpDetail(status, exception));
+    }
+    // body-parser errors (malformed JSON, too large, bad charset) carry their own status.
+    const parserStatus = (exception as { status?: number; type?: string })?.status;
+    if (typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500) {
+      const type = (exception as { type?: string }).type;
+      if (type === 'entity.too.large') return base(413, 'PAYLOAD_TOO_LARGE', 'Forespørselen er større enn 1 MB.');
+      if (type === 'entity.parse.failed') {
+        return { ...base(400, 'MALFORMED_JSON', 'Innholdet er ikke gyldig JSON.'), errors: [{ field: 'body', message: 'Ugyldig JSON.' }] };
+      }
+      return base(parserStatus, DEFAULT_CODES[parserStatus] ?? 'BAD_REQUEST', 'Forespørselen kunne ikke leses.');
+    }
+    return base(500, 'INTERNAL_ERROR', 'Det oppstod en intern feil. Prøv igjen senere.');
+  }
+
+  private httpDetail(status: number, exception: HttpException): string {
+    if (status === 404) return 'Fant ikke ressursen.';
+    if (status === 401) return 'Innlogging kreves: send et gyldig Bearer-token.';
+    if (status === 403) return 'Rollen din gir ikke tilgang til dette.';
+    if (status === 413) return 'Forespørselen er større enn 1 MB.';
+    return titleFor(status) + (exception.message && status < 500 ? `: ${exception.message}` : '.');
+  }
+}

@@ -1,0 +1,94 @@
+import type { CaseState } from './case-state.js';
+import type { Role } from './vocabulary.js';
+
+export interface RoleAssignment {
+  role: Role;
+  scopeType: 'unit' | 'cluster' | 'municipality';
+  scopeId: string;
+}
+
+/**
+ * Who applies an event. Background jobs act as SYSTEM_ACTOR (`isSystem: true`); the flag is set by
+ * code only, never from a token, and the system may do exactly what the table's `system` relation
+ * allows (today: request_evaluation when a measure's evaluation date arrives).
+ */
+export interface Actor {
+  userId: string;
+  municipalityId: string;
+  roles: RoleAssignment[];
+  isSystem?: boolean;
+}
+
+export const SYSTEM_ACTOR_ID = 'system';
+
+/** The jobs' actor. It belongs to no municipality: the worker has already loaded the case by id. */
+export const SYSTEM_ACTOR: Actor = Object.freeze({
+  userId: SYSTEM_ACTOR_ID,
+  municipalityId: '*',
+  roles: [],
+  isSystem: true,
+}) as Actor;
+
+export function isSystemActor(actor: Actor): boolean {
+  return actor.isSystem === true;
+}
+
+/** A user of another municipality has no relation to the case whatever their roles say. */
+function sameTenant(actor: Actor, state: CaseState): boolean {
+  return !isSystemActor(actor) && actor.municipalityId === state.municipalityId;
+}
+
+/** True when one of the actor's assignments of `role` has a scope that contains the case. */
+export function hasRoleCovering(actor: Actor, role: Role, state: CaseState): boolean {
+  if (!sameTenant(actor, state)) return false;
+  return actor.roles.some(
+    (r) =>
+      r.role === role &&
+      ((r.scopeType === 'unit' && r.scopeId === state.unitId) ||
+        (r.scopeType === 'cluster' && r.scopeId === state.clusterId) ||
+        (r.scopeType === 'municipality' && r.scopeId === state.municipalityId)),
+  );
+}
+
+/** The unit leader (enhetsleder) of the case's own unit; a leader of another unit is not. */
+export function isUnitLeaderOf(actor: Actor, state: CaseState): boolean {
+  return (
+    sameTenant(actor, state) &&
+    actor.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === state.unitId)
+  );
+}
+
+export function isReporterOf(actor: Actor, state: CaseState): boolean {
+  return sameTenant(actor, state) && actor.userId === state.reporterId;
+}
+
+export function isAssigneeOf(actor: Actor, state: CaseState): boolean {
+  return sameTenant(actor, state) && state.assigneeId !== null && actor.userId === state.assigneeId;
+}
+
+/**
+ * Members of the arena the case is routed to. The team member's scope must contain the case
+ * (cluster, or the house itself in Kristiansund); coordinators are municipality-wide.
+ */
+export function isRouteArenaMember(actor: Actor, state: CaseState): boolean {
+  switch (state.route) {
+    case 'interdisciplinary_team':
+      return hasRoleCovering(actor, 'team_member', state);
+    case 'tfa':
+      return hasRoleCovering(actor, 'tfa_coordinator', state);
+    case 'iks':
+      return hasRoleCovering(actor, 'iks_coordinator', state) || hasRoleCovering(actor, 'iks_member', state);
+    default:
+      return false;
+  }
+}
+
+/** "Anyone working on the case": reporter, assignee, unit leader, and the arena it is routed to. */
+export function isWorkingOnCase(actor: Actor, state: CaseState): boolean {
+  return (
+    isReporterOf(actor, state) ||
+    isAssigneeOf(actor, state) ||
+    isUnitLeaderOf(actor, state) ||
+    isRouteArenaMember(actor, state)
+  );
+}

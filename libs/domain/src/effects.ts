@@ -1,0 +1,51 @@
+import type { CaseStatus, CloseReason, EvaluationOutcome, Level, Route } from './vocabulary.js';
+import type { RecipientRole, ReminderKind } from './reminder-kinds.js';
+
+/**
+ * Domain events returned with every accepted change. The application persists them: log entries,
+ * outbox rows (reminder jobs, IKS referral), notifications. The state-changing ones
+ * (StatusChanged, CaseRouted, RouteCleared, ChildWelfareReported) replay to the new state
+ * (see replay.ts); the rest are facts for the application.
+ */
+export type DomainEffect =
+  | { type: 'StatusChanged'; from: CaseStatus; to: CaseStatus }
+  | { type: 'AssessmentCompleted'; guardiansInformed: boolean }
+  | {
+      type: 'CaseRouted';
+      route: Route;
+      level: Level;
+      anonymous: boolean;
+      previousRoute: Route | null;
+      /** true for escalate / evaluate-escalate, false for decide and consent fallback. */
+      escalation: boolean;
+    }
+  /** Route back to null (reopen, IKS return): the case is re-assessed / re-decided. */
+  | { type: 'RouteCleared'; previousRoute: Route | null }
+  /** Create an IKS referral in status `referred`. */
+  | { type: 'IksReferred' }
+  | { type: 'CaseEvaluated'; outcome: EvaluationOutcome }
+  | { type: 'ChildWelfareReported'; at: Date }
+  | { type: 'CaseClosed'; reason: CloseReason }
+  | { type: 'CaseReopened'; reason: string }
+  /** Notify assignee and unit leader; out-of-unit access ends when the route fell back. */
+  | { type: 'ConsentWithdrawn'; consentId: string | null; previousRoute: Route | null; fellBackToOwnUnit: boolean }
+  | ReminderScheduled
+  | ReminderCancelled;
+
+/**
+ * `subjectId` names the measure or consent a reminder belongs to, so the application can build a
+ * deterministic job id (caseId + kind + subjectId + dueAt).
+ */
+export interface ReminderScheduled {
+  type: 'ReminderScheduled';
+  kind: ReminderKind;
+  dueAt: Date;
+  recipient: RecipientRole;
+  subjectId?: string;
+}
+export interface ReminderCancelled {
+  type: 'ReminderCancelled';
+  kind: ReminderKind;
+  subjectId?: string;
+}
+export type ReminderEffect = ReminderScheduled | ReminderCancelled;

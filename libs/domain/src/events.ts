@@ -1,0 +1,86 @@
+import type { CloseReason, EvaluationOutcome, Route } from './vocabulary.js';
+
+/** The state-machine events of DESIGN section 4, in table order. */
+export const EVENT_TYPES = [
+  'start_assessment',
+  'complete_assessment',
+  'decide',
+  'escalate',
+  'request_evaluation',
+  'evaluate',
+  'close',
+  'reopen',
+  'report_to_child_welfare',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface StartAssessment {
+  type: 'start_assessment';
+}
+export interface CompleteAssessment {
+  type: 'complete_assessment';
+  summary: string;
+  guardiansInformed: boolean;
+  /** Required when guardians were not informed, unless violence/abuse is suspected. */
+  reasonNotInformed?: string;
+  /** The child's own view, or why it was not obtained (the API checks the age rule). */
+  childView?: string;
+}
+export interface Decide {
+  type: 'decide';
+  route: Route;
+  rationale: string;
+  /** Only meaningful with interdisciplinary_team: the team works without the child's identity. */
+  anonymous?: boolean;
+}
+export interface Escalate {
+  type: 'escalate';
+  route: Route;
+  rationale: string;
+  /** Additive to DESIGN: lets an escalation to interdisciplinary_team be anonymous like `decide`. */
+  anonymous?: boolean;
+}
+export interface RequestEvaluation {
+  type: 'request_evaluation';
+}
+export interface Evaluate {
+  type: 'evaluate';
+  outcome: EvaluationOutcome;
+  note: string;
+  /** Required when outcome is `escalate`. */
+  route?: Route;
+  /** With outcome `close`: the closing reason (default `resolved`). */
+  reason?: CloseReason;
+  /** With outcome `escalate` to interdisciplinary_team. */
+  anonymous?: boolean;
+}
+export interface Close {
+  type: 'close';
+  reason: CloseReason;
+  note?: string;
+}
+export interface Reopen {
+  type: 'reopen';
+  reason: string;
+}
+export interface ReportToChildWelfare {
+  type: 'report_to_child_welfare';
+  grounds: string;
+}
+
+export type CaseEvent =
+  | StartAssessment
+  | CompleteAssessment
+  | Decide
+  | Escalate
+  | RequestEvaluation
+  | Evaluate
+  | Close
+  | Reopen
+  | ReportToChildWelfare;
+
+export type EventOf<T extends EventType> = Extract<CaseEvent, { type: T }>;
+
+export function isEventType(value: unknown): value is EventType {
+  return typeof value === 'string' && (EVENT_TYPES as readonly string[]).includes(value);
+}

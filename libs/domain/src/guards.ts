@@ -1,0 +1,139 @@
+import { isUnitLeaderOf, type Actor } from './actor.js';
+import type { CaseState, DomainContext } from './case-state.js';
+import { routeIsCovered } from './consent.js';
+import type { EventOf, EventType } from './events.js';
+import { ROUTE_LABEL } from './labels.js';
+import { refuse, type Refusal } from './refusal.js';
+import {
+  CLOSE_REASONS,
+  EVALUATION_OUTCOMES,
+  ROUTE_LEVEL,
+  isRoute,
+  levelOf,
+  type Route,
+} from './vocabulary.js';
+
+/**
+ * Payload guards, run after the table's status and role checks. Within each: payload validation,
+ * then payload-dependent role limits, then route enabled, then consent. null = passes.
+ */
+export type Guard<E extends EventType> = (state: CaseState, event: EventOf<E>, actor: Actor, ctx: DomainContext) => Refusal | null;
+
+/** Free-text limit of the API contract (section 6). */
+export const MAX_TEXT_LENGTH = 10_000;
+
+function requiredText(value: unknown, field: string, label: string): Refusal | null {
+  if (typeof value !== 'string' || value.trim() === '') return refuse('VALIDATION_FAILED', `${label} må fylles ut.`, field);
+  return optionalText(value, field, label);
+}
+
+function optionalText(value: unknown, field: string, label: string): Refusal | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') return refuse('VALIDATION_FAILED', `${label} må være tekst.`, field);
+  if (value.length > MAX_TEXT_LENGTH) return refuse('VALIDATION_FAILED', `${label} kan ikke være lengre enn ${MAX_TEXT_LENGTH} tegn.`, field);
+  return null;
+}
+
+function oneOf(value: unknown, allowed: readonly string[], field: string, label: string): Refusal | null {
+  if (typeof value === 'string' && allowed.includes(value)) return null;
+  return refuse('VALIDATION_FAILED', `${label} må være en av: ${allowed.join(', ')}.`, field);
+}
+
+interface RouteChange {
+  route: unknown;
+  anonymous: unknown;
+  /** escalate: the new route must be on a higher level than the current one. */
+  upward: boolean;
+}
+
+/** Payload part of taking a route: a known route, anonymity only for the team, escalation upward. */
+function validateRouteChange(state: CaseState, change: RouteChange): Refusal | null {
+  if (!isRoute(change.route)) return oneOf(change.route, Object.keys(ROUTE_LEVEL), 'route', 'Rute');
+  if (change.anonymous !== undefined && typeof change.anonymous !== 'boolean') {
+    return refuse('VALIDATION_FAILED', 'Anonym må være sann eller usann.', 'anonymous');
+  }
+  if (change.anonymous === true && change.route !== 'interdisciplinary_team') {
+    return refuse('VALIDATION_FAILED', 'Bare tverrfaglig team kan jobbe anonymt med en sak.', 'anonymous');
+  }
+  if (change.upward && ROUTE_LEVEL[change.route] <= levelOf(state.route)) {
+    return refuse(
+      'VALIDATION_FAILED',
+      `Eskalering må gå til et høyere nivå enn dagens (${state.route ? ROUTE_LABEL[state.route] : 'ingen'}, nivå ${levelOf(state.route)}).`,
+      'route',
+    );
+  }
+  return null;
+}
+
+/** Municipality and consent part of taking a route. */
+function routeAllowed(route: Route, anonymous: boolean, ctx: DomainContext): Refusal | null {
+  if (!ctx.enabledRoutes.includes(route)) {
+    return refuse('ROUTE_DISABLED', `Kommunen bruker ikke ${ROUTE_LABEL[route]} som tiltaksvei.`, 'route');
+  }
+  if (!routeIsCovered(route, anonymous, ctx.consents, ctx.now)) {
+    const hint = route === 'interdisciplinary_team' ? ', eller at teamet jobber anonymt' : '';
+    return refuse('CONSENT_REQUIRED', `Det kreves et gyldig samtykke som omfatter ${ROUTE_LABEL[route]}${hint}.`, 'route');
+  }
+  return null;
+}
+
+function onlyUnitLeader(actor: Actor, state: CaseState, what: string): Refusal | null {
+  return isUnitLeaderOf(actor, state) ? null : refuse('FORBIDDEN_ROLE', `Bare enhetsleder kan ${what}.`);
+}
+
+export const GUARDS: { [E in EventType]: Guard<E> } = {
+  start_assessment: () => null,
+
+  complete_assessment: (state, e) =>
+    requiredText(e.summary, 'summary', 'Oppsummering') ??
+    (typeof e.guardiansInformed !== 'boolean'
+      ? refuse('VALIDATION_FAILED', 'Oppgi om foresatte er informert.', 'guardiansInformed')
+      : null) ??
+    // When violence or abuse is suspected the guardians must not be confronted first: no reason needed.
+    (e.guardiansInformed || state.suspectedViolenceOrAbuse
+      ? optionalText(e.reasonNotInformed, 'reasonNotInformed', 'Begrunnelse')
+      : requiredText(e.reasonNotInformed, 'reasonNotInformed', 'Begrunnelse for at foresatte ikke er informert')) ??
+    optionalText(e.childView, 'childView', 'Barnets stemme'),
+
+  decide: (state, e, actor, ctx) =>
+    validateRouteChange(state, { route: e.route, anonymous: e.anonymous, upward: false }) ??
+    requiredText(e.rationale, 'rationale', 'Begrunnelse') ??
+    (e.route !== 'own_unit' && !isUnitLeaderOf(actor, state)
+      ? refuse('FORBIDDEN_ROLE', e.route === 'iks'
+          ? 'Bare enhetsleder kan henvise saken til IKS.'
+          : `Bare enhetsleder kan beslutte ${ROUTE_LABEL[e.route]}; koordinator kan beslutte tiltak i egen enhet.`)
+      : null) ??
+    routeAllowed(e.route, e.anonymous === true, ctx),
+
+  escalate: (state, e, _actor, ctx) =>
+    validateRouteChange(state, { route: e.route, anonymous: e.anonymous, upward: true }) ??
+    requiredText(e.rationale, 'rationale', 'Begrunnelse') ??
+    routeAllowed(e.route, e.anonymous === true, ctx),
+
+  request_evaluation: () => null,
+
+  evaluate: (state, e, actor, ctx) => {
+    const invalid =
+      oneOf(e.outcome, EVALUATION_OUTCOMES, 'outcome', 'Utfall') ??
+      requiredText(e.note, 'note', 'Notat') ??
+      (e.outcome === 'close' && e.reason !== undefined ? oneOf(e.reason, CLOSE_REASONS, 'reason', 'Årsak') : null) ??
+      (e.outcome === 'escalate'
+        ? validateRouteChange(state, { route: e.route, anonymous: e.anonymous, upward: true })
+        : null);
+    if (invalid || e.outcome !== 'escalate') return invalid;
+    // Escalating through an evaluation follows escalate's guards, including who may do it.
+    return onlyUnitLeader(actor, state, 'eskalere saken') ?? routeAllowed(e.route as Route, e.anonymous === true, ctx);
+  },
+
+  close: (state, e, actor) =>
+    oneOf(e.reason, CLOSE_REASONS, 'reason', 'Årsak') ??
+    optionalText(e.note, 'note', 'Notat') ??
+    (e.reason !== 'no_concern' && !isUnitLeaderOf(actor, state)
+      ? refuse('FORBIDDEN_ROLE', 'Koordinator kan bare avslutte en sak før tiltak, og bare med årsak «ingen grunn til bekymring». Ellers avslutter enhetsleder.')
+      : null),
+
+  reopen: (_state, e) => requiredText(e.reason, 'reason', 'Begrunnelse'),
+
+  // Never a consent check: the duty to report overrides confidentiality.
+  report_to_child_welfare: (_state, e) => requiredText(e.grounds, 'grounds', 'Grunnlag for meldingen'),
+};

@@ -1,0 +1,36 @@
+/**
+ * libs/domain: the BTI case workflow as pure functions. Read transitions.ts for the workflow.
+ */
+export * from './vocabulary.js';
+export * from './actor.js';
+export * from './case-state.js';
+export * from './events.js';
+export * from './effects.js';
+export * from './reminder-kinds.js';
+export * from './refusal.js';
+export * from './consent.js';
+export * from './transitions.js';
+export { RELATION_CHECKS, hasAnyRelation } from './relations.js';
+export { GUARDS, MAX_TEXT_LENGTH } from './guards.js';
+export { apply, allowedEvents } from './apply.js';
+export * from './replay.js';
+export * from './durations.js';
+export * from './working-days.js';
+export {
+  remindersOnConcernLogged,
+  remindersOnAssigned,
+  remindersOnMeasureAdded,
+  remindersOnMeasureEvaluated,
+  remindersOnConsentRecorded,
+  remindersOnConsentWithdrawn,
+  remindersOnRouteTaken,
+  remindersOnRouteLeft,
+  remindersOnAssessmentEnded,
+  remindersOnChildWelfareReported,
+  remindersOnClosed,
+  remindersOnIksDecided,
+  reminderStillApplies,
+  type ReminderFacts,
+} from './reminders.js';
+export * from './iks.js';
+export * from './labels.js';

@@ -1,0 +1,26 @@
+import type { CaseState } from './case-state.js';
+import type { DomainEffect } from './effects.js';
+
+/**
+ * Folds one effect into a case state. Only the state-changing effects matter; the others are
+ * facts for the application. `apply` computes its `next` independently, and the property tests
+ * check that replaying its effects gives the same state, so the effects are a faithful log.
+ */
+export function applyEffect(state: CaseState, effect: DomainEffect): CaseState {
+  switch (effect.type) {
+    case 'StatusChanged':
+      return { ...state, status: effect.to };
+    case 'CaseRouted':
+      return { ...state, route: effect.route, level: effect.level, anonymous: effect.anonymous };
+    case 'RouteCleared':
+      return { ...state, route: null, level: 0, anonymous: false };
+    case 'ChildWelfareReported':
+      return { ...state, childWelfareReportedAt: state.childWelfareReportedAt ?? effect.at };
+    default:
+      return state;
+  }
+}
+
+export function replay(state: CaseState, effects: readonly DomainEffect[]): CaseState {
+  return effects.reduce(applyEffect, state);
+}

@@ -1,0 +1,119 @@
+/**
+ * Shared builders for the domain's specs (not exported from index.ts). One unit `u1` in cluster
+ * `c1` of municipality `m1`; actors named by their relation to the case.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SYSTEM_ACTOR, type Actor, type RoleAssignment } from './actor.js';
+import type { CaseState, DomainContext } from './case-state.js';
+import type { Consent } from './consent.js';
+import type { CaseEvent, EventType } from './events.js';
+import { ROUTES, type CaseStatus, type Route } from './vocabulary.js';
+
+export const MUNI = 'm1';
+export const UNIT = 'u1';
+export const CLUSTER = 'c1';
+/** Wednesday 10 March 2027, 11:00 Oslo: an ordinary working day. */
+export const NOW = new Date('2027-03-10T10:00:00Z');
+export const DAY = 24 * 60 * 60 * 1000;
+
+const at = (role: RoleAssignment['role'], scopeType: RoleAssignment['scopeType'], scopeId: string): RoleAssignment => ({ role, scopeType, scopeId });
+const user = (userId: string, ...roles: RoleAssignment[]): Actor => ({ userId, municipalityId: MUNI, roles });
+
+export const ACTORS = {
+  leader: user('leader', at('unit_leader', 'unit', UNIT)),
+  assignee: user('assignee', at('staff', 'unit', UNIT)),
+  reporter: user('reporter', at('staff', 'unit', UNIT)),
+  colleague: user('colleague', at('staff', 'unit', UNIT)),
+  otherLeader: user('other-leader', at('unit_leader', 'unit', 'u2')),
+  clusterLeader: user('cluster-leader', at('unit_leader', 'cluster', CLUSTER)),
+  teamMember: user('team', at('team_member', 'cluster', CLUSTER)),
+  otherClusterTeamMember: user('team2', at('team_member', 'cluster', 'c2')),
+  tfa: user('tfa', at('tfa_coordinator', 'municipality', MUNI)),
+  iks: user('iks', at('iks_coordinator', 'municipality', MUNI)),
+  iksMember: user('iks-member', at('iks_member', 'municipality', MUNI)),
+  admin: user('admin', at('admin', 'municipality', MUNI)),
+  auditor: user('auditor', at('auditor', 'municipality', MUNI)),
+  foreignLeader: { userId: 'leader', municipalityId: 'm2', roles: [at('unit_leader', 'unit', UNIT)] } as Actor,
+  system: SYSTEM_ACTOR,
+} satisfies Record<string, Actor>;
+export type ActorName = keyof typeof ACTORS;
+
+/** Leader who is also the assignee: passes every role check, to isolate the status checks. */
+export const SUPER: Actor = { userId: 'assignee', municipalityId: MUNI, roles: [at('unit_leader', 'unit', UNIT)] };
+
+export function caseState(overrides: Partial<CaseState> = {}): CaseState {
+  return {
+    id: 'case-1',
+    municipalityId: MUNI,
+    unitId: UNIT,
+    clusterId: CLUSTER,
+    status: 'discovered',
+    route: null,
+    level: 0,
+    anonymous: false,
+    reporterId: 'reporter',
+    assigneeId: 'assignee',
+    suspectedViolenceOrAbuse: false,
+    childWelfareReportedAt: null,
+    ...overrides,
+  };
+}
+
+/** A consistent case in `status`: routed own_unit from acting on (closed keeps its route). */
+export function caseIn(status: CaseStatus, overrides: Partial<CaseState> = {}): CaseState {
+  const routed = status === 'acting' || status === 'evaluating' || status === 'closed';
+  return caseState({ status, route: routed ? 'own_unit' : null, level: routed ? 1 : 0, ...overrides });
+}
+
+export function consent(recipients: string[], overrides: Partial<Consent> = {}): Consent {
+  return {
+    id: `consent-${recipients.join('-')}`,
+    recipients,
+    validFrom: new Date(NOW.getTime() - 30 * DAY),
+    validUntil: null,
+    withdrawnAt: null,
+    ...overrides,
+  };
+}
+
+export function ctx(overrides: Partial<DomainContext> = {}): DomainContext {
+  return { now: NOW, enabledRoutes: ROUTES, consents: [], ...overrides };
+}
+
+/** A payload each event accepts from SUPER in a case built by `caseIn` (own_unit where routed). */
+export function samplePayload(type: EventType): CaseEvent {
+  switch (type) {
+    case 'start_assessment':
+      return { type };
+    case 'complete_assessment':
+      return { type, summary: 'Barnet virker trist.', guardiansInformed: true };
+    case 'decide':
+      return { type, route: 'own_unit', rationale: 'Tett oppfølging i barnehagen.' };
+    case 'escalate':
+      return { type, route: 'interdisciplinary_team', rationale: 'Trenger flere tjenester.', anonymous: true };
+    case 'request_evaluation':
+      return { type };
+    case 'evaluate':
+      return { type, outcome: 'continue', note: 'Går bedre.' };
+    case 'close':
+      return { type, reason: 'no_concern' };
+    case 'reopen':
+      return { type, reason: 'Ny bekymring.' };
+    case 'report_to_child_welfare':
+      return { type, grounds: 'Mistanke om vold.' };
+  }
+}
+
+interface Profile {
+  code: string;
+  routes: Route[];
+  reminders?: Record<string, string>;
+}
+
+/** Municipality profiles from the shared reference data (repo root = process.cwd()). */
+export function loadProfiles(): Record<string, Profile> {
+  const file = resolve(process.cwd(), '../shared/domain/municipalities.json');
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { profiles: Profile[] };
+  return Object.fromEntries(data.profiles.map((p) => [p.code, p]));
+}

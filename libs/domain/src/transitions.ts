@@ -1,0 +1,38 @@
+import type { EventOf, EventType } from './events.js';
+import type { CaseStatus } from './vocabulary.js';
+
+/**
+ * THE WORKFLOW. One row per event (DESIGN section 4): the statuses it may start from, the status
+ * it leads to, and who may apply it. Payload rules live in guards.ts, effects in apply.ts.
+ *
+ *   discovered → assessing → deciding → acting ⇄ evaluating → closed  (closed → assessing by reopen)
+ *
+ * `who` lists relations to the case (relations.ts); any one suffices. Payload-dependent limits on
+ * top of these are noted in the comment and enforced in guards.ts with FORBIDDEN_ROLE.
+ */
+export const TRANSITIONS: { [E in EventType]: Transition<E> } = {
+  start_assessment:        { from: ['discovered'], to: 'assessing', who: ['reporter', 'assignee', 'unit_leader'] },
+  complete_assessment:     { from: ['assessing'],  to: 'deciding',  who: ['assignee', 'unit_leader'] },
+  // assignee: own_unit only; iks only by the unit leader.
+  decide:                  { from: ['deciding'],   to: 'acting',    who: ['unit_leader', 'assignee'] },
+  escalate:                { from: ['acting'],     to: 'same',      who: ['unit_leader'] },
+  // system: the job that fires on a measure's evaluation date.
+  request_evaluation:      { from: ['acting'],     to: 'evaluating', who: ['assignee', 'unit_leader', 'system'] },
+  // outcome escalate: unit leader only (escalate's guards).
+  evaluate:                { from: ['evaluating'], to: (e) => (e.outcome === 'close' ? 'closed' : 'acting'), who: ['assignee', 'unit_leader'] },
+  // assignee: only reason no_concern, only before acting.
+  close:                   { from: 'open',         to: 'closed',    who: ['unit_leader', 'assignee_before_acting'] },
+  reopen:                  { from: ['closed'],     to: 'assessing', who: ['unit_leader'] },
+  // never needs consent (barnevernloven § 13-2: the duty is the employee's own).
+  report_to_child_welfare: { from: 'open',         to: 'same',      who: ['working_on_case'] },
+};
+
+export type Relation = 'reporter' | 'assignee' | 'unit_leader' | 'assignee_before_acting' | 'working_on_case' | 'system';
+
+export interface Transition<E extends EventType> {
+  /** Statuses the event may start from; 'open' = every status except closed. */
+  from: readonly CaseStatus[] | 'open';
+  /** Target status; 'same' keeps the status; a function decides from the payload. */
+  to: CaseStatus | 'same' | ((event: EventOf<E>) => CaseStatus);
+  who: readonly Relation[];
+}

@@ -1,0 +1,99 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export interface Guardian {
+  name: string;
+  relation: string;
+  parentalResponsibility: boolean;
+  contact?: string;
+}
+
+/** The child a concern is about. The national id is stored encrypted with a keyed hash for lookup. */
+@Entity('child')
+export class Child {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Index() @Column({ type: 'uuid' }) municipalityId!: string;
+  @Column({ type: 'varchar', length: 100 }) firstName!: string;
+  @Column({ type: 'varchar', length: 100 }) lastName!: string;
+  @Column({ type: 'date' }) birthDate!: string;
+  /** AES-256-GCM: base64 of iv | tag | ciphertext. */
+  @Column({ type: 'text', nullable: true }) nationalIdEncrypted!: string | null;
+  /** HMAC-SHA-256 (hex) of the national id, for exact-match lookup without decrypting. */
+  @Index() @Column({ type: 'varchar', length: 64, nullable: true }) nationalIdHash!: string | null;
+  @Column({ type: 'jsonb', default: () => "'[]'" }) guardians!: Guardian[];
+}
+
+/** Sak: one child, one owning unit, moving through the BTI state machine. */
+@Entity('bti_case')
+@Index(['unitId', 'status', 'createdAt'])
+export class BtiCase {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Index() @Column({ type: 'uuid' }) municipalityId!: string;
+  @Column({ type: 'uuid' }) unitId!: string;
+  @Column({ type: 'uuid' }) clusterId!: string;
+  @Index() @Column({ type: 'uuid' }) childId!: string;
+  @Index() @Column({ type: 'uuid' }) reporterId!: string;
+  @Index() @Column({ type: 'uuid', nullable: true }) assigneeId!: string | null;
+  @Column({ type: 'varchar', length: 20 }) status!: string;
+  @Column({ type: 'varchar', length: 30, nullable: true }) route!: string | null;
+  @Column({ type: 'smallint', default: 0 }) level!: number;
+  /** The interdisciplinary team consults without the child's identity. */
+  @Column({ type: 'boolean', default: false }) anonymous!: boolean;
+  @Column({ type: 'boolean', default: false }) suspectedViolenceOrAbuse!: boolean;
+  @Column({ type: 'timestamptz', nullable: true }) childWelfareReportedAt!: Date | null;
+  /** Optimistic locking: every change is `UPDATE … WHERE version = $expected`. */
+  @Column({ type: 'integer', default: 1 }) version!: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}
+
+/** Bekymring: what was observed, the concern a case starts from. */
+@Entity('concern')
+export class Concern {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid', unique: true }) caseId!: string;
+  @Column({ type: 'text' }) description!: string;
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) categories!: string[];
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) riskFactors!: string[];
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) protectiveFactors!: string[];
+  @Column({ type: 'text', nullable: true }) childVoice!: string | null;
+  @Column({ type: 'boolean', default: false }) suspectedViolenceOrAbuse!: boolean;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+}
+
+/** Stafettlogg: append-only, one entry per event. */
+@Entity('case_log_entry')
+@Index(['caseId', 'at'])
+export class CaseLogEntry {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid' }) caseId!: string;
+  @Column({ type: 'varchar', length: 40 }) type!: string;
+  @Column({ type: 'uuid', nullable: true }) actorId!: string | null;
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' }) at!: Date;
+  @Column({ type: 'text' }) text!: string;
+  @Column({ type: 'jsonb', default: () => "'{}'" }) data!: Record<string, unknown>;
+}
+
+/** Remembers `Idempotency-Key`s of `POST /cases` per caller. */
+@Entity('idempotency_key')
+export class IdempotencyKey {
+  @PrimaryColumn({ type: 'uuid' }) actorId!: string;
+  @PrimaryColumn({ type: 'varchar', length: 200 }) key!: string;
+  @Column({ type: 'varchar', length: 64 }) requestHash!: string;
+  @Column({ type: 'uuid' }) caseId!: string;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+}
+
+/** Varsel to one user. */
+@Entity('notification')
+@Index(['recipientId', 'readAt'])
+export class Notification {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid' }) recipientId!: string;
+  @Column({ type: 'varchar', length: 40 }) type!: string;
+  @Index() @Column({ type: 'uuid', nullable: true }) caseId!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) dueAt!: Date | null;
+  @Column({ type: 'text' }) message!: string;
+  @Column({ type: 'boolean', default: false }) urgent!: boolean;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @Column({ type: 'timestamptz', nullable: true }) readAt!: Date | null;
+}

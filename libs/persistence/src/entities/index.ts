@@ -1,0 +1,20 @@
+import { AppUser, Cluster, Municipality, RoleAssignmentRow, Unit } from './organisation.entities.js';
+import { BtiCase, CaseLogEntry, Child, Concern, IdempotencyKey, Notification } from './case.entities.js';
+
+export * from './organisation.entities.js';
+export * from './case.entities.js';
+
+/** Every entity the data source knows; a new entity must be listed here. */
+export const ENTITIES = [
+  Municipality,
+  Cluster,
+  Unit,
+  AppUser,
+  RoleAssignmentRow,
+  Child,
+  BtiCase,
+  Concern,
+  CaseLogEntry,
+  IdempotencyKey,
+  Notification,
+];

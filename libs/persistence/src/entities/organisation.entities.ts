@@ -1,0 +1,65 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+/** What a municipality enables (routes, IKS core group, reminder overrides); from municipalities.json. */
+export interface MunicipalityProfile {
+  routes: string[];
+  iksCoreGroup?: string[];
+  iksCasesPerYear?: [number, number];
+  reminders?: Record<string, string>;
+  arenas?: Record<string, string>;
+}
+
+/** Kommune: the tenant. */
+@Entity('municipality')
+export class Municipality {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'varchar', length: 60, unique: true }) code!: string;
+  @Column({ type: 'varchar', length: 200 }) name!: string;
+  @Column({ type: 'jsonb' }) profile!: MunicipalityProfile;
+}
+
+/** Klynge: a group of units sharing an interdisciplinary team. */
+@Entity('cluster')
+@Unique(['municipalityId', 'code'])
+export class Cluster {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid' }) municipalityId!: string;
+  @Column({ type: 'varchar', length: 60 }) code!: string;
+  @Column({ type: 'varchar', length: 200 }) name!: string;
+}
+
+export const UNIT_KINDS = ['health_station', 'kindergarten', 'primary_school', 'lower_secondary_school', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Enhet ("hus"): a kindergarten, school or health station. */
+@Entity('unit')
+@Unique(['municipalityId', 'code'])
+export class Unit {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid' }) municipalityId!: string;
+  @Index() @Column({ type: 'uuid' }) clusterId!: string;
+  @Column({ type: 'varchar', length: 60 }) code!: string;
+  @Column({ type: 'varchar', length: 200 }) name!: string;
+  @Column({ type: 'varchar', length: 40 }) kind!: UnitKind;
+}
+
+@Entity('app_user')
+export class AppUser {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Index() @Column({ type: 'uuid' }) municipalityId!: string;
+  @Column({ type: 'varchar', length: 100, unique: true }) username!: string;
+  @Column({ type: 'varchar', length: 200 }) displayName!: string;
+  /** The `sub` claim of the municipality's identity provider; null for demo users. */
+  @Column({ type: 'varchar', length: 200, nullable: true, unique: true }) externalSubject!: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+}
+
+@Entity('role_assignment')
+@Unique(['userId', 'role', 'scopeType', 'scopeId'])
+export class RoleAssignmentRow {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Index() @Column({ type: 'uuid' }) userId!: string;
+  @Column({ type: 'varchar', length: 40 }) role!: string;
+  @Column({ type: 'varchar', length: 20 }) scopeType!: 'unit' | 'cluster' | 'municipality';
+  @Index() @Column({ type: 'uuid' }) scopeId!: string;
+}

@@ -1,0 +1,97 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { loadReferenceData, type ReferenceProfile } from '@app/platform';
+import { AppUser, Cluster, Municipality, RoleAssignmentRow, Unit, type UnitKind } from '../entities/index.js';
+
+/** The demo municipality of DESIGN section 7, relied on by outside tests: keep codes and usernames stable. */
+const DEMO_CLUSTERS = [
+  { code: 'sentrum', name: 'Sentrum' },
+  { code: 'frei', name: 'Frei' },
+];
+const DEMO_UNITS: { code: string; name: string; kind: UnitKind; cluster: string }[] = [
+  { code: 'solsiden-bhg', name: 'Solsiden barnehage', kind: 'kindergarten', cluster: 'sentrum' },
+  { code: 'bakken-skole', name: 'Bakken skole', kind: 'primary_school', cluster: 'sentrum' },
+  { code: 'fjordglott-us', name: 'Fjordglott ungdomsskole', kind: 'lower_secondary_school', cluster: 'frei' },
+  { code: 'helsestasjon-sentrum', name: 'Helsestasjon Sentrum', kind: 'health_station', cluster: 'sentrum' },
+];
+type Scope = { unit: string } | { cluster: string } | 'municipality';
+export const DEMO_USERS: { username: string; displayName: string; role: string; scope: Scope }[] = [
+  { username: 'kari.ansatt', displayName: 'Kari Ansatt', role: 'staff', scope: { unit: 'solsiden-bhg' } },
+  { username: 'ola.leder', displayName: 'Ola Leder', role: 'unit_leader', scope: { unit: 'solsiden-bhg' } },
+  { username: 'nina.ansatt', displayName: 'Nina Ansatt', role: 'staff', scope: { unit: 'bakken-skole' } },
+  { username: 'berit.leder', displayName: 'Berit Leder', role: 'unit_leader', scope: { unit: 'bakken-skole' } },
+  { username: 'per.ppt', displayName: 'Per PPT', role: 'team_member', scope: { cluster: 'sentrum' } },
+  { username: 'tor.tfa', displayName: 'Tor TFA', role: 'tfa_coordinator', scope: 'municipality' },
+  { username: 'siri.iks', displayName: 'Siri IKS', role: 'iks_coordinator', scope: 'municipality' },
+  { username: 'anne.admin', displayName: 'Anne Admin', role: 'admin', scope: 'municipality' },
+  { username: 'eva.revisor', displayName: 'Eva Revisor', role: 'auditor', scope: 'municipality' },
+  { username: 'lars.analytiker', displayName: 'Lars Analytiker', role: 'analyst', scope: 'municipality' },
+];
+
+/** `demo` enables every route and borrows Kristiansund's IKS set-up, so every path can be tried. */
+function demoProfile(profiles: ReferenceProfile[]): ReferenceProfile {
+  const kristiansund = profiles.find((p) => p.code === 'kristiansund');
+  return {
+    code: 'demo',
+    name: 'Demo kommune',
+    routes: ['own_unit', 'interdisciplinary_team', 'tfa', 'iks'],
+    clusters: DEMO_CLUSTERS.map((c) => c.name),
+    iksCoreGroup: kristiansund?.iksCoreGroup,
+    iksCasesPerYear: kristiansund?.iksCasesPerYear,
+  };
+}
+
+async function upsertMunicipality(em: EntityManager, profile: ReferenceProfile): Promise<Municipality> {
+  const { code, name, ...rest } = profile;
+  await em
+    .createQueryBuilder()
+    .insert()
+    .into(Municipality)
+    .values({ code, name, profile: rest })
+    .orUpdate(['name', 'profile'], ['code'])
+    .execute();
+  return em.findOneByOrFail(Municipality, { code });
+}
+
+async function upsertBy<T extends object>(em: EntityManager, entity: new () => T, where: Partial<T>, values: Partial<T>): Promise<T> {
+  const found = await em.findOneBy(entity, where as never);
+  if (found) {
+    await em.update(entity, where as never, values as never);
+    return em.findOneByOrFail(entity, where as never);
+  }
+  return em.save(entity, em.create(entity, { ...where, ...values } as never));
+}
+
+/** Seeds the reference municipalities and the demo organisation. Safe to run at every start. */
+export async function seedDemoData(dataSource: DataSource): Promise<void> {
+  const { municipalities } = loadReferenceData();
+  await dataSource.transaction(async (em) => {
+    for (const profile of municipalities) await upsertMunicipality(em, profile);
+    const demo = await upsertMunicipality(em, demoProfile(municipalities));
+
+    const clusters = new Map<string, Cluster>();
+    for (const c of DEMO_CLUSTERS) {
+      clusters.set(c.code, await upsertBy(em, Cluster, { municipalityId: demo.id, code: c.code }, { name: c.name }));
+    }
+    const units = new Map<string, Unit>();
+    for (const u of DEMO_UNITS) {
+      const values = { name: u.name, kind: u.kind, clusterId: clusters.get(u.cluster)!.id };
+      units.set(u.code, await upsertBy(em, Unit, { municipalityId: demo.id, code: u.code }, values));
+    }
+    for (const u of DEMO_USERS) {
+      const user = await upsertBy(em, AppUser, { username: u.username }, { municipalityId: demo.id, displayName: u.displayName });
+      const scope =
+        u.scope === 'municipality'
+          ? { scopeType: 'municipality' as const, scopeId: demo.id }
+          : 'unit' in u.scope
+            ? { scopeType: 'unit' as const, scopeId: units.get(u.scope.unit)!.id }
+            : { scopeType: 'cluster' as const, scopeId: clusters.get(u.scope.cluster)!.id };
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(RoleAssignmentRow)
+        .values({ userId: user.id, role: u.role, ...scope })
+        .orIgnore()
+        .execute();
+    }
+  });
+}

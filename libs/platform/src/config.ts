@@ -1,0 +1,106 @@
+import { Duration } from 'luxon';
+
+/** Reminder durations of DESIGN section 5, overridable per environment (ISO 8601). */
+export const REMINDER_ENV_DEFAULTS = {
+  REMINDER_UNASSIGNED: 'P2D',
+  REMINDER_ASSESSMENT_DUE: 'P7D',
+  REMINDER_TFA_FOLLOW_UP: 'P14D',
+  REMINDER_EVALUATION_OVERDUE: 'P7D',
+  REMINDER_CONSENT_EXPIRY: 'P30D',
+  REMINDER_IKS_PENDING: 'P3D',
+  REMINDER_CHILD_WELFARE_REPORT: 'PT24H',
+} as const;
+export type ReminderEnvName = keyof typeof REMINDER_ENV_DEFAULTS;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export interface AppConfig {
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  authMode: 'dev' | 'oidc';
+  oidc: { issuer?: string; audience?: string; jwksUrl?: string };
+  /** 32 bytes for AES-256-GCM and the HMAC of national ids. */
+  dataEncryptionKey: Buffer;
+  reminders: Record<ReminderEnvName, string>;
+  logLevel: (typeof LOG_LEVELS)[number];
+}
+
+/** Thrown with one line that names the offending variable; main() prints it and exits. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigError(`${name} mangler: sett miljøvariabelen ${name}.`);
+  return value;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string {
+  const value = required(env, name);
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} er ikke en gyldig URL.`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} må bruke ${protocols.join(' eller ')} (fikk ${parsed.protocol}).`);
+  }
+  return value;
+}
+
+function decodeKey(raw: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64}$/.test(raw)) return Buffer.from(raw, 'hex');
+  const b64 = Buffer.from(raw, 'base64');
+  return b64.length === 32 ? b64 : null;
+}
+
+/**
+ * Validates the environment once at start. Every problem is reported as a single line naming
+ * the variable, so an operator sees at a glance what to fix.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const portRaw = env.PORT?.trim() || '3000';
+  const port = Number(portRaw);
+  if (!/^\d+$/.test(portRaw) || port < 1 || port > 65535) {
+    throw new ConfigError(`PORT må være et heltall mellom 1 og 65535 (fikk «${portRaw}»).`);
+  }
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+
+  const authMode = (env.AUTH_MODE?.trim() || 'oidc') as AppConfig['authMode'];
+  if (authMode !== 'dev' && authMode !== 'oidc') {
+    throw new ConfigError(`AUTH_MODE må være «dev» eller «oidc» (fikk «${authMode}»).`);
+  }
+  const oidc = { issuer: env.OIDC_ISSUER?.trim(), audience: env.OIDC_AUDIENCE?.trim(), jwksUrl: env.OIDC_JWKS_URL?.trim() };
+  if (authMode === 'oidc') {
+    required(env, 'OIDC_ISSUER');
+    required(env, 'OIDC_AUDIENCE');
+    url(env, 'OIDC_JWKS_URL', ['http:', 'https:']);
+  }
+
+  const key = decodeKey(required(env, 'DATA_ENCRYPTION_KEY'));
+  if (!key) throw new ConfigError('DATA_ENCRYPTION_KEY må være 32 byte, som 64 hex-tegn eller base64.');
+
+  const reminders = { ...REMINDER_ENV_DEFAULTS } as Record<ReminderEnvName, string>;
+  for (const name of Object.keys(REMINDER_ENV_DEFAULTS) as ReminderEnvName[]) {
+    const value = env[name]?.trim();
+    if (!value) continue;
+    const duration = Duration.fromISO(value);
+    if (!duration.isValid || duration.toMillis() <= 0) {
+      throw new ConfigError(`${name} må være en positiv ISO 8601-varighet, f.eks. P7D eller PT3S (fikk «${value}»).`);
+    }
+    reminders[name] = value;
+  }
+
+  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL må være en av ${LOG_LEVELS.join(', ')} (fikk «${logLevel}»).`);
+  }
+  return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel };
+}
+
+/** Injection token for the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

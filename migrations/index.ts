@@ -1,0 +1,4 @@
+// Every migration, in order. `npm run migration:generate -- <Name>` rewrites this file.
+import { Initial1795426836918 } from './1795426836918-Initial.js';
+
+export const MIGRATIONS: Function[] = [Initial1795426836918];
