@@ -8,7 +8,7 @@ const common = {
   rootDir: '.',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper,
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
   testEnvironment: 'node',
 };
 export default {

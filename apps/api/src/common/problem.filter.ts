@@ -35,19 +35,20 @@ export class ProblemFilter implements ExceptionFilter {
       if (exception.errors) doc.errors = exception.errors;
       return { ...doc, ...exception.extensions };
     }
+    // body-parser errors (malformed JSON, too large) arrive wrapped, with the original as cause.
+    const parserType = ((exception as { cause?: { type?: string } })?.cause ?? (exception as { type?: string }))?.type;
+    if (parserType === 'entity.parse.failed') {
+      return { ...base(400, 'MALFORMED_JSON', 'Innholdet er ikke gyldig JSON.'), errors: [{ field: 'body', message: 'Ugyldig JSON.' }] };
+    }
+    if (parserType === 'entity.too.large') return base(413, 'PAYLOAD_TOO_LARGE', 'Forespørselen er større enn 1 MB.');
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return base(status, DEFAULT_CODES[status] ?? 'HTTP_ERROR', this.httpDetail(status, exception));
     }
-    // body-parser errors (malformed JSON, too large, bad charset) carry their own status.
-    const parserStatus = (exception as { status?: number; type?: string })?.status;
-    if (typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500) {
-      const type = (exception as { type?: string }).type;
-      if (type === 'entity.too.large') return base(413, 'PAYLOAD_TOO_LARGE', 'Forespørselen er større enn 1 MB.');
-      if (type === 'entity.parse.failed') {
-        return { ...base(400, 'MALFORMED_JSON', 'Innholdet er ikke gyldig JSON.'), errors: [{ field: 'body', message: 'Ugyldig JSON.' }] };
-      }
-      return base(parserStatus, DEFAULT_CODES[parserStatus] ?? 'BAD_REQUEST', 'Forespørselen kunne ikke leses.');
+    // Other http-errors (bad charset, …) that were not wrapped carry their own 4xx status.
+    const rawStatus = (exception as { status?: number })?.status;
+    if (typeof rawStatus === 'number' && rawStatus >= 400 && rawStatus < 500) {
+      return base(rawStatus, DEFAULT_CODES[rawStatus] ?? 'BAD_REQUEST', 'Forespørselen kunne ikke leses.');
     }
     return base(500, 'INTERNAL_ERROR', 'Det oppstod en intern feil. Prøv igjen senere.');
   }

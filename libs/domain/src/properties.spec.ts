@@ -1,0 +1,185 @@
+import fc from 'fast-check';
+import { apply } from './apply.js';
+import type { CaseState } from './case-state.js';
+import { onConsentWithdrawn, type Consent } from './consent.js';
+import { EVENT_TYPES, type CaseEvent, type EventOf, type EventType } from './events.js';
+import { replay } from './replay.js';
+import { ACTORS, DAY, NOW, caseState, type ActorName } from './test-fixtures.js';
+import { CASE_STATUSES, CLOSE_REASONS, EVALUATION_OUTCOMES, ROUTES, ROUTE_LEVEL, ROUTE_RECIPIENT, type CaseStatus, type Route } from './vocabulary.js';
+
+/**
+ * Random event sequences by random actors, with consents that start, expire and are withdrawn
+ * along the way, payloads that are sometimes invalid, and a random set of enabled routes.
+ */
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+// Mostly valid values, so sequences get far into the workflow; invalid ones now and then.
+const route = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...ROUTES) }, { weight: 1, arbitrary: fc.constantFrom<unknown>('bogus', undefined) as fc.Arbitrary<Route> });
+const text = fc.constantFrom('tekst', 'tekst', 'tekst', '');
+
+const EVENTS: { [E in EventType]: fc.Arbitrary<EventOf<E>> } = {
+  start_assessment: fc.constant({ type: 'start_assessment' as const }),
+  complete_assessment: fc.record({ type: fc.constant('complete_assessment' as const), summary: text, guardiansInformed: fc.boolean(), reasonNotInformed: maybe(text) }),
+  decide: fc.record({ type: fc.constant('decide' as const), route, rationale: text, anonymous: maybe(fc.boolean()) }),
+  escalate: fc.record({ type: fc.constant('escalate' as const), route, rationale: text, anonymous: maybe(fc.boolean()) }),
+  request_evaluation: fc.constant({ type: 'request_evaluation' as const }),
+  evaluate: fc.record({ type: fc.constant('evaluate' as const), outcome: fc.constantFrom(...EVALUATION_OUTCOMES), note: text, route: maybe(route), anonymous: maybe(fc.boolean()), reason: maybe(fc.constantFrom(...CLOSE_REASONS)) }),
+  close: fc.record({ type: fc.constant('close' as const), reason: fc.constantFrom(...CLOSE_REASONS) }),
+  reopen: fc.record({ type: fc.constant('reopen' as const), reason: text }),
+  report_to_child_welfare: fc.record({ type: fc.constant('report_to_child_welfare' as const), grounds: text }),
+};
+
+/**
+ * The test's own idea of which events make sense in each status (repeated = more likely), so a
+ * random walk gets deep into the workflow. One step in ten ignores it and tries any event.
+ */
+const LIKELY: Record<CaseStatus, EventType[]> = {
+  discovered: ['start_assessment', 'start_assessment', 'start_assessment', 'close', 'report_to_child_welfare'],
+  assessing: ['complete_assessment', 'complete_assessment', 'complete_assessment', 'close', 'report_to_child_welfare'],
+  deciding: ['decide', 'decide', 'decide', 'decide', 'close', 'report_to_child_welfare'],
+  acting: ['escalate', 'escalate', 'request_evaluation', 'request_evaluation', 'close', 'report_to_child_welfare'],
+  evaluating: ['evaluate', 'evaluate', 'evaluate', 'close', 'report_to_child_welfare'],
+  closed: ['reopen'],
+};
+
+const actorName = fc.oneof(
+  { weight: 4, arbitrary: fc.constant<ActorName>('leader') },
+  { weight: 2, arbitrary: fc.constant<ActorName>('assignee') },
+  { weight: 1, arbitrary: fc.constantFrom<ActorName>('reporter', 'colleague', 'otherLeader', 'teamMember', 'tfa', 'iks', 'system') },
+);
+
+type Step =
+  | { kind: 'event'; actor: ActorName; wild: boolean; choice: number; candidates: { [E in EventType]: EventOf<E> }; hours: number }
+  | { kind: 'withdraw'; index: number; hours: number };
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 8, arbitrary: fc.record({ kind: fc.constant('event' as const), actor: actorName, wild: fc.integer({ min: 0, max: 9 }).map((n) => n === 0), choice: fc.nat(1000), candidates: fc.record(EVENTS), hours: fc.nat(96) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), index: fc.nat(3), hours: fc.nat(96) }) },
+);
+
+function pickEvent(st: Extract<Step, { kind: 'event' }>, status: CaseStatus): CaseEvent {
+  const types = st.wild ? EVENT_TYPES : LIKELY[status];
+  return st.candidates[types[st.choice % types.length]!];
+}
+
+const consentArb = (id: number): fc.Arbitrary<Consent> =>
+  fc.record({
+    id: fc.constant(`c${id}`),
+    recipients: fc.subarray(['interdisciplinary_team', 'tfa', 'iks', 'ppt']),
+    validFrom: fc.integer({ min: -5, max: 3 }).map((d) => new Date(NOW.getTime() + d * DAY)),
+    validUntil: fc.option(fc.integer({ min: 1, max: 30 }).map((d) => new Date(NOW.getTime() + d * DAY)), { nil: null }),
+    withdrawnAt: fc.constant(null),
+  });
+
+const scenario = fc.record({
+  initial: fc.record({ suspectedViolenceOrAbuse: fc.boolean(), assigneeId: fc.constantFrom<string | null>('assignee', null) }),
+  enabledRoutes: fc.subarray(['interdisciplinary_team', 'tfa', 'iks'] as Route[]).map((r): Route[] => ['own_unit', ...r]),
+  consents: fc.tuple(consentArb(0), consentArb(1), consentArb(2), consentArb(3)).chain((all) => fc.subarray(all)),
+  steps: fc.array(step, { minLength: 5, maxLength: 80 }),
+});
+
+/** Independent oracle for "may the case be on this route now" (not the library's own function). */
+function coveredNow(state: CaseState, consents: Consent[], now: Date): boolean {
+  if (state.route === null || state.route === 'own_unit') return true;
+  if (state.route === 'interdisciplinary_team' && state.anonymous) return true;
+  const t = now.getTime();
+  return consents.some(
+    (c) =>
+      c.recipients.includes(ROUTE_RECIPIENT[state.route!]!) &&
+      c.validFrom.getTime() <= t &&
+      (c.validUntil === null || t < c.validUntil.getTime()) &&
+      (c.withdrawnAt === null || t < c.withdrawnAt.getTime()),
+  );
+}
+
+function expectInvariants(s: CaseState): void {
+  expect(s.level).toBe(s.route === null ? 0 : ROUTE_LEVEL[s.route]);
+  if (s.anonymous) expect(s.route).toBe('interdisciplinary_team');
+  if (['discovered', 'assessing', 'deciding'].includes(s.status)) expect(s.route).toBeNull();
+  if (['acting', 'evaluating'].includes(s.status)) expect(s.route).not.toBeNull();
+}
+
+/** Runs a scenario, calling `check` after every accepted change. */
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function run(sc: Scenario,
+  check: (before: CaseState, after: CaseState, info: { kind: string; consents: Consent[]; now: Date; effects: unknown[] }) => void): void {
+  let state = Object.freeze(caseState(sc.initial));
+  let now = NOW;
+  const consents = sc.consents.map((c) => ({ ...c }));
+  for (const st of sc.steps) {
+    now = new Date(now.getTime() + st.hours * 3600_000);
+    if (st.kind === 'withdraw') {
+      const c = consents[st.index];
+      if (!c || c.withdrawnAt) continue;
+      c.withdrawnAt = now;
+      const r = onConsentWithdrawn(state, consents, now, c.id);
+      check(state, r.next, { kind: 'withdraw', consents, now, effects: r.effects });
+      expect(replay(state, r.effects)).toEqual(r.next);
+      state = Object.freeze(r.next);
+      continue;
+    }
+    const ev = pickEvent(st, state.status);
+    const r = apply(state, ev, ACTORS[st.actor], { now, enabledRoutes: sc.enabledRoutes, consents });
+    if (!r.ok) continue; // a refusal cannot change the frozen state
+    check(state, r.next, { kind: ev.type, consents, now, effects: r.effects });
+    expect(replay(state, r.effects)).toEqual(r.next);
+    state = Object.freeze(r.next);
+  }
+}
+
+const RUNS = { numRuns: 300 };
+
+describe('properties over random event sequences', () => {
+  it('no non-own-unit route without covering consent or anonymity at the moment it is taken', () => {
+    fc.assert(fc.property(scenario, (sc) => run(sc, (_b, after, info) => {
+      const routed = (info.effects as { type: string }[]).some((e) => e.type === 'CaseRouted');
+      if (routed || info.kind === 'withdraw') expect(coveredNow(after, info.consents, info.now)).toBe(true);
+    })), RUNS);
+  });
+
+  it('level always equals the route level; route null before acting, set from acting on', () => {
+    fc.assert(fc.property(scenario, (sc) => run(sc, (_b, after) => expectInvariants(after))), RUNS);
+  });
+
+  it('closed only leaves by reopen', () => {
+    fc.assert(fc.property(scenario, (sc) => run(sc, (before, after, info) => {
+      if (before.status === 'closed' && after.status !== 'closed') expect(info.kind).toBe('reopen');
+    })), RUNS);
+  });
+
+  it('escalation never lowers the level', () => {
+    fc.assert(fc.property(scenario, (sc) => run(sc, (before, after, info) => {
+      if (info.kind === 'escalate') expect(after.level).toBeGreaterThan(before.level);
+    })), RUNS);
+  });
+
+  it('replaying the effects reproduces the state (checked inside run for every step)', () => {
+    let steps = 0;
+    fc.assert(fc.property(scenario, (sc) => run(sc, () => void steps++)), RUNS);
+    expect(steps).toBeGreaterThan(0);
+  });
+
+  it('the identity fields never change', () => {
+    fc.assert(fc.property(scenario, (sc) => run(sc, (before, after) => {
+      const pick = (s: CaseState) => [s.id, s.municipalityId, s.unitId, s.clusterId, s.reporterId, s.assigneeId, s.suspectedViolenceOrAbuse];
+      expect(pick(after)).toEqual(pick(before));
+    })), RUNS);
+  });
+});
+
+describe('the generator is meaningful', () => {
+  it('reaches every status and every route across runs', () => {
+    const statuses = new Set<string>();
+    const routes = new Set<string>();
+    let anonymous = false;
+    let fellBack = false;
+    fc.assert(fc.property(scenario, (sc) => run(sc, (_b, after, info) => {
+      statuses.add(after.status);
+      if (after.route) routes.add(after.route);
+      anonymous ||= after.anonymous;
+      fellBack ||= (info.effects as { type: string; fellBackToOwnUnit?: boolean }[]).some((e) => e.fellBackToOwnUnit === true);
+    })), { numRuns: 500, seed: 42 });
+    expect([...statuses].sort()).toEqual([...CASE_STATUSES].sort());
+    expect([...routes].sort()).toEqual([...ROUTES].sort());
+    expect(anonymous && fellBack).toBe(true);
+  });
+});

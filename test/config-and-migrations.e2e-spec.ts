@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { createDataSource, runMigrations } from '@app/persistence';
+import { ConfigError, loadConfig } from '@app/platform';
+import { prepareDatabase, testEnv } from './harness/test-app.js';
+
+describe('configuration', () => {
+  it.each([
+    ['PORT', { PORT: 'abc' }],
+    ['DATABASE_URL', { DATABASE_URL: '' }],
+    ['REDIS_URL', { REDIS_URL: 'http://localhost' }],
+    ['AUTH_MODE', { AUTH_MODE: 'basic' }],
+    ['DATA_ENCRYPTION_KEY', { DATA_ENCRYPTION_KEY: 'short' }],
+    ['REMINDER_TFA_FOLLOW_UP', { REMINDER_TFA_FOLLOW_UP: '14 days' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['OIDC_ISSUER', { AUTH_MODE: 'oidc' }],
+  ])('a bad %s stops the start with one line naming it', (name, overrides) => {
+    let error: unknown;
+    try {
+      loadConfig(testEnv(overrides));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(name);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('accepts second-long reminder durations for tests', () => {
+    expect(loadConfig(testEnv({ REMINDER_ASSESSMENT_DUE: 'PT3S' })).reminders.REMINDER_ASSESSMENT_DUE).toBe('PT3S');
+  });
+
+  it('the built API exits with one line on stderr when a variable is malformed', () => {
+    const main = path.join(process.cwd(), 'dist/apps/api/apps/api/src/main.js');
+    const run = spawnSync(process.execPath, [main], { env: { ...testEnv({ PORT: 'abc' }), PATH: process.env.PATH }, encoding: 'utf8', timeout: 20_000 });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Ugyldig konfigurasjon: PORT/);
+  });
+});
+
+describe('migrations', () => {
+  it('the entities and the migrations agree: generating a migration yields nothing', async () => {
+    await prepareDatabase();
+    const ds = await createDataSource(process.env.DATABASE_URL!).initialize();
+    try {
+      await runMigrations(ds);
+      const pending = await ds.driver.createSchemaBuilder().log();
+      expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+    } finally {
+      await ds.destroy();
+    }
+  });
+});
+
+describe('docker compose file', () => {
+  it('parses and runs postgres, redis, a one-shot migration, api and worker', () => {
+    const compose = parse(readFileSync(path.join(process.cwd(), 'docker/compose.yaml'), 'utf8'), { merge: true });
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'migrate', 'postgres', 'redis', 'worker']);
+    expect(compose.services.api.depends_on.migrate.condition).toBe('service_completed_successfully');
+    expect(compose.services.worker.depends_on.migrate.condition).toBe('service_completed_successfully');
+    expect(compose.services.migrate.restart).toBe('no');
+    for (const app of ['api', 'worker', 'migrate']) {
+      expect(compose.services[app].environment.DATABASE_URL).toMatch(/^postgres:\/\//);
+    }
+  });
+});

@@ -1,0 +1,81 @@
+import { Writable } from 'node:stream';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createDataSource, runMigrations, seedDemoData } from '@app/persistence';
+import { loadConfig, type AppConfig } from '@app/platform';
+import { createApiApp } from '../../apps/api/src/app.factory.js';
+
+/** A fixed test key: 32 bytes as hex. */
+export const TEST_ENCRYPTION_KEY = '7f'.repeat(32);
+
+export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    DATABASE_URL: process.env.DATABASE_URL,
+    REDIS_URL: process.env.REDIS_URL,
+    AUTH_MODE: 'dev',
+    DATA_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    LOG_LEVEL: 'info',
+    ...overrides,
+  };
+}
+
+let prepared = false;
+/** Migrates and seeds the harness database (idempotent; once per test file). */
+export async function prepareDatabase(): Promise<void> {
+  if (prepared) return;
+  const ds = await createDataSource(process.env.DATABASE_URL!).initialize();
+  try {
+    await runMigrations(ds);
+    await seedDemoData(ds);
+  } finally {
+    await ds.destroy();
+  }
+  prepared = true;
+}
+
+/** Collects every log line the app writes, so tests can assert what never reaches a log. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _enc: string, done: () => void): void {
+    this.lines.push(...chunk.toString().split('\n').filter(Boolean));
+    done();
+  }
+  get text(): string {
+    return this.lines.join('\n');
+  }
+}
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  config: AppConfig;
+  logs: LogCapture;
+  /** Bearer header for a demo user (dev-login), cached per username. */
+  auth(username: string): Promise<{ Authorization: string }>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
+  await prepareDatabase();
+  const config = loadConfig(testEnv(envOverrides));
+  const logs = new LogCapture();
+  const app = await createApiApp({ config, logDestination: logs });
+  await app.init();
+  const http = request(app.getHttpServer());
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    http,
+    config,
+    logs,
+    async auth(username: string) {
+      if (!tokens.has(username)) {
+        const res = await http.post('/api/v1/auth/dev-login').send({ username });
+        if (res.status !== 200) throw new Error(`dev-login ${username} failed: ${res.status}`);
+        tokens.set(username, res.body.accessToken);
+      }
+      return { Authorization: `Bearer ${tokens.get(username)}` };
+    },
+    close: () => app.close(),
+  };
+}
