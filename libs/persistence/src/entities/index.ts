@@ -1,8 +1,10 @@
 import { AppUser, Cluster, Municipality, RoleAssignmentRow, Unit } from './organisation.entities.js';
 import { BtiCase, CaseLogEntry, Child, Concern, IdempotencyKey, Notification } from './case.entities.js';
+import { ConsentRow } from './consent.entity.js';
 
 export * from './organisation.entities.js';
 export * from './case.entities.js';
+export * from './consent.entity.js';
 
 /** Every entity the data source knows; a new entity must be listed here. */
 export const ENTITIES = [
@@ -17,4 +19,5 @@ export const ENTITIES = [
   CaseLogEntry,
   IdempotencyKey,
   Notification,
+  ConsentRow,
 ];

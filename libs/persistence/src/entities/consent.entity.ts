@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Samtykke: a guardian's (or the child's) consent to share the case with named recipients. */
+@Entity('consent')
+export class ConsentRow {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Index() @Column({ type: 'uuid' }) caseId!: string;
+  @Column({ type: 'varchar', length: 100 }) givenByName!: string;
+  /** e.g. mother, father, guardian, child */
+  @Column({ type: 'varchar', length: 40 }) givenByRelation!: string;
+  /** `interdisciplinary_team`, `tfa`, `iks`, or service codes. */
+  @Column({ type: 'text', array: true }) recipients!: string[];
+  @Column({ type: 'text' }) purpose!: string;
+  @Column({ type: 'varchar', length: 10 }) form!: 'written' | 'oral';
+  @Column({ type: 'uuid' }) recordedById!: string;
+  @Column({ type: 'timestamptz' }) validFrom!: Date;
+  /** Exclusive instant (the end of the last valid day, Europe/Oslo); null = until withdrawn. */
+  @Column({ type: 'timestamptz', nullable: true }) validUntil!: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) withdrawnAt!: Date | null;
+  @Column({ type: 'uuid', nullable: true }) withdrawnById!: string | null;
+  @Column({ type: 'text', nullable: true }) withdrawalReason!: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+}
