@@ -10,6 +10,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { DevLoginController, MeController } from './auth/auth.controllers.js';
 import { PrincipalService } from './auth/principal.service.js';
 import { TokenService } from './auth/token.service.js';
+import { FEATURE_MODULES } from './features.js';
 import { CatalogController } from './catalog/catalog.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { UnitsController } from './organisation/units.controller.js';
@@ -31,6 +32,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         RedisModule,
         TerminusModule,
+        ...FEATURE_MODULES,
       ],
       controllers: [
         HealthController,
@@ -40,6 +42,7 @@ export class AppModule {
         CatalogController,
       ],
       providers: [TokenService, PrincipalService, { provide: APP_GUARD, useClass: AuthGuard }],
+      exports: [PrincipalService],
     };
   }
 }

@@ -1,0 +1,7 @@
+import type { Type } from '@nestjs/common';
+
+/**
+ * Feature modules of the API (one per bounded area). Each registers its own controllers and
+ * providers; AppModule imports them all.
+ */
+export const FEATURE_MODULES: Type[] = [];
