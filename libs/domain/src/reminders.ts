@@ -1,7 +1,7 @@
 import type { CaseState } from './case-state.js';
 import { consentStatus, type Consent } from './consent.js';
 import { DEFAULT_REMINDER_DURATIONS, multiplyIsoDuration, type ReminderDurations } from './durations.js';
-import type { ReminderCancelled, ReminderEffect, ReminderScheduled } from './effects.js';
+import type { ReminderCancelled, ReminderScheduled } from './effects.js';
 import { REMINDER_KINDS, type ReminderKind } from './reminder-kinds.js';
 import type { Route } from './vocabulary.js';
 import { dueAfter, dueBefore, onWorkingDay } from './working-days.js';
@@ -167,4 +167,3 @@ export function reminderStillApplies(kind: ReminderKind, state: CaseState, facts
   }
 }
 
-export type { ReminderEffect };
