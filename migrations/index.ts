@@ -1,5 +1,6 @@
 // Every migration, in order. `npm run migration:generate -- <Name>` rewrites this file.
 import { Initial1795426836918 } from './1795426836918-Initial.js';
 import { Consent1795427002227 } from './1795427002227-Consent.js';
+import { Reminders1795427078911 } from './1795427078911-Reminders.js';
 
-export const MIGRATIONS: Function[] = [Initial1795426836918, Consent1795427002227];
+export const MIGRATIONS: Function[] = [Initial1795426836918, Consent1795427002227, Reminders1795427078911];

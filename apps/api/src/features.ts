@@ -1,7 +1,8 @@
 import type { Type } from '@nestjs/common';
+import { CasesModule } from './cases/cases.module.js';
 
 /**
  * Feature modules of the API (one per bounded area). Each registers its own controllers and
  * providers; AppModule imports them all.
  */
-export const FEATURE_MODULES: Type[] = [];
+export const FEATURE_MODULES: Type[] = [CasesModule];

@@ -2,3 +2,4 @@ export * from './entities/index.js';
 export * from './data-source.js';
 export * from './seed/demo-seed.js';
 export * from './case-state.mapper.js';
+export * from './outbox/index.js';

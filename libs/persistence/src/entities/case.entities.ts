@@ -86,6 +86,7 @@ export class IdempotencyKey {
 /** Varsel to one user. */
 @Entity('notification')
 @Index(['recipientId', 'readAt'])
+@Index('UQ_notification_job_key_recipient', ['jobKey', 'recipientId'], { unique: true })
 export class Notification {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) recipientId!: string;
@@ -96,4 +97,6 @@ export class Notification {
   @Column({ type: 'boolean', default: false }) urgent!: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) readAt!: Date | null;
+  /** The reminder job that wrote it (one notification per job and recipient, so a retry never doubles it). */
+  @Column({ type: 'varchar', length: 200, nullable: true }) jobKey!: string | null;
 }

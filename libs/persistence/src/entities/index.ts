@@ -1,6 +1,7 @@
 import { AppUser, Cluster, Municipality, RoleAssignmentRow, Unit } from './organisation.entities.js';
 import { BtiCase, CaseLogEntry, Child, Concern, IdempotencyKey, Notification } from './case.entities.js';
 import { ConsentRow } from './consent.entity.js';
+import { OutboxRow, ScheduledReminder } from '../outbox/outbox.entities.js';
 
 export * from './organisation.entities.js';
 export * from './case.entities.js';
@@ -20,4 +21,6 @@ export const ENTITIES = [
   IdempotencyKey,
   Notification,
   ConsentRow,
+  OutboxRow,
+  ScheduledReminder,
 ];

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CaseAccessPolicy } from './case-access.policy.js';
+import { CasesController } from './cases.controller.js';
+import { CasesService } from './cases.service.js';
+
+@Module({
+  controllers: [CasesController],
+  providers: [CasesService, CaseAccessPolicy],
+  exports: [CasesService, CaseAccessPolicy],
+})
+export class CasesModule {}

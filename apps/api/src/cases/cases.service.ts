@@ -1,0 +1,355 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import {
+  allowedEvents,
+  apply,
+  parseIsoDuration,
+  remindersOnAssigned,
+  remindersOnConcernLogged,
+  reminderDurationsFrom,
+  type Actor,
+  type CaseEvent,
+  type Consent,
+  type DomainContext,
+  type Route,
+} from '@app/domain';
+import {
+  AppUser,
+  BtiCase,
+  CaseLogEntry,
+  Child,
+  Concern,
+  ConsentRow,
+  IdempotencyKey,
+  Municipality,
+  Notification,
+  RoleAssignmentRow,
+  Unit,
+  toCaseState,
+  writeReminderEffects,
+} from '@app/persistence';
+import type { AppConfig } from '@app/platform';
+import type { Principal } from '../auth/principal.js';
+import { ProblemException, problems } from '../common/problem.js';
+import { CaseAccessPolicy } from './case-access.policy.js';
+import { presentCase, type CaseListResponse, type CaseResponse } from './case.presenter.js';
+import { AssignCaseDto } from './dto/assign.dto.js';
+import { CaseEventDto, EVENT_FIELDS } from './dto/case-event.dto.js';
+import { CreateCaseDto } from './dto/create-case.dto.js';
+import { ListCasesQuery } from './dto/list-cases.query.js';
+import { versionMismatch } from './if-match.js';
+import { NationalIdCipher } from './national-id.js';
+import { refusalToProblem } from './refusal.mapper.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function toActor(principal: Principal): Actor {
+  return { userId: principal.userId, municipalityId: principal.municipalityId, roles: principal.roles as Actor['roles'] };
+}
+
+export function toDomainConsent(row: ConsentRow): Consent {
+  return { id: row.id, recipients: row.recipients, validFrom: row.validFrom, validUntil: row.validUntil, withdrawnAt: row.withdrawnAt };
+}
+
+/** Loaded in one transaction: the case row (locked when asked) and what the response needs. */
+interface LoadedCase {
+  row: BtiCase;
+  child: Child;
+  concern: Concern;
+  consents: Consent[];
+}
+
+/** Application service of the case area: one transaction per command, rules from libs/domain. */
+@Injectable()
+export class CasesService {
+  private readonly cipher: NationalIdCipher;
+  private readonly config: AppConfig;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: CaseAccessPolicy,
+    @Inject(ConfigService) configService: ConfigService,
+  ) {
+    this.config = configService.getOrThrow<AppConfig>('app');
+    this.cipher = new NationalIdCipher(this.config.dataEncryptionKey);
+  }
+
+  /** Every case command and query runs here: one transaction per request. */
+  transaction<T>(_principal: Principal, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async create(principal: Principal, dto: CreateCaseDto, idempotencyKey?: string): Promise<{ body: CaseResponse; created: boolean }> {
+    const requestHash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
+    return this.transaction(principal, async (em) => {
+      if (idempotencyKey) {
+        // Serialises two requests with the same key, so only one case is ever made.
+        await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${principal.userId}:${idempotencyKey}`]);
+        const seen = await em.findOneBy(IdempotencyKey, { actorId: principal.userId, key: idempotencyKey });
+        if (seen) {
+          if (seen.requestHash !== requestHash) {
+            throw new ProblemException(422, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key er brukt før med et annet innhold.', [
+              { field: 'Idempotency-Key', message: 'er brukt før med et annet innhold' },
+            ]);
+          }
+          return { body: await this.present(em, principal, await this.loadVisible(em, principal, seen.caseId), true), created: false };
+        }
+      }
+      const unit = await em.findOneBy(Unit, { id: dto.unitId, municipalityId: principal.municipalityId });
+      if (!unit) throw problems.validation([{ field: 'unitId', message: 'er ikke en enhet i din kommune' }]);
+      const worksInUnit = principal.roles.some(
+        (r) => (r.role === 'staff' || r.role === 'unit_leader') && r.scopeType === 'unit' && r.scopeId === unit.id,
+      );
+      if (!worksInUnit) throw problems.forbidden('Du kan bare melde bekymring i en enhet du arbeider i.');
+
+      const now = new Date();
+      const nationalId = dto.child.nationalId;
+      const child = await em.save(
+        em.create(Child, {
+          municipalityId: principal.municipalityId,
+          firstName: dto.child.firstName,
+          lastName: dto.child.lastName,
+          birthDate: dto.child.birthDate,
+          nationalIdEncrypted: nationalId ? this.cipher.encrypt(nationalId) : null,
+          nationalIdHash: nationalId ? this.cipher.hash(nationalId) : null,
+          guardians: (dto.child.guardians ?? []).map((g) => ({ ...g })),
+        }),
+      );
+      const flagged = dto.concern.suspectedViolenceOrAbuse;
+      const row = await em.save(
+        em.create(BtiCase, {
+          municipalityId: principal.municipalityId,
+          unitId: unit.id,
+          clusterId: unit.clusterId,
+          childId: child.id,
+          reporterId: principal.userId,
+          assigneeId: null,
+          status: 'discovered',
+          route: null,
+          level: 0,
+          anonymous: false,
+          suspectedViolenceOrAbuse: flagged,
+          childWelfareReportedAt: null,
+          version: 1,
+        }),
+      );
+      await em.save(
+        em.create(Concern, {
+          caseId: row.id,
+          description: dto.concern.description,
+          categories: dto.concern.categories,
+          riskFactors: dto.concern.riskFactors,
+          protectiveFactors: dto.concern.protectiveFactors,
+          childVoice: dto.concern.childVoice ?? null,
+          suspectedViolenceOrAbuse: flagged,
+        }),
+      );
+      await this.log(em, row.id, 'concern_logged', principal.userId, flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå.' : 'Bekymring registrert.');
+      const durations = await this.durations(em, principal.municipalityId);
+      await writeReminderEffects(em, row.id, remindersOnConcernLogged(toCaseState(row), now, durations));
+      if (idempotencyKey) await em.insert(IdempotencyKey, { actorId: principal.userId, key: idempotencyKey, requestHash, caseId: row.id });
+      return { body: await this.present(em, principal, await this.loadVisible(em, principal, row.id), true), created: true };
+    });
+  }
+
+  async list(principal: Principal, query: ListCasesQuery): Promise<CaseListResponse> {
+    return this.transaction(principal, async (em) => {
+      const now = new Date();
+      const visible = this.policy.visibleCondition(principal, now);
+      const qb = em.getRepository(BtiCase).createQueryBuilder('c').where(visible.sql, visible.params);
+      if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+      if (query.route) qb.andWhere('c.route = :route', { route: query.route });
+      if (query.unitId) qb.andWhere('c."unitId" = :unitId', { unitId: query.unitId });
+      if (query.assigneeId) qb.andWhere('c."assigneeId" = :assigneeId', { assigneeId: query.assigneeId });
+      if (query.overdue !== undefined) {
+        // Level 0 must end in a decision: undecided cases older than twice the assessment reminder.
+        const durations = await this.durations(em, principal.municipalityId);
+        const deadline = new Date(now.getTime() - 2 * parseIsoDuration(durations.assessment_due).toMillis());
+        const overdue = `(c.status IN ('discovered','assessing','deciding') AND c."createdAt" < :deadline)`;
+        qb.andWhere(query.overdue ? overdue : `NOT ${overdue}`, { deadline });
+      }
+      const [rows, total] = await qb
+        .orderBy('c."createdAt"', 'DESC')
+        .addOrderBy('c.id', 'DESC')
+        .skip((query.page - 1) * query.pageSize)
+        .take(query.pageSize)
+        .getManyAndCount();
+      const ids = rows.map((r) => r.id);
+      const [children, concerns, consents] = ids.length
+        ? await Promise.all([
+            em.findBy(Child, { id: In(rows.map((r) => r.childId)) }),
+            em.findBy(Concern, { caseId: In(ids) }),
+            em.findBy(ConsentRow, { caseId: In(ids) }),
+          ])
+        : [[], [], []];
+      const items = rows.map((row) =>
+        this.presentLoaded(principal, {
+          row,
+          child: children.find((c) => c.id === row.childId)!,
+          concern: concerns.find((c) => c.caseId === row.id)!,
+          consents: consents.filter((c) => c.caseId === row.id).map(toDomainConsent),
+        }, now, false),
+      );
+      return { items, total, page: query.page, pageSize: query.pageSize };
+    });
+  }
+
+  async get(principal: Principal, caseId: string): Promise<CaseResponse> {
+    return this.transaction(principal, async (em) => this.present(em, principal, await this.loadVisible(em, principal, caseId), true));
+  }
+
+  async applyEvent(principal: Principal, caseId: string, expectedVersion: () => number, dto: CaseEventDto): Promise<CaseResponse> {
+    return this.transaction(principal, async (em) => {
+      const loaded = await this.loadVisible(em, principal, caseId, true);
+      const expected = expectedVersion();
+      if (loaded.row.version !== expected) throw versionMismatch(loaded.row.version);
+      const event = this.toEvent(dto, loaded.child);
+      const now = new Date();
+      const municipality = await em.findOneByOrFail(Municipality, { id: loaded.row.municipalityId });
+      const ctx: DomainContext = {
+        now,
+        enabledRoutes: municipality.profile.routes as Route[],
+        consents: loaded.consents,
+        reminderDurations: reminderDurationsFrom(municipality.profile.reminders, this.config.reminders),
+      };
+      const result = apply(toCaseState(loaded.row), event, toActor(principal), ctx);
+      if (!result.ok) throw refusalToProblem(result);
+      const next = result.next;
+      await this.saveVersioned(em, loaded.row, {
+        status: next.status,
+        route: next.route,
+        level: next.level,
+        anonymous: next.anonymous,
+        assigneeId: next.assigneeId,
+        childWelfareReportedAt: next.childWelfareReportedAt,
+      });
+      const { type, ...payload } = dto;
+      await this.log(em, caseId, type, principal.userId, result.logText, { payload, effects: result.effects.map((e) => e.type) });
+      await writeReminderEffects(em, caseId, result.effects);
+      return this.present(em, principal, await this.loadVisible(em, principal, caseId), true);
+    });
+  }
+
+  async assign(principal: Principal, caseId: string, expectedVersion: () => number, dto: AssignCaseDto): Promise<CaseResponse> {
+    return this.transaction(principal, async (em) => {
+      const loaded = await this.loadVisible(em, principal, caseId, true);
+      const isLeader = principal.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === loaded.row.unitId);
+      if (!isLeader) throw problems.forbidden('Bare enhetslederen for enheten kan tildele saken.');
+      const expected = expectedVersion();
+      if (loaded.row.version !== expected) throw versionMismatch(loaded.row.version);
+      if (loaded.row.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'En avsluttet sak kan ikke tildeles.');
+      const assignee = await em.findOneBy(AppUser, { id: dto.assigneeId, municipalityId: loaded.row.municipalityId });
+      const canHold = assignee
+        ? await em.exists(RoleAssignmentRow, { where: { userId: assignee.id, role: In(['staff', 'unit_leader']) } })
+        : false;
+      if (!assignee || !canHold) {
+        throw problems.validation([{ field: 'assigneeId', message: 'er ikke en ansatt i kommunen som kan være koordinator' }]);
+      }
+      await this.saveVersioned(em, loaded.row, { assigneeId: assignee.id });
+      await this.log(em, caseId, 'assigned', principal.userId, `Saken er tildelt ${assignee.displayName} som koordinator (stafettholder).`, {
+        assigneeId: assignee.id,
+      });
+      await em.insert(Notification, {
+        recipientId: assignee.id,
+        type: 'case_assigned',
+        caseId,
+        dueAt: null,
+        message: 'Du er satt som koordinator (stafettholder) for en sak.',
+        urgent: false,
+      });
+      await writeReminderEffects(em, caseId, remindersOnAssigned(toCaseState({ ...loaded.row, assigneeId: assignee.id })));
+      return this.present(em, principal, await this.loadVisible(em, principal, caseId), true);
+    });
+  }
+
+  async caseLog(principal: Principal, caseId: string, page: number, pageSize: number) {
+    return this.transaction(principal, async (em) => {
+      await this.loadVisible(em, principal, caseId);
+      const [rows, total] = await em.findAndCount(CaseLogEntry, {
+        where: { caseId },
+        order: { at: 'ASC', id: 'ASC' },
+        skip: (page - 1) * pageSize,
+        take: pageSize,
+      });
+      const items = rows.map(({ id, type, actorId, at, text }) => ({ id, type, actorId, at, text }));
+      return { items, total, page, pageSize };
+    });
+  }
+
+  /** The case if the caller may see it, else 404 (never 403: no existence leaks). */
+  async loadVisible(em: EntityManager, principal: Principal, caseId: string, lock = false): Promise<LoadedCase> {
+    if (!UUID.test(caseId)) throw problems.notFound('Fant ikke saken.');
+    const visible = this.policy.visibleCondition(principal, new Date());
+    const qb = em.getRepository(BtiCase).createQueryBuilder('c').where('c.id = :caseId', { caseId }).andWhere(visible.sql, visible.params);
+    if (lock) qb.setLock('pessimistic_write');
+    const row = await qb.getOne();
+    if (!row) throw problems.notFound('Fant ikke saken.');
+    const [child, concern, consents] = await Promise.all([
+      em.findOneByOrFail(Child, { id: row.childId }),
+      em.findOneByOrFail(Concern, { caseId }),
+      em.findBy(ConsentRow, { caseId }),
+    ]);
+    return { row, child, concern, consents: consents.map(toDomainConsent) };
+  }
+
+  private async present(_em: EntityManager, principal: Principal, loaded: LoadedCase, withNationalId: boolean): Promise<CaseResponse> {
+    return this.presentLoaded(principal, loaded, new Date(), withNationalId);
+  }
+
+  private presentLoaded(principal: Principal, loaded: LoadedCase, now: Date, withNationalId: boolean): CaseResponse {
+    const view = this.policy.viewOf(principal, loaded.row, loaded.consents, now);
+    const encrypted = loaded.child.nationalIdEncrypted;
+    return presentCase({
+      row: loaded.row,
+      child: loaded.child,
+      concern: loaded.concern,
+      view,
+      allowedEvents: allowedEvents(toCaseState(loaded.row), toActor(principal)),
+      nationalId: withNationalId && view === 'full' && encrypted ? this.cipher.decrypt(encrypted) : undefined,
+    });
+  }
+
+  /** Optimistic lock as a second line behind FOR UPDATE: the UPDATE names the version it read. */
+  private async saveVersioned(em: EntityManager, row: BtiCase, changes: Partial<BtiCase>): Promise<void> {
+    const result = await em
+      .createQueryBuilder()
+      .update(BtiCase)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id: row.id, version: row.version })
+      .execute();
+    if (result.affected !== 1) throw versionMismatch(row.version + 1);
+  }
+
+  private async log(em: EntityManager, caseId: string, type: string, actorId: string, text: string, data: Record<string, unknown> = {}) {
+    await em.insert(CaseLogEntry, { caseId, type, actorId, text, data: data as never });
+  }
+
+  private async durations(em: EntityManager, municipalityId: string) {
+    const municipality = await em.findOneByOrFail(Municipality, { id: municipalityId });
+    return reminderDurationsFrom(municipality.profile.reminders, this.config.reminders);
+  }
+
+  /** DTO → domain event; fields that belong to other events are refused by name. */
+  private toEvent(dto: CaseEventDto, child: Child): CaseEvent {
+    const allowed = new Set(['type', ...EVENT_FIELDS[dto.type]]);
+    const foreign = Object.keys(dto).filter((k) => (dto as unknown as Record<string, unknown>)[k] !== undefined && !allowed.has(k));
+    if (foreign.length) {
+      throw problems.validation(foreign.map((field) => ({ field, message: `hører ikke til hendelsen ${dto.type}` })));
+    }
+    // From age 7 the child's view (or why it was not obtained) is recorded with the assessment.
+    if (dto.type === 'complete_assessment' && ageInYears(child.birthDate, new Date()) >= 7 && !dto.childView?.trim()) {
+      throw problems.validation([{ field: 'childView', message: 'må fylles ut for barn fra 7 år: barnets syn, eller hvorfor det ikke ble innhentet' }]);
+    }
+    return dto as unknown as CaseEvent;
+  }
+}
+
+function ageInYears(birthDate: string, now: Date): number {
+  const [y, m, d] = birthDate.split('-').map(Number);
+  let age = now.getUTCFullYear() - y;
+  if (now.getUTCMonth() + 1 < m || (now.getUTCMonth() + 1 === m && now.getUTCDate() < d)) age -= 1;
+  return age;
+}

@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { CLOSE_REASONS, EVALUATION_OUTCOMES, EVENT_TYPES, ROUTES, type EventType } from '@app/domain';
+import { TEXT_MAX } from './create-case.dto.js';
+
+/** Which payload fields each event takes (DESIGN section 4); others are refused by name. */
+export const EVENT_FIELDS: Record<EventType, string[]> = {
+  start_assessment: [],
+  complete_assessment: ['summary', 'guardiansInformed', 'reasonNotInformed', 'childView'],
+  decide: ['route', 'rationale', 'anonymous'],
+  escalate: ['route', 'rationale', 'anonymous'],
+  request_evaluation: [],
+  evaluate: ['outcome', 'note', 'route', 'reason', 'anonymous'],
+  close: ['reason', 'note'],
+  reopen: ['reason'],
+  report_to_child_welfare: ['grounds'],
+};
+
+const is = (...types: EventType[]) => (o: CaseEventDto) => types.includes(o.type);
+
+/** `{type, ...payload}`: one flat DTO, each field validated when its event takes it. */
+export class CaseEventDto {
+  @ApiProperty({ enum: EVENT_TYPES }) @IsIn(EVENT_TYPES) type!: EventType;
+
+  @ApiPropertyOptional({ description: 'complete_assessment', maxLength: TEXT_MAX })
+  @ValidateIf(is('complete_assessment'))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  summary?: string;
+
+  @ApiPropertyOptional({ description: 'complete_assessment' })
+  @ValidateIf(is('complete_assessment'))
+  @IsBoolean()
+  guardiansInformed?: boolean;
+
+  @ApiPropertyOptional({ description: 'complete_assessment, when guardians were not informed', maxLength: TEXT_MAX })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  reasonNotInformed?: string;
+
+  @ApiPropertyOptional({ description: "complete_assessment: the child's view, or why it was not obtained (required from age 7)", maxLength: TEXT_MAX })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  childView?: string;
+
+  @ApiPropertyOptional({ enum: ROUTES, description: 'decide, escalate, evaluate (outcome escalate)' })
+  @ValidateIf((o: CaseEventDto) => is('decide', 'escalate')(o) || o.route !== undefined)
+  @IsIn(ROUTES)
+  route?: (typeof ROUTES)[number];
+
+  @ApiPropertyOptional({ description: 'decide, escalate', maxLength: TEXT_MAX })
+  @ValidateIf(is('decide', 'escalate'))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  rationale?: string;
+
+  @ApiPropertyOptional({ description: 'decide/escalate to interdisciplinary_team without identity' })
+  @IsOptional()
+  @IsBoolean()
+  anonymous?: boolean;
+
+  @ApiPropertyOptional({ enum: EVALUATION_OUTCOMES, description: 'evaluate' })
+  @ValidateIf(is('evaluate'))
+  @IsIn(EVALUATION_OUTCOMES)
+  outcome?: (typeof EVALUATION_OUTCOMES)[number];
+
+  @ApiPropertyOptional({ description: 'evaluate (required), close', maxLength: TEXT_MAX })
+  @ValidateIf((o: CaseEventDto) => o.type === 'evaluate' || o.note !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  note?: string;
+
+  @ApiPropertyOptional({ description: `close: one of ${CLOSE_REASONS.join(', ')}; reopen: free text`, maxLength: TEXT_MAX })
+  @ValidateIf((o: CaseEventDto) => is('close', 'reopen')(o) || o.reason !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  reason?: string; // close's enum is checked by libs/domain (VALIDATION_FAILED, field reason)
+
+  @ApiPropertyOptional({ description: 'report_to_child_welfare', maxLength: TEXT_MAX })
+  @ValidateIf(is('report_to_child_welfare'))
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  grounds?: string;
+}

@@ -1,0 +1,2 @@
+export * from './outbox.entities.js';
+export * from './outbox.writer.js';
