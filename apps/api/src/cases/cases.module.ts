@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CaseAccessPolicy } from './case-access.policy.js';
+import { CaseEffects } from './case-effects.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 
 @Module({
   controllers: [CasesController],
-  providers: [CasesService, CaseAccessPolicy],
+  providers: [CasesService, CaseAccessPolicy, CaseEffects],
   exports: [CasesService, CaseAccessPolicy],
 })
 export class CasesModule {}

@@ -35,6 +35,7 @@ import type { AppConfig } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { CaseAccessPolicy } from './case-access.policy.js';
+import { CaseEffects } from './case-effects.js';
 import { presentCase, type CaseListResponse, type CaseResponse } from './case.presenter.js';
 import { AssignCaseDto } from './dto/assign.dto.js';
 import { CaseEventDto, EVENT_FIELDS } from './dto/case-event.dto.js';
@@ -71,6 +72,7 @@ export class CasesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: CaseAccessPolicy,
+    private readonly effects: CaseEffects,
     @Inject(ConfigService) configService: ConfigService,
   ) {
     this.config = configService.getOrThrow<AppConfig>('app');
@@ -147,7 +149,7 @@ export class CasesService {
           suspectedViolenceOrAbuse: flagged,
         }),
       );
-      await this.log(em, row.id, 'concern_logged', principal.userId, flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå.' : 'Bekymring registrert.');
+      await this.appendLog(em, row.id, 'concern_logged', principal.userId, flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå.' : 'Bekymring registrert.');
       const durations = await this.durations(em, principal.municipalityId);
       await writeReminderEffects(em, row.id, remindersOnConcernLogged(toCaseState(row), now, durations));
       if (idempotencyKey) await em.insert(IdempotencyKey, { actorId: principal.userId, key: idempotencyKey, requestHash, caseId: row.id });
@@ -227,8 +229,8 @@ export class CasesService {
         childWelfareReportedAt: next.childWelfareReportedAt,
       });
       const { type, ...payload } = dto;
-      await this.log(em, caseId, type, principal.userId, result.logText, { payload, effects: result.effects.map((e) => e.type) });
-      await writeReminderEffects(em, caseId, result.effects);
+      await this.appendLog(em, caseId, type, principal.userId, result.logText, { payload, effects: result.effects.map((e) => e.type) });
+      await this.effects.persist(em, caseId, result.effects, principal);
       return this.present(em, principal, await this.loadVisible(em, principal, caseId), true);
     });
   }
@@ -249,7 +251,7 @@ export class CasesService {
         throw problems.validation([{ field: 'assigneeId', message: 'er ikke en ansatt i kommunen som kan være koordinator' }]);
       }
       await this.saveVersioned(em, loaded.row, { assigneeId: assignee.id });
-      await this.log(em, caseId, 'assigned', principal.userId, `Saken er tildelt ${assignee.displayName} som koordinator (stafettholder).`, {
+      await this.appendLog(em, caseId, 'assigned', principal.userId, `Saken er tildelt ${assignee.displayName} som koordinator (stafettholder).`, {
         assigneeId: assignee.id,
       });
       await em.insert(Notification, {
@@ -323,7 +325,8 @@ export class CasesService {
     if (result.affected !== 1) throw versionMismatch(row.version + 1);
   }
 
-  private async log(em: EntityManager, caseId: string, type: string, actorId: string, text: string, data: Record<string, unknown> = {}) {
+  /** Appends to the case log (stafettlogg) in the caller's transaction. */
+  async appendLog(em: EntityManager, caseId: string, type: string, actorId: string, text: string, data: Record<string, unknown> = {}) {
     await em.insert(CaseLogEntry, { caseId, type, actorId, text, data: data as never });
   }
 
