@@ -28,6 +28,10 @@ describe('configuration', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 
+  it('keeps only the reminder variables that are set, so municipality profiles can override the defaults', () => {
+    expect(loadConfig(testEnv()).reminders).toEqual({});
+  });
+
   it('accepts second-long reminder durations for tests', () => {
     expect(loadConfig(testEnv({ REMINDER_ASSESSMENT_DUE: 'PT3S' })).reminders.REMINDER_ASSESSMENT_DUE).toBe('PT3S');
   });

@@ -1,8 +1,9 @@
 import type { Type } from '@nestjs/common';
 import { CasesModule } from './cases/cases.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 
 /**
  * Feature modules of the API (one per bounded area). Each registers its own controllers and
  * providers; AppModule imports them all.
  */
-export const FEATURE_MODULES: Type[] = [CasesModule];
+export const FEATURE_MODULES: Type[] = [CasesModule, NotificationsModule];

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '@app/platform';
-import { WorkerModule } from './worker.module.js';
+import { createWorkerApp } from './worker.factory.js';
 
 async function main(): Promise<void> {
   let config;
@@ -15,9 +14,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  // SIGTERM: Nest closes modules in order, so running jobs finish before connections close.
+  const app = await createWorkerApp(config);
+  // SIGTERM/SIGINT: Nest runs the shutdown hooks; the reminder pipeline lets running jobs finish
+  // (worker.close()) before Redis and the database close.
   app.enableShutdownHooks();
   app.get(Logger).log('Worker startet');
 }

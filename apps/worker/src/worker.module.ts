@@ -4,19 +4,23 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '@app/persistence';
 import { loggerParams, RedisModule, type AppConfig } from '@app/platform';
+import { ReminderPipeline } from './reminders/reminder-pipeline.service.js';
+import { resolveWorkerOptions, WORKER_OPTIONS, type WorkerOptions } from './reminders/worker-options.js';
 
-/** The worker: an application context without HTTP (BullMQ processors, outbox relay). */
+/** The worker: an application context without HTTP (outbox relay, BullMQ processors, reconciliation). */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ app: config })] }),
-        LoggerModule.forRoot(loggerParams(config)),
+        LoggerModule.forRoot(loggerParams(config, options.logDestination)),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         RedisModule,
       ],
+      providers: [{ provide: WORKER_OPTIONS, useValue: resolveWorkerOptions(options) }, ReminderPipeline],
+      exports: [ReminderPipeline],
     };
   }
 }

@@ -1,16 +1,8 @@
 import { Duration } from 'luxon';
+import { REMINDER_ENV_VARS } from '@app/domain';
 
-/** Reminder durations of DESIGN section 5, overridable per environment (ISO 8601). */
-export const REMINDER_ENV_DEFAULTS = {
-  REMINDER_UNASSIGNED: 'P2D',
-  REMINDER_ASSESSMENT_DUE: 'P7D',
-  REMINDER_TFA_FOLLOW_UP: 'P14D',
-  REMINDER_EVALUATION_OVERDUE: 'P7D',
-  REMINDER_CONSENT_EXPIRY: 'P30D',
-  REMINDER_IKS_PENDING: 'P3D',
-  REMINDER_CHILD_WELFARE_REPORT: 'PT24H',
-} as const;
-export type ReminderEnvName = keyof typeof REMINDER_ENV_DEFAULTS;
+/** Names of the reminder duration variables (DESIGN section 5); defaults live in libs/domain. */
+export type ReminderEnvName = (typeof REMINDER_ENV_VARS)[keyof typeof REMINDER_ENV_VARS];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -22,7 +14,11 @@ export interface AppConfig {
   oidc: { issuer?: string; audience?: string; jwksUrl?: string };
   /** 32 bytes for AES-256-GCM and the HMAC of national ids. */
   dataEncryptionKey: Buffer;
-  reminders: Record<ReminderEnvName, string>;
+  /**
+   * Only the REMINDER_* variables that are set: they win over the municipality profile's
+   * `reminders`, which win over the domain's defaults (`reminderDurationsFrom(profile, this)`).
+   */
+  reminders: Partial<Record<ReminderEnvName, string>>;
   logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -84,8 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const key = decodeKey(required(env, 'DATA_ENCRYPTION_KEY'));
   if (!key) throw new ConfigError('DATA_ENCRYPTION_KEY må være 32 byte, som 64 hex-tegn eller base64.');
 
-  const reminders = { ...REMINDER_ENV_DEFAULTS } as Record<ReminderEnvName, string>;
-  for (const name of Object.keys(REMINDER_ENV_DEFAULTS) as ReminderEnvName[]) {
+  const reminders: AppConfig['reminders'] = {};
+  for (const name of Object.values(REMINDER_ENV_VARS) as ReminderEnvName[]) {
     const value = env[name]?.trim();
     if (!value) continue;
     const duration = Duration.fromISO(value);

@@ -315,7 +315,7 @@ export class CasesService {
   }
 
   /** Optimistic lock as a second line behind FOR UPDATE: the UPDATE names the version it read. */
-  private async saveVersioned(em: EntityManager, row: BtiCase, changes: Partial<BtiCase>): Promise<void> {
+  async saveVersioned(em: EntityManager, row: BtiCase, changes: Partial<BtiCase>): Promise<void> {
     const result = await em
       .createQueryBuilder()
       .update(BtiCase)

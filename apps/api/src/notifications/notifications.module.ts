@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { NotificationsController } from './notifications.controller.js';
+import { QueueBoard } from './queue-board.js';
+
+/** The caller's notifications (written by the worker's reminder processor) and the admin queue dashboard. */
+@Module({
+  controllers: [NotificationsController],
+  providers: [QueueBoard],
+})
+export class NotificationsModule {}

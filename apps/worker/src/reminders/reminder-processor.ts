@@ -1,0 +1,148 @@
+import { Logger } from '@nestjs/common';
+import { REMINDER_KINDS, reminderStillApplies, type RecipientRole, type ReminderFacts, type ReminderKind } from '@app/domain';
+import { BtiCase, ConsentRow, Notification, ScheduledReminder, toCaseState, type ScheduledReminderStatus } from '@app/persistence';
+import { createRedis, REMINDER_QUEUE, type ReminderJobData } from '@app/platform';
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { DataSource, EntityManager } from 'typeorm';
+import { resolveRecipients } from './recipients.js';
+import { isUrgent, notificationTypeOf, REMINDER_MESSAGES } from './reminder-texts.js';
+import type { ResolvedWorkerOptions } from './worker-options.js';
+
+export type ReminderOutcome = 'fired' | 'obsolete' | 'missing' | ScheduledReminderStatus;
+
+/** Facts outside the case (consent, IKS referral, measure), read before the transaction. */
+interface ExtraFacts extends ReminderFacts {
+  responsibleId?: string | null;
+}
+
+/**
+ * Fires reminder jobs. When a job runs it re-reads its scheduled_reminder row and the case; it
+ * writes notifications only if the reminder is still pending and `reminderStillApplies`. The
+ * notification rows and the reminder's new status commit together (and notifications are unique
+ * per job and recipient), so a retried or re-delivered job never notifies twice. Errors are
+ * rethrown: BullMQ retries with exponential backoff, then keeps the job in the failed set.
+ */
+export class ReminderProcessor {
+  private readonly logger = new Logger('ReminderProcessor');
+  private connection: Redis | null = null;
+  private worker: Worker<ReminderJobData, ReminderOutcome> | null = null;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly redisUrl: string,
+    private readonly options: ResolvedWorkerOptions,
+  ) {}
+
+  start(): void {
+    this.connection = createRedis(this.redisUrl);
+    this.connection.on('error', () => undefined);
+    this.worker = new Worker<ReminderJobData, ReminderOutcome>(REMINDER_QUEUE, (job) => this.process(job), {
+      connection: this.connection,
+      concurrency: this.options.concurrency,
+      lockDuration: this.options.lockDurationMs,
+      stalledInterval: this.options.stalledIntervalMs,
+      maxStalledCount: 3,
+    });
+    this.worker.on('error', (error) => this.logger.warn(`Worker-feil: ${error.message}`));
+    this.worker.on('failed', (job, error) =>
+      this.logger.warn(`Påminnelsesjobb ${job?.id ?? '?'} feilet (forsøk ${job?.attemptsMade ?? '?'}): ${error.message}`),
+    );
+  }
+
+  /** Waits for running jobs to finish (graceful shutdown), then disconnects. */
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.connection?.quit().catch(() => this.connection?.disconnect());
+  }
+
+  async process(job: Job<ReminderJobData>): Promise<ReminderOutcome> {
+    if (this.options.beforeJob) await this.options.beforeJob(job);
+    const reminder = await this.ds.getRepository(ScheduledReminder).findOneBy({ id: job.data.reminderId });
+    if (!reminder) return 'missing';
+    if (reminder.status !== 'pending') return reminder.status;
+    const facts = await this.readFacts(reminder);
+    const outcome = await this.ds.transaction(async (em) => {
+      const locked = await em.getRepository(ScheduledReminder).findOne({ where: { id: reminder.id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked) return 'missing';
+      if (locked.status !== 'pending') return locked.status;
+      const kind = locked.kind as ReminderKind;
+      const row = await em.findOneBy(BtiCase, { id: locked.caseId });
+      if (!row || !(REMINDER_KINDS as readonly string[]).includes(kind) || !reminderStillApplies(kind, toCaseState(row), facts)) {
+        await settle(em, locked.id, 'obsolete');
+        return 'obsolete';
+      }
+      const recipients = await resolveRecipients(em, row, locked.recipient as RecipientRole, facts.responsibleId);
+      if (recipients.length > 0) {
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(Notification)
+          .values(
+            recipients.map((recipientId) => ({
+              recipientId,
+              type: notificationTypeOf(kind),
+              caseId: row.id,
+              dueAt: locked.dueAt,
+              message: REMINDER_MESSAGES[kind],
+              urgent: isUrgent(kind),
+              jobKey: locked.jobId,
+            })),
+          )
+          .orIgnore()
+          .execute();
+      } else {
+        this.logger.warn(`Påminnelse ${locked.jobId}: ingen mottaker funnet`);
+      }
+      await settle(em, locked.id, 'fired');
+      return 'fired';
+    });
+    this.logger.log(`Påminnelse ${reminder.jobId}: ${outcome}`);
+    return outcome;
+  }
+
+  /**
+   * Facts for consent, IKS and measure reminders. Tables owned by other features are read only if
+   * they exist, and tolerantly: a missing fact means "still holds" (the domain's default).
+   */
+  private async readFacts(reminder: ScheduledReminder): Promise<ExtraFacts> {
+    const facts: ExtraFacts = { now: new Date() };
+    try {
+      if (reminder.kind === 'consent_expiry' && reminder.subjectId) {
+        const consent = await this.ds.getRepository(ConsentRow).findOneBy({ id: reminder.subjectId });
+        if (consent) {
+          facts.consent = { id: consent.id, recipients: consent.recipients, validFrom: consent.validFrom, validUntil: consent.validUntil, withdrawnAt: consent.withdrawnAt };
+        }
+      }
+      if (reminder.kind === 'iks_pending' && (await tableExists(this.ds, 'iks_referral'))) {
+        const [referral] = (await this.ds.query(`SELECT * FROM "iks_referral" WHERE "caseId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [
+          reminder.caseId,
+        ])) as { status?: string }[];
+        if (referral?.status) facts.iksReferralStatus = referral.status as ReminderFacts['iksReferralStatus'];
+      }
+      if ((reminder.kind === 'evaluation_due' || reminder.kind === 'evaluation_overdue') && reminder.subjectId && (await tableExists(this.ds, 'measure'))) {
+        const [measure] = (await this.ds.query(`SELECT * FROM "measure" WHERE "id"::text = $1`, [reminder.subjectId])) as Record<string, unknown>[];
+        if (measure) {
+          facts.responsibleId = typeof measure.responsibleId === 'string' ? measure.responsibleId : null;
+          facts.measureEvaluated = measure.evaluatedAt != null || measure.status === 'evaluated' || measure.status === 'ended';
+        }
+        if (facts.measureEvaluated !== true && (await tableExists(this.ds, 'measure_evaluation'))) {
+          const [evaluation] = (await this.ds.query(`SELECT 1 FROM "measure_evaluation" WHERE "measureId"::text = $1 LIMIT 1`, [reminder.subjectId])) as unknown[];
+          if (evaluation) facts.measureEvaluated = true;
+        }
+      }
+    } catch (error) {
+      this.logger.warn(`Påminnelse ${reminder.jobId}: kunne ikke lese alle fakta (${(error as Error).message})`);
+    }
+    return facts;
+  }
+}
+
+async function settle(em: EntityManager, id: string, status: ScheduledReminderStatus): Promise<void> {
+  await em.query(`UPDATE "scheduled_reminder" SET "status" = $2, "settledAt" = now() WHERE "id" = $1`, [id, status]);
+}
+
+async function tableExists(ds: DataSource, table: string): Promise<boolean> {
+  const [row] = (await ds.query(`SELECT to_regclass($1) IS NOT NULL AS "exists"`, [`public.${table}`])) as { exists: boolean }[];
+  return row?.exists === true;
+}
