@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '@app/persistence';
 import { loggerParams, RedisModule, type AppConfig } from '@app/platform';
 import { AuthGuard } from './auth/auth.guard.js';
+import { Authenticator } from './auth/authenticator.js';
 import { DevLoginController, MeController } from './auth/auth.controllers.js';
 import { PrincipalService } from './auth/principal.service.js';
 import { TokenService } from './auth/token.service.js';
@@ -41,8 +42,8 @@ export class AppModule {
         UnitsController,
         CatalogController,
       ],
-      providers: [TokenService, PrincipalService, { provide: APP_GUARD, useClass: AuthGuard }],
-      exports: [PrincipalService],
+      providers: [TokenService, PrincipalService, Authenticator, { provide: APP_GUARD, useClass: AuthGuard }],
+      exports: [PrincipalService, Authenticator],
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 
@@ -6,4 +7,4 @@ import { NotificationsModule } from './notifications/notifications.module.js';
  * Feature modules of the API (one per bounded area). Each registers its own controllers and
  * providers; AppModule imports them all.
  */
-export const FEATURE_MODULES: Type[] = [CasesModule, NotificationsModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, CasesModule, NotificationsModule];

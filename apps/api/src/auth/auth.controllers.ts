@@ -59,6 +59,7 @@ export class MeController {
   @Get()
   @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() principal: Principal): MeDto {
-    return principal;
+    const { userId, username, displayName, municipalityId, roles } = principal;
+    return { userId, username, displayName, municipalityId, roles };
   }
 }

@@ -4,25 +4,28 @@ import { DataSource } from 'typeorm';
 import { AppUser, RoleAssignmentRow } from '@app/persistence';
 import type { Principal } from './principal.js';
 
+/** Who the user is and what they may do; the request adds requestId and purpose. */
+export type StoredPrincipal = Omit<Principal, 'requestId' | 'purpose'>;
+
 /** Loads a caller's roles and scopes from the database (the token says who, the database says what). */
 @Injectable()
 export class PrincipalService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async byUserId(userId: string): Promise<Principal | null> {
+  async byUserId(userId: string): Promise<StoredPrincipal | null> {
     if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
     return this.toPrincipal(await this.dataSource.getRepository(AppUser).findOneBy({ id: userId }));
   }
 
-  async byExternalSubject(subject: string): Promise<Principal | null> {
+  async byExternalSubject(subject: string): Promise<StoredPrincipal | null> {
     return this.toPrincipal(await this.dataSource.getRepository(AppUser).findOneBy({ externalSubject: subject }));
   }
 
-  async byUsername(username: string): Promise<Principal | null> {
+  async byUsername(username: string): Promise<StoredPrincipal | null> {
     return this.toPrincipal(await this.dataSource.getRepository(AppUser).findOneBy({ username }));
   }
 
-  private async toPrincipal(user: AppUser | null): Promise<Principal | null> {
+  private async toPrincipal(user: AppUser | null): Promise<StoredPrincipal | null> {
     if (!user) return null;
     const roles = await this.dataSource.getRepository(RoleAssignmentRow).findBy({ userId: user.id });
     return {

@@ -14,7 +14,13 @@ export interface Principal {
   displayName: string;
   municipalityId: string;
   roles: RoleScope[];
+  /** This request's id (X-Request-Id), for the audit trail and log lines. */
+  requestId: string;
+  /** Why the data is used (X-Purpose header), recorded in the audit trail. */
+  purpose: string;
 }
+
+export const DEFAULT_PURPOSE = 'saksbehandling';
 
 export type AuthenticatedRequest = Request & { principal?: Principal; id?: string | number };
 
@@ -27,6 +33,6 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
   return ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal!;
 });
 
-export function hasRole(principal: Principal, ...roles: string[]): boolean {
+export function hasRole(principal: Pick<Principal, 'roles'>, ...roles: string[]): boolean {
   return principal.roles.some((r) => roles.includes(r.role));
 }

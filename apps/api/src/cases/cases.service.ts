@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -34,6 +34,7 @@ import {
 import type { AppConfig } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
 import { CaseAccessPolicy } from './case-access.policy.js';
 import { CaseEffects } from './case-effects.js';
 import { presentCase, type CaseListResponse, type CaseResponse } from './case.presenter.js';
@@ -73,15 +74,26 @@ export class CasesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: CaseAccessPolicy,
     private readonly effects: CaseEffects,
+    private readonly audit: AuditTrail,
     @Inject(ConfigService) configService: ConfigService,
   ) {
     this.config = configService.getOrThrow<AppConfig>('app');
     this.cipher = new NationalIdCipher(this.config.dataEncryptionKey);
   }
 
-  /** Every case command and query runs here: one transaction per request. */
-  transaction<T>(_principal: Principal, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  /**
+   * Every case command and query runs here: one transaction per request, as the non-owner role
+   * `bti_app` with the caller's identity set, so PostgreSQL's row-level security (migration
+   * AuditAndRowSecurity) hides other cases even from a query that forgets CaseAccessPolicy.
+   */
+  transaction<T>(principal: Principal, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query(
+        `SELECT set_config('bti.user_id', $1, true), set_config('bti.municipality_id', $2, true), set_config('role', 'bti_app', true)`,
+        [principal.userId, principal.municipalityId],
+      );
+      return work(em);
+    });
   }
 
   async create(principal: Principal, dto: CreateCaseDto, idempotencyKey?: string): Promise<{ body: CaseResponse; created: boolean }> {
@@ -97,6 +109,7 @@ export class CasesService {
               { field: 'Idempotency-Key', message: 'er brukt før med et annet innhold' },
             ]);
           }
+          await this.audit.record(em, principal, 'case.create.replay', [seen.caseId]);
           return { body: await this.present(em, principal, await this.loadVisible(em, principal, seen.caseId), true), created: false };
         }
       }
@@ -109,24 +122,14 @@ export class CasesService {
 
       const now = new Date();
       const nationalId = dto.child.nationalId;
-      const child = await em.save(
-        em.create(Child, {
-          municipalityId: principal.municipalityId,
-          firstName: dto.child.firstName,
-          lastName: dto.child.lastName,
-          birthDate: dto.child.birthDate,
-          nationalIdEncrypted: nationalId ? this.cipher.encrypt(nationalId) : null,
-          nationalIdHash: nationalId ? this.cipher.hash(nationalId) : null,
-          guardians: (dto.child.guardians ?? []).map((g) => ({ ...g })),
-        }),
-      );
+      const childId = randomUUID();
       const flagged = dto.concern.suspectedViolenceOrAbuse;
       const row = await em.save(
         em.create(BtiCase, {
           municipalityId: principal.municipalityId,
           unitId: unit.id,
           clusterId: unit.clusterId,
-          childId: child.id,
+          childId,
           reporterId: principal.userId,
           assigneeId: null,
           status: 'discovered',
@@ -136,6 +139,19 @@ export class CasesService {
           suspectedViolenceOrAbuse: flagged,
           childWelfareReportedAt: null,
           version: 1,
+        }),
+      );
+      // The case row first: row-level security shows a child only through a visible case.
+      await em.save(
+        em.create(Child, {
+          id: childId,
+          municipalityId: principal.municipalityId,
+          firstName: dto.child.firstName,
+          lastName: dto.child.lastName,
+          birthDate: dto.child.birthDate,
+          nationalIdEncrypted: nationalId ? this.cipher.encrypt(nationalId) : null,
+          nationalIdHash: nationalId ? this.cipher.hash(nationalId) : null,
+          guardians: (dto.child.guardians ?? []).map((g) => ({ ...g })),
         }),
       );
       await em.save(
@@ -152,6 +168,7 @@ export class CasesService {
       await this.appendLog(em, row.id, 'concern_logged', principal.userId, flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå.' : 'Bekymring registrert.');
       const durations = await this.durations(em, principal.municipalityId);
       await writeReminderEffects(em, row.id, remindersOnConcernLogged(toCaseState(row), now, durations));
+      await this.audit.record(em, principal, 'case.create', [row.id]);
       if (idempotencyKey) await em.insert(IdempotencyKey, { actorId: principal.userId, key: idempotencyKey, requestHash, caseId: row.id });
       return { body: await this.present(em, principal, await this.loadVisible(em, principal, row.id), true), created: true };
     });
@@ -195,12 +212,17 @@ export class CasesService {
           consents: consents.filter((c) => c.caseId === row.id).map(toDomainConsent),
         }, now, false),
       );
+      await this.audit.record(em, principal, 'case.list', ids);
       return { items, total, page: query.page, pageSize: query.pageSize };
     });
   }
 
   async get(principal: Principal, caseId: string): Promise<CaseResponse> {
-    return this.transaction(principal, async (em) => this.present(em, principal, await this.loadVisible(em, principal, caseId), true));
+    return this.transaction(principal, async (em) => {
+      const loaded = await this.loadVisible(em, principal, caseId);
+      await this.audit.record(em, principal, 'case.read', [caseId]);
+      return this.present(em, principal, loaded, true);
+    });
   }
 
   async applyEvent(principal: Principal, caseId: string, expectedVersion: () => number, dto: CaseEventDto): Promise<CaseResponse> {
@@ -231,6 +253,7 @@ export class CasesService {
       const { type, ...payload } = dto;
       await this.appendLog(em, caseId, type, principal.userId, result.logText, { payload, effects: result.effects.map((e) => e.type) });
       await this.effects.persist(em, caseId, result.effects, principal);
+      await this.audit.record(em, principal, `case.event.${type}`, [caseId]);
       return this.present(em, principal, await this.loadVisible(em, principal, caseId), true);
     });
   }
@@ -262,6 +285,7 @@ export class CasesService {
         message: 'Du er satt som koordinator (stafettholder) for en sak.',
         urgent: false,
       });
+      await this.audit.record(em, principal, 'case.assign', [caseId]);
       await writeReminderEffects(em, caseId, remindersOnAssigned(toCaseState({ ...loaded.row, assigneeId: assignee.id })));
       return this.present(em, principal, await this.loadVisible(em, principal, caseId), true);
     });
@@ -270,6 +294,7 @@ export class CasesService {
   async caseLog(principal: Principal, caseId: string, page: number, pageSize: number) {
     return this.transaction(principal, async (em) => {
       await this.loadVisible(em, principal, caseId);
+      await this.audit.record(em, principal, 'case.log.read', [caseId]);
       const [rows, total] = await em.findAndCount(CaseLogEntry, {
         where: { caseId },
         order: { at: 'ASC', id: 'ASC' },

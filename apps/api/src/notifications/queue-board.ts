@@ -7,10 +7,9 @@ import { ALL_QUEUES, REDIS } from '@app/platform';
 import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import type { Redis } from 'ioredis';
-import { hasRole, type Principal } from '../auth/principal.js';
-import { PrincipalService } from '../auth/principal.service.js';
-import { TokenService } from '../auth/token.service.js';
-import { titleFor } from '../common/problem.js';
+import { Authenticator } from '../auth/authenticator.js';
+import { hasRole } from '../auth/principal.js';
+import { ProblemException, titleFor } from '../common/problem.js';
 
 /** Outside /api/v1, like /health and /docs. */
 export const QUEUE_BOARD_PATH = '/admin/queues';
@@ -18,7 +17,7 @@ export const QUEUE_BOARD_PATH = '/admin/queues';
 /**
  * Bull Board (the queue dashboard: delayed, active, failed jobs) at /admin/queues, for the admin
  * role only. Mounted on the Express instance directly (so outside the global prefix) and guarded
- * by its own middleware, which checks the Bearer token exactly as the global guard does.
+ * by its own middleware, which authenticates with the same Authenticator as the global guard.
  */
 @Injectable()
 export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
@@ -56,19 +55,13 @@ export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
         .json({ type: `https://bti.kommune.no/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: titleFor(status), status, detail, code });
     };
     try {
-      const [scheme, token] = (req.headers.authorization ?? '').split(' ');
-      if (scheme?.toLowerCase() !== 'bearer' || !token) return deny(401, 'UNAUTHENTICATED', 'Innlogging kreves: send et gyldig Bearer-token.');
-      const tokens = this.moduleRef.get(TokenService, { strict: false });
-      const principals = this.moduleRef.get(PrincipalService, { strict: false });
-      let subject: string;
+      let principal;
       try {
-        subject = (await tokens.verify(token)).sub;
-      } catch {
-        return deny(401, 'UNAUTHENTICATED', 'Tokenet er ugyldig eller utløpt.');
+        principal = await this.moduleRef.get(Authenticator, { strict: false }).authenticate(req.headers.authorization);
+      } catch (error) {
+        if (error instanceof ProblemException) return deny(401, error.code, error.message);
+        throw error;
       }
-      const principal: Principal | null =
-        tokens.mode === 'dev' ? await principals.byUserId(subject) : await principals.byExternalSubject(subject);
-      if (!principal) return deny(401, 'UNAUTHENTICATED', 'Brukeren finnes ikke i løsningen.');
       if (!hasRole(principal, 'admin')) return deny(403, 'FORBIDDEN_ROLE', 'Bare administratorer ser køene.');
       next();
     } catch (error) {

@@ -1,11 +1,17 @@
 import { AppUser, Cluster, Municipality, RoleAssignmentRow, Unit } from './organisation.entities.js';
 import { BtiCase, CaseLogEntry, Child, Concern, IdempotencyKey, Notification } from './case.entities.js';
 import { ConsentRow } from './consent.entity.js';
+import { IksCompetenceOrder, IksReferral } from './iks.entities.js';
+import { Measure, MeasureEvaluation } from './measure.entities.js';
+import { AuditEvent } from './audit.entity.js';
 import { OutboxRow, ScheduledReminder } from '../outbox/outbox.entities.js';
 
 export * from './organisation.entities.js';
 export * from './case.entities.js';
 export * from './consent.entity.js';
+export * from './iks.entities.js';
+export * from './measure.entities.js';
+export * from './audit.entity.js';
 
 /** Every entity the data source knows; a new entity must be listed here. */
 export const ENTITIES = [
@@ -21,6 +27,11 @@ export const ENTITIES = [
   IdempotencyKey,
   Notification,
   ConsentRow,
+  IksReferral,
+  IksCompetenceOrder,
+  Measure,
+  MeasureEvaluation,
+  AuditEvent,
   OutboxRow,
   ScheduledReminder,
 ];

@@ -1,0 +1,180 @@
+// Shared helpers of the bench and soak scripts: throwaway services, the built apps, load runs.
+// Plain ESM importing the nest build output (dist/), so the `@app/*` aliases are already resolved.
+import { Writable } from 'node:stream';
+import { existsSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { startPostgres, startRedis, throwawayDir } from '../scripts/embedded-services.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** A fixed bench key (32 bytes hex); the bench database is thrown away. */
+export const BENCH_KEY = '5a'.repeat(32);
+
+const DIST = {
+  apiFactory: 'dist/apps/api/apps/api/src/app.factory.js',
+  persistence: 'dist/apps/api/libs/persistence/src/index.js',
+  platform: 'dist/apps/api/libs/platform/src/index.js',
+  worker: 'dist/apps/worker/apps/worker/src/worker.factory.js',
+};
+
+/** The built apps; run `npm run build` first (npm run bench does). */
+export async function loadBuilt() {
+  for (const file of Object.values(DIST)) {
+    if (!existsSync(path.join(ROOT, file))) throw new Error(`${file} mangler: kjør npm run build først.`);
+  }
+  const load = (f) => import(pathToFileURL(path.join(ROOT, f)).href);
+  const [api, persistence, platform, worker] = await Promise.all([load(DIST.apiFactory), load(DIST.persistence), load(DIST.platform), load(DIST.worker)]);
+  return { createApiApp: api.createApiApp, ...persistence, loadConfig: platform.loadConfig, createWorkerApp: worker.createWorkerApp };
+}
+
+/** A Writable that drops everything: the apps log at their normal level, but not to the terminal. */
+export class NullLog extends Writable {
+  _write(_chunk, _enc, done) {
+    done();
+  }
+}
+
+/** Throwaway PostgreSQL + Redis (never .data/); `stop()` removes them. */
+export async function startServices(prefix = 'bti-bench', { extraRedis = false } = {}) {
+  const dir = throwawayDir(prefix);
+  const [pg, redis, redis2] = await Promise.all([
+    startPostgres({ dataDir: path.join(dir, 'pg'), persistent: false }),
+    startRedis({ dataDir: path.join(dir, 'redis'), persistent: false }),
+    extraRedis ? startRedis({ dataDir: path.join(dir, 'redis2'), persistent: false }) : Promise.resolve(null),
+  ]);
+  return {
+    dir,
+    pg,
+    redis,
+    redis2,
+    async stop() {
+      await Promise.allSettled([pg.stop(), redis.stop(), redis2?.stop()]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function benchEnv(services, overrides = {}) {
+  return {
+    DATABASE_URL: services.pg.url,
+    REDIS_URL: services.redis.url,
+    AUTH_MODE: 'dev',
+    DATA_ENCRYPTION_KEY: BENCH_KEY,
+    LOG_LEVEL: 'info',
+    PORT: '3000',
+    ...overrides,
+  };
+}
+
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+const round = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10 ** d) / 10 ** d);
+export { round };
+
+/**
+ * One autocannon run (in this process). autocannon's own summary has no p95, so every response
+ * time is collected here and the percentiles are computed from them.
+ * @returns {{reqPerSec, p50Ms, p95Ms, p99Ms, requests, statusCounts, errors, durationS}}
+ */
+export async function load(opts) {
+  const latencies = [];
+  const statusCounts = {};
+  let errors = 0;
+  const started = process.hrtime.bigint();
+  const instance = autocannon({ connections: 32, ...opts });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    latencies.push(ms);
+    statusCounts[status] = (statusCounts[status] ?? 0) + 1;
+  });
+  instance.on('reqError', () => {
+    errors += 1;
+  });
+  const result = await instance;
+  const durationS = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const ok = Object.entries(statusCounts)
+    .filter(([s]) => Number(s) < 400)
+    .reduce((n, [, c]) => n + c, 0);
+  return {
+    reqPerSec: round(latencies.length / (result.duration || durationS)),
+    okPerSec: round(ok / (result.duration || durationS)),
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    p99Ms: round(percentile(latencies, 99)),
+    requests: latencies.length,
+    statusCounts,
+    errors: Math.max(errors, result.errors ?? 0),
+    timeouts: result.timeouts ?? 0,
+    durationS: round(result.duration || durationS, 2),
+  };
+}
+
+export function machine() {
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memGb: round(os.totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  };
+}
+
+export function log(message) {
+  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+/** Parses `--flag`, `--key value` and `--key=value`. */
+export function parseArgs(argv) {
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) continue;
+    const [k, v] = a.slice(2).split('=');
+    if (v !== undefined) out[k] = v;
+    else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) out[k] = argv[++i];
+    else out[k] = true;
+  }
+  return out;
+}
+
+/** Dev-login tokens for bench users, through the API itself. */
+export async function devTokens(baseUrl, usernames) {
+  const tokens = new Map();
+  for (const username of usernames) {
+    const res = await fetch(`${baseUrl}/api/v1/auth/dev-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username }),
+    });
+    if (res.status !== 200) throw new Error(`dev-login ${username}: ${res.status} ${await res.text()}`);
+    tokens.set(username, (await res.json()).accessToken);
+  }
+  return tokens;
+}
+
+export function concernBody(unitId, i = 0) {
+  return {
+    unitId,
+    child: {
+      firstName: `Bench${i % 1000}`,
+      lastName: 'Lastesen',
+      birthDate: '2019-05-17',
+      nationalId: '13097248022',
+      guardians: [{ name: 'Mor Lastesen', relation: 'mor', parentalResponsibility: true }],
+    },
+    concern: {
+      description: 'Barnet virker trist og trekker seg unna i lek. Ansatte har observert dette over tre uker.',
+      categories: ['wellbeing'],
+      riskFactors: ['family_conflict'],
+      protectiveFactors: ['trusted_adult'],
+      childVoice: 'Sier at det er vanskelig hjemme.',
+      suspectedViolenceOrAbuse: false,
+    },
+  };
+}
