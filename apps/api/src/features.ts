@@ -1,10 +1,11 @@
 import type { Type } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
 import { CasesModule } from './cases/cases.module.js';
+import { ConsentsModule } from './consents/consents.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 
 /**
  * Feature modules of the API (one per bounded area). Each registers its own controllers and
  * providers; AppModule imports them all.
  */
-export const FEATURE_MODULES: Type[] = [AuditModule, CasesModule, NotificationsModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, CasesModule, ConsentsModule, NotificationsModule];

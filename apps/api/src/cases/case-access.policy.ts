@@ -49,13 +49,18 @@ export class CaseAccessPolicy {
     return { sql: `(${alias}."municipalityId" = :accMunicipality AND (${any.join(' OR ')}))`, params };
   }
 
-  /** Insiders (reporter, assignee, unit leader) see everything; the arena sees identity only under consent. */
-  viewOf(principal: Principal, row: BtiCase, consents: readonly Consent[], now: Date): CaseView {
-    const insider =
+  /** The unit's own people on the case: reporter, assignee, the unit leader. */
+  isInsider(principal: Principal, row: Pick<BtiCase, 'reporterId' | 'assigneeId' | 'unitId'>): boolean {
+    return (
       row.reporterId === principal.userId ||
       row.assigneeId === principal.userId ||
-      principal.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === row.unitId);
-    if (insider) return 'full';
+      principal.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === row.unitId)
+    );
+  }
+
+  /** Insiders (reporter, assignee, unit leader) see everything; the arena sees identity only under consent. */
+  viewOf(principal: Principal, row: BtiCase, consents: readonly Consent[], now: Date): CaseView {
+    if (this.isInsider(principal, row)) return 'full';
     const recipient = row.route ? ROUTE_RECIPIENT[row.route as Route] : null;
     return recipient && hasCoveringConsent(consents, recipient, now) ? 'full' : 'anonymised';
   }

@@ -50,3 +50,21 @@ export function IsPastDate(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/** A calendar date YYYY-MM-DD that exists (past or future). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+          const date = new Date(`${value}T00:00:00Z`);
+          return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+        },
+        defaultMessage: () => 'må være en gyldig dato (ÅÅÅÅ-MM-DD)',
+      },
+    },
+    options,
+  );
+}

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { EntityManager } from 'typeorm';
+import {
+  consentStatus,
+  onConsentWithdrawn,
+  remindersOnConsentRecorded,
+  remindersOnConsentWithdrawn,
+  reminderDurationsFrom,
+} from '@app/domain';
+import { ConsentRow, Municipality, Notification, RoleAssignmentRow, toCaseState, writeReminderEffects } from '@app/persistence';
+import type { AppConfig } from '@app/platform';
+import { ConfigService } from '@nestjs/config';
+import { AuditTrail } from '../audit/audit-trail.service.js';
+import type { Principal } from '../auth/principal.js';
+import { ProblemException, problems } from '../common/problem.js';
+import { CaseAccessPolicy, type CaseView } from '../cases/case-access.policy.js';
+import { CasesService, toDomainConsent } from '../cases/cases.service.js';
+import type { ConsentListResponse, ConsentView, ConsentWithdrawalResponse, RecordConsentDto, WithdrawConsentDto } from './consent.dto.js';
+
+const OSLO = 'Europe/Oslo';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Samtykke: recorded and withdrawn by the unit's own people on the case; withdrawal acts at once. */
+@Injectable()
+export class ConsentsService {
+  private readonly config: AppConfig;
+
+  constructor(
+    private readonly cases: CasesService,
+    private readonly policy: CaseAccessPolicy,
+    private readonly audit: AuditTrail,
+    configService: ConfigService,
+  ) {
+    this.config = configService.getOrThrow<AppConfig>('app');
+  }
+
+  async list(principal: Principal, caseId: string): Promise<ConsentListResponse> {
+    return this.cases.transaction(principal, async (em) => {
+      const loaded = await this.cases.loadVisible(em, principal, caseId);
+      const view = this.policy.viewOf(principal, loaded.row, loaded.consents, new Date());
+      const rows = await em.find(ConsentRow, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      await this.audit.record(em, principal, 'consent.list', [caseId]);
+      return { items: rows.map((r) => present(r, view)), total: rows.length, page: 1, pageSize: rows.length };
+    });
+  }
+
+  async record(principal: Principal, caseId: string, dto: RecordConsentDto): Promise<ConsentView> {
+    return this.cases.transaction(principal, async (em) => {
+      const loaded = await this.cases.loadVisible(em, principal, caseId, true);
+      this.requireInsider(principal, loaded.row);
+      if (loaded.row.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet.');
+      const now = new Date();
+      const today = DateTime.fromJSDate(now, { zone: OSLO }).toISODate()!;
+      const errors = [];
+      if (dto.validUntil < today) errors.push({ field: 'validUntil', message: 'kan ikke være før i dag' });
+      if (dto.validFrom && dto.validFrom > dto.validUntil) errors.push({ field: 'validFrom', message: 'må være før eller lik validUntil' });
+      if (errors.length) throw problems.validation(errors);
+      const row = await em.save(
+        em.create(ConsentRow, {
+          caseId,
+          givenByName: dto.givenBy.name,
+          givenByRelation: dto.givenBy.relation,
+          recipients: [...new Set(dto.recipients)],
+          purpose: dto.purpose,
+          form: dto.form,
+          recordedById: principal.userId,
+          validFrom: dto.validFrom && dto.validFrom > today ? startOfOsloDay(dto.validFrom) : now,
+          // Inclusive last day → exclusive instant, as libs/domain expects.
+          validUntil: startOfOsloDay(dto.validUntil, 1),
+          withdrawnAt: null,
+          withdrawnById: null,
+          withdrawalReason: null,
+        }),
+      );
+      const form = dto.form === 'oral' ? 'muntlig' : 'skriftlig';
+      await this.cases.appendLog(em, caseId, 'consent_recorded', principal.userId, `Samtykke (${form}) registrert for: ${row.recipients.join(', ')}.`, {
+        consentId: row.id,
+      });
+      const durations = await this.durations(em, loaded.row.municipalityId);
+      await writeReminderEffects(em, caseId, remindersOnConsentRecorded(toDomainConsent(row), now, durations));
+      await this.audit.record(em, principal, 'consent.record', [caseId]);
+      return present(row, 'full');
+    });
+  }
+
+  async withdraw(principal: Principal, caseId: string, consentId: string, dto: WithdrawConsentDto): Promise<ConsentWithdrawalResponse> {
+    return this.cases.transaction(principal, async (em) => {
+      const loaded = await this.cases.loadVisible(em, principal, caseId, true);
+      this.requireInsider(principal, loaded.row);
+      const consent = UUID.test(consentId) ? await em.findOneBy(ConsentRow, { id: consentId, caseId }) : null;
+      if (!consent) throw problems.notFound('Fant ikke samtykket.');
+      if (consent.withdrawnAt) throw new ProblemException(409, 'CONSENT_ALREADY_WITHDRAWN', 'Samtykket er allerede trukket tilbake.');
+      const now = new Date();
+      Object.assign(consent, { withdrawnAt: now, withdrawnById: principal.userId, withdrawalReason: dto.reason });
+      await em.save(consent);
+
+      const remaining = loaded.consents.map((c) => (c.id === consent.id ? toDomainConsent(consent) : c));
+      const outcome = onConsentWithdrawn(toCaseState(loaded.row), remaining, now, consent.id);
+      const changed = outcome.next.route !== loaded.row.route || outcome.next.anonymous !== loaded.row.anonymous;
+      if (changed) {
+        await this.cases.saveVersioned(em, loaded.row, { route: outcome.next.route, level: outcome.next.level, anonymous: outcome.next.anonymous });
+      }
+      await this.cases.appendLog(em, caseId, 'consent_withdrawn', principal.userId, outcome.logText, { consentId: consent.id });
+      await writeReminderEffects(em, caseId, [...outcome.effects, ...remindersOnConsentWithdrawn(consent.id)]);
+      await this.notifyWithdrawal(em, loaded.row.unitId, loaded.row.assigneeId, caseId, outcome.next.route !== loaded.row.route);
+      await this.audit.record(em, principal, 'consent.withdraw', [caseId]);
+      const version = changed ? loaded.row.version + 1 : loaded.row.version;
+      return { consent: present(consent, 'full'), case: { route: outcome.next.route, level: outcome.next.level, version } };
+    });
+  }
+
+  /** The assignee and the unit leader(s) hear of a withdrawal at once. */
+  private async notifyWithdrawal(em: EntityManager, unitId: string, assigneeId: string | null, caseId: string, fellBack: boolean) {
+    const leaders = await em.findBy(RoleAssignmentRow, { role: 'unit_leader', scopeType: 'unit', scopeId: unitId });
+    const recipients = [...new Set([...(assigneeId ? [assigneeId] : []), ...leaders.map((l) => l.userId)])];
+    const message = fellBack
+      ? 'Et samtykke er trukket tilbake. Saken er tilbakeført til egen enhet, og andre tjenester har ikke lenger tilgang.'
+      : 'Et samtykke er trukket tilbake.';
+    if (recipients.length) {
+      await em.insert(
+        Notification,
+        recipients.map((recipientId) => ({ recipientId, type: 'consent_withdrawn', caseId, dueAt: null, message, urgent: false })),
+      );
+    }
+  }
+
+  private requireInsider(principal: Principal, row: Parameters<CaseAccessPolicy['isInsider']>[1]): void {
+    if (!this.policy.isInsider(principal, row)) {
+      throw problems.forbidden('Bare melder, koordinator eller enhetsleder kan registrere eller trekke samtykke.');
+    }
+  }
+
+  private async durations(em: EntityManager, municipalityId: string) {
+    const municipality = await em.findOneByOrFail(Municipality, { id: municipalityId });
+    return reminderDurationsFrom(municipality.profile.reminders, this.config.reminders);
+  }
+}
+
+function startOfOsloDay(isoDate: string, plusDays = 0): Date {
+  return DateTime.fromISO(isoDate, { zone: OSLO }).plus({ days: plusDays }).startOf('day').toJSDate();
+}
+
+function present(row: ConsentRow, view: CaseView): ConsentView {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    givenBy: { name: view === 'full' ? row.givenByName : null, relation: row.givenByRelation },
+    recipients: row.recipients,
+    purpose: row.purpose,
+    form: row.form,
+    recordedById: row.recordedById,
+    validFrom: row.validFrom,
+    validUntil: row.validUntil,
+    status: consentStatus(toDomainConsent(row), new Date()),
+    withdrawnAt: row.withdrawnAt,
+    withdrawalReason: row.withdrawalReason,
+    createdAt: row.createdAt,
+  };
+}
+

@@ -1,0 +1,156 @@
+import { DataSource } from 'typeorm';
+import { startTestApp, type TestApp } from './harness/test-app.js';
+import { logConcern, sendEvent, userId } from './harness/cases.js';
+
+const osloToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
+const osloDay = (offset: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + offset * 86_400_000));
+
+describe('consent, anonymous consultation and access outside the unit', () => {
+  let t: TestApp;
+  let db: DataSource;
+  beforeAll(async () => {
+    t = await startTestApp();
+    db = t.app.get(DataSource);
+  });
+  afterAll(() => t.close());
+
+  const consentBody = (recipients: string[], validUntil = osloDay(30)) => ({
+    givenBy: { name: 'Mor Testesen', relation: 'mother' },
+    recipients,
+    purpose: 'Drøfte tiltak med TFA.',
+    form: 'written',
+    validUntil,
+  });
+
+  /** A case in `deciding` in solsiden-bhg, assigned to kari. */
+  async function caseReadyToDecide() {
+    const created = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
+    const kari = await userId(t, 'kari.ansatt');
+    await t.http.put(`/api/v1/cases/${created.id}/assignee`).set(await t.auth('ola.leder')).set('If-Match', '"1"').send({ assigneeId: kari }).expect(200);
+    await sendEvent(t, 'ola.leder', created.id, { type: 'start_assessment' });
+    await sendEvent(t, 'ola.leder', created.id, { type: 'complete_assessment', summary: 'Vurdert.', guardiansInformed: true });
+    return created.id as string;
+  }
+
+  const recordConsent = async (caseId: string, recipients: string[], validUntil?: string) =>
+    t.http.post(`/api/v1/cases/${caseId}/consents`).set(await t.auth('ola.leder')).send(consentBody(recipients, validUntil));
+
+  it('records a consent (201) that is active until the end of its last day, and lists it', async () => {
+    const caseId = await caseReadyToDecide();
+    const res = await recordConsent(caseId, ['tfa'], osloToday());
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'active', recipients: ['tfa'], form: 'written', givenBy: { name: 'Mor Testesen', relation: 'mother' } });
+    // Exclusive end: midnight Oslo time after the last valid day.
+    expect(new Date(res.body.validUntil).getTime()).toBeGreaterThan(Date.now());
+    expect(new Date(res.body.validUntil).getTime() - Date.now()).toBeLessThanOrEqual(86_400_000 + 3_600_000);
+    const list = await t.http.get(`/api/v1/cases/${caseId}/consents`).set(await t.auth('kari.ansatt')).expect(200);
+    expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([res.body.id]);
+  });
+
+  it('validates consents: yesterday, unknown recipient, bad form and relation are 400 naming the field', async () => {
+    const caseId = await caseReadyToDecide();
+    const yesterday = await recordConsent(caseId, ['tfa'], osloDay(-1));
+    expect([yesterday.status, yesterday.body.errors[0].field]).toEqual([400, 'validUntil']);
+    const res = await t.http
+      .post(`/api/v1/cases/${caseId}/consents`)
+      .set(await t.auth('ola.leder'))
+      .send({ givenBy: { name: '', relation: 'neighbour' }, recipients: ['mi5'], purpose: 'x', form: 'telepathic', validUntil: '2027-02-30' })
+      .expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['form', 'givenBy.name', 'givenBy.relation', 'recipients', 'validUntil']);
+  });
+
+  it('staff who are not on the case cannot record consent; an outsider gets 404', async () => {
+    const caseId = await caseReadyToDecide();
+    const nina = await t.http.post(`/api/v1/cases/${caseId}/consents`).set(await t.auth('nina.ansatt')).send(consentBody(['tfa']));
+    expect(nina.status).toBe(404);
+  });
+
+  it('decide to tfa: 422 CONSENT_REQUIRED without consent, and with a consent that expired a second ago', async () => {
+    const caseId = await caseReadyToDecide();
+    const none = await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'tfa', rationale: 'TFA' });
+    expect([none.status, none.body.code]).toEqual([422, 'CONSENT_REQUIRED']);
+    const recorded = await recordConsent(caseId, ['tfa']);
+    await db.query(`UPDATE consent SET "validUntil" = now() - interval '1 second' WHERE id = $1`, [recorded.body.id]);
+    const expired = await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'tfa', rationale: 'TFA' });
+    expect(expired.body.code).toBe('CONSENT_REQUIRED');
+    await db.query(`UPDATE consent SET "validUntil" = now() + interval '1 minute' WHERE id = $1`, [recorded.body.id]);
+    const ok = await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'tfa', rationale: 'TFA' });
+    expect(ok.body).toMatchObject({ status: 'acting', route: 'tfa', level: 2 });
+  });
+
+  it('a consent to another recipient does not cover tfa', async () => {
+    const caseId = await caseReadyToDecide();
+    await recordConsent(caseId, ['interdisciplinary_team', 'ppt']);
+    const res = await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'tfa', rationale: 'TFA' });
+    expect(res.body.code).toBe('CONSENT_REQUIRED');
+  });
+
+  it.each([
+    ['tfa', 'tor.tfa'],
+    ['iks', 'siri.iks'],
+    ['interdisciplinary_team', 'per.ppt'],
+  ])('route %s: %s sees the case identifiable under consent and loses access in the withdrawing request', async (route, outsider) => {
+    const caseId = await caseReadyToDecide();
+    const consent = await recordConsent(caseId, [route]);
+    expect((await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth(outsider))).status).toBe(404);
+    const decided = await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route, rationale: 'Trenger flere tjenester.' });
+    expect(decided.status).toBe(200);
+    const seen = await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth(outsider)).expect(200);
+    expect(seen.body).toMatchObject({ view: 'full', child: { firstName: 'Emma', lastName: 'Testesen' } });
+    expect((await t.http.get('/api/v1/cases?pageSize=100').set(await t.auth(outsider))).body.items.some((c: { id: string }) => c.id === caseId)).toBe(true);
+
+    const withdrawn = await t.http
+      .post(`/api/v1/cases/${caseId}/consents/${consent.body.id}/withdrawal`)
+      .set(await t.auth('ola.leder'))
+      .send({ reason: 'Mor trekker samtykket.' })
+      .expect(200);
+    expect(withdrawn.body.consent.status).toBe('withdrawn');
+    expect(withdrawn.body.case).toMatchObject({ route: 'own_unit', level: 1 });
+
+    expect((await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth(outsider))).status).toBe(404);
+    expect((await t.http.get(`/api/v1/cases/${caseId}/log`).set(await t.auth(outsider))).status).toBe(404);
+    expect((await t.http.get('/api/v1/cases?pageSize=100').set(await t.auth(outsider))).body.items.some((c: { id: string }) => c.id === caseId)).toBe(false);
+
+    const inside = await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('kari.ansatt')).expect(200);
+    expect(inside.body).toMatchObject({ route: 'own_unit', level: 1 });
+    const notes = await db.query(`SELECT n."recipientId", u.username FROM notification n JOIN app_user u ON u.id = n."recipientId" WHERE n."caseId" = $1 AND n.type = 'consent_withdrawn' ORDER BY u.username`, [caseId]);
+    expect(notes.map((n: { username: string }) => n.username)).toEqual(['kari.ansatt', 'ola.leder']);
+    const log = await t.http.get(`/api/v1/cases/${caseId}/log`).set(await t.auth('ola.leder'));
+    expect(log.body.items.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['consent_recorded', 'consent_withdrawn']));
+    const again = await t.http.post(`/api/v1/cases/${caseId}/consents/${consent.body.id}/withdrawal`).set(await t.auth('ola.leder')).send({ reason: 'igjen' });
+    expect([again.status, again.body.code]).toEqual([409, 'CONSENT_ALREADY_WITHDRAWN']);
+  });
+
+  describe('anonymous consultation with the interdisciplinary team', () => {
+    let caseId: string;
+    beforeAll(async () => {
+      caseId = await caseReadyToDecide();
+      const decided = await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'interdisciplinary_team', rationale: 'Drøftes anonymt.', anonymous: true });
+      expect(decided.body).toMatchObject({ route: 'interdisciplinary_team', anonymous: true, level: 2 });
+    });
+
+    it('the team member sees the case with no identity field anywhere in the JSON', async () => {
+      const headers = await t.auth('per.ppt');
+      const res = await t.http.get(`/api/v1/cases/${caseId}`).set(headers).expect(200);
+      expect(res.body.view).toBe('anonymised');
+      expect(res.body.child).toEqual({ firstName: null, lastName: null, birthDate: null, birthYear: 2021, guardians: null });
+      const list = await t.http.get('/api/v1/cases?pageSize=100').set(headers).expect(200);
+      const consents = await t.http.get(`/api/v1/cases/${caseId}/consents`).set(headers).expect(200);
+      for (const body of [res.body, list.body, consents.body]) {
+        const json = JSON.stringify(body);
+        for (const secret of ['Emma', 'Testesen', '13097248022', '2021-03-14', 'Mor Testesen']) expect(json).not.toContain(secret);
+      }
+    });
+
+    it('the TFA coordinator does not see a case routed to the team', async () => {
+      expect((await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('tor.tfa'))).status).toBe(404);
+    });
+
+    it('withdrawing an unrelated consent keeps the anonymous route', async () => {
+      const consent = await recordConsent(caseId, ['ppt']);
+      const res = await t.http.post(`/api/v1/cases/${caseId}/consents/${consent.body.id}/withdrawal`).set(await t.auth('ola.leder')).send({ reason: 'x' }).expect(200);
+      expect(res.body.case.route).toBe('interdisciplinary_team');
+      expect((await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('per.ppt'))).status).toBe(200);
+    });
+  });
+});
