@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { BtiCase, Child } from '@app/persistence';
+import { startTestApp, type TestApp } from './harness/test-app.js';
+import { logConcern, sendEvent, unitIds, userId, concernBody } from './harness/cases.js';
+
+describe('audit trail and row-level security', () => {
+  let t: TestApp;
+  let db: DataSource;
+  beforeAll(async () => {
+    t = await startTestApp();
+    db = t.app.get(DataSource);
+  });
+  afterAll(() => t.close());
+
+  describe('row-level security (the second line)', () => {
+    let kariCase: string;
+    let ninaCase: string;
+    beforeAll(async () => {
+      kariCase = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')).id;
+      ninaCase = (await logConcern(t, 'nina.ansatt', 'bakken-skole')).id;
+    });
+
+    /** A transaction as the API runs it, but querying repositories directly, without CaseAccessPolicy. */
+    async function asUser(username: string, work: (em: import('typeorm').EntityManager) => Promise<unknown>) {
+      const [user] = await db.query('SELECT id, "municipalityId" FROM app_user WHERE username = $1', [username]);
+      return db.transaction(async (em) => {
+        await em.query(`SELECT set_config('bti.user_id', $1, true), set_config('bti.municipality_id', $2, true), set_config('role', 'bti_app', true)`, [user.id, user.municipalityId]);
+        return work(em);
+      });
+    }
+
+    it('a repository query without the policy sees only what the caller may see', async () => {
+      const ids = (await asUser('kari.ansatt', (em) => em.find(BtiCase))) as BtiCase[];
+      expect(ids.map((c) => c.id)).toContain(kariCase);
+      expect(ids.map((c) => c.id)).not.toContain(ninaCase);
+      const kari = await userId(t, 'kari.ansatt');
+      expect(ids.every((c) => c.reporterId === kari || c.assigneeId === kari)).toBe(true);
+    });
+
+    it('children, concerns and log entries of hidden cases are hidden too', async () => {
+      const [ninaChild] = await db.query('SELECT "childId" FROM bti_case WHERE id = $1', [ninaCase]);
+      const found = await asUser('kari.ansatt', async (em) => ({
+        child: await em.findOneBy(Child, { id: ninaChild.childId }),
+        concern: await em.query('SELECT id FROM concern WHERE "caseId" = $1', [ninaCase]),
+        log: await em.query('SELECT id FROM case_log_entry WHERE "caseId" = $1', [ninaCase]),
+      }));
+      expect(found).toEqual({ child: null, concern: [], log: [] });
+    });
+
+    it('without an identity the application role sees no case at all', async () => {
+      const rows = await db.transaction(async (em) => {
+        await em.query(`SELECT set_config('role', 'bti_app', true)`);
+        return em.query('SELECT count(*)::int AS n FROM bti_case');
+      });
+      expect(rows[0].n).toBe(0);
+    });
+
+    it('the unit leader sees the whole unit; the analyst nothing', async () => {
+      const leader = (await asUser('ola.leder', (em) => em.find(BtiCase))) as BtiCase[];
+      const units = await unitIds(t);
+      expect(leader.length).toBeGreaterThan(0);
+      expect(leader.every((c) => c.unitId === units['solsiden-bhg'])).toBe(true);
+      expect(await asUser('lars.analytiker', (em) => em.count(BtiCase))).toBe(0);
+    });
+  });
+
+  describe('hash chain', () => {
+    it('verifies, refuses UPDATE and DELETE, and detects a row altered behind the trigger', async () => {
+      await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
+      const auditor = await t.auth('eva.revisor');
+      expect((await t.http.get('/api/v1/audit/verify').set(auditor).expect(200)).body).toMatchObject({ valid: true, brokenAtId: null });
+      const [row] = await db.query('SELECT id, purpose FROM audit_event ORDER BY id DESC LIMIT 1 OFFSET 1');
+      await expect(db.query(`UPDATE audit_event SET purpose = 'x' WHERE id = $1`, [row.id])).rejects.toThrow(/append-only/);
+      await expect(db.query(`DELETE FROM audit_event WHERE id = $1`, [row.id])).rejects.toThrow(/append-only/);
+
+      // Someone with the owner's rights switches the trigger off and edits a row.
+      await db.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');
+      try {
+        await db.query(`UPDATE audit_event SET purpose = 'skjult endring' WHERE id = $1`, [row.id]);
+        const broken = (await t.http.get('/api/v1/audit/verify').set(auditor).expect(200)).body;
+        expect(broken).toMatchObject({ valid: false, brokenAtId: String(row.id) });
+        await db.query(`UPDATE audit_event SET purpose = $2 WHERE id = $1`, [row.id, row.purpose]);
+      } finally {
+        await db.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only');
+      }
+      expect((await t.http.get('/api/v1/audit/verify').set(auditor).expect(200)).body.valid).toBe(true);
+    });
+  });
+
+  describe('GET /audit', () => {
+    it('is for the auditor only: 403 for everyone else', async () => {
+      for (const username of ['kari.ansatt', 'ola.leder', 'anne.admin', 'lars.analytiker', 'siri.iks']) {
+        const res = await t.http.get('/api/v1/audit').set(await t.auth(username));
+        expect([username, res.status, res.body.code]).toEqual([username, 403, 'FORBIDDEN_ROLE']);
+        expect((await t.http.get('/api/v1/audit/verify').set(await t.auth(username))).status).toBe(403);
+      }
+    });
+
+    it('filters by case, actor and time, newest first, with the contract fields', async () => {
+      const created = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
+      await t.http.get(`/api/v1/cases/${created.id}`).set(await t.auth('ola.leder')).set('X-Purpose', 'oppfølging').expect(200);
+      const auditor = await t.auth('eva.revisor');
+      const res = await t.http.get(`/api/v1/audit?caseId=${created.id}`).set(auditor).expect(200);
+      expect(res.body.items.map((e: { action: string }) => e.action)).toEqual(['case.read', 'case.create']);
+      expect(res.body.items[0]).toEqual({
+        id: expect.any(String), actorId: await userId(t, 'ola.leder'), actorUsername: 'ola.leder', action: 'case.read', caseId: created.id,
+        at: expect.any(String), requestId: expect.any(String), purpose: 'oppfølging', hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      const byActor = await t.http.get(`/api/v1/audit?caseId=${created.id}&actorId=${await userId(t, 'kari.ansatt')}`).set(auditor).expect(200);
+      expect(byActor.body.items.map((e: { action: string }) => e.action)).toEqual(['case.create']);
+      const future = await t.http.get(`/api/v1/audit?caseId=${created.id}&from=2999-01-01T00:00:00Z`).set(auditor).expect(200);
+      expect(future.body.total).toBe(0);
+      const bad = await t.http.get('/api/v1/audit?caseId=x&from=yesterday').set(auditor).expect(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['caseId', 'from']);
+    });
+  });
+
+  describe('every endpoint that touches case data writes an audit event', () => {
+    type Call = (caseId: string) => Promise<import('supertest').Response>;
+    let caseId: string;
+    let consentId: string;
+    const requestId = () => `audit-${randomUUID()}`;
+    let lastRequestId = '';
+
+    /** Table of case-data endpoints; the OpenAPI check below fails when a new one is missing here. */
+    const calls: Record<string, Call> = {
+      'POST /api/v1/cases': async () => {
+        const units = await unitIds(t);
+        return t.http.post('/api/v1/cases').set(await t.auth('kari.ansatt')).set('X-Request-Id', lastRequestId).send(concernBody(units['solsiden-bhg']));
+      },
+      'GET /api/v1/cases': async () => t.http.get('/api/v1/cases').set(await t.auth('ola.leder')).set('X-Request-Id', lastRequestId),
+      'GET /api/v1/cases/{id}': async (id) => t.http.get(`/api/v1/cases/${id}`).set(await t.auth('ola.leder')).set('X-Request-Id', lastRequestId),
+      'GET /api/v1/cases/{id}/log': async (id) => t.http.get(`/api/v1/cases/${id}/log`).set(await t.auth('ola.leder')).set('X-Request-Id', lastRequestId),
+      'POST /api/v1/cases/{id}/events': async (id) => {
+        const headers = await t.auth('ola.leder');
+        const etag = (await t.http.get(`/api/v1/cases/${id}`).set(headers)).headers.etag;
+        return t.http.post(`/api/v1/cases/${id}/events`).set(headers).set('If-Match', etag).set('X-Request-Id', lastRequestId).send({ type: 'report_to_child_welfare', grounds: 'Test.' });
+      },
+      'PUT /api/v1/cases/{id}/assignee': async (id) => {
+        const headers = await t.auth('ola.leder');
+        const etag = (await t.http.get(`/api/v1/cases/${id}`).set(headers)).headers.etag;
+        return t.http.put(`/api/v1/cases/${id}/assignee`).set(headers).set('If-Match', etag).set('X-Request-Id', lastRequestId).send({ assigneeId: await userId(t, 'kari.ansatt') });
+      },
+      'GET /api/v1/cases/{id}/consents': async (id) => t.http.get(`/api/v1/cases/${id}/consents`).set(await t.auth('ola.leder')).set('X-Request-Id', lastRequestId),
+      'POST /api/v1/cases/{id}/consents': async (id) => {
+        const res = await t.http
+          .post(`/api/v1/cases/${id}/consents`)
+          .set(await t.auth('ola.leder'))
+          .set('X-Request-Id', lastRequestId)
+          .send({ givenBy: { name: 'Far', relation: 'father' }, recipients: ['ppt'], purpose: 'Test', form: 'oral', validUntil: '2099-12-31' });
+        consentId = res.body.id;
+        return res;
+      },
+      'POST /api/v1/cases/{id}/consents/{consentId}/withdrawal': async (id) =>
+        t.http.post(`/api/v1/cases/${id}/consents/${consentId}/withdrawal`).set(await t.auth('ola.leder')).set('X-Request-Id', lastRequestId).send({ reason: 'Test' }),
+    };
+
+    beforeAll(async () => {
+      caseId = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')).id;
+    });
+
+    it('the table covers every case-data endpoint in the OpenAPI document', async () => {
+      const doc = (await t.http.get('/docs-json')).body;
+      const caseEndpoints = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+        .filter(([path]) => /^\/api\/v1\/(cases|iks)\b/.test(path))
+        .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+      expect(caseEndpoints.filter((e) => !(e in calls))).toEqual([]);
+    });
+
+    it.each(Object.keys(calls))('%s', async (endpoint) => {
+      lastRequestId = requestId();
+      const res = await calls[endpoint](caseId);
+      expect(res.status).toBeLessThan(300);
+      expect(res.headers['x-request-id']).toBe(lastRequestId);
+      const events = await db.query('SELECT action, "caseId" FROM audit_event WHERE "requestId" = $1', [lastRequestId]);
+      expect(events.length).toBeGreaterThan(0);
+      if (endpoint.includes('{id}')) expect(events.map((e: { caseId: string }) => e.caseId)).toContain(caseId);
+    });
+
+    it('a read fails when its audit event cannot be written', async () => {
+      await db.query('ALTER TABLE audit_event ADD CONSTRAINT audit_test_block CHECK (purpose <> $$blokkert$$) NOT VALID');
+      try {
+        const res = await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('ola.leder')).set('X-Purpose', 'blokkert');
+        expect(res.status).toBe(500);
+        expect(JSON.stringify(res.body)).not.toContain('Emma');
+      } finally {
+        await db.query('ALTER TABLE audit_event DROP CONSTRAINT audit_test_block');
+      }
+    });
+  });
+
+  it('sendEvent helper sanity: the events endpoint is audited with the event type', async () => {
+    const created = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
+    await sendEvent(t, 'ola.leder', created.id, { type: 'start_assessment' });
+    const rows = await db.query(`SELECT action FROM audit_event WHERE "caseId" = $1 ORDER BY id`, [created.id]);
+    expect(rows.map((r: { action: string }) => r.action)).toContain('case.event.start_assessment');
+  });
+});
