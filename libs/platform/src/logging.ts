@@ -35,6 +35,9 @@ export function loggerParams(config: Pick<AppConfig, 'logLevel'>, destination?: 
         return typeof incoming === 'string' && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
       },
       redact: { paths: REDACTED_PATHS, censor: '[skjult]' },
+      // Health probes every few seconds are noise (and nestjs-pino logged them twice: the path
+      // is excluded from the global prefix and its middleware ran once per route set).
+      autoLogging: { ignore: (req: IncomingMessage) => req.url?.split('?')[0] === '/health' },
       serializers: {
         // Paths without query strings: filters could in principle carry search terms.
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url?.split('?')[0] }),
