@@ -1,7 +1,7 @@
 // Shared helpers of the bench and soak scripts: throwaway services, the built apps, load runs.
 // Plain ESM importing the nest build output (dist/), so the `@app/*` aliases are already resolved.
 import { Writable } from 'node:stream';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -85,6 +85,8 @@ export { round };
 export async function load(opts) {
   const latencies = [];
   const statusCounts = {};
+  const cpu0 = process.cpuUsage();
+  const pg0 = postgresCpuSeconds();
   let errors = 0;
   const started = process.hrtime.bigint();
   const instance = autocannon({ connections: 32, ...opts });
@@ -97,6 +99,8 @@ export async function load(opts) {
   });
   const result = await instance;
   const durationS = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  const pg1 = postgresCpuSeconds();
   latencies.sort((a, b) => a - b);
   const ok = Object.entries(statusCounts)
     .filter(([s]) => Number(s) < 400)
@@ -112,7 +116,41 @@ export async function load(opts) {
     errors: Math.max(errors, result.errors ?? 0),
     timeouts: result.timeouts ?? 0,
     durationS: round(result.duration || durationS, 2),
+    // CPU busy, in cores: this node process (app + load tool) and all postgres processes.
+    nodeCpuCores: round((cpu.user + cpu.system) / 1e6 / durationS, 2),
+    postgresCpuCores: pg0 === null || pg1 === null ? null : round((pg1 - pg0) / durationS, 2),
   };
+}
+
+let postmasterPid = null;
+/** Tells the CPU sampler which postgres to watch (the bench's own, not a test run's beside it). */
+export function watchPostgres(dataDir) {
+  try {
+    postmasterPid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    postmasterPid = null;
+  }
+}
+
+/** CPU seconds of the postmaster, its live children and its exited children (cutime/cstime), from /proc. */
+export function postgresCpuSeconds() {
+  if (!postmasterPid) return null;
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(entry);
+      const ppid = Number(fields[1]);
+      if (pid === postmasterPid) total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / tick;
+      else if (ppid === postmasterPid) total += (Number(fields[11]) + Number(fields[12])) / tick;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
 }
 
 export function machine() {
@@ -122,6 +160,7 @@ export function machine() {
     memGb: round(os.totalmem() / 1024 ** 3, 1),
     node: process.version,
     platform: `${os.type()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg().map((x) => round(x, 2)),
   };
 }
 

@@ -4,5 +4,13 @@ import { Consent1795427002227 } from './1795427002227-Consent.js';
 import { Reminders1795427078911 } from './1795427078911-Reminders.js';
 import { AuditAndRowSecurity1795431157535 } from './1795431157535-AuditAndRowSecurity.js';
 import { IksAndMeasures1795431202518 } from './1795431202518-IksAndMeasures.js';
+import { CaseListIndexes1795433247046 } from './1795433247046-CaseListIndexes.js';
 
-export const MIGRATIONS: Function[] = [Initial1795426836918, Consent1795427002227, Reminders1795427078911, AuditAndRowSecurity1795431157535, IksAndMeasures1795431202518];
+export const MIGRATIONS: Function[] = [
+  Initial1795426836918,
+  Consent1795427002227,
+  Reminders1795427078911,
+  AuditAndRowSecurity1795431157535,
+  IksAndMeasures1795431202518,
+  CaseListIndexes1795433247046,
+];

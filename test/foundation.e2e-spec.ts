@@ -66,6 +66,12 @@ describe('foundation (real Postgres and Redis)', () => {
     expect(big.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('a body nested 5 000 levels deep is a 400 naming the body, not a crash', async () => {
+    const deep = '{"a":'.repeat(5000) + '1' + '}'.repeat(5000);
+    const res = await t.http.post('/api/v1/auth/dev-login').set('Content-Type', 'application/json').send(deep).expect(400);
+    expect(res.body.errors).toEqual([{ field: 'body', message: expect.stringContaining('nestet') }]);
+  });
+
   it('an unknown route is a 404 problem document', async () => {
     const res = await t.http.get('/api/v1/finnes-ikke').set(await t.auth('kari.ansatt')).expect(404);
     expect(res.body.code).toBe('NOT_FOUND');

@@ -25,14 +25,17 @@ export class Child {
 /** Sak: one child, one owning unit, moving through the BTI state machine. */
 @Entity('bti_case')
 @Index(['unitId', 'status', 'createdAt'])
+// The list query's "reported by me" and "assigned to me" branches, filtered by status, newest first.
+@Index('IDX_bti_case_reporter_status_created', ['reporterId', 'status', 'createdAt'])
+@Index('IDX_bti_case_assignee_status_created', ['assigneeId', 'status', 'createdAt'])
 export class BtiCase {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Index() @Column({ type: 'uuid' }) municipalityId!: string;
   @Column({ type: 'uuid' }) unitId!: string;
   @Column({ type: 'uuid' }) clusterId!: string;
   @Index() @Column({ type: 'uuid' }) childId!: string;
-  @Index() @Column({ type: 'uuid' }) reporterId!: string;
-  @Index() @Column({ type: 'uuid', nullable: true }) assigneeId!: string | null;
+  @Column({ type: 'uuid' }) reporterId!: string;
+  @Column({ type: 'uuid', nullable: true }) assigneeId!: string | null;
   @Column({ type: 'varchar', length: 20 }) status!: string;
   @Column({ type: 'varchar', length: 30, nullable: true }) route!: string | null;
   @Column({ type: 'smallint', default: 0 }) level!: number;

@@ -1,0 +1,530 @@
+// npm run bench [-- --quick] [-- --scale 0.1]
+// Seeds a throwaway embedded PostgreSQL at a fraction of national scale, measures this machine's
+// ceilings and the product's figures in the same run, prints a table and writes
+// bench/results/latest.json (plus a dated copy). See docs/BENCHMARKS.md.
+import http from 'node:http';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pgPkg from 'pg';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { BENCH_KEY, NullLog, postgresCpuSeconds, watchPostgres, ROOT, benchEnv, concernBody, devTokens, load, loadBuilt, log, machine, parseArgs, percentile, round, startServices } from './lib.mjs';
+import { plannedCounts, seedCases, seedOrganisation } from './seed.mjs';
+
+const { Pool } = pgPkg;
+const rawIds = { encrypted: null, hash: null };
+const args = parseArgs(process.argv.slice(2));
+const quick = Boolean(args.quick);
+const scale = Number(args.scale ?? (quick ? 0.01 : 0.1));
+if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be a fraction in (0, 1]');
+const D = Number(args.duration ?? (quick ? 5 : 15)); // seconds per load phase
+const C = 32; // concurrency of every load phase (the issue's figure)
+const DELAYED_JOBS = Number(args.delayed ?? (quick ? 100_000 : 1_000_000));
+const DRAIN = 10_000;
+const LIST_QUERY = '/api/v1/cases?status=discovered&overdue=true&pageSize=50';
+
+const started = Date.now();
+const result = {
+  date: new Date().toISOString(),
+  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+  mode: quick ? 'quick' : 'full',
+  machine: machine(),
+  scale,
+  durationPerPhaseS: D,
+  concurrency: C,
+  seeded: {},
+  postgres: {},
+  ceilings: {},
+  concernCreate: {},
+  caseList: {},
+  caseRead: {},
+  events: {},
+  reminders: {},
+  notes: [],
+};
+
+const services = await startServices('bti-bench', { extraRedis: true });
+let app = null;
+let worker = null;
+const pool = new Pool({ connectionString: services.pg.url, max: C + 8 });
+const stopAll = async () => {
+  await worker?.close().catch(() => undefined);
+  await app?.close().catch(() => undefined);
+  await pool.end().catch(() => undefined);
+  await services.stop();
+};
+process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+
+try {
+  log(`bench ${result.mode}: scale ${scale}, ${D} s per phase, c=${C}; PostgreSQL ${services.pg.url.replace(/:[^:@]*@/, ':…@')}, Redis ${services.redis.url}`);
+  watchPostgres(services.pg.dataDir);
+  const built = await loadBuilt();
+  {
+    const ds = await built.createDataSource(services.pg.url).initialize();
+    await built.runMigrations(ds);
+    await built.seedDemoData(ds);
+    await ds.destroy();
+  }
+  for (const name of ['server_version', 'shared_buffers', 'synchronous_commit', 'fsync', 'wal_sync_method', 'max_connections', 'work_mem']) {
+    result.postgres[name] = (await pool.query(`SHOW ${name}`)).rows[0][name];
+  }
+
+  // ── organisation, then the API, then the empty-database baseline of the list query ──
+  log('seeding organisation …');
+  result.seeded.organisation = await seedOrganisation(pool, scale);
+  const config = built.loadConfig(benchEnv(services));
+  // --app-log <file>: keep the API's and the worker's logs (default: dropped, the level stays info).
+  const appLog = args['app-log'] ? createWriteStream(args['app-log']) : new NullLog();
+  app = await built.createApiApp({ config, logDestination: appLog });
+  await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+  const units = (await pool.query(`SELECT n, id, leader_id FROM bench_unit WHERE n <= $1 ORDER BY n`, [C])).rows;
+  const tokens = await devTokens(base, units.map((u) => `bench.u${u.n}.leder`));
+  const tokenOfUnit = new Map(units.map((u) => [u.id, tokens.get(`bench.u${u.n}.leder`)]));
+  const leader1 = { Authorization: `Bearer ${tokens.get('bench.u1.leder')}` };
+
+  log('list on an empty database …');
+  const listEmpty = await load({ url: base + LIST_QUERY, headers: leader1, duration: Math.min(D, 5) });
+  const listEmptyC1 = await load({ url: base + LIST_QUERY, headers: leader1, duration: Math.min(D, 5), connections: 1 });
+
+  // ── national-scale data ──
+  log(`seeding cases at scale ${scale} (${JSON.stringify(plannedCounts(scale))}) …`);
+  const t0 = Date.now();
+  result.seeded.rows = await seedCases(pool, scale);
+  result.seeded.seconds = round((Date.now() - t0) / 1000);
+  result.seeded.databaseMb = round(Number((await pool.query(`SELECT pg_database_size(current_database()) AS s`)).rows[0].s) / 1024 ** 2);
+  result.seeded.largestUnitCases = (await pool.query(`SELECT count(*)::int AS n FROM bti_case WHERE "unitId" = $1`, [units[0].id])).rows[0].n;
+  result.seeded.largestMunicipalityCases = (await pool.query(
+    `SELECT count(*)::int AS n FROM bti_case c JOIN unit u ON u.id = c."unitId" WHERE c."municipalityId" = (SELECT "municipalityId" FROM unit WHERE id = $1)`,
+    [units[0].id],
+  )).rows[0].n;
+
+  // ── ceiling (b): a bare node http server, same load tool, same concurrency ──
+  log('ceiling: bare node http …');
+  const bare = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"ok":true}');
+  });
+  await new Promise((r) => bare.listen(0, '127.0.0.1', r));
+  const bareRun = await load({ url: `http://127.0.0.1:${bare.address().port}/`, duration: D });
+  await new Promise((r) => bare.close(r));
+  result.ceilings.bareHttpReqPerSec = bareRun.reqPerSec;
+  result.ceilings.bareHttpP95Ms = bareRun.p95Ms;
+  result.ceilings.bareHttpNodeCpuCores = bareRun.nodeCpuCores;
+
+  // ── ceiling (a): the concern-creation SQL straight through pg, same concurrency ──
+  log('ceiling: raw concern-creation transaction …');
+  const unitRows = (await pool.query(`SELECT n, id, municipality_id, cluster_id, leader_id FROM bench_unit WHERE n <= $1`, [C])).rows;
+  const rawCpu = cpuMeter();
+  // The API encrypts the national id in node before the transaction; the raw transaction stores a real ciphertext of the same length.
+  const { NationalIdCipher } = await import(new URL('../dist/apps/api/apps/api/src/cases/national-id.js', import.meta.url).href);
+  const cipher = new NationalIdCipher(Buffer.from(BENCH_KEY, 'hex'));
+  rawIds.encrypted = cipher.encrypt('13097248022');
+  rawIds.hash = cipher.hash('13097248022');
+  result.ceilings.rawConcernTxPerSec = await rawConcernCeiling(pool, unitRows, D);
+  Object.assign(result.ceilings, rawCpu.stop('rawConcern'));
+  result.ceilings.rawConcernTxPerSecSyncCommitOff = await rawConcernCeiling(pool, unitRows, Math.min(D, 5), true);
+
+  // ── product: POST /cases ──
+  log('product: POST /cases …');
+  const createStart = new Date();
+  let i = 0;
+  const create = await load({
+    url: base,
+    duration: D,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/cases',
+        setupRequest: (req) => {
+          const u = units[i++ % units.length];
+          return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenOfUnit.get(u.id)}` }, body: JSON.stringify(concernBody(u.id, i)) };
+        },
+      },
+    ],
+  });
+  result.concernCreate = {
+    reqPerSec: create.okPerSec,
+    p50Ms: create.p50Ms,
+    p95Ms: create.p95Ms,
+    p99Ms: create.p99Ms,
+    ratioToRaw: round(create.okPerSec / result.ceilings.rawConcernTxPerSec, 3),
+    ratioToBareHttp: round(create.okPerSec / result.ceilings.bareHttpReqPerSec, 4),
+    nodeCpuCores: create.nodeCpuCores,
+    postgresCpuCores: create.postgresCpuCores,
+    statusCounts: create.statusCounts,
+  };
+
+  // ── product: GET /cases as a unit leader (page of 50, status + overdue) ──
+  log('product: GET /cases (leader page) …');
+  const list = await load({ url: base + LIST_QUERY, headers: leader1, duration: D });
+  const listC1 = await load({ url: base + LIST_QUERY, headers: leader1, duration: Math.min(D, 5), connections: 1 });
+  const firstPage = await (await fetch(base + LIST_QUERY, { headers: leader1 })).json();
+  result.caseList = {
+    p95Ms: list.p95Ms,
+    p95EmptyMs: listEmpty.p95Ms,
+    ratioScaleToEmpty: round(list.p95Ms / listEmpty.p95Ms, 2),
+    p50Ms: list.p50Ms,
+    p99Ms: list.p99Ms,
+    reqPerSec: list.reqPerSec,
+    p95SingleClientMs: listC1.p95Ms,
+    p95EmptySingleClientMs: listEmptyC1.p95Ms,
+    nodeCpuCores: list.nodeCpuCores,
+    postgresCpuCores: list.postgresCpuCores,
+    pageItems: firstPage.items?.length,
+    total: firstPage.total,
+    statusCounts: list.statusCounts,
+  };
+
+  // ── product: GET /cases/:id ──
+  log('product: GET /cases/:id …');
+  const readable = (await pool.query(`SELECT c.id, c."unitId" FROM bti_case c WHERE c."unitId" = ANY($1) ORDER BY random() LIMIT 5000`, [units.map((u) => u.id)])).rows;
+  let r = 0;
+  const read = await load({
+    url: base,
+    duration: D,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req) => {
+          const row = readable[(r++ * 7919) % readable.length];
+          return { ...req, path: `/api/v1/cases/${row.id}`, headers: { authorization: `Bearer ${tokenOfUnit.get(row.unitId)}` } };
+        },
+      },
+    ],
+  });
+  const readC1 = await load({ url: `${base}/api/v1/cases/${readable[0].id}`, headers: { authorization: `Bearer ${tokenOfUnit.get(readable[0].unitId)}` }, duration: Math.min(D, 5), connections: 1 });
+  result.caseRead = { p95Ms: read.p95Ms, p50Ms: read.p50Ms, p99Ms: read.p99Ms, reqPerSec: read.reqPerSec, p95SingleClientMs: readC1.p95Ms, nodeCpuCores: read.nodeCpuCores, postgresCpuCores: read.postgresCpuCores, statusCounts: read.statusCounts };
+
+  // ── product: POST /cases/:id/events (start_assessment on the cases POST /cases just made) ──
+  log('product: POST /cases/:id/events …');
+  const targets = (await pool.query(`SELECT id, "unitId" FROM bti_case WHERE status = 'discovered' AND version = 1 AND "createdAt" >= $1`, [createStart])).rows;
+  let e = 0;
+  const events = await load({
+    url: base,
+    amount: targets.length,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const row = targets[e++ % targets.length];
+          return {
+            ...req,
+            path: `/api/v1/cases/${row.id}/events`,
+            headers: { 'content-type': 'application/json', 'if-match': '"1"', authorization: `Bearer ${tokenOfUnit.get(row.unitId)}` },
+            body: '{"type":"start_assessment"}',
+          };
+        },
+      },
+    ],
+  });
+  result.events = { reqPerSec: events.okPerSec, p50Ms: events.p50Ms, p95Ms: events.p95Ms, p99Ms: events.p99Ms, requests: events.requests, nodeCpuCores: events.nodeCpuCores, postgresCpuCores: events.postgresCpuCores, statusCounts: events.statusCounts };
+
+  // ── the list query's plan at scale ──
+  result.caseList.explain = await explainListQuery(app, base, leader1, pool);
+
+  // ── reminders: worker start (relay + reconciliation of the seeded backlog), then a 10 000 drain ──
+  log('reminders: starting the worker (relay + reconciliation of the seeded pending reminders) …');
+  const pendingSeeded = (await pool.query(`SELECT count(*)::int AS n FROM scheduled_reminder WHERE status = 'pending'`)).rows[0].n;
+  const queueConn = new Redis(services.redis.url, { maxRetriesPerRequest: null });
+  const queue = new Queue('reminders', { connection: queueConn });
+  const wStart = Date.now();
+  worker = await built.createWorkerApp(config, { logDestination: appLog });
+  await worker.init();
+  const settled = await waitFor(async () => {
+    const counts = await queue.getJobCounts('delayed', 'waiting', 'active', 'completed');
+    const outbox = (await pool.query(`SELECT count(*)::int AS n FROM outbox WHERE "deliveredAt" IS NULL`)).rows[0].n;
+    return outbox === 0 && counts.delayed + counts.waiting + counts.active + counts.completed >= pendingSeeded;
+  }, 600_000);
+  result.reminders.workerStartBacklog = { pendingReminders: pendingSeeded, secondsUntilAllInRedis: round((Date.now() - wStart) / 1000), complete: settled };
+
+  const lead = Number(args.lead ?? 20);
+  const dueAt = new Date(Date.now() + lead * 1000);
+  dueAt.setMilliseconds(0);
+  log(`reminders: ${DRAIN} reminders due at ${dueAt.toISOString()} …`);
+  const drainIds = await insertDueReminders(pool, units, DRAIN, dueAt);
+  const drainCpu = cpuMeter();
+  const relayed = await waitFor(async () => (await pool.query(`SELECT count(*)::int AS n FROM outbox WHERE "deliveredAt" IS NULL`)).rows[0].n === 0, 120_000);
+  const relayDoneAt = Date.now();
+  const drained = await waitFor(
+    async () => (await pool.query(`SELECT count(*)::int AS n FROM scheduled_reminder WHERE id = ANY($1) AND status = 'pending'`, [drainIds])).rows[0].n === 0,
+    600_000,
+    500,
+  );
+  Object.assign(result.reminders, drainCpu.stop('drain'));
+  const { rows: settledRows } = await pool.query(
+    `SELECT status, extract(epoch FROM ("settledAt" - "dueAt")) * 1000 AS lateness FROM scheduled_reminder WHERE id = ANY($1) AND "settledAt" IS NOT NULL`,
+    [drainIds],
+  );
+  const lateness = settledRows.map((x) => Number(x.lateness)).sort((a, b) => a - b);
+  result.reminders.drain10kSeconds = round(lateness.length ? lateness[lateness.length - 1] / 1000 : null, 2);
+  result.reminders.p50LatenessMs = round(percentile(lateness, 50));
+  result.reminders.p99LatenessMs = round(percentile(lateness, 99));
+  result.reminders.drain = {
+    count: DRAIN,
+    complete: drained,
+    settled: settledRows.length,
+    fired: settledRows.filter((x) => x.status === 'fired').length,
+    relayEnqueuedBeforeDue: relayed && relayDoneAt <= dueAt.getTime(),
+    relaySecondsAfterInsert: round((relayDoneAt - (dueAt.getTime() - lead * 1000)) / 1000, 1),
+    workerConcurrency: 5,
+  };
+  await worker.close();
+  worker = null;
+  await queue.close();
+  await queueConn.quit();
+
+  // ── ceiling (c) and delayed-job memory, on a second, empty Redis ──
+  log(`redis: ceiling of the BullMQ add path and memory of ${DELAYED_JOBS.toLocaleString('en')} delayed jobs …`);
+  Object.assign(result.reminders, await redisFigures(services.redis2.url, DELAYED_JOBS, D));
+  result.ceilings.redisOpsPerSec = result.reminders.addBulkJobsPerSec;
+  result.ceilings.redisSingleAddPerSec = result.reminders.singleAddPerSec;
+  if (DELAYED_JOBS < 1_000_000) result.notes.push(`mbPerMillionDelayed extrapolated linearly from ${DELAYED_JOBS.toLocaleString('en')} delayed jobs`);
+  if (scale < 1) result.notes.push(`scale ${scale}: ${plannedCounts(scale).cases} cases; the national figure is 300 000`);
+  for (const [phase, fig] of Object.entries({ concernCreate: result.concernCreate, caseList: result.caseList, caseRead: result.caseRead, events: result.events })) {
+    const bad = Object.entries(fig.statusCounts ?? {}).filter(([s]) => Number(s) >= 400);
+    if (bad.length) result.notes.push(`${phase}: non-2xx responses ${JSON.stringify(Object.fromEntries(bad))} (figures include them)`);
+  }
+} finally {
+  result.totalSeconds = round((Date.now() - started) / 1000);
+  await stopAll();
+}
+
+mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+const json = JSON.stringify(result, null, 2);
+writeFileSync(path.join(ROOT, 'bench/results/latest.json'), json);
+writeFileSync(path.join(ROOT, `bench/results/${result.mode}-${result.date.replace(/[:.]/g, '-')}.json`), json);
+printTable(result);
+process.exit(0);
+
+// ───────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The inserts (and the reads and locks that go with them) of one POST /cases, in one transaction,
+ * straight through pg: unit, municipality profile, child, case, concern, log entry, and three
+ * reminders (unassigned, assessment_due, assessment_due_leader), each with its cancel-pending
+ * UPDATE, count, scheduled_reminder and outbox row, under the per-case advisory lock.
+ */
+async function rawConcernCeiling(pool, unitRows, seconds, syncOff = false) {
+  const deadline = Date.now() + seconds * 1000;
+  let done = 0;
+  const kinds = [['unassigned', 2], ['assessment_due', 7], ['assessment_due_leader', 14]];
+  const worker = async (w) => {
+    const client = await pool.connect();
+    try {
+      if (syncOff) await client.query('SET synchronous_commit = off');
+      let k = 0;
+      while (Date.now() < deadline) {
+        const u = unitRows[(w + k++) % unitRows.length];
+        await client.query('BEGIN');
+        await client.query(`SELECT * FROM unit WHERE id = $1 AND "municipalityId" = $2`, [u.id, u.municipality_id]);
+        const child = await client.query(
+          `INSERT INTO child ("municipalityId", "firstName", "lastName", "birthDate", "nationalIdEncrypted", "nationalIdHash", guardians)
+           VALUES ($1, 'Rå', 'Test', '2019-05-17', $2, $3, $4) RETURNING id`,
+          [u.municipality_id, rawIds.encrypted, rawIds.hash, JSON.stringify([{ name: 'Mor', relation: 'mor', parentalResponsibility: true }])],
+        );
+        const kase = await client.query(
+          `INSERT INTO bti_case ("municipalityId", "unitId", "clusterId", "childId", "reporterId", status, level, version)
+           VALUES ($1, $2, $3, $4, $5, 'discovered', 0, 1) RETURNING id, "createdAt", "updatedAt"`,
+          [u.municipality_id, u.id, u.cluster_id, child.rows[0].id, u.leader_id],
+        );
+        const caseId = kase.rows[0].id;
+        await client.query(
+          `INSERT INTO concern ("caseId", description, categories, "riskFactors", "protectiveFactors", "childVoice", "suspectedViolenceOrAbuse")
+           VALUES ($1, 'Barnet virker trist.', '{wellbeing}', '{family_conflict}', '{trusted_adult}', 'Sier lite.', false) RETURNING id`,
+          [caseId],
+        );
+        await client.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data) VALUES ($1, 'concern_logged', $2, 'Bekymring registrert.', '{}')`, [caseId, u.leader_id]);
+        await client.query(`SELECT profile FROM municipality WHERE id = $1`, [u.municipality_id]);
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`reminders:${caseId}`]);
+        for (const [kind, days] of kinds) {
+          await client.query(`UPDATE scheduled_reminder SET status = 'cancelled', "settledAt" = now() WHERE "caseId" = $1 AND kind = $2 AND status = 'pending' RETURNING id, "jobId"`, [caseId, kind]);
+          const { rows } = await client.query(`SELECT count(*)::int AS count FROM scheduled_reminder WHERE "caseId" = $1 AND kind = $2`, [caseId, kind]);
+          const jobId = `${kind}.${caseId}.${rows[0].count + 1}`;
+          const rem = await client.query(
+            `INSERT INTO scheduled_reminder ("jobId", "caseId", kind, recipient, "dueAt", status) VALUES ($1, $2, $3, 'unit_leader', now() + make_interval(days => $4), 'pending') RETURNING id`,
+            [jobId, caseId, kind, days],
+          );
+          await client.query(`INSERT INTO outbox (type, "caseId", payload) VALUES ('reminder_scheduled', $1, $2)`, [caseId, JSON.stringify({ reminderId: rem.rows[0].id, jobId })]);
+        }
+        await client.query('COMMIT');
+        done++;
+      }
+    } finally {
+      client.release();
+    }
+  };
+  const t = Date.now();
+  await Promise.all(Array.from({ length: C }, (_, w) => worker(w)));
+  return round(done / ((Date.now() - t) / 1000));
+}
+
+/** Captures the SQL TypeORM sends for one list request, then EXPLAIN (ANALYZE, BUFFERS) of it. */
+async function explainListQuery(app, base, headers, pool) {
+  const ds = app.get(getDataSourceToken());
+  const captured = [];
+  const original = ds.logger;
+  ds.logger = new Proxy(original, {
+    get(target, prop) {
+      if (prop === 'logQuery') return (query, parameters) => captured.push({ query, parameters });
+      return target[prop];
+    },
+  });
+  try {
+    await fetch(base + LIST_QUERY, { headers });
+  } finally {
+    ds.logger = original;
+  }
+  const out = [];
+  for (const q of captured.filter((c) => /FROM "bti_case"/.test(c.query) && /SELECT/.test(c.query))) {
+    const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.query}`, q.parameters ?? []);
+    out.push({ query: q.query, plan: rows.map((x) => x['QUERY PLAN']) });
+  }
+  return out;
+}
+
+/** 10 000 new unassigned cases in the bench units, each with an `unassigned` reminder due at `dueAt`, plus their outbox rows. */
+async function insertDueReminders(pool, units, n, dueAt) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(
+      `CREATE TEMP TABLE drain ON COMMIT DROP AS
+       SELECT g, gen_random_uuid() AS case_id, gen_random_uuid() AS child_id, gen_random_uuid() AS reminder_id, b.id AS unit_id, b.municipality_id, b.cluster_id, b.staff_ids[1] AS reporter_id
+       FROM generate_series(1, $1) g JOIN bench_unit b ON b.n = 1 + g % $2`,
+      [n, units.length],
+    );
+    await client.query(`INSERT INTO child (id, "municipalityId", "firstName", "lastName", "birthDate") SELECT child_id, municipality_id, 'Drain', 'Barn' || g, '2018-01-01' FROM drain`);
+    await client.query(
+      `INSERT INTO bti_case (id, "municipalityId", "unitId", "clusterId", "childId", "reporterId", status, level, version)
+       SELECT case_id, municipality_id, unit_id, cluster_id, child_id, reporter_id, 'discovered', 0, 1 FROM drain`,
+    );
+    await client.query(`INSERT INTO concern ("caseId", description) SELECT case_id, 'Drain-test' FROM drain`);
+    await client.query(
+      `INSERT INTO scheduled_reminder (id, "jobId", "caseId", kind, recipient, "dueAt", status)
+       SELECT reminder_id, 'unassigned.' || case_id || '.1', case_id, 'unassigned', 'unit_leader', $1, 'pending' FROM drain`,
+      [dueAt],
+    );
+    await client.query(
+      `INSERT INTO outbox (type, "caseId", payload)
+       SELECT 'reminder_scheduled', case_id, jsonb_build_object('reminderId', reminder_id, 'jobId', 'unassigned.' || case_id || '.1') FROM drain ORDER BY g`,
+    );
+    const { rows } = await client.query(`SELECT reminder_id FROM drain`);
+    await client.query('COMMIT');
+    return rows.map((x) => x.reminder_id);
+  } finally {
+    client.release();
+  }
+}
+
+/** CPU busy (in cores) of this process and of postgres between start and stop(). */
+function cpuMeter() {
+  const t = Date.now();
+  const n0 = process.cpuUsage();
+  const p0 = postgresCpuSeconds();
+  return {
+    stop(prefix) {
+      const s = (Date.now() - t) / 1000;
+      const n = process.cpuUsage(n0);
+      const p1 = postgresCpuSeconds();
+      return { [`${prefix}NodeCpuCores`]: round((n.user + n.system) / 1e6 / s, 2), [`${prefix}PostgresCpuCores`]: p0 === null ? null : round((p1 - p0) / s, 2) };
+    },
+  };
+}
+
+async function waitFor(check, timeoutMs, intervalMs = 1000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  return false;
+}
+
+function infoMemory(info) {
+  return Number(/used_memory:(\d+)/.exec(info)[1]);
+}
+
+/** Queue.add at c=32 for `seconds`, then addBulk of `n` delayed reminder-shaped jobs: jobs/s and memory. */
+async function redisFigures(url, n, seconds) {
+  const conn = new Redis(url, { maxRetriesPerRequest: null });
+  const queue = new Queue('reminders', { connection: conn });
+  const opts = {
+    attempts: 6,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  };
+  const uuid = () => crypto.randomUUID();
+  // single add, 32 in flight
+  let added = 0;
+  const end = Date.now() + Math.min(seconds, 5) * 1000;
+  const t1 = Date.now();
+  await Promise.all(
+    Array.from({ length: C }, async () => {
+      while (Date.now() < end) {
+        const caseId = uuid();
+        await queue.add('assessment_due', { reminderId: uuid(), caseId }, { ...opts, jobId: `assessment_due.${caseId}.1`, delay: 86_400_000 });
+        added++;
+      }
+    }),
+  );
+  const singleAddPerSec = round(added / ((Date.now() - t1) / 1000));
+  await conn.flushall();
+  await new Promise((r) => setTimeout(r, 500));
+  const before = infoMemory(await conn.info('memory'));
+  const t2 = Date.now();
+  const BULK = 500;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < n) {
+        const size = Math.min(BULK, n - next);
+        next += size;
+        const now = Date.now();
+        await queue.addBulk(
+          Array.from({ length: size }, () => {
+            const caseId = uuid();
+            return { name: 'assessment_due', data: { reminderId: uuid(), caseId }, opts: { ...opts, jobId: `assessment_due.${caseId}.1`, delay: 86_400_000 + (now % 1000) * 1000 } };
+          }),
+        );
+      }
+    }),
+  );
+  const addBulkSeconds = (Date.now() - t2) / 1000;
+  const after = infoMemory(await conn.info('memory'));
+  const delayed = await queue.getDelayedCount();
+  await conn.flushall();
+  await queue.close();
+  await conn.quit();
+  return {
+    singleAddPerSec,
+    addBulkJobsPerSec: round(n / addBulkSeconds),
+    delayedJobsMeasured: delayed,
+    usedMemoryBeforeMb: round(before / 1024 ** 2),
+    usedMemoryAfterMb: round(after / 1024 ** 2),
+    mbPerMillionDelayed: round(((after - before) / delayed) * 1e6 / 1024 ** 2),
+  };
+}
+
+function printTable(r) {
+  const rows = [
+    ['machine', `${r.machine.cpus} cpu (${r.machine.cpuModel}), ${r.machine.memGb} GB, node ${r.machine.node}`],
+    ['scale', `${r.scale} of national (${r.seeded.rows?.cases ?? '?'} cases, seeded in ${r.seeded.seconds} s, db ${r.seeded.databaseMb} MB)`],
+    ['ceiling (a) raw concern tx/s', `${r.ceilings.rawConcernTxPerSec}  (synchronous_commit=off: ${r.ceilings.rawConcernTxPerSecSyncCommitOff})`],
+    ['ceiling (b) bare http req/s', `${r.ceilings.bareHttpReqPerSec}`],
+    ['ceiling (c) redis addBulk jobs/s', `${r.ceilings.redisOpsPerSec}  (Queue.add c=32: ${r.ceilings.redisSingleAddPerSec}/s)`],
+    ['POST /cases', `${r.concernCreate.reqPerSec} req/s, p50 ${r.concernCreate.p50Ms} / p95 ${r.concernCreate.p95Ms} / p99 ${r.concernCreate.p99Ms} ms; ÷ ceiling (a) = ${r.concernCreate.ratioToRaw}`],
+    ['GET /cases (leader page)', `p95 ${r.caseList.p95Ms} ms at scale vs ${r.caseList.p95EmptyMs} ms empty (× ${r.caseList.ratioScaleToEmpty}); 1 client: ${r.caseList.p95SingleClientMs} vs ${r.caseList.p95EmptySingleClientMs} ms`],
+    ['GET /cases/:id', `p95 ${r.caseRead.p95Ms} ms, ${r.caseRead.reqPerSec} req/s; 1 client p95 ${r.caseRead.p95SingleClientMs} ms`],
+    ['POST /cases/:id/events', `${r.events.reqPerSec} req/s, p95 ${r.events.p95Ms} ms (${r.events.requests} requests)`],
+    ['worker start backlog', `${r.reminders.workerStartBacklog?.pendingReminders} pending reminders in Redis after ${r.reminders.workerStartBacklog?.secondsUntilAllInRedis} s`],
+    ['10 000 due reminders', `drained in ${r.reminders.drain10kSeconds} s after due; lateness p50 ${r.reminders.p50LatenessMs} / p99 ${r.reminders.p99LatenessMs} ms`],
+    ['delayed jobs memory', `${r.reminders.mbPerMillionDelayed} MB per million (measured on ${r.reminders.delayedJobsMeasured})`],
+    ['total', `${r.totalSeconds} s`],
+  ];
+  const w = Math.max(...rows.map(([k]) => k.length));
+  process.stdout.write('\n' + rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n') + '\n\nbench/results/latest.json\n');
+  for (const n of r.notes) process.stdout.write(`note: ${n}\n`);
+}
