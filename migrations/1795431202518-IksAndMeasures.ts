@@ -11,6 +11,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - bti_stats_case_facts(): SECURITY DEFINER, one row per case with no identity (unit kind,
  *   cluster, level, route, timings, flags), so aggregates work under RLS for the analyst who may
  *   read no case. It refuses another municipality than the transaction's `bti.municipality_id`.
+ * - bti_iks_return_case(): SECURITY DEFINER. Returning a referral takes the case off the IKS
+ *   route, so the coordinator's UPDATE would produce a row they may no longer see, which row-level
+ *   security refuses (the SELECT policy applies to the new row of an UPDATE with a WHERE). The
+ *   function makes exactly that one change, only for the IKS coordinator of the referral's
+ *   municipality (`bti.user_id`) and only while the referral is still `referred`.
  */
 export class IksAndMeasures1795431202518 implements MigrationInterface {
   name = 'IksAndMeasures1795431202518';
@@ -122,9 +127,35 @@ export class IksAndMeasures1795431202518 implements MigrationInterface {
           AND p_municipality::text = coalesce(nullif(current_setting('bti.municipality_id', true), ''), p_municipality::text)
           AND c."createdAt" >= p_from AND c."createdAt" < p_to
       $$`);
+
+    await q.query(`
+      CREATE FUNCTION bti_iks_return_case(p_referral uuid, p_version integer) RETURNS boolean
+      LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+      DECLARE
+        v_case uuid;
+        v_count integer;
+      BEGIN
+        SELECT r."caseId" INTO v_case FROM iks_referral r
+         WHERE r.id = p_referral AND r.status = 'referred'
+           AND r."municipalityId"::text = current_setting('bti.municipality_id', true)
+           AND EXISTS (SELECT 1 FROM role_assignment a
+                        WHERE a."userId"::text = current_setting('bti.user_id', true) AND a.role = 'iks_coordinator'
+                          AND a."scopeType" = 'municipality' AND a."scopeId" = r."municipalityId");
+        IF v_case IS NULL THEN
+          RETURN false;
+        END IF;
+        -- The domain's onIksReturned: back to deciding with the route cleared.
+        UPDATE bti_case SET status = 'deciding', route = NULL, level = 0, anonymous = false,
+               version = version + 1, "updatedAt" = now()
+         WHERE id = v_case AND version = p_version AND route = 'iks' AND status <> 'closed';
+        GET DIAGNOSTICS v_count = ROW_COUNT;
+        RETURN v_count = 1;
+      END
+      $$`);
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION bti_iks_return_case(uuid, integer)`);
     await q.query(`DROP FUNCTION bti_stats_case_facts(uuid, timestamptz, timestamptz)`);
     await q.query(`DROP TABLE "measure_evaluation"`);
     await q.query(`DROP TABLE "measure"`);

@@ -120,6 +120,10 @@ describe('audit trail and row-level security', () => {
     type Call = (caseId: string) => Promise<import('supertest').Response>;
     let caseId: string;
     let consentId: string;
+    /** A case referred to IKS (and acting), its referral, a second referral to return, a measure, an order. */
+    const iks = { caseId: '', referralId: '', returnCaseId: '', returnReferralId: '', measureId: '', orderId: '' };
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const as = async (username: string) => ({ ...(await t.auth(username)), 'X-Request-Id': lastRequestId });
     const requestId = () => `audit-${randomUUID()}`;
     let lastRequestId = '';
 
@@ -154,10 +158,67 @@ describe('audit trail and row-level security', () => {
       },
       'POST /api/v1/cases/{id}/consents/{consentId}/withdrawal': async (id) =>
         t.http.post(`/api/v1/cases/${id}/consents/${consentId}/withdrawal`).set(await t.auth('ola.leder')).set('X-Request-Id', lastRequestId).send({ reason: 'Test' }),
+      'GET /api/v1/cases/{id}/iks-referrals': async () => t.http.get(`/api/v1/cases/${iks.caseId}/iks-referrals`).set(await as('ola.leder')),
+      'GET /api/v1/iks/referrals': async () => t.http.get('/api/v1/iks/referrals').set(await as('siri.iks')),
+      'GET /api/v1/iks/referrals/{id}': async () => t.http.get(`/api/v1/iks/referrals/${iks.referralId}`).set(await as('siri.iks')),
+      'POST /api/v1/iks/referrals/{id}/priority': async () => t.http.post(`/api/v1/iks/referrals/${iks.referralId}/priority`).set(await as('siri.iks')).send({ priority: 2 }),
+      'POST /api/v1/iks/referrals/{id}/return': async () =>
+        t.http.post(`/api/v1/iks/referrals/${iks.returnReferralId}/return`).set(await as('siri.iks')).send({ reason: 'Egen enhet kan følge opp.' }),
+      'POST /api/v1/iks/referrals/{id}/acceptance': async () =>
+        t.http
+          .post(`/api/v1/iks/referrals/${iks.referralId}/acceptance`)
+          .set(await as('siri.iks'))
+          .send({ priority: 2, coreGroup: ['slt_coordinator', 'ppt'], entryPlan: 'Oppstartsmøte.', exitCriteria: 'Stabilt oppmøte.' }),
+      'POST /api/v1/iks/referrals/{id}/orders': async () => {
+        const res = await t.http
+          .post(`/api/v1/iks/referrals/${iks.referralId}/orders`)
+          .set(await as('siri.iks'))
+          .send({ serviceCode: 'ppt', unitLeaderId: await userId(t, 'ola.leder'), note: 'PPT i kjernegruppen.' });
+        iks.orderId = res.body.id;
+        return res;
+      },
+      'GET /api/v1/iks/orders': async () => t.http.get('/api/v1/iks/orders').set(await as('siri.iks')),
+      'POST /api/v1/iks/orders/{orderId}/acknowledgement': async () => t.http.post(`/api/v1/iks/orders/${iks.orderId}/acknowledgement`).set(await as('ola.leder')).send({}),
+      'POST /api/v1/cases/{id}/measures': async () => {
+        const res = await t.http
+          .post(`/api/v1/cases/${iks.caseId}/measures`)
+          .set(await as('ola.leder'))
+          .send({ catalogCode: 'icdp', responsibleId: await userId(t, 'kari.ansatt'), startDate: day(0), evaluationDate: day(30) });
+        iks.measureId = res.body.id;
+        return res;
+      },
+      'GET /api/v1/cases/{id}/measures': async () => t.http.get(`/api/v1/cases/${iks.caseId}/measures`).set(await as('ola.leder')),
+      'POST /api/v1/cases/{id}/measures/{measureId}/evaluations': async () =>
+        t.http.post(`/api/v1/cases/${iks.caseId}/measures/${iks.measureId}/evaluations`).set(await as('ola.leder')).send({ outcome: 'stop', note: 'Fungerer.' }),
+      'POST /api/v1/iks/referrals/{id}/end': async () =>
+        t.http.post(`/api/v1/iks/referrals/${iks.referralId}/end`).set(await as('siri.iks')).send({ exitCriteriaMet: true, summary: 'Målene er nådd.' }),
     };
+
+    /** Which case an endpoint's audit events must name. */
+    const expectedCase = (endpoint: string) =>
+      endpoint.endsWith('/return') ? iks.returnCaseId : (endpoint.includes('/iks/') || endpoint.includes('iks-referrals') || endpoint.includes('/measures') ? iks.caseId : caseId);
+
+    /** A case decided to IKS under consent, through the API; returns its referral id. */
+    async function referToIks(): Promise<{ caseId: string; referralId: string }> {
+      const created = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
+      await sendEvent(t, 'ola.leder', created.id, { type: 'start_assessment' });
+      await sendEvent(t, 'ola.leder', created.id, { type: 'complete_assessment', summary: 'Sammensatt.', guardiansInformed: true });
+      await t.http
+        .post(`/api/v1/cases/${created.id}/consents`)
+        .set(await t.auth('ola.leder'))
+        .send({ givenBy: { name: 'Mor', relation: 'mother' }, recipients: ['iks'], purpose: 'IKS', form: 'written', validUntil: day(60) })
+        .expect(201);
+      expect((await sendEvent(t, 'ola.leder', created.id, { type: 'decide', route: 'iks', rationale: 'Komplekst.' })).status).toBe(200);
+      const [referral] = await db.query(`SELECT id FROM iks_referral WHERE "caseId" = $1`, [created.id]);
+      return { caseId: created.id, referralId: referral.id };
+    }
 
     beforeAll(async () => {
       caseId = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')).id;
+      Object.assign(iks, await referToIks());
+      const returned = await referToIks();
+      iks.returnCaseId = returned.caseId;
+      iks.returnReferralId = returned.referralId;
     });
 
     it('the table covers every case-data endpoint in the OpenAPI document', async () => {
@@ -175,7 +236,7 @@ describe('audit trail and row-level security', () => {
       expect(res.headers['x-request-id']).toBe(lastRequestId);
       const events = await db.query('SELECT action, "caseId" FROM audit_event WHERE "requestId" = $1', [lastRequestId]);
       expect(events.length).toBeGreaterThan(0);
-      if (endpoint.includes('{id}')) expect(events.map((e: { caseId: string }) => e.caseId)).toContain(caseId);
+      if (endpoint.includes('{')) expect(events.map((e: { caseId: string }) => e.caseId)).toContain(expectedCase(endpoint));
     });
 
     it('a read fails when its audit event cannot be written', async () => {

@@ -3,9 +3,12 @@ import { AuditModule } from './audit/audit.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { ConsentsModule } from './consents/consents.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { IksModule } from './iks/iks.module.js';
+import { MeasuresModule } from './measures/measures.module.js';
+import { StatsModule } from './stats/stats.module.js';
 
 /**
  * Feature modules of the API (one per bounded area). Each registers its own controllers and
  * providers; AppModule imports them all.
  */
-export const FEATURE_MODULES: Type[] = [AuditModule, CasesModule, ConsentsModule, NotificationsModule];
+export const FEATURE_MODULES: Type[] = [AuditModule, CasesModule, ConsentsModule, NotificationsModule, IksModule, MeasuresModule, StatsModule];

@@ -1,5 +1,5 @@
-import type { CaseState, CaseStatus, Level, Route } from '@app/domain';
-import type { BtiCase } from './entities/index.js';
+import type { CaseState, CaseStatus, Consent, Level, Route } from '@app/domain';
+import type { BtiCase, ConsentRow } from './entities/index.js';
 
 /** The domain's view of a stored case. */
 export function toCaseState(row: BtiCase): CaseState {
@@ -17,4 +17,9 @@ export function toCaseState(row: BtiCase): CaseState {
     suspectedViolenceOrAbuse: row.suspectedViolenceOrAbuse,
     childWelfareReportedAt: row.childWelfareReportedAt,
   };
+}
+
+/** The domain's view of a stored consent. */
+export function toDomainConsent(row: ConsentRow): Consent {
+  return { id: row.id, recipients: row.recipients, validFrom: row.validFrom, validUntil: row.validUntil, withdrawnAt: row.withdrawnAt };
 }

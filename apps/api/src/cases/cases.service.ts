@@ -29,6 +29,7 @@ import {
   RoleAssignmentRow,
   Unit,
   toCaseState,
+  toDomainConsent,
   writeReminderEffects,
 } from '@app/persistence';
 import type { AppConfig } from '@app/platform';
@@ -50,10 +51,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toActor(principal: Principal): Actor {
   return { userId: principal.userId, municipalityId: principal.municipalityId, roles: principal.roles as Actor['roles'] };
-}
-
-export function toDomainConsent(row: ConsentRow): Consent {
-  return { id: row.id, recipients: row.recipients, validFrom: row.validFrom, validUntil: row.validUntil, withdrawnAt: row.withdrawnAt };
 }
 
 /** Loaded in one transaction: the case row (locked when asked) and what the response needs. */

@@ -8,14 +8,14 @@ import {
   remindersOnConsentWithdrawn,
   reminderDurationsFrom,
 } from '@app/domain';
-import { ConsentRow, Municipality, Notification, RoleAssignmentRow, toCaseState, writeReminderEffects } from '@app/persistence';
+import { ConsentRow, Municipality, Notification, RoleAssignmentRow, toCaseState, toDomainConsent, writeReminderEffects } from '@app/persistence';
 import type { AppConfig } from '@app/platform';
 import { ConfigService } from '@nestjs/config';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { CaseAccessPolicy, type CaseView } from '../cases/case-access.policy.js';
-import { CasesService, toDomainConsent } from '../cases/cases.service.js';
+import { CasesService } from '../cases/cases.service.js';
 import type { ConsentListResponse, ConsentView, ConsentWithdrawalResponse, RecordConsentDto, WithdrawConsentDto } from './consent.dto.js';
 
 const OSLO = 'Europe/Oslo';

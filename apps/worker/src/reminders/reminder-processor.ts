@@ -1,6 +1,17 @@
 import { Logger } from '@nestjs/common';
 import { REMINDER_KINDS, reminderStillApplies, type RecipientRole, type ReminderFacts, type ReminderKind } from '@app/domain';
-import { BtiCase, ConsentRow, Notification, ScheduledReminder, toCaseState, type ScheduledReminderStatus } from '@app/persistence';
+import {
+  BtiCase,
+  ConsentRow,
+  IksReferral,
+  Measure,
+  MeasureEvaluation,
+  Notification,
+  ScheduledReminder,
+  toCaseState,
+  toDomainConsent,
+  type ScheduledReminderStatus,
+} from '@app/persistence';
 import { createRedis, REMINDER_QUEUE, type ReminderJobData } from '@app/platform';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -101,38 +112,30 @@ export class ReminderProcessor {
     return outcome;
   }
 
-  /**
-   * Facts for consent, IKS and measure reminders. Tables owned by other features are read only if
-   * they exist, and tolerantly: a missing fact means "still holds" (the domain's default).
-   */
+  /** Facts for consent, IKS and measure reminders; a missing row means "still holds" (the domain's default). */
   private async readFacts(reminder: ScheduledReminder): Promise<ExtraFacts> {
     const facts: ExtraFacts = { now: new Date() };
-    try {
-      if (reminder.kind === 'consent_expiry' && reminder.subjectId) {
-        const consent = await this.ds.getRepository(ConsentRow).findOneBy({ id: reminder.subjectId });
-        if (consent) {
-          facts.consent = { id: consent.id, recipients: consent.recipients, validFrom: consent.validFrom, validUntil: consent.validUntil, withdrawnAt: consent.withdrawnAt };
-        }
+    if (reminder.kind === 'consent_expiry' && reminder.subjectId) {
+      const consent = await this.ds.getRepository(ConsentRow).findOneBy({ id: reminder.subjectId });
+      if (consent) facts.consent = toDomainConsent(consent);
+    }
+    if (reminder.kind === 'iks_pending') {
+      const referral = await this.ds.getRepository(IksReferral).findOne({ where: { caseId: reminder.caseId }, order: { createdAt: 'DESC' } });
+      if (referral) facts.iksReferralStatus = referral.status as ReminderFacts['iksReferralStatus'];
+    }
+    if ((reminder.kind === 'evaluation_due' || reminder.kind === 'evaluation_overdue') && reminder.subjectId) {
+      const measure = await this.ds.getRepository(Measure).findOneBy({ id: reminder.subjectId });
+      if (measure) {
+        facts.responsibleId = measure.responsibleId;
+        // Only an evaluation after this reminder was scheduled settles it: `continue`/`adjust`
+        // schedule the next evaluation, which an earlier evaluation must not make obsolete.
+        const evaluatedSince = await this.ds
+          .getRepository(MeasureEvaluation)
+          .createQueryBuilder('e')
+          .where('e."measureId" = :measureId AND e."createdAt" > :since', { measureId: measure.id, since: reminder.createdAt })
+          .getExists();
+        facts.measureEvaluated = measure.status === 'ended' || evaluatedSince;
       }
-      if (reminder.kind === 'iks_pending' && (await tableExists(this.ds, 'iks_referral'))) {
-        const [referral] = (await this.ds.query(`SELECT * FROM "iks_referral" WHERE "caseId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [
-          reminder.caseId,
-        ])) as { status?: string }[];
-        if (referral?.status) facts.iksReferralStatus = referral.status as ReminderFacts['iksReferralStatus'];
-      }
-      if ((reminder.kind === 'evaluation_due' || reminder.kind === 'evaluation_overdue') && reminder.subjectId && (await tableExists(this.ds, 'measure'))) {
-        const [measure] = (await this.ds.query(`SELECT * FROM "measure" WHERE "id"::text = $1`, [reminder.subjectId])) as Record<string, unknown>[];
-        if (measure) {
-          facts.responsibleId = typeof measure.responsibleId === 'string' ? measure.responsibleId : null;
-          facts.measureEvaluated = measure.evaluatedAt != null || measure.status === 'evaluated' || measure.status === 'ended';
-        }
-        if (facts.measureEvaluated !== true && (await tableExists(this.ds, 'measure_evaluation'))) {
-          const [evaluation] = (await this.ds.query(`SELECT 1 FROM "measure_evaluation" WHERE "measureId"::text = $1 LIMIT 1`, [reminder.subjectId])) as unknown[];
-          if (evaluation) facts.measureEvaluated = true;
-        }
-      }
-    } catch (error) {
-      this.logger.warn(`Påminnelse ${reminder.jobId}: kunne ikke lese alle fakta (${(error as Error).message})`);
     }
     return facts;
   }
@@ -140,9 +143,4 @@ export class ReminderProcessor {
 
 async function settle(em: EntityManager, id: string, status: ScheduledReminderStatus): Promise<void> {
   await em.query(`UPDATE "scheduled_reminder" SET "status" = $2, "settledAt" = now() WHERE "id" = $1`, [id, status]);
-}
-
-async function tableExists(ds: DataSource, table: string): Promise<boolean> {
-  const [row] = (await ds.query(`SELECT to_regclass($1) IS NOT NULL AS "exists"`, [`public.${table}`])) as { exists: boolean }[];
-  return row?.exists === true;
 }

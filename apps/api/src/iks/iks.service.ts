@@ -1,0 +1,478 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { EntityManager } from 'typeorm';
+import { OSLO, onIksAccepted, onIksReturned, type DomainEffect } from '@app/domain';
+import {
+  AppUser,
+  IksCompetenceOrder,
+  IksReferral,
+  Municipality,
+  Notification,
+  RoleAssignmentRow,
+  toCaseState,
+  writeReminderEffects,
+  type IksReferralStatus,
+} from '@app/persistence';
+import type { Principal } from '../auth/principal.js';
+import { ProblemException, problems } from '../common/problem.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
+import { CasesService } from '../cases/cases.service.js';
+import { versionMismatch } from '../cases/if-match.js';
+import { compareQueue, iksCapacity, iksPriorityScore, IKS_PRIORITY_LABEL, type IksPriority } from './iks-priority.js';
+import {
+  AcceptReferralDto,
+  AcknowledgeOrderDto,
+  CompetenceOrderListResponse,
+  CompetenceOrderView,
+  CreateOrderDto,
+  EndReferralDto,
+  IksQueueResponse,
+  IksReferralView,
+  ListOrdersQuery,
+  ListReferralsQuery,
+  ReturnReferralDto,
+  SetPriorityDto,
+} from './dto/iks.dto.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Services whose competence IKS may order besides the profile's core group (DESIGN section 3). */
+export const KNOWN_SERVICES = [
+  'ppt',
+  'child_welfare',
+  'health_station',
+  'nav',
+  'culture',
+  'bup',
+  'municipal_psychologist',
+  'child_coordinator',
+  'police',
+  'slt_coordinator',
+  'school_doctor',
+] as const;
+
+/** A referral row joined with what the queue shows of its case (null where RLS hides the case). */
+interface QueueRow extends IksReferral {
+  unitCode: string;
+  unitName: string;
+  unitKind: string;
+  caseSuspected: boolean | null;
+  caseRiskFactorCount: number | null;
+}
+
+/**
+ * The IKS area (DESIGN sections 3–4): the coordinator's queue with a priority score and capacity,
+ * acceptance / return / end of a referral, and competence orders to unit leaders. Every request is
+ * one CasesService transaction; changes to the case bump its version and write the case log.
+ */
+@Injectable()
+export class IksService {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  static isCoordinator(principal: Principal): boolean {
+    return principal.roles.some((r) => r.role === 'iks_coordinator' && r.scopeType === 'municipality' && r.scopeId === principal.municipalityId);
+  }
+
+  static isMember(principal: Principal): boolean {
+    return principal.roles.some((r) => r.role === 'iks_member' && r.scopeType === 'municipality' && r.scopeId === principal.municipalityId);
+  }
+
+  private requireCoordinator(principal: Principal, what: string): void {
+    if (!IksService.isCoordinator(principal)) throw problems.forbidden(`Bare IKS-koordinatoren kan ${what}.`);
+  }
+
+  async queue(principal: Principal, query: ListReferralsQuery): Promise<IksQueueResponse> {
+    const coordinator = IksService.isCoordinator(principal);
+    if (!coordinator && !IksService.isMember(principal)) {
+      throw problems.forbidden('IKS-køen er for IKS-koordinatoren og medlemmer av kjernegruppene.');
+    }
+    return this.cases.transaction(principal, async (em) => {
+      const statuses: IksReferralStatus[] = query.status ? [query.status] : ['referred', 'accepted'];
+      const rows = await this.queueRows(em, principal, { statuses, onlyMember: coordinator ? null : principal.userId });
+      const now = new Date();
+      const items = rows.map((r) => this.view(r, now)).sort((a, b) =>
+        compareQueue({ id: a.id, priority: a.priority, score: a.score?.total ?? null, referredAt: a.referredAt }, { id: b.id, priority: b.priority, score: b.score?.total ?? null, referredAt: b.referredAt }),
+      );
+      const start = (query.page - 1) * query.pageSize;
+      const page = items.slice(start, start + query.pageSize);
+      await this.audit.record(em, principal, 'iks.queue', [...new Set(page.map((i) => i.caseId))]);
+      return { items: page, total: items.length, page: query.page, pageSize: query.pageSize, capacity: await this.capacity(em, principal) };
+    });
+  }
+
+  async get(principal: Principal, referralId: string): Promise<IksReferralView> {
+    if (!UUID.test(referralId)) throw problems.notFound('Fant ikke henvisningen.');
+    return this.cases.transaction(principal, async (em) => {
+      const [row] = await this.queueRows(em, principal, { referralId });
+      if (!row || !this.maySeeReferral(principal, row)) throw problems.notFound('Fant ikke henvisningen.');
+      const orders = await em.find(IksCompetenceOrder, { where: { referralId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      await this.audit.record(em, principal, 'iks.referral.read', [row.caseId]);
+      return { ...this.view(row, new Date()), orders: orders.map(orderView) };
+    });
+  }
+
+  /** The referrals of one case, for anyone who sees the case (the unit leader follows the status here). */
+  async forCase(principal: Principal, caseId: string): Promise<IksReferralView[]> {
+    return this.cases.transaction(principal, async (em) => {
+      await this.cases.loadVisible(em, principal, caseId);
+      const rows = await this.queueRows(em, principal, { caseId });
+      await this.audit.record(em, principal, 'iks.referral.list', [caseId]);
+      const now = new Date();
+      return rows.map((r) => this.view(r, now)).sort((a, b) => b.referredAt.getTime() - a.referredAt.getTime());
+    });
+  }
+
+  async setPriority(principal: Principal, referralId: string, dto: SetPriorityDto): Promise<IksReferralView> {
+    this.requireCoordinator(principal, 'prioritere henvisninger');
+    return this.cases.transaction(principal, async (em) => {
+      const referral = await this.lockReferral(em, principal, referralId);
+      if (referral.status !== 'referred' && referral.status !== 'accepted') {
+        throw new ProblemException(422, 'IKS_REFERRAL_CLOSED', 'Bare åpne henvisninger (henvist eller tatt inn) kan prioriteres.');
+      }
+      await em.update(IksReferral, { id: referral.id }, { priority: dto.priority });
+      await this.audit.record(em, principal, 'iks.priority', [referral.caseId]);
+      return this.reload(em, principal, referral.id);
+    });
+  }
+
+  async accept(principal: Principal, referralId: string, dto: AcceptReferralDto): Promise<IksReferralView> {
+    this.requireCoordinator(principal, 'ta inn en IKS-henvisning');
+    return this.cases.transaction(principal, async (em) => {
+      const referral = await this.lockReferral(em, principal, referralId);
+      requireStatus(referral, 'referred', 'Henvisningen er allerede besvart.');
+      const loaded = await this.cases.loadVisible(em, principal, referral.caseId, true);
+      const municipality = await em.findOneByOrFail(Municipality, { id: principal.municipalityId });
+      const coreGroup = municipality.profile.iksCoreGroup ?? [];
+      const errors = dto.coreGroup
+        .map((code, i) => ({ code, i }))
+        .filter(({ code, i }) => !coreGroup.includes(code) || dto.coreGroup.indexOf(code) !== i)
+        .map(({ code, i }) => ({
+          field: `coreGroup[${i}]`,
+          message: coreGroup.includes(code) ? 'er oppgitt flere ganger' : `er ikke en tjeneste i kommunens IKS-kjernegruppe (${coreGroup.join(', ') || 'ingen'})`,
+        }));
+      const memberIds = [...new Set(dto.memberIds ?? [])];
+      if (memberIds.length) {
+        const ok = await em
+          .createQueryBuilder(RoleAssignmentRow, 'r')
+          .innerJoin(AppUser, 'u', 'u.id = r."userId"')
+          .where('r."userId" IN (:...ids) AND u."municipalityId" = :m AND r.role IN (:...roles)', { ids: memberIds, m: principal.municipalityId, roles: ['iks_member', 'iks_coordinator'] })
+          .getMany();
+        memberIds.forEach((id) => {
+          if (!ok.some((r) => r.userId === id)) errors.push({ field: `memberIds[${(dto.memberIds ?? []).indexOf(id)}]`, message: 'er ikke et IKS-medlem i kommunen' });
+        });
+      }
+      if (errors.length) throw problems.validation(errors);
+
+      const outcome = onIksAccepted(toCaseState(loaded.row));
+      await em.update(IksReferral, { id: referral.id }, {
+        status: 'accepted',
+        priority: dto.priority,
+        coreGroup: dto.coreGroup,
+        memberIds,
+        entryPlan: dto.entryPlan.trim(),
+        exitCriteria: dto.exitCriteria.trim(),
+        acceptedAt: new Date(),
+        acceptedById: principal.userId,
+      });
+      await this.cases.saveVersioned(em, loaded.row, {});
+      await this.cases.appendLog(
+        em,
+        referral.caseId,
+        'iks_accepted',
+        principal.userId,
+        `${outcome.logText} Prioritet: ${IKS_PRIORITY_LABEL[dto.priority as IksPriority]}. Kjernegruppe: ${dto.coreGroup.join(', ')}.\nPlan for inngang: ${dto.entryPlan.trim()}\nKriterier for utgang: ${dto.exitCriteria.trim()}`,
+        { referralId: referral.id, priority: dto.priority, coreGroup: dto.coreGroup },
+      );
+      await writeReminderEffects(em, referral.caseId, outcome.effects);
+      await this.audit.record(em, principal, 'iks.accept', [referral.caseId]);
+      await this.notifyUnitLeaders(em, loaded.row.unitId, referral.caseId, 'iks_accepted', 'IKS har tatt inn en sak fra enheten din.');
+      return this.reload(em, principal, referral.id);
+    });
+  }
+
+  async returnReferral(principal: Principal, referralId: string, dto: ReturnReferralDto): Promise<IksReferralView> {
+    this.requireCoordinator(principal, 'sende en IKS-henvisning tilbake');
+    return this.cases.transaction(principal, async (em) => {
+      const referral = await this.lockReferral(em, principal, referralId);
+      requireStatus(referral, 'referred', 'Bare en henvisning som venter på svar kan sendes tilbake; en sak IKS har tatt inn avsluttes i stedet.');
+      const loaded = await this.cases.loadVisible(em, principal, referral.caseId, true);
+      const outcome = onIksReturned(toCaseState(loaded.row), dto.reason);
+      const next = outcome.next;
+      if (next.status === 'deciding' && next.route === null && next.level === 0) {
+        // The case leaves the IKS route and the coordinator's sight: row-level security would refuse
+        // the coordinator's own UPDATE, so the migration's narrow definer function makes it.
+        const [{ ok }] = (await em.query('SELECT bti_iks_return_case($1, $2) AS ok', [referral.id, loaded.row.version])) as { ok: boolean }[];
+        if (!ok) throw versionMismatch(loaded.row.version + 1);
+      } else {
+        await this.cases.saveVersioned(em, loaded.row, { status: next.status, route: next.route, level: next.level, anonymous: next.anonymous });
+      }
+      await em.update(IksReferral, { id: referral.id }, { status: 'returned', returnReason: dto.reason.trim(), returnedAt: new Date(), returnedById: principal.userId });
+      await appendLogUnseen(em, referral.caseId, 'iks_returned', principal.userId, outcome.logText, { referralId: referral.id, effects: outcome.effects.map((e: DomainEffect) => e.type) });
+      await writeReminderEffects(em, referral.caseId, outcome.effects);
+      await this.audit.record(em, principal, 'iks.return', [referral.caseId]);
+      await this.notifyUnitLeaders(
+        em,
+        loaded.row.unitId,
+        referral.caseId,
+        'iks_returned',
+        'IKS har sendt en henvisning tilbake. Saken er tilbake til beslutning: se begrunnelsen i sakens logg.',
+      );
+      // The case has left the IKS route: it may no longer be visible to the coordinator, so the
+      // answer is built from the referral alone.
+      return this.reload(em, principal, referral.id);
+    });
+  }
+
+  async end(principal: Principal, referralId: string, dto: EndReferralDto): Promise<IksReferralView> {
+    this.requireCoordinator(principal, 'avslutte IKS-innsatsen');
+    return this.cases.transaction(principal, async (em) => {
+      const referral = await this.lockReferral(em, principal, referralId);
+      requireStatus(referral, 'accepted', 'Bare en sak IKS har tatt inn kan avsluttes.');
+      if (!referral.exitCriteria?.trim()) {
+        throw new ProblemException(422, 'EXIT_CRITERIA_MISSING', 'Kriterier for utgang er ikke registrert for denne saken.');
+      }
+      if (!dto.exitCriteriaMet) {
+        throw new ProblemException(422, 'EXIT_CRITERIA_NOT_MET', 'IKS-innsatsen avsluttes når kriteriene for utgang er nådd.', [
+          { field: 'exitCriteriaMet', message: `må være true: kriteriene for utgang er «${referral.exitCriteria.trim()}»` },
+        ]);
+      }
+      const loaded = await this.cases.loadVisible(em, principal, referral.caseId, true);
+      await em.update(IksReferral, { id: referral.id }, { status: 'ended', endReason: 'exit_criteria_met', endSummary: dto.summary.trim(), endedAt: new Date(), endedById: principal.userId });
+      await this.cases.saveVersioned(em, loaded.row, {});
+      await this.cases.appendLog(em, referral.caseId, 'iks_ended', principal.userId, `IKS-innsatsen er avsluttet: kriteriene for utgang er nådd. ${dto.summary.trim()}`, {
+        referralId: referral.id,
+      });
+      await this.audit.record(em, principal, 'iks.end', [referral.caseId]);
+      await this.notifyUnitLeaders(em, loaded.row.unitId, referral.caseId, 'iks_ended', 'IKS har avsluttet sin innsats i en sak fra enheten din.');
+      return this.reload(em, principal, referral.id);
+    });
+  }
+
+  async order(principal: Principal, referralId: string, dto: CreateOrderDto): Promise<CompetenceOrderView> {
+    this.requireCoordinator(principal, 'bestille kompetanse');
+    return this.cases.transaction(principal, async (em) => {
+      const referral = await this.lockReferral(em, principal, referralId);
+      requireStatus(referral, 'accepted', 'Kompetanse bestilles til saker IKS har tatt inn.');
+      const municipality = await em.findOneByOrFail(Municipality, { id: principal.municipalityId });
+      const services = new Set<string>([...(municipality.profile.iksCoreGroup ?? []), ...KNOWN_SERVICES]);
+      const errors = [];
+      if (!services.has(dto.serviceCode)) errors.push({ field: 'serviceCode', message: `er ikke en kjent tjeneste (${[...services].join(', ')})` });
+      const leader = await em
+        .createQueryBuilder(RoleAssignmentRow, 'r')
+        .innerJoin(AppUser, 'u', 'u.id = r."userId"')
+        .where('r."userId" = :id AND u."municipalityId" = :m AND r.role = :role', { id: dto.unitLeaderId, m: principal.municipalityId, role: 'unit_leader' })
+        .getOne();
+      if (!leader) errors.push({ field: 'unitLeaderId', message: 'er ikke en enhetsleder i kommunen' });
+      if (errors.length) throw problems.validation(errors);
+      const saved = await em.save(
+        em.create(IksCompetenceOrder, {
+          referralId: referral.id,
+          caseId: referral.caseId,
+          serviceCode: dto.serviceCode,
+          unitLeaderId: dto.unitLeaderId,
+          note: dto.note.trim(),
+          orderedById: principal.userId,
+          acknowledgedAt: null,
+          acknowledgementNote: null,
+        }),
+      );
+      await this.cases.appendLog(em, referral.caseId, 'iks_competence_ordered', principal.userId, `IKS har bestilt kompetanse fra tjenesten ${dto.serviceCode}.`, {
+        orderId: saved.id,
+        serviceCode: dto.serviceCode,
+        unitLeaderId: dto.unitLeaderId,
+      });
+      await em.insert(Notification, {
+        recipientId: dto.unitLeaderId,
+        type: 'iks_competence_order',
+        caseId: referral.caseId,
+        dueAt: null,
+        message: `IKS ber om kompetanse fra ${dto.serviceCode} i en sak: bekreft bestillingen.`,
+        urgent: false,
+      });
+      await this.audit.record(em, principal, 'iks.order', [referral.caseId]);
+      return orderView(saved);
+    });
+  }
+
+  async orders(principal: Principal, query: ListOrdersQuery): Promise<CompetenceOrderListResponse> {
+    const coordinator = IksService.isCoordinator(principal);
+    const leader = principal.roles.some((r) => r.role === 'unit_leader');
+    if (!coordinator && !leader) throw problems.forbidden('Kompetansebestillinger er for IKS-koordinatoren og enhetsledere.');
+    return this.cases.transaction(principal, async (em) => {
+      const qb = em.getRepository(IksCompetenceOrder).createQueryBuilder('o');
+      if (coordinator) {
+        qb.innerJoin(IksReferral, 'r', 'r.id = o."referralId"').where('r."municipalityId" = :m', { m: principal.municipalityId });
+      } else {
+        qb.where('o."unitLeaderId" = :me', { me: principal.userId });
+      }
+      if (query.open === 'true') qb.andWhere('o."acknowledgedAt" IS NULL');
+      if (query.open === 'false') qb.andWhere('o."acknowledgedAt" IS NOT NULL');
+      const rows = await qb.orderBy('o."createdAt"', 'DESC').addOrderBy('o.id', 'ASC').getMany();
+      await this.audit.record(em, principal, 'iks.order.list', [...new Set(rows.map((o) => o.caseId))]);
+      return { items: rows.map(orderView), total: rows.length };
+    });
+  }
+
+  async acknowledge(principal: Principal, orderId: string, dto: AcknowledgeOrderDto): Promise<CompetenceOrderView> {
+    return this.cases.transaction(principal, async (em) => {
+      if (!UUID.test(orderId)) throw problems.notFound('Fant ikke bestillingen.');
+      const order = await em.findOne(IksCompetenceOrder, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+      // Only the unit leader it is addressed to may see and acknowledge it.
+      if (!order || order.unitLeaderId !== principal.userId) throw problems.notFound('Fant ikke bestillingen.');
+      if (order.acknowledgedAt) throw new ProblemException(409, 'ALREADY_ACKNOWLEDGED', 'Bestillingen er allerede bekreftet.');
+      order.acknowledgedAt = new Date();
+      order.acknowledgementNote = dto.note?.trim() || null;
+      await em.update(IksCompetenceOrder, { id: order.id }, { acknowledgedAt: order.acknowledgedAt, acknowledgementNote: order.acknowledgementNote });
+      await appendLogUnseen(em, order.caseId, 'iks_order_acknowledged', principal.userId, `Enhetsleder har bekreftet bestillingen av kompetanse fra ${order.serviceCode}.`, {
+        orderId: order.id,
+      });
+      await em.insert(Notification, {
+        recipientId: order.orderedById,
+        type: 'iks_order_acknowledged',
+        caseId: order.caseId,
+        dueAt: null,
+        message: `En enhetsleder har bekreftet bestillingen av kompetanse fra ${order.serviceCode}.`,
+        urgent: false,
+      });
+      await this.audit.record(em, principal, 'iks.order.acknowledge', [order.caseId]);
+      return orderView(order);
+    });
+  }
+
+  // ---- helpers ----
+
+  private maySeeReferral(principal: Principal, row: IksReferral): boolean {
+    if (IksService.isCoordinator(principal)) return true;
+    if (IksService.isMember(principal) && row.memberIds.includes(principal.userId)) return true;
+    return principal.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === row.unitId);
+  }
+
+  private async lockReferral(em: EntityManager, principal: Principal, referralId: string): Promise<IksReferral> {
+    if (!UUID.test(referralId)) throw problems.notFound('Fant ikke henvisningen.');
+    const referral = await em.findOne(IksReferral, { where: { id: referralId, municipalityId: principal.municipalityId }, lock: { mode: 'pessimistic_write' } });
+    if (!referral) throw problems.notFound('Fant ikke henvisningen.');
+    return referral;
+  }
+
+  private async reload(em: EntityManager, principal: Principal, referralId: string): Promise<IksReferralView> {
+    const [row] = await this.queueRows(em, principal, { referralId });
+    const orders = await em.find(IksCompetenceOrder, { where: { referralId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return { ...this.view(row, new Date()), orders: orders.map(orderView) };
+  }
+
+  /** Referrals with their unit and, where the caller's transaction may see the case, the score facts. */
+  private async queueRows(
+    em: EntityManager,
+    principal: Principal,
+    filter: { statuses?: IksReferralStatus[]; onlyMember?: string | null; referralId?: string; caseId?: string },
+  ): Promise<QueueRow[]> {
+    const qb = em
+      .getRepository(IksReferral)
+      .createQueryBuilder('r')
+      .innerJoin('unit', 'u', 'u.id = r."unitId"')
+      .leftJoin('bti_case', 'c', 'c.id = r."caseId"')
+      .leftJoin('concern', 'k', 'k."caseId" = c.id')
+      .select('r.*')
+      .addSelect('u.code', 'unitCode')
+      .addSelect('u.name', 'unitName')
+      .addSelect('u.kind', 'unitKind')
+      .addSelect('c."suspectedViolenceOrAbuse"', 'caseSuspected')
+      .addSelect('cardinality(k."riskFactors")', 'caseRiskFactorCount')
+      .where('r."municipalityId" = :m', { m: principal.municipalityId });
+    if (filter.statuses) qb.andWhere('r.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.onlyMember) qb.andWhere(':member = ANY(r."memberIds")', { member: filter.onlyMember });
+    if (filter.referralId) qb.andWhere('r.id = :rid', { rid: filter.referralId });
+    if (filter.caseId) qb.andWhere('r."caseId" = :cid', { cid: filter.caseId });
+    return (await qb.getRawMany()) as QueueRow[];
+  }
+
+  private view(r: QueueRow, now: Date): IksReferralView {
+    const visible = r.caseSuspected !== null && r.caseSuspected !== undefined;
+    const open = r.status === 'referred' || r.status === 'accepted';
+    const riskFactorCount = visible ? Number(r.caseRiskFactorCount ?? 0) : null;
+    const score =
+      visible && open
+        ? iksPriorityScore({ suspectedViolenceOrAbuse: r.caseSuspected === true, riskFactorCount: riskFactorCount ?? 0, fromLevel: r.fromLevel, referredAt: new Date(r.createdAt) }, now)
+        : null;
+    return {
+      id: r.id,
+      caseId: r.caseId,
+      unit: { id: r.unitId, code: r.unitCode, name: r.unitName, kind: r.unitKind },
+      status: r.status,
+      priority: r.priority,
+      score,
+      suspectedViolenceOrAbuse: visible ? r.caseSuspected : null,
+      riskFactorCount,
+      fromLevel: r.fromLevel,
+      escalation: r.escalation,
+      referredAt: new Date(r.createdAt),
+      referredById: r.referredById,
+      coreGroup: r.coreGroup ?? [],
+      memberIds: r.memberIds ?? [],
+      entryPlan: r.entryPlan,
+      exitCriteria: r.exitCriteria,
+      acceptedAt: r.acceptedAt,
+      returnedAt: r.returnedAt,
+      returnReason: r.returnReason,
+      endedAt: r.endedAt,
+      endReason: r.endReason,
+      endSummary: r.endSummary,
+    };
+  }
+
+  private async capacity(em: EntityManager, principal: Principal) {
+    const yearStart = DateTime.now().setZone(OSLO).startOf('year').toJSDate();
+    const [counts] = (await em.query(
+      `SELECT count(*) FILTER (WHERE status = 'accepted')::int AS "activeCases",
+              count(*) FILTER (WHERE status = 'referred')::int AS "pendingReferrals",
+              count(*) FILTER (WHERE "acceptedAt" >= $2)::int AS "acceptedThisYear"
+         FROM iks_referral WHERE "municipalityId" = $1`,
+      [principal.municipalityId, yearStart],
+    )) as { activeCases: number; pendingReferrals: number; acceptedThisYear: number }[];
+    const municipality = await em.findOneByOrFail(Municipality, { id: principal.municipalityId });
+    return iksCapacity(counts, municipality.profile.iksCasesPerYear);
+  }
+
+  private async notifyUnitLeaders(em: EntityManager, unitId: string, caseId: string, type: string, message: string): Promise<void> {
+    const leaders = await em.findBy(RoleAssignmentRow, { role: 'unit_leader', scopeType: 'unit', scopeId: unitId });
+    const recipients = [...new Set(leaders.map((l) => l.userId))];
+    if (!recipients.length) return;
+    await em.insert(Notification, recipients.map((recipientId) => ({ recipientId, type, caseId, dueAt: null, message, urgent: false })));
+  }
+}
+
+/**
+ * Appends to the case log for a caller who may not (or no longer) see the case: a plain INSERT
+ * without RETURNING, since row-level security applies the SELECT policy to returned rows.
+ * (The returning coordinator has just taken the case off their route; a unit leader acknowledging
+ * a competence order may belong to another unit.)
+ */
+async function appendLogUnseen(em: EntityManager, caseId: string, type: string, actorId: string, text: string, data: Record<string, unknown>): Promise<void> {
+  await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data) VALUES ($1, $2, $3, $4, $5)`, [caseId, type, actorId, text, JSON.stringify(data)]);
+}
+
+function requireStatus(referral: IksReferral, status: IksReferralStatus, detail: string): void {
+  if (referral.status !== status) {
+    throw new ProblemException(422, 'IKS_REFERRAL_STATUS', `${detail} (status: ${referral.status}).`, undefined, { referralStatus: referral.status });
+  }
+}
+
+function orderView(o: IksCompetenceOrder): CompetenceOrderView {
+  return {
+    id: o.id,
+    referralId: o.referralId,
+    caseId: o.caseId,
+    serviceCode: o.serviceCode,
+    unitLeaderId: o.unitLeaderId,
+    note: o.note,
+    orderedById: o.orderedById,
+    createdAt: o.createdAt,
+    acknowledgedAt: o.acknowledgedAt,
+    acknowledgementNote: o.acknowledgementNote,
+  };
+}
+
+

@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { CreateMeasureDto, EvaluateMeasureDto, ListMeasuresQuery, MeasureListResponse, MeasureView } from './measures.dto.js';
+import { MeasuresService } from './measures.service.js';
+
+@ApiTags('measures')
+@ApiBearerAuth()
+@Controller('cases/:id/measures')
+export class MeasuresController {
+  constructor(private readonly measures: MeasuresService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Add a measure (tiltak) from the catalog or as free text',
+    description:
+      'The case coordinator (assignee) or the unit leader, while the case is acting or evaluating. Schedules the evaluation reminders: the responsible person on the evaluation date (08:00, moved to a working day), the unit leader when it is REMINDER_EVALUATION_OVERDUE late. Log entry `measure_added`.',
+  })
+  @ApiCreatedResponse({ type: MeasureView })
+  create(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: CreateMeasureDto): Promise<MeasureView> {
+    return this.measures.create(principal, id, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The case's measures with their evaluations, oldest first (anyone who sees the case)" })
+  @ApiOkResponse({ type: MeasureListResponse })
+  list(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: ListMeasuresQuery): Promise<MeasureListResponse> {
+    return this.measures.list(principal, id, query);
+  }
+
+  @Post(':measureId/evaluations')
+  @ApiOperation({
+    summary: 'Evaluate a measure: continue / adjust (with the next evaluation date) or stop',
+    description: 'The responsible person, the case coordinator or the unit leader. Cancels the pending evaluation reminders and schedules the next ones. Log entry `measure_evaluated`.',
+  })
+  @ApiCreatedResponse({ type: MeasureView })
+  evaluate(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Param('measureId') measureId: string,
+    @Body() body: EvaluateMeasureDto,
+  ): Promise<MeasureView> {
+    return this.measures.evaluate(principal, id, measureId, body);
+  }
+}

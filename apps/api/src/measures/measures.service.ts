@@ -1,0 +1,222 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { In, type EntityManager } from 'typeorm';
+import { reminderDurationsFrom, remindersOnMeasureAdded, remindersOnMeasureEvaluated, type DomainEffect } from '@app/domain';
+import { AppUser, Measure, MeasureEvaluation, Municipality, RoleAssignmentRow, writeReminderEffects, type BtiCase, type MeasureOutcome } from '@app/persistence';
+import { loadReferenceData, type AppConfig } from '@app/platform';
+import type { Principal } from '../auth/principal.js';
+import { ProblemException, problems, type FieldError } from '../common/problem.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
+import { CasesService } from '../cases/cases.service.js';
+import { evaluationMoment, osloToday } from './measure-dates.js';
+import { CreateMeasureDto, EvaluateMeasureDto, ListMeasuresQuery, MeasureListResponse, MeasureView } from './measures.dto.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Roles that work with children; admins, auditors and analysts are never responsible for a measure. */
+const RESPONSIBLE_ROLES = ['staff', 'unit_leader', 'team_member', 'tfa_coordinator', 'iks_coordinator', 'iks_member'];
+/** Measures are the "act" step: they are added and evaluated once the case is decided. */
+const MEASURE_STATUSES_OF_CASE = ['acting', 'evaluating'];
+
+const LEVEL_LABEL: Record<string, string> = { universal: 'universelt', selected: 'selektivt', indicated: 'indikert' };
+const OUTCOME_TEXT: Record<MeasureOutcome, string> = { continue: 'videreføres', adjust: 'justeres', stop: 'avsluttes' };
+
+/**
+ * Tiltak on a case. Who: the case's coordinator (assignee) and the unit leader of its unit add
+ * measures; they and the measure's responsible person evaluate them. The reporter does not (they
+ * raised the concern; the coordinator holds the plan). When: while the case is acting or
+ * evaluating. Each measure schedules `evaluation_due` (the responsible, on the evaluation date)
+ * and `evaluation_overdue` (the unit leader) through the outbox; an evaluation cancels them and,
+ * for continue/adjust, schedules them for the next evaluation date.
+ */
+@Injectable()
+export class MeasuresService {
+  private readonly config: AppConfig;
+
+  constructor(
+    private readonly cases: CasesService,
+    private readonly audit: AuditTrail,
+    @Inject(ConfigService) configService: ConfigService,
+  ) {
+    this.config = configService.getOrThrow<AppConfig>('app');
+  }
+
+  async create(principal: Principal, caseId: string, dto: CreateMeasureDto): Promise<MeasureView> {
+    return this.cases.transaction(principal, async (em) => {
+      const { row } = await this.cases.loadVisible(em, principal, caseId, true);
+      if (!isCoordinatorOrLeader(principal, row)) {
+        throw problems.forbidden('Bare sakens koordinator (stafettholder) eller enhetslederen kan legge til tiltak.');
+      }
+      requireDecided(row);
+      const errors: FieldError[] = [];
+      if (dto.catalogCode !== undefined && dto.title !== undefined) errors.push({ field: 'title', message: 'oppgi enten catalogCode eller title, ikke begge' });
+      if (dto.catalogCode !== undefined && dto.levels !== undefined) errors.push({ field: 'levels', message: 'hentes fra tiltakskatalogen for katalogtiltak' });
+      errors.push(...this.dateErrors(dto.startDate, dto.evaluationDate, 'evaluationDate'));
+      const responsible = await this.responsible(em, principal, dto.responsibleId);
+      if (!responsible) errors.push({ field: 'responsibleId', message: 'er ikke en ansatt i kommunen som kan være ansvarlig for et tiltak' });
+      if (errors.length) throw problems.validation(errors);
+
+      const item = dto.catalogCode ? loadReferenceData().measures.find((m) => m.code === dto.catalogCode)! : null;
+      const levels = item ? ((item.levels as string[] | undefined) ?? []) : (dto.levels ?? []);
+      const measure = await em.save(
+        em.create(Measure, {
+          caseId,
+          catalogCode: item?.code ?? null,
+          title: item ? item.nb : dto.title!.trim(),
+          levels,
+          description: dto.description?.trim() || null,
+          responsibleId: dto.responsibleId,
+          startDate: dto.startDate,
+          evaluationDate: dto.evaluationDate,
+          status: 'active',
+          createdById: principal.userId,
+          endedAt: null,
+        }),
+      );
+      const levelText = levels.length ? ` (${levels.map((l) => LEVEL_LABEL[l] ?? l).join(', ')})` : '';
+      await this.cases.appendLog(
+        em,
+        caseId,
+        'measure_added',
+        principal.userId,
+        `Tiltak lagt til: ${measure.title}${levelText}. Ansvarlig: ${responsible!.displayName}. Oppstart ${dto.startDate}, evaluering ${dto.evaluationDate}.`,
+        { measureId: measure.id, catalogCode: measure.catalogCode },
+      );
+      await writeReminderEffects(em, caseId, await this.scheduleEvaluation(em, row, measure.id, dto.evaluationDate));
+      await this.audit.record(em, principal, 'measure.create', [caseId]);
+      return this.view(em, measure);
+    });
+  }
+
+  async list(principal: Principal, caseId: string, query: ListMeasuresQuery): Promise<MeasureListResponse> {
+    return this.cases.transaction(principal, async (em) => {
+      await this.cases.loadVisible(em, principal, caseId);
+      const [rows, total] = await em.findAndCount(Measure, {
+        where: { caseId },
+        order: { createdAt: 'ASC', id: 'ASC' },
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+      });
+      await this.audit.record(em, principal, 'measure.list', [caseId]);
+      const evaluations = rows.length ? await em.find(MeasureEvaluation, { where: { measureId: In(rows.map((r) => r.id)) }, order: { createdAt: 'ASC', id: 'ASC' } }) : [];
+      return {
+        items: rows.map((m) => toView(m, evaluations.filter((e) => e.measureId === m.id))),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    });
+  }
+
+  async evaluate(principal: Principal, caseId: string, measureId: string, dto: EvaluateMeasureDto): Promise<MeasureView> {
+    return this.cases.transaction(principal, async (em) => {
+      const { row } = await this.cases.loadVisible(em, principal, caseId, true);
+      if (!UUID.test(measureId)) throw problems.notFound('Fant ikke tiltaket.');
+      const measure = await em.findOne(Measure, { where: { id: measureId, caseId }, lock: { mode: 'pessimistic_write' } });
+      if (!measure) throw problems.notFound('Fant ikke tiltaket.');
+      if (!isCoordinatorOrLeader(principal, row) && measure.responsibleId !== principal.userId) {
+        throw problems.forbidden('Bare tiltaksansvarlig, sakens koordinator eller enhetslederen kan evaluere tiltaket.');
+      }
+      requireDecided(row);
+      if (measure.status !== 'active') throw new ProblemException(422, 'MEASURE_ENDED', 'Tiltaket er avsluttet og kan ikke evalueres igjen.');
+      const stop = dto.outcome === 'stop';
+      const errors: FieldError[] = [];
+      if (stop && dto.nextEvaluationDate !== undefined) errors.push({ field: 'nextEvaluationDate', message: 'skal ikke oppgis når tiltaket avsluttes' });
+      if (!stop) errors.push(...this.dateErrors(measure.startDate, dto.nextEvaluationDate!, 'nextEvaluationDate'));
+      if (errors.length) throw problems.validation(errors);
+
+      const now = new Date();
+      await em.insert(MeasureEvaluation, {
+        measureId,
+        caseId,
+        outcome: dto.outcome,
+        note: dto.note.trim(),
+        nextEvaluationDate: stop ? null : dto.nextEvaluationDate!,
+        evaluatedById: principal.userId,
+      });
+      if (stop) {
+        measure.status = 'ended';
+        measure.endedAt = now;
+      } else {
+        measure.evaluationDate = dto.nextEvaluationDate!;
+      }
+      await em.update(Measure, { id: measureId }, { status: measure.status, endedAt: measure.endedAt, evaluationDate: measure.evaluationDate });
+      await this.cases.appendLog(
+        em,
+        caseId,
+        'measure_evaluated',
+        principal.userId,
+        `Tiltaket «${measure.title}» er evaluert: ${OUTCOME_TEXT[dto.outcome]}.${stop ? '' : ` Neste evaluering ${dto.nextEvaluationDate}.`} Notat: ${dto.note.trim()}`,
+        { measureId, outcome: dto.outcome },
+      );
+      const effects: DomainEffect[] = [...remindersOnMeasureEvaluated(measureId)];
+      if (!stop) effects.push(...(await this.scheduleEvaluation(em, row, measureId, dto.nextEvaluationDate!)));
+      await writeReminderEffects(em, caseId, effects);
+      await this.audit.record(em, principal, 'measure.evaluate', [caseId]);
+      return this.view(em, measure);
+    });
+  }
+
+  private dateErrors(startDate: string, evaluationDate: string, field: string): FieldError[] {
+    if (evaluationDate < startDate) return [{ field, message: 'kan ikke være før oppstartsdatoen' }];
+    if (evaluationDate < osloToday()) return [{ field, message: 'kan ikke være tilbake i tid' }];
+    return [];
+  }
+
+  private async scheduleEvaluation(em: EntityManager, row: BtiCase, measureId: string, evaluationDate: string) {
+    const municipality = await em.findOneByOrFail(Municipality, { id: row.municipalityId });
+    const durations = reminderDurationsFrom(municipality.profile.reminders, this.config.reminders);
+    return remindersOnMeasureAdded(evaluationMoment(evaluationDate), new Date(), durations, measureId);
+  }
+
+  private async responsible(em: EntityManager, principal: Principal, userId: string): Promise<AppUser | null> {
+    const user = await em.findOneBy(AppUser, { id: userId, municipalityId: principal.municipalityId });
+    if (!user) return null;
+    const works = await em.exists(RoleAssignmentRow, { where: { userId, role: In(RESPONSIBLE_ROLES) } });
+    return works ? user : null;
+  }
+
+  private async view(em: EntityManager, measure: Measure): Promise<MeasureView> {
+    const evaluations = await em.find(MeasureEvaluation, { where: { measureId: measure.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return toView(measure, evaluations);
+  }
+}
+
+function isCoordinatorOrLeader(principal: Principal, row: BtiCase): boolean {
+  return (
+    (row.assigneeId !== null && row.assigneeId === principal.userId) ||
+    principal.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === row.unitId)
+  );
+}
+
+function requireDecided(row: BtiCase): void {
+  if (!MEASURE_STATUSES_OF_CASE.includes(row.status)) {
+    throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Tiltak registreres og evalueres når saken er besluttet (tiltak pågår eller under evaluering).');
+  }
+}
+
+function toView(m: Measure, evaluations: MeasureEvaluation[]): MeasureView {
+  return {
+    id: m.id,
+    caseId: m.caseId,
+    catalogCode: m.catalogCode,
+    title: m.title,
+    levels: m.levels,
+    description: m.description,
+    responsibleId: m.responsibleId,
+    startDate: m.startDate,
+    evaluationDate: m.evaluationDate,
+    status: m.status,
+    createdById: m.createdById,
+    createdAt: m.createdAt,
+    endedAt: m.endedAt,
+    evaluations: evaluations.map((e) => ({
+      id: e.id,
+      outcome: e.outcome,
+      note: e.note,
+      nextEvaluationDate: e.nextEvaluationDate,
+      evaluatedById: e.evaluatedById,
+      at: e.createdAt,
+    })),
+  };
+}

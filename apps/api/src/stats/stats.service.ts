@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { OSLO } from '@app/domain';
+import { Cluster, UNIT_KINDS } from '@app/persistence';
+import type { Principal } from '../auth/principal.js';
+import { problems } from '../common/problem.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
+import { CasesService } from '../cases/cases.service.js';
+import { osloToday } from '../measures/measure-dates.js';
+import { buildOverview, MIN_CELL, type CaseFacts } from './overview.js';
+import { OverviewQuery, OverviewResponse } from './stats.dto.js';
+
+export const UNIT_KIND_LABEL: Record<string, string> = {
+  health_station: 'Helsestasjon',
+  kindergarten: 'Barnehage',
+  primary_school: 'Barneskole',
+  lower_secondary_school: 'Ungdomsskole',
+  other: 'Annet',
+};
+
+/**
+ * Aggregates for the annual report, for the analyst role only. The rows come from
+ * bti_stats_case_facts() (migration IksAndMeasures): one de-identified row per case, readable
+ * under row-level security; suppression is in overview.ts.
+ */
+@Injectable()
+export class StatsService {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  static isAnalyst(principal: Principal): boolean {
+    return principal.roles.some((r) => r.role === 'analyst' && r.scopeType === 'municipality' && r.scopeId === principal.municipalityId);
+  }
+
+  async overview(principal: Principal, query: OverviewQuery): Promise<OverviewResponse> {
+    if (!StatsService.isAnalyst(principal)) throw problems.forbidden('Statistikk er for rollen analytiker.');
+    const today = osloToday();
+    const from = query.from ?? `${today.slice(0, 4)}-01-01`;
+    const to = query.to ?? today;
+    if (from > to) throw problems.validation([{ field: 'from', message: 'kan ikke være etter to' }]);
+    return this.cases.transaction(principal, async (em) => {
+      const clusters = await em.find(Cluster, { where: { municipalityId: principal.municipalityId }, order: { name: 'ASC' } });
+      if (query.clusterId && !clusters.some((c) => c.id === query.clusterId)) {
+        throw problems.validation([{ field: 'clusterId', message: 'er ikke en klynge i din kommune' }]);
+      }
+      const start = DateTime.fromISO(from, { zone: OSLO }).startOf('day').toJSDate();
+      const end = DateTime.fromISO(to, { zone: OSLO }).plus({ days: 1 }).startOf('day').toJSDate();
+      const raw = (await em.query(`SELECT * FROM bti_stats_case_facts($1, $2, $3)`, [principal.municipalityId, start, end])) as CaseFacts[];
+      // Aggregates only: one event without a case.
+      await this.audit.record(em, principal, 'stats.overview', []);
+      const rows = raw.filter((r) => !query.clusterId || r.clusterId === query.clusterId);
+      const shownClusters = clusters.filter((c) => !query.clusterId || c.id === query.clusterId);
+      const overview = buildOverview(
+        rows.map((r) => ({ ...r, level: Number(r.level) })),
+        UNIT_KINDS.map((k) => ({ key: k, label: UNIT_KIND_LABEL[k] ?? k })),
+        shownClusters.map((c) => ({ key: c.id, label: c.name })),
+      );
+      return { from, to, clusterId: query.clusterId ?? null, minimumCellSize: MIN_CELL, ...overview };
+    });
+  }
+}

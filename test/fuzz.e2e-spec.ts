@@ -1,0 +1,202 @@
+// Fuzz: malformed and hostile bodies, headers and query strings to every operation in the OpenAPI
+// document (/docs-json), so endpoints added later are covered without editing this file.
+// Properties: never a 5xx; never a stack trace, file path or SQL text in a response; and a
+// request that is refused (4xx) leaves every table's row count unchanged (checked per request). Bounded to about a
+// minute in total (TIME_BUDGET_MS, split over the operations).
+import fc from 'fast-check';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '@app/persistence';
+import { startTestApp, type TestApp } from './harness/test-app.js';
+import { logConcern } from './harness/cases.js';
+
+const TIME_BUDGET_MS = 50_000;
+const RUNS_PER_OPERATION = 200;
+
+/** What must never reach a client: stack frames, source paths, driver errors, SQL. */
+const LEAKS = [
+  /\bat [\w$.<>]+ \(.*:\d+:\d+\)/,
+  /node_modules|\/dist\/|\.ts:\d+/,
+  /QueryFailedError|EntityNotFound|TypeORMError|PostgresError/i,
+  /syntax error at or near|violates (not-null|foreign key|unique|check) constraint|duplicate key value|invalid input syntax for/i,
+  /\b(SELECT\s+[\w"*.,\s]+\s+FROM|INSERT\s+INTO|UPDATE\s+"?\w+"?\s+SET|DELETE\s+FROM)\b/i,
+];
+
+const HOSTILE_STRINGS = [
+  "' OR '1'='1",
+  "'; DROP TABLE bti_case; --",
+  '"); SELECT pg_sleep(5); --',
+  '../../../../etc/passwd',
+  '%00',
+  '\u0000',
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x}',
+  '{{7*7}}',
+  '__proto__',
+  'constructor',
+  '\uD800',
+  '🙂'.repeat(50),
+  'x'.repeat(20_000),
+  '-1',
+  '1e309',
+  'NaN',
+  'null',
+  'true',
+  '[]',
+  '{}',
+  '00000000-0000-0000-0000-000000000000',
+];
+
+const hostileString = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }));
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  hostileString,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(hostileString, { maxLength: 5 }),
+  fc.dictionary(hostileString, hostileString, { maxKeys: 4 }),
+  fc.constant({ __proto__: { admin: true } }),
+  fc.constant(JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}')),
+);
+
+/** encodeURIComponent refuses lone surrogates: those become U+FFFD first. */
+const enc = (s: string) => encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, '\uFFFD'));
+
+type Operation = { method: string; path: string; params: string[]; query: string[]; bodyFields: string[] };
+
+interface OpenApiDoc {
+  paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> } }>>;
+  components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> };
+}
+
+function operationsOf(doc: OpenApiDoc): Operation[] {
+  const ops: Operation[] = [];
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(methods)) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const ref = op.requestBody?.content?.['application/json']?.schema?.$ref;
+      const schema = ref ? doc.components?.schemas?.[ref.split('/').pop()!] : undefined;
+      ops.push({
+        method,
+        path,
+        params: (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+        query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+        bodyFields: Object.keys(schema?.properties ?? {}),
+      });
+    }
+  }
+  return ops;
+}
+
+describe('fuzz: every OpenAPI operation refuses hostile input cleanly', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let caseId: string;
+  let tokens: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ds = await createDataSource(process.env.DATABASE_URL!).initialize();
+    caseId = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')).id;
+    tokens = {};
+    for (const u of ['kari.ansatt', 'ola.leder', 'anne.admin', 'eva.revisor', 'siri.iks', 'lars.analytiker']) tokens[u] = (await t.auth(u)).Authorization;
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await t?.close();
+  });
+
+  /** Row count of every table in the public schema (one statement). */
+  async function rowCounts(): Promise<Record<string, number>> {
+    const tables = (await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`)) as { tablename: string }[];
+    const sql = tables.map((x) => `SELECT '${x.tablename}' AS t, count(*)::int AS n FROM "${x.tablename}"`).join(' UNION ALL ');
+    const rows = (await ds.query(sql)) as { t: string; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.t, r.n]));
+  }
+
+  it('no 5xx, no leaks, refused requests change nothing', async () => {
+    const doc = (await t.http.get('/docs-json')).body as OpenApiDoc;
+    const ops = operationsOf(doc);
+    expect(ops.length).toBeGreaterThan(10);
+    const perOpMs = Math.floor(TIME_BUDGET_MS / ops.length);
+    const summary: Record<string, { runs: number; statuses: Record<number, number> }> = {};
+    const failures: { op: string; problem: string; input: string; response: string; log: string }[] = [];
+
+    for (const op of ops) {
+      const name = `${op.method.toUpperCase()} ${op.path}`;
+      const statuses: Record<number, number> = {};
+
+      const pathValue = fc.oneof(
+        { weight: 3, arbitrary: fc.constant(caseId) },
+        { weight: 2, arbitrary: fc.uuid() },
+        { weight: 2, arbitrary: hostileString.filter((s) => s.length > 0) },
+      );
+      const body = fc.oneof(
+        // the operation's own fields with hostile values
+        fc.record(Object.fromEntries(op.bodyFields.map((f) => [f, hostileValue])), { requiredKeys: [] }),
+        fc.dictionary(hostileString, hostileValue, { maxKeys: 6 }),
+        fc.anything({ maxDepth: 4 }),
+        // raw text: broken JSON, deep nesting, a big document
+        fc.constantFrom('{', '{"a":', '[1,2', 'null', '"x"', '{"a":1}garbage', '['.repeat(5000) + ']'.repeat(5000), `{"description":"${'y'.repeat(1_100_000)}"}`),
+      );
+      const headers = fc.record(
+        {
+          authorization: fc.oneof(
+            { weight: 6, arbitrary: fc.constantFrom(...Object.values(tokens)) },
+            { weight: 1, arbitrary: fc.constantFrom('Bearer', 'Bearer x.y.z', 'Basic YWRtaW46YWRtaW4=', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', '') },
+            { weight: 1, arbitrary: hostileString.map((s) => `Bearer ${s}`) },
+          ),
+          'content-type': fc.constantFrom('application/json', 'application/json; charset=utf-16', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/problem+json', 'x/y'),
+          'if-match': fc.oneof(fc.constantFrom('"1"', '"2"', 'W/"1"', '*', '"-1"', '"99999999999"', '1'), hostileString),
+          'idempotency-key': hostileString,
+          'accept-language': hostileString,
+          'x-request-id': hostileString,
+        },
+        { requiredKeys: ['authorization'] },
+      );
+      const query = fc.array(
+        fc.tuple(fc.oneof(fc.constantFrom(...(op.query.length ? op.query : ['q'])), hostileString, fc.constant('page[]')), fc.oneof(hostileString, fc.integer().map(String))),
+        { maxLength: 5 },
+      );
+
+      const property = fc.asyncProperty(fc.array(pathValue, { minLength: op.params.length, maxLength: op.params.length }), body, headers, query, async (pathValues, payload, hdrs, qs) => {
+        let url = op.path;
+        op.params.forEach((p, i) => (url = url.replace(`{${p}}`, enc(pathValues[i]))));
+        const search = qs.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
+        let req = (t.http as unknown as Record<string, (u: string) => import('supertest').Test>)[op.method](`${url}${search ? `?${search}` : ''}`);
+        for (const [k, v] of Object.entries(hdrs)) if (v !== undefined) req = req.set(k, String(v).replace(/[\r\n\u0000-\u001f\u007f-\uffff]/g, '?'));
+        if (op.method !== 'get' && op.method !== 'delete') req = req.send(typeof payload === 'string' ? payload : JSON.stringify(payload ?? null));
+        const before = await rowCounts();
+        const res = await req;
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+        const text = res.text ?? '';
+        // A refused request (4xx) leaves every table's row count as it was.
+        let changed: string[] = [];
+        if (res.status >= 400) {
+          const after = await rowCounts();
+          changed = Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]).map((k) => `${k} ${before[k]}→${after[k]}`);
+        }
+        // Recorded rather than thrown, so one run lists every failing operation (one example each).
+        const problem =
+          res.status >= 500
+            ? `${res.status}`
+            : LEAKS.find((leak) => leak.test(text))
+              ? `leaks ${LEAKS.find((leak) => leak.test(text))}`
+              : changed.length
+                ? `refused (${res.status}) but changed ${changed.join(', ')}`
+                : null;
+        if (problem && !failures.some((f) => f.op === name && f.problem === problem)) {
+          const logged = t.logs.lines.filter((l) => l.includes('"level":50')).pop() ?? '';
+          failures.push({ op: name, problem, input: JSON.stringify({ pathValues, payload, hdrs, qs }).slice(0, 300), response: text.slice(0, 300), log: logged.slice(0, 400) });
+        }
+      });
+      await fc.assert(property, { numRuns: RUNS_PER_OPERATION, interruptAfterTimeLimit: perOpMs, markInterruptAsFailure: false, endOnFailure: true });
+
+      summary[name] = { runs: Object.values(statuses).reduce((a, b) => a + b, 0), statuses };
+    }
+    // eslint-disable-next-line no-console
+    console.log(`fuzz: ${Object.values(summary).reduce((a, s) => a + s.runs, 0)} requests over ${ops.length} operations\n` + Object.entries(summary).map(([k, v]) => `${k} ${JSON.stringify(v.statuses)}`).join('\n'));
+    expect(failures).toEqual([]);
+  }, 180_000);
+});
