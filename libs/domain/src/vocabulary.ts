@@ -63,3 +63,24 @@ export type EvaluationOutcome = (typeof EVALUATION_OUTCOMES)[number];
 export function isRoute(value: unknown): value is Route {
   return typeof value === 'string' && (ROUTES as readonly string[]).includes(value);
 }
+
+/**
+ * Services (DESIGN section 3) a consent can name and IKS can order competence from, including the
+ * codes of the IKS core group in municipalities.json. Consent is given to a service, never to a
+ * named employee.
+ */
+export const SERVICE_CODES = [
+  'ppt',
+  'child_welfare',
+  'health_station',
+  'nav',
+  'culture',
+  'bup',
+  'psychologist',
+  'municipal_psychologist',
+  'child_coordinator',
+  'police',
+  'slt_coordinator',
+  'school_doctor',
+  'family_house',
+] as const;

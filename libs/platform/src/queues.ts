@@ -1,3 +1,5 @@
+import { REMINDER_KINDS } from '@app/domain';
+
 /**
  * Every BullMQ queue, job name and job payload of the system, in one place. Payloads carry ids
  * only — never a name, a national id or free text — because Redis and the dashboard are outside
@@ -8,17 +10,7 @@
 export const REMINDER_QUEUE = 'reminders';
 
 /** Job names on REMINDER_QUEUE: one per reminder kind (libs/domain `ReminderKind`). */
-export const REMINDER_JOB_NAMES = [
-  'unassigned',
-  'assessment_due',
-  'assessment_due_leader',
-  'tfa_follow_up',
-  'evaluation_due',
-  'evaluation_overdue',
-  'consent_expiry',
-  'iks_pending',
-  'child_welfare_report_missing',
-] as const;
+export const REMINDER_JOB_NAMES = REMINDER_KINDS;
 export type ReminderJobName = (typeof REMINDER_JOB_NAMES)[number];
 
 /** The data of a reminder job. The job id is the reminder's `jobId` (`<kind>.<caseId>.<n>`). */

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -13,7 +14,7 @@ export class PrincipalService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async byUserId(userId: string): Promise<StoredPrincipal | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+    if (!isUUID(userId)) return null;
     return this.toPrincipal(await this.dataSource.getRepository(AppUser).findOneBy({ id: userId }));
   }
 

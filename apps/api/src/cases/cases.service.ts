@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -47,7 +48,6 @@ import { versionMismatch } from './if-match.js';
 import { NationalIdCipher } from './national-id.js';
 import { refusalToProblem } from './refusal.mapper.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toActor(principal: Principal): Actor {
   return { userId: principal.userId, municipalityId: principal.municipalityId, roles: principal.roles as Actor['roles'] };
@@ -305,7 +305,7 @@ export class CasesService {
 
   /** The case if the caller may see it, else 404 (never 403: no existence leaks). */
   async loadVisible(em: EntityManager, principal: Principal, caseId: string, lock = false): Promise<LoadedCase> {
-    if (!UUID.test(caseId)) throw problems.notFound('Fant ikke saken.');
+    if (!isUUID(caseId)) throw problems.notFound('Fant ikke saken.');
     const visible = this.policy.visibleCondition(principal, new Date());
     const qb = em.getRepository(BtiCase).createQueryBuilder('c').where('c.id = :caseId', { caseId }).andWhere(visible.sql, visible.params);
     if (lock) qb.setLock('pessimistic_write');

@@ -1,28 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { SERVICE_CODES } from '@app/domain';
 import { NAME_MAX, TEXT_MAX } from '../cases/dto/create-case.dto.js';
 import { IsCalendarDate } from '../cases/dto/validators.js';
 
-/** Arenas a route shares with, and the services of DESIGN section 3 (plus the IKS core group codes). */
-export const CONSENT_RECIPIENTS = [
-  'interdisciplinary_team',
-  'tfa',
-  'iks',
-  'ppt',
-  'child_welfare',
-  'health_station',
-  'nav',
-  'culture',
-  'bup',
-  'psychologist',
-  'municipal_psychologist',
-  'child_coordinator',
-  'police',
-  'slt_coordinator',
-  'school_doctor',
-  'family_house',
-] as const;
+/** Arenas a route shares with, and the services of DESIGN section 3. */
+export const CONSENT_RECIPIENTS = ['interdisciplinary_team', 'tfa', 'iks', ...SERVICE_CODES] as const;
 
 export const CONSENT_RELATIONS = ['mother', 'father', 'guardian', 'foster_parent', 'child', 'other'] as const;
 

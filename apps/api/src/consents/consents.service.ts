@@ -1,7 +1,9 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import {
+  OSLO,
   consentStatus,
   onConsentWithdrawn,
   remindersOnConsentRecorded,
@@ -18,8 +20,6 @@ import { CaseAccessPolicy, type CaseView } from '../cases/case-access.policy.js'
 import { CasesService } from '../cases/cases.service.js';
 import type { ConsentListResponse, ConsentView, ConsentWithdrawalResponse, RecordConsentDto, WithdrawConsentDto } from './consent.dto.js';
 
-const OSLO = 'Europe/Oslo';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Samtykke: recorded and withdrawn by the unit's own people on the case; withdrawal acts at once. */
 @Injectable()
@@ -88,7 +88,7 @@ export class ConsentsService {
     return this.cases.transaction(principal, async (em) => {
       const loaded = await this.cases.loadVisible(em, principal, caseId, true);
       this.requireInsider(principal, loaded.row);
-      const consent = UUID.test(consentId) ? await em.findOneBy(ConsentRow, { id: consentId, caseId }) : null;
+      const consent = isUUID(consentId) ? await em.findOneBy(ConsentRow, { id: consentId, caseId }) : null;
       if (!consent) throw problems.notFound('Fant ikke samtykket.');
       if (consent.withdrawnAt) throw new ProblemException(409, 'CONSENT_ALREADY_WITHDRAWN', 'Samtykket er allerede trukket tilbake.');
       const now = new Date();

@@ -1,7 +1,8 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { OSLO, onIksAccepted, onIksReturned, type DomainEffect } from '@app/domain';
+import { OSLO, SERVICE_CODES, onIksAccepted, onIksReturned, type DomainEffect } from '@app/domain';
 import {
   AppUser,
   IksCompetenceOrder,
@@ -34,22 +35,7 @@ import {
   SetPriorityDto,
 } from './dto/iks.dto.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Services whose competence IKS may order besides the profile's core group (DESIGN section 3). */
-export const KNOWN_SERVICES = [
-  'ppt',
-  'child_welfare',
-  'health_station',
-  'nav',
-  'culture',
-  'bup',
-  'municipal_psychologist',
-  'child_coordinator',
-  'police',
-  'slt_coordinator',
-  'school_doctor',
-] as const;
 
 /** A referral row joined with what the queue shows of its case (null where RLS hides the case). */
 interface QueueRow extends IksReferral {
@@ -104,7 +90,7 @@ export class IksService {
   }
 
   async get(principal: Principal, referralId: string): Promise<IksReferralView> {
-    if (!UUID.test(referralId)) throw problems.notFound('Fant ikke henvisningen.');
+    if (!isUUID(referralId)) throw problems.notFound('Fant ikke henvisningen.');
     return this.cases.transaction(principal, async (em) => {
       const [row] = await this.queueRows(em, principal, { referralId });
       if (!row || !this.maySeeReferral(principal, row)) throw problems.notFound('Fant ikke henvisningen.');
@@ -257,7 +243,7 @@ export class IksService {
       const referral = await this.lockReferral(em, principal, referralId);
       requireStatus(referral, 'accepted', 'Kompetanse bestilles til saker IKS har tatt inn.');
       const municipality = await em.findOneByOrFail(Municipality, { id: principal.municipalityId });
-      const services = new Set<string>([...(municipality.profile.iksCoreGroup ?? []), ...KNOWN_SERVICES]);
+      const services = new Set<string>([...(municipality.profile.iksCoreGroup ?? []), ...SERVICE_CODES]);
       const errors = [];
       if (!services.has(dto.serviceCode)) errors.push({ field: 'serviceCode', message: `er ikke en kjent tjeneste (${[...services].join(', ')})` });
       const leader = await em
@@ -318,7 +304,7 @@ export class IksService {
 
   async acknowledge(principal: Principal, orderId: string, dto: AcknowledgeOrderDto): Promise<CompetenceOrderView> {
     return this.cases.transaction(principal, async (em) => {
-      if (!UUID.test(orderId)) throw problems.notFound('Fant ikke bestillingen.');
+      if (!isUUID(orderId)) throw problems.notFound('Fant ikke bestillingen.');
       const order = await em.findOne(IksCompetenceOrder, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
       // Only the unit leader it is addressed to may see and acknowledge it.
       if (!order || order.unitLeaderId !== principal.userId) throw problems.notFound('Fant ikke bestillingen.');
@@ -351,7 +337,7 @@ export class IksService {
   }
 
   private async lockReferral(em: EntityManager, principal: Principal, referralId: string): Promise<IksReferral> {
-    if (!UUID.test(referralId)) throw problems.notFound('Fant ikke henvisningen.');
+    if (!isUUID(referralId)) throw problems.notFound('Fant ikke henvisningen.');
     const referral = await em.findOne(IksReferral, { where: { id: referralId, municipalityId: principal.municipalityId }, lock: { mode: 'pessimistic_write' } });
     if (!referral) throw problems.notFound('Fant ikke henvisningen.');
     return referral;

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { In, type EntityManager } from 'typeorm';
@@ -11,7 +12,6 @@ import { CasesService } from '../cases/cases.service.js';
 import { evaluationMoment, osloToday } from './measure-dates.js';
 import { CreateMeasureDto, EvaluateMeasureDto, ListMeasuresQuery, MeasureListResponse, MeasureView } from './measures.dto.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Roles that work with children; admins, auditors and analysts are never responsible for a measure. */
 const RESPONSIBLE_ROLES = ['staff', 'unit_leader', 'team_member', 'tfa_coordinator', 'iks_coordinator', 'iks_member'];
@@ -111,7 +111,7 @@ export class MeasuresService {
   async evaluate(principal: Principal, caseId: string, measureId: string, dto: EvaluateMeasureDto): Promise<MeasureView> {
     return this.cases.transaction(principal, async (em) => {
       const { row } = await this.cases.loadVisible(em, principal, caseId, true);
-      if (!UUID.test(measureId)) throw problems.notFound('Fant ikke tiltaket.');
+      if (!isUUID(measureId)) throw problems.notFound('Fant ikke tiltaket.');
       const measure = await em.findOne(Measure, { where: { id: measureId, caseId }, lock: { mode: 'pessimistic_write' } });
       if (!measure) throw problems.notFound('Fant ikke tiltaket.');
       if (!isCoordinatorOrLeader(principal, row) && measure.responsibleId !== principal.userId) {
