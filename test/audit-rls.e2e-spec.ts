@@ -111,8 +111,10 @@ describe('audit trail and row-level security', () => {
       expect(byActor.body.items.map((e: { action: string }) => e.action)).toEqual(['case.create']);
       const future = await t.http.get(`/api/v1/audit?caseId=${created.id}&from=2999-01-01T00:00:00Z`).set(auditor).expect(200);
       expect(future.body.total).toBe(0);
-      const bad = await t.http.get('/api/v1/audit?caseId=x&from=yesterday').set(auditor).expect(400);
-      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['caseId', 'from']);
+      const bad = await t.http.get('/api/v1/audit?caseId=x&from=yesterday&to=2020-W01').set(auditor).expect(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['caseId', 'from', 'to']);
+      await t.http.get('/api/v1/audit?from=2020-123').set(auditor).expect(400);
+      await t.http.get('/api/v1/audit?from=2026-01-01&to=2026-01-02T08:00:00Z').set(auditor).expect(200);
     });
   });
 

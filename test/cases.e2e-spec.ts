@@ -20,6 +20,8 @@ describe('case API', () => {
       expect(res.body.allowedEvents).toContain('start_assessment');
       expect(res.body.flags.suspectedViolenceOrAbuse).toBe(false);
       expect(res.body.safetyGuidance).toBeUndefined();
+      // The national id is shown by GET /cases/:id only, never echoed by writes.
+      expect(res.body.child.nationalId).toBeUndefined();
     });
 
     it('flags suspected violence or abuse and carries guidance to report now', async () => {
@@ -280,6 +282,9 @@ describe('case API', () => {
       await t.http.put(`/api/v1/cases/${created.id}/assignee`).set(await t.auth('ola.leder')).send({ assigneeId: kari }).expect(428);
       const unknown = await t.http.put(`/api/v1/cases/${created.id}/assignee`).set(await t.auth('ola.leder')).set('If-Match', '"1"').send({ assigneeId: '00000000-0000-4000-8000-000000000000' }).expect(400);
       expect(unknown.body.errors[0].field).toBe('assigneeId');
+      const otherUnit = await userId(t, 'nina.ansatt');
+      const wrongUnit = await t.http.put(`/api/v1/cases/${created.id}/assignee`).set(await t.auth('ola.leder')).set('If-Match', '"1"').send({ assigneeId: otherUnit }).expect(400);
+      expect(wrongUnit.body.errors[0].field).toBe('assigneeId');
       const admin = await userId(t, 'anne.admin');
       await t.http.put(`/api/v1/cases/${created.id}/assignee`).set(await t.auth('ola.leder')).set('If-Match', '"1"').send({ assigneeId: admin }).expect(400);
     });

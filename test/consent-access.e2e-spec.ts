@@ -105,6 +105,7 @@ describe('consent, anonymous consultation and access outside the unit', () => {
       .send({ reason: 'Mor trekker samtykket.' })
       .expect(200);
     expect(withdrawn.body.consent.status).toBe('withdrawn');
+    expect(withdrawn.headers.etag).toBe(`"${withdrawn.body.case.version}"`);
     expect(withdrawn.body.case).toMatchObject({ route: 'own_unit', level: 1 });
 
     expect((await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth(outsider))).status).toBe(404);
@@ -117,8 +118,21 @@ describe('consent, anonymous consultation and access outside the unit', () => {
     expect(notes.map((n: { username: string }) => n.username)).toEqual(['kari.ansatt', 'ola.leder']);
     const log = await t.http.get(`/api/v1/cases/${caseId}/log`).set(await t.auth('ola.leder'));
     expect(log.body.items.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['consent_recorded', 'consent_withdrawn']));
+    if (route === 'iks') {
+      const referrals = await db.query(`SELECT status, "endReason" FROM iks_referral WHERE "caseId" = $1`, [caseId]);
+      expect(referrals).toEqual([{ status: 'ended', endReason: 'consent_withdrawn' }]);
+    }
     const again = await t.http.post(`/api/v1/cases/${caseId}/consents/${consent.body.id}/withdrawal`).set(await t.auth('ola.leder')).send({ reason: 'igjen' });
     expect([again.status, again.body.code]).toEqual([409, 'CONSENT_ALREADY_WITHDRAWN']);
+  });
+
+  it('withdrawal honours a stale If-Match (412) and changes nothing', async () => {
+    const caseId = await caseReadyToDecide();
+    const consent = await recordConsent(caseId, ['tfa']);
+    const res = await t.http.post(`/api/v1/cases/${caseId}/consents/${consent.body.id}/withdrawal`).set(await t.auth('ola.leder')).set('If-Match', '"1"').send({ reason: 'x' });
+    expect([res.status, res.body.code]).toEqual([412, 'VERSION_MISMATCH']);
+    const list = await t.http.get(`/api/v1/cases/${caseId}/consents`).set(await t.auth('ola.leder'));
+    expect(list.body.items[0].status).toBe('active');
   });
 
   describe('anonymous consultation with the interdisciplinary team', () => {

@@ -93,6 +93,7 @@ describe('fuzz: every OpenAPI operation refuses hostile input cleanly', () => {
   let ds: DataSource;
   let caseId: string;
   let tokens: Record<string, string>;
+  let inFlight: Promise<unknown> | null = null;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -168,7 +169,11 @@ describe('fuzz: every OpenAPI operation refuses hostile input cleanly', () => {
         for (const [k, v] of Object.entries(hdrs)) if (v !== undefined) req = req.set(k, String(v).replace(/[\r\n\u0000-\u001f\u007f-\uffff]/g, '?'));
         if (op.method !== 'get' && op.method !== 'delete') req = req.send(typeof payload === 'string' ? payload : JSON.stringify(payload ?? null));
         const before = await rowCounts();
-        const res = await req;
+        // Remembered so the next operation waits for it: fast-check's time limit can abandon a run
+        // mid-request, and its late commit (an audit row) must not be blamed on the next request.
+        const pending = req.then((r) => r);
+        inFlight = pending;
+        const res = await pending;
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         const text = res.text ?? '';
         // A refused request (4xx) leaves every table's row count as it was.
@@ -192,6 +197,7 @@ describe('fuzz: every OpenAPI operation refuses hostile input cleanly', () => {
         }
       });
       await fc.assert(property, { numRuns: RUNS_PER_OPERATION, interruptAfterTimeLimit: perOpMs, markInterruptAsFailure: false, endOnFailure: true });
+      await inFlight?.catch(() => undefined);
 
       summary[name] = { runs: Object.values(statuses).reduce((a, b) => a + b, 0), statuses };
     }

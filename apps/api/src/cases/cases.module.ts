@@ -7,6 +7,6 @@ import { CasesService } from './cases.service.js';
 @Module({
   controllers: [CasesController],
   providers: [CasesService, CaseAccessPolicy, CaseEffects],
-  exports: [CasesService, CaseAccessPolicy],
+  exports: [CasesService, CaseAccessPolicy, CaseEffects],
 })
 export class CasesModule {}

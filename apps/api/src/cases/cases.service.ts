@@ -107,7 +107,7 @@ export class CasesService {
             ]);
           }
           await this.audit.record(em, principal, 'case.create.replay', [seen.caseId]);
-          return { body: await this.present(em, principal, await this.loadVisible(em, principal, seen.caseId), true), created: false };
+          return { body: await this.present(principal, await this.loadVisible(em, principal, seen.caseId), false), created: false };
         }
       }
       const unit = await em.findOneBy(Unit, { id: dto.unitId, municipalityId: principal.municipalityId });
@@ -167,7 +167,7 @@ export class CasesService {
       await writeReminderEffects(em, row.id, remindersOnConcernLogged(toCaseState(row), now, durations));
       await this.audit.record(em, principal, 'case.create', [row.id]);
       if (idempotencyKey) await em.insert(IdempotencyKey, { actorId: principal.userId, key: idempotencyKey, requestHash, caseId: row.id });
-      return { body: await this.present(em, principal, await this.loadVisible(em, principal, row.id), true), created: true };
+      return { body: await this.present(principal, await this.loadVisible(em, principal, row.id), false), created: true };
     });
   }
 
@@ -218,7 +218,7 @@ export class CasesService {
     return this.transaction(principal, async (em) => {
       const loaded = await this.loadVisible(em, principal, caseId);
       await this.audit.record(em, principal, 'case.read', [caseId]);
-      return this.present(em, principal, loaded, true);
+      return this.present(principal, loaded, true);
     });
   }
 
@@ -251,7 +251,7 @@ export class CasesService {
       await this.appendLog(em, caseId, type, principal.userId, result.logText, { payload, effects: result.effects.map((e) => e.type) });
       await this.effects.persist(em, caseId, result.effects, principal);
       await this.audit.record(em, principal, `case.event.${type}`, [caseId]);
-      return this.present(em, principal, await this.loadVisible(em, principal, caseId), true);
+      return this.present(principal, await this.loadVisible(em, principal, caseId), false);
     });
   }
 
@@ -265,10 +265,13 @@ export class CasesService {
       if (loaded.row.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'En avsluttet sak kan ikke tildeles.');
       const assignee = await em.findOneBy(AppUser, { id: dto.assigneeId, municipalityId: loaded.row.municipalityId });
       const canHold = assignee
-        ? await em.exists(RoleAssignmentRow, { where: { userId: assignee.id, role: In(['staff', 'unit_leader']) } })
+        ? // Scoped to the case's own unit: handing the case to another service needs that service's consent.
+          await em.exists(RoleAssignmentRow, {
+            where: { userId: assignee.id, role: In(['staff', 'unit_leader']), scopeType: 'unit', scopeId: loaded.row.unitId },
+          })
         : false;
       if (!assignee || !canHold) {
-        throw problems.validation([{ field: 'assigneeId', message: 'er ikke en ansatt i kommunen som kan være koordinator' }]);
+        throw problems.validation([{ field: 'assigneeId', message: 'er ikke en ansatt i sakens enhet som kan være koordinator' }]);
       }
       await this.saveVersioned(em, loaded.row, { assigneeId: assignee.id });
       await this.appendLog(em, caseId, 'assigned', principal.userId, `Saken er tildelt ${assignee.displayName} som koordinator (stafettholder).`, {
@@ -284,7 +287,7 @@ export class CasesService {
       });
       await this.audit.record(em, principal, 'case.assign', [caseId]);
       await writeReminderEffects(em, caseId, remindersOnAssigned(toCaseState({ ...loaded.row, assigneeId: assignee.id })));
-      return this.present(em, principal, await this.loadVisible(em, principal, caseId), true);
+      return this.present(principal, await this.loadVisible(em, principal, caseId), false);
     });
   }
 
@@ -319,7 +322,8 @@ export class CasesService {
     return { row, child, concern, consents: consents.map(toDomainConsent) };
   }
 
-  private async present(_em: EntityManager, principal: Principal, loaded: LoadedCase, withNationalId: boolean): Promise<CaseResponse> {
+  /** The national id is decrypted only for GET /cases/:id, never echoed by writes. */
+  private present(principal: Principal, loaded: LoadedCase, withNationalId: boolean): CaseResponse {
     return this.presentLoaded(principal, loaded, new Date(), withNationalId);
   }
 

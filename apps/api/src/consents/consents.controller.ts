@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { etag, requireIfMatch } from '../cases/if-match.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ConsentListResponse, ConsentView, ConsentWithdrawalResponse, RecordConsentDto, WithdrawConsentDto } from './consent.dto.js';
 import { ConsentsService } from './consents.service.js';
@@ -22,16 +24,26 @@ export class ConsentsController {
     return this.consents.record(principal, id, body);
   }
 
-  /** Takes effect in this request: the route falls back and outside access ends at once. */
+  /**
+   * Takes effect in this request: the route falls back and outside access ends at once. If-Match
+   * is honoured when sent but not required: a guardian's withdrawal must never wait for a client
+   * to refresh its copy of the case.
+   */
   @Post(':consentId/withdrawal')
   @HttpCode(200)
-  @ApiOkResponse({ type: ConsentWithdrawalResponse })
-  withdraw(
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The case version; checked when sent (412 when stale)' })
+  @ApiOkResponse({ type: ConsentWithdrawalResponse, headers: { ETag: { description: 'The case version after the withdrawal' } } })
+  async withdraw(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
     @Param('consentId') consentId: string,
+    @Headers('if-match') ifMatch: string | undefined,
     @Body() body: WithdrawConsentDto,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<ConsentWithdrawalResponse> {
-    return this.consents.withdraw(principal, id, consentId, body);
+    const expected = () => (ifMatch === undefined ? undefined : requireIfMatch(ifMatch));
+    const result = await this.consents.withdraw(principal, id, consentId, body, expected);
+    res.setHeader('ETag', etag(result.case.version));
+    return result;
   }
 }

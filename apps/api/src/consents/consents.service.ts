@@ -17,6 +17,8 @@ import { AuditTrail } from '../audit/audit-trail.service.js';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { CaseAccessPolicy, type CaseView } from '../cases/case-access.policy.js';
+import { CaseEffects } from '../cases/case-effects.js';
+import { versionMismatch } from '../cases/if-match.js';
 import { CasesService } from '../cases/cases.service.js';
 import type { ConsentListResponse, ConsentView, ConsentWithdrawalResponse, RecordConsentDto, WithdrawConsentDto } from './consent.dto.js';
 
@@ -29,6 +31,7 @@ export class ConsentsService {
   constructor(
     private readonly cases: CasesService,
     private readonly policy: CaseAccessPolicy,
+    private readonly effects: CaseEffects,
     private readonly audit: AuditTrail,
     configService: ConfigService,
   ) {
@@ -84,10 +87,18 @@ export class ConsentsService {
     });
   }
 
-  async withdraw(principal: Principal, caseId: string, consentId: string, dto: WithdrawConsentDto): Promise<ConsentWithdrawalResponse> {
+  async withdraw(
+    principal: Principal,
+    caseId: string,
+    consentId: string,
+    dto: WithdrawConsentDto,
+    expectedVersion: () => number | undefined = () => undefined,
+  ): Promise<ConsentWithdrawalResponse> {
     return this.cases.transaction(principal, async (em) => {
       const loaded = await this.cases.loadVisible(em, principal, caseId, true);
       this.requireInsider(principal, loaded.row);
+      const expected = expectedVersion();
+      if (expected !== undefined && expected !== loaded.row.version) throw versionMismatch(loaded.row.version);
       const consent = isUUID(consentId) ? await em.findOneBy(ConsentRow, { id: consentId, caseId }) : null;
       if (!consent) throw problems.notFound('Fant ikke samtykket.');
       if (consent.withdrawnAt) throw new ProblemException(409, 'CONSENT_ALREADY_WITHDRAWN', 'Samtykket er allerede trukket tilbake.');
@@ -102,7 +113,8 @@ export class ConsentsService {
         await this.cases.saveVersioned(em, loaded.row, { route: outcome.next.route, level: outcome.next.level, anonymous: outcome.next.anonymous });
       }
       await this.cases.appendLog(em, caseId, 'consent_withdrawn', principal.userId, outcome.logText, { consentId: consent.id });
-      await writeReminderEffects(em, caseId, [...outcome.effects, ...remindersOnConsentWithdrawn(consent.id)]);
+      // Through CaseEffects, so a route that fell back also ends an open IKS referral.
+      await this.effects.persist(em, caseId, [...outcome.effects, ...remindersOnConsentWithdrawn(consent.id)], principal);
       await this.notifyWithdrawal(em, loaded.row.unitId, loaded.row.assigneeId, caseId, outcome.next.route !== loaded.row.route);
       await this.audit.record(em, principal, 'consent.withdraw', [caseId]);
       const version = changed ? loaded.row.version + 1 : loaded.row.version;

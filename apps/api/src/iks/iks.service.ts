@@ -127,9 +127,9 @@ export class IksService {
   async accept(principal: Principal, referralId: string, dto: AcceptReferralDto): Promise<IksReferralView> {
     this.requireCoordinator(principal, 'ta inn en IKS-henvisning');
     return this.cases.transaction(principal, async (em) => {
-      const referral = await this.lockReferral(em, principal, referralId);
-      requireStatus(referral, 'referred', 'Henvisningen er allerede besvart.');
-      const loaded = await this.cases.loadVisible(em, principal, referral.caseId, true);
+      const { referral, loaded } = await this.lockCaseAndReferral(em, principal, referralId, (r) =>
+        requireStatus(r, 'referred', 'Henvisningen er allerede besvart.'),
+      );
       const municipality = await em.findOneByOrFail(Municipality, { id: principal.municipalityId });
       const coreGroup = municipality.profile.iksCoreGroup ?? [];
       const errors = dto.coreGroup
@@ -182,9 +182,9 @@ export class IksService {
   async returnReferral(principal: Principal, referralId: string, dto: ReturnReferralDto): Promise<IksReferralView> {
     this.requireCoordinator(principal, 'sende en IKS-henvisning tilbake');
     return this.cases.transaction(principal, async (em) => {
-      const referral = await this.lockReferral(em, principal, referralId);
-      requireStatus(referral, 'referred', 'Bare en henvisning som venter på svar kan sendes tilbake; en sak IKS har tatt inn avsluttes i stedet.');
-      const loaded = await this.cases.loadVisible(em, principal, referral.caseId, true);
+      const { referral, loaded } = await this.lockCaseAndReferral(em, principal, referralId, (r) =>
+        requireStatus(r, 'referred', 'Bare en henvisning som venter på svar kan sendes tilbake; en sak IKS har tatt inn avsluttes i stedet.'),
+      );
       const outcome = onIksReturned(toCaseState(loaded.row), dto.reason);
       const next = outcome.next;
       if (next.status === 'deciding' && next.route === null && next.level === 0) {
@@ -215,8 +215,9 @@ export class IksService {
   async end(principal: Principal, referralId: string, dto: EndReferralDto): Promise<IksReferralView> {
     this.requireCoordinator(principal, 'avslutte IKS-innsatsen');
     return this.cases.transaction(principal, async (em) => {
-      const referral = await this.lockReferral(em, principal, referralId);
-      requireStatus(referral, 'accepted', 'Bare en sak IKS har tatt inn kan avsluttes.');
+      const { referral, loaded } = await this.lockCaseAndReferral(em, principal, referralId, (r) =>
+        requireStatus(r, 'accepted', 'Bare en sak IKS har tatt inn kan avsluttes.'),
+      );
       if (!referral.exitCriteria?.trim()) {
         throw new ProblemException(422, 'EXIT_CRITERIA_MISSING', 'Kriterier for utgang er ikke registrert for denne saken.');
       }
@@ -225,7 +226,6 @@ export class IksService {
           { field: 'exitCriteriaMet', message: `må være true: kriteriene for utgang er «${referral.exitCriteria.trim()}»` },
         ]);
       }
-      const loaded = await this.cases.loadVisible(em, principal, referral.caseId, true);
       await em.update(IksReferral, { id: referral.id }, { status: 'ended', endReason: 'exit_criteria_met', endSummary: dto.summary.trim(), endedAt: new Date(), endedById: principal.userId });
       await this.cases.saveVersioned(em, loaded.row, {});
       await this.cases.appendLog(em, referral.caseId, 'iks_ended', principal.userId, `IKS-innsatsen er avsluttet: kriteriene for utgang er nådd. ${dto.summary.trim()}`, {
@@ -334,6 +334,21 @@ export class IksService {
     if (IksService.isCoordinator(principal)) return true;
     if (IksService.isMember(principal) && row.memberIds.includes(principal.userId)) return true;
     return principal.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === row.unitId);
+  }
+
+  /**
+   * Locks in the same order as case events (case row, then referral), so a coordinator's decision
+   * and a unit leader's event on the same case cannot deadlock.
+   */
+  private async lockCaseAndReferral(em: EntityManager, principal: Principal, referralId: string, check: (r: IksReferral) => void) {
+    if (!isUUID(referralId)) throw problems.notFound('Fant ikke henvisningen.');
+    const peek = await em.findOneBy(IksReferral, { id: referralId, municipalityId: principal.municipalityId });
+    if (!peek) throw problems.notFound('Fant ikke henvisningen.');
+    check(peek); // an answered referral is refused by its status, even when its case is now hidden
+    const loaded = await this.cases.loadVisible(em, principal, peek.caseId, true);
+    const referral = await this.lockReferral(em, principal, referralId);
+    check(referral); // again under the lock: another request may have answered it meanwhile
+    return { loaded, referral };
   }
 
   private async lockReferral(em: EntityManager, principal: Principal, referralId: string): Promise<IksReferral> {

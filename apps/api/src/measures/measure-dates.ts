@@ -1,12 +1,7 @@
 import { DateTime } from 'luxon';
 import { OSLO } from '@app/domain';
 
-/** True for an existing calendar date written YYYY-MM-DD. */
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = DateTime.fromISO(value, { zone: 'UTC' });
-  return d.isValid && d.toISODate() === value && value >= '1900-01-01' && value <= '2999-12-31';
-}
+export { isCalendarDate } from '../cases/dto/validators.js';
 
 /** Today's date in Oslo (YYYY-MM-DD). */
 export function osloToday(now: Date = new Date()): string {

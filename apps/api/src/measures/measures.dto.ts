@@ -1,17 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { MEASURE_OUTCOMES, MEASURE_STATUSES, type MeasureOutcome, type MeasureStatus } from '@app/persistence';
 import { TEXT_MAX } from '../cases/dto/create-case.dto.js';
-import { IsCatalogCode } from '../cases/dto/validators.js';
+import { IsCalendarDate, IsCatalogCode } from '../cases/dto/validators.js';
 import { HasText } from '../iks/dto/iks.dto.js';
-import { isCalendarDate } from './measure-dates.js';
 
 export const PREVENTION_LEVELS = ['universal', 'selected', 'indicated'] as const;
 
-export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => 'må være en gyldig dato (ÅÅÅÅ-MM-DD)' } }, options);
-}
 
 export class CreateMeasureDto {
   @ApiPropertyOptional({ example: 'icdp', description: 'A code from GET /catalog/measures; either this or `title`' })

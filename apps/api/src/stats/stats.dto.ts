@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate } from '../measures/measures.dto.js';
+import { IsCalendarDate } from '../cases/dto/validators.js';
 
 export class OverviewQuery {
   @ApiPropertyOptional({ format: 'date', description: 'First day (Europe/Oslo); default 1 January this year' }) @IsOptional() @IsCalendarDate() from?: string;
