@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isWorkingDay, reminderDurationsFrom, remindersOnConcernLogged, remindersOnRouteTaken, type Route } from '@app/domain';
-import { BtiCase, Child, Concern, toCaseState, writeReminderEffects } from '@app/persistence';
+import { BtiCase, Child, Concern, ConsentRow, Measure, MeasureEvaluation, toCaseState, writeReminderEffects } from '@app/persistence';
 import { REMINDER_QUEUE } from '@app/platform';
 // @ts-expect-error: plain ESM script without type declarations
 import { startRedis, throwawayDir } from '../scripts/embedded-services.mjs';
@@ -147,6 +147,36 @@ describe('reminder pipeline', () => {
       return n.length > 0 && n;
     }, 20_000, type);
     expect(brief(notes)).toEqual([`${type}→${username}`]);
+  });
+
+  it('evaluation_due → the measure\'s responsible (an earlier evaluation does not void it), evaluation_overdue → unit leader, consent_expiry → assignee', async () => {
+    const soon = new Date(Date.now() + 1000);
+    const caseId = await ds.transaction(async (em) => {
+      const [kari] = await em.query(`SELECT id FROM app_user WHERE username = 'kari.ansatt'`);
+      const [nina] = await em.query(`SELECT id FROM app_user WHERE username = 'nina.ansatt'`);
+      const row = await insertCase(em, { assigneeId: kari.id, status: 'acting', route: 'own_unit', level: 1 });
+      const measure = await em.save(
+        Measure,
+        em.create(Measure, { caseId: row.id, catalogCode: null, title: 'Tett oppfølging', levels: ['indicated'], description: null, responsibleId: nina.id, startDate: '2026-01-01', evaluationDate: '2026-02-01', createdById: kari.id }),
+      );
+      // Evaluated once already ("continue"): the next evaluation's reminder must still fire.
+      await em.save(MeasureEvaluation, em.create(MeasureEvaluation, { measureId: measure.id, caseId: row.id, outcome: 'continue', note: 'Fortsetter.', nextEvaluationDate: '2026-03-01', evaluatedById: kari.id }));
+      const consent = await em.save(
+        ConsentRow,
+        em.create(ConsentRow, { caseId: row.id, givenByName: 'Mor', givenByRelation: 'mother', recipients: ['ppt'], purpose: 'Test', form: 'written', recordedById: kari.id, validFrom: new Date(Date.now() - 60_000), validUntil: new Date(Date.now() + 86_400_000), withdrawnAt: null, withdrawnById: null, withdrawalReason: null }),
+      );
+      await writeReminderEffects(em, row.id, [
+        { type: 'ReminderScheduled', kind: 'evaluation_due', dueAt: soon, recipient: 'responsible', subjectId: measure.id },
+        { type: 'ReminderScheduled', kind: 'evaluation_overdue', dueAt: soon, recipient: 'unit_leader', subjectId: measure.id },
+        { type: 'ReminderScheduled', kind: 'consent_expiry', dueAt: soon, recipient: 'assignee', subjectId: consent.id },
+      ]);
+      return row.id;
+    });
+    const notes = await waitFor(async () => {
+      const n = await reminderNotes(ds, caseId);
+      return n.length >= 3 && n;
+    }, 20_000, 'evaluation and consent reminders');
+    expect(brief(notes)).toEqual(['consent_expiry→kari.ansatt', 'evaluation_due→nina.ansatt', 'evaluation_overdue→ola.leder']);
   });
 
   it('a route left before the reminder fires: nothing (route no longer tfa)', async () => {

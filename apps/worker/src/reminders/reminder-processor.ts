@@ -132,7 +132,11 @@ export class ReminderProcessor {
         const evaluatedSince = await this.ds
           .getRepository(MeasureEvaluation)
           .createQueryBuilder('e')
-          .where('e."measureId" = :measureId AND e."createdAt" > :since', { measureId: measure.id, since: reminder.createdAt })
+          // Compared in SQL: a JS Date would cut the microseconds off the reminder's timestamp.
+          .where('e."measureId" = :measureId AND e."createdAt" > (SELECT r."createdAt" FROM scheduled_reminder r WHERE r.id = :reminderId)', {
+            measureId: measure.id,
+            reminderId: reminder.id,
+          })
           .getExists();
         facts.measureEvaluated = measure.status === 'ended' || evaluatedSince;
       }
