@@ -163,7 +163,7 @@ export class CasesService {
         }),
       );
       await this.appendLog(em, row.id, 'concern_logged', principal.userId, flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå.' : 'Bekymring registrert.');
-      const durations = await this.durations(em, principal.municipalityId);
+      const durations = await this.reminderDurations(em, principal.municipalityId);
       await writeReminderEffects(em, row.id, remindersOnConcernLogged(toCaseState(row), now, durations));
       await this.audit.record(em, principal, 'case.create', [row.id]);
       if (idempotencyKey) await em.insert(IdempotencyKey, { actorId: principal.userId, key: idempotencyKey, requestHash, caseId: row.id });
@@ -182,7 +182,7 @@ export class CasesService {
       if (query.assigneeId) qb.andWhere('c."assigneeId" = :assigneeId', { assigneeId: query.assigneeId });
       if (query.overdue !== undefined) {
         // Level 0 must end in a decision: undecided cases older than twice the assessment reminder.
-        const durations = await this.durations(em, principal.municipalityId);
+        const durations = await this.reminderDurations(em, principal.municipalityId);
         const deadline = new Date(now.getTime() - 2 * parseIsoDuration(durations.assessment_due).toMillis());
         const overdue = `(c.status IN ('discovered','assessing','deciding') AND c."createdAt" < :deadline)`;
         qb.andWhere(query.overdue ? overdue : `NOT ${overdue}`, { deadline });
@@ -356,7 +356,8 @@ export class CasesService {
     await em.insert(CaseLogEntry, { caseId, type, actorId, text, data: data as never });
   }
 
-  private async durations(em: EntityManager, municipalityId: string) {
+  /** Reminder durations: domain defaults, then the municipality profile, then REMINDER_* variables. */
+  async reminderDurations(em: EntityManager, municipalityId: string) {
     const municipality = await em.findOneByOrFail(Municipality, { id: municipalityId });
     return reminderDurationsFrom(municipality.profile.reminders, this.config.reminders);
   }

@@ -8,11 +8,8 @@ import {
   onConsentWithdrawn,
   remindersOnConsentRecorded,
   remindersOnConsentWithdrawn,
-  reminderDurationsFrom,
 } from '@app/domain';
-import { ConsentRow, Municipality, Notification, RoleAssignmentRow, toCaseState, toDomainConsent, writeReminderEffects } from '@app/persistence';
-import type { AppConfig } from '@app/platform';
-import { ConfigService } from '@nestjs/config';
+import { ConsentRow, Notification, RoleAssignmentRow, toCaseState, toDomainConsent, writeReminderEffects } from '@app/persistence';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
@@ -26,17 +23,12 @@ import type { ConsentListResponse, ConsentView, ConsentWithdrawalResponse, Recor
 /** Samtykke: recorded and withdrawn by the unit's own people on the case; withdrawal acts at once. */
 @Injectable()
 export class ConsentsService {
-  private readonly config: AppConfig;
-
   constructor(
     private readonly cases: CasesService,
     private readonly policy: CaseAccessPolicy,
     private readonly effects: CaseEffects,
     private readonly audit: AuditTrail,
-    configService: ConfigService,
-  ) {
-    this.config = configService.getOrThrow<AppConfig>('app');
-  }
+  ) {}
 
   async list(principal: Principal, caseId: string): Promise<ConsentListResponse> {
     return this.cases.transaction(principal, async (em) => {
@@ -80,7 +72,7 @@ export class ConsentsService {
       await this.cases.appendLog(em, caseId, 'consent_recorded', principal.userId, `Samtykke (${form}) registrert for: ${row.recipients.join(', ')}.`, {
         consentId: row.id,
       });
-      const durations = await this.durations(em, loaded.row.municipalityId);
+      const durations = await this.cases.reminderDurations(em, loaded.row.municipalityId);
       await writeReminderEffects(em, caseId, remindersOnConsentRecorded(toDomainConsent(row), now, durations));
       await this.audit.record(em, principal, 'consent.record', [caseId]);
       return present(row, 'full');
@@ -141,11 +133,6 @@ export class ConsentsService {
     if (!this.policy.isInsider(principal, row)) {
       throw problems.forbidden('Bare melder, koordinator eller enhetsleder kan registrere eller trekke samtykke.');
     }
-  }
-
-  private async durations(em: EntityManager, municipalityId: string) {
-    const municipality = await em.findOneByOrFail(Municipality, { id: municipalityId });
-    return reminderDurationsFrom(municipality.profile.reminders, this.config.reminders);
   }
 }
 

@@ -1,10 +1,9 @@
 import { isUUID } from 'class-validator';
-import { Inject, Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
+import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { reminderDurationsFrom, remindersOnMeasureAdded, remindersOnMeasureEvaluated, type DomainEffect } from '@app/domain';
-import { AppUser, Measure, MeasureEvaluation, Municipality, RoleAssignmentRow, writeReminderEffects, type BtiCase, type MeasureOutcome } from '@app/persistence';
-import { loadReferenceData, type AppConfig } from '@app/platform';
+import { remindersOnMeasureAdded, remindersOnMeasureEvaluated, type DomainEffect } from '@app/domain';
+import { AppUser, Measure, MeasureEvaluation, RoleAssignmentRow, writeReminderEffects, type BtiCase, type MeasureOutcome } from '@app/persistence';
+import { loadReferenceData } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
@@ -31,15 +30,10 @@ const OUTCOME_TEXT: Record<MeasureOutcome, string> = { continue: 'videreføres',
  */
 @Injectable()
 export class MeasuresService {
-  private readonly config: AppConfig;
-
   constructor(
     private readonly cases: CasesService,
     private readonly audit: AuditTrail,
-    @Inject(ConfigService) configService: ConfigService,
-  ) {
-    this.config = configService.getOrThrow<AppConfig>('app');
-  }
+  ) {}
 
   async create(principal: Principal, caseId: string, dto: CreateMeasureDto): Promise<MeasureView> {
     return this.cases.transaction(principal, async (em) => {
@@ -164,8 +158,7 @@ export class MeasuresService {
   }
 
   private async scheduleEvaluation(em: EntityManager, row: BtiCase, measureId: string, evaluationDate: string) {
-    const municipality = await em.findOneByOrFail(Municipality, { id: row.municipalityId });
-    const durations = reminderDurationsFrom(municipality.profile.reminders, this.config.reminders);
+    const durations = await this.cases.reminderDurations(em, row.municipalityId);
     return remindersOnMeasureAdded(evaluationMoment(evaluationDate), new Date(), durations, measureId);
   }
 
