@@ -1,19 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { REMINDER_KINDS } from '@app/domain';
 
+/**
+ * Every notification type: the reminders (the leader's second assessment reminder shows as
+ * `assessment_due`), and those written directly by a request.
+ */
 export const NOTIFICATION_TYPES = [
-  'unassigned',
-  'assessment_due',
-  'tfa_follow_up',
-  'evaluation_due',
-  'evaluation_overdue',
-  'consent_expiry',
-  'iks_pending',
-  'child_welfare_report_missing',
+  ...REMINDER_KINDS.filter((kind) => kind !== 'assessment_due_leader'),
   'consent_withdrawn',
   'case_assigned',
-] as const;
+  'iks_referred',
+  'iks_accepted',
+  'iks_returned',
+  'iks_ended',
+  'iks_competence_order',
+  'iks_order_acknowledged',
+];
 
 export class ListNotificationsQuery {
   @ApiPropertyOptional({ description: 'true: only unread; false: only read; omitted: all' })
