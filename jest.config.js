@@ -1,4 +1,4 @@
-// ESM jest (NestJS 12 is ESM-only): see ../shared/MACHINE-NOTES.md.
+// ESM jest (NestJS 12 is ESM-only): see README.md (Tests).
 const moduleNameMapper = {
   '^@app/(domain|persistence|platform)$': '<rootDir>/libs/$1/src/index.ts',
   '^@app/(domain|persistence|platform)/(.*)\\.js$': '<rootDir>/libs/$1/src/$2',

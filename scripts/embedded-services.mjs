@@ -1,6 +1,6 @@
 // Embedded PostgreSQL and Redis for `npm start` and the test harness.
 // Plain ESM JavaScript so that both the start supervisor and jest's global setup can import it
-// without a build step. Verified set-up notes: ../shared/MACHINE-NOTES.md.
+// without a build step.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, chmodSync } from 'node:fs';
 import net from 'node:net';

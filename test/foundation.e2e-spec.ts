@@ -88,7 +88,7 @@ describe('foundation (real Postgres and Redis)', () => {
     const ref = loadReferenceData();
     const risk = await t.http.get('/api/v1/catalog/risk-factors').set(headers).expect(200);
     expect(risk.body).toEqual(ref.riskFactors);
-    const file = JSON.parse(readFileSync(path.join(process.cwd(), '..', 'shared', 'domain', 'measures.json'), 'utf8'));
+    const file = JSON.parse(readFileSync(path.join(process.cwd(), 'libs', 'reference-data', 'measures.json'), 'utf8'));
     const measures = await t.http.get('/api/v1/catalog/measures').set(headers).expect(200);
     expect(measures.body).toEqual(file.items);
   });

@@ -111,9 +111,9 @@ interface Profile {
   reminders?: Record<string, string>;
 }
 
-/** Municipality profiles from the shared reference data (repo root = process.cwd()). */
+/** Municipality profiles from the repository's reference data (repo root = process.cwd()). */
 export function loadProfiles(): Record<string, Profile> {
-  const file = resolve(process.cwd(), '../shared/domain/municipalities.json');
+  const file = resolve(process.cwd(), 'libs/reference-data/municipalities.json');
   const data = JSON.parse(readFileSync(file, 'utf8')) as { profiles: Profile[] };
   return Object.fromEntries(data.profiles.map((p) => [p.code, p]));
 }

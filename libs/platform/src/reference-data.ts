@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
- * Reference data from the municipalities' own plans (../shared/domain/*.json), loaded as it is,
- * never retyped. `REFERENCE_DATA_DIR` points elsewhere (the Docker image copies the folder in).
+ * Reference data from the municipalities' own plans (`libs/reference-data/*.json` in this
+ * repository), loaded as it is, never retyped. `REFERENCE_DATA_DIR` points at a municipality's own
+ * copy instead.
  */
 export interface CatalogItem {
   code: string;
@@ -30,8 +32,23 @@ export interface ReferenceData {
   municipalities: ReferenceProfile[];
 }
 
+/**
+ * The repository's own `libs/reference-data`, found by walking up from this module: the source
+ * (`libs/platform/src`) and the build (`dist/apps/<app>/libs/platform/src`) sit at different depths.
+ */
+function bundledReferenceDataDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, 'libs', 'reference-data');
+    if (existsSync(path.join(candidate, 'municipalities.json'))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('reference data: libs/reference-data not found above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+}
+
 export function referenceDataDir(): string {
-  return path.resolve(process.env.REFERENCE_DATA_DIR ?? path.join(process.cwd(), '..', 'shared', 'domain'));
+  return path.resolve(process.env.REFERENCE_DATA_DIR ?? bundledReferenceDataDir());
 }
 
 let cached: ReferenceData | undefined;

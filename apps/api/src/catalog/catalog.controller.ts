@@ -9,7 +9,7 @@ export class CatalogItemDto {
   @ApiPropertyOptional({ type: [String], description: 'Prevention levels (measures only)' }) levels?: string[];
 }
 
-/** Reference data straight from ../shared/domain/*.json. */
+/** Reference data straight from libs/reference-data/*.json. */
 @ApiTags('catalog')
 @ApiBearerAuth()
 @Controller('catalog')

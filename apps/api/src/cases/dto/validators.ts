@@ -4,7 +4,7 @@ import { isValidNationalId } from '../national-id.js';
 
 type CatalogName = 'concernCategories' | 'riskFactors' | 'protectiveFactors' | 'measures';
 
-/** Each element is a code from ../shared/domain (looked up when validating, not at import). */
+/** Each element is a code from libs/reference-data (looked up when validating, not at import). */
 export function IsCatalogCode(catalog: CatalogName, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
