@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { createDataSource, runMigrations } from '@app/persistence';
@@ -43,6 +44,28 @@ describe('configuration', () => {
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Ugyldig konfigurasjon: PORT/);
+  });
+
+  it.each(['api', 'worker'])('the built %s stops with one line naming file and entry when a reference file is broken', (app) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bti-ref-'));
+    try {
+      cpSync(path.join(process.cwd(), 'libs/reference-data'), dir, { recursive: true });
+      const file = path.join(dir, 'municipalities.json');
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      json.profiles[1].routes.push('nowhere');
+      writeFileSync(file, JSON.stringify(json));
+      const main = path.join(process.cwd(), `dist/apps/${app}/apps/${app}/src/main.js`);
+      const run = spawnSync(process.execPath, [main], {
+        env: { ...testEnv({ REFERENCE_DATA_DIR: dir }), PATH: process.env.PATH },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(run.status).toBe(1);
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toEqual([expect.stringMatching(/^Ugyldig konfigurasjon: Referansedata: municipalities\.json, profiles\[1\] \(kristiansund\): ukjent rute "nowhere"/)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -60,7 +60,13 @@ export async function startTestApp(envOverrides: Record<string, string> = {}): P
   const config = loadConfig(testEnv(envOverrides));
   const logs = new LogCapture();
   const app = await createApiApp({ config, logDestination: logs });
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A half-started app still holds Redis and database connections: close them, or jest cannot exit.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   const http = request(app.getHttpServer());
   const tokens = new Map<string, string>();
   return {

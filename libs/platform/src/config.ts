@@ -1,5 +1,9 @@
 import { Duration } from 'luxon';
 import { REMINDER_ENV_VARS } from '@app/domain';
+import { ConfigError } from './config-error.js';
+import { loadReferenceData, referenceDataDir } from './reference-data.js';
+
+export { ConfigError };
 
 /** Names of the reminder duration variables (DESIGN section 5); defaults live in libs/domain. */
 export type ReminderEnvName = (typeof REMINDER_ENV_VARS)[keyof typeof REMINDER_ENV_VARS];
@@ -20,11 +24,6 @@ export interface AppConfig {
    */
   reminders: Partial<Record<ReminderEnvName, string>>;
   logLevel: (typeof LOG_LEVELS)[number];
-}
-
-/** Thrown with one line that names the offending variable; main() prints it and exits. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
@@ -95,6 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL må være en av ${LOG_LEVELS.join(', ')} (fikk «${logLevel}»).`);
   }
+  // Reference data is part of the configuration: a broken file stops the start here, in one line.
+  loadReferenceData(referenceDataDir(env));
   return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel };
 }
 

@@ -1,11 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REMINDER_ENV_VARS, ROUTES, parseIsoDuration } from '@app/domain';
+import { ConfigError } from './config-error.js';
 
 /**
  * Reference data from the municipalities' own plans (`libs/reference-data/*.json` in this
  * repository), loaded as it is, never retyped. `REFERENCE_DATA_DIR` points at a municipality's own
- * copy instead.
+ * copy instead. Every file is validated when loaded: a mistake stops the start with one line that
+ * names the file and the entry, instead of surfacing later as a refused concern or a 500.
  */
 export interface CatalogItem {
   code: string;
@@ -23,47 +26,132 @@ export interface ReferenceProfile {
   iksCoreGroup?: string[];
   iksCasesPerYear?: [number, number];
   reminders?: Record<string, string>;
+  /** The age from which a young person consents alone (DESIGN 8.3): 15 or 16. */
+  selfConsentAge?: number;
 }
 export interface ReferenceData {
   concernCategories: CatalogItem[];
   riskFactors: CatalogItem[];
   protectiveFactors: CatalogItem[];
   measures: CatalogItem[];
+  services: CatalogItem[];
   municipalities: ReferenceProfile[];
 }
+
+/** One line naming the file and the entry; a `ConfigError`, so main() prints it and exits 1. */
+export class ReferenceDataError extends ConfigError {}
 
 /**
  * The repository's own `libs/reference-data`, found by walking up from this module: the source
  * (`libs/platform/src`) and the build (`dist/apps/<app>/libs/platform/src`) sit at different depths.
  */
 function bundledReferenceDataDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
+  const here = fileURLToPath(import.meta.url);
+  for (let dir = path.dirname(here); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'libs', 'reference-data');
     if (existsSync(path.join(candidate, 'municipalities.json'))) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('reference data: libs/reference-data not found above ' + fileURLToPath(import.meta.url));
-    dir = parent;
+    if (path.dirname(dir) === dir) throw new ReferenceDataError(`Referansedata: fant ikke libs/reference-data over ${here}.`);
   }
 }
 
-export function referenceDataDir(): string {
-  return path.resolve(process.env.REFERENCE_DATA_DIR ?? bundledReferenceDataDir());
+export function referenceDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const override = env.REFERENCE_DATA_DIR?.trim();
+  return override ? path.resolve(override) : bundledReferenceDataDir();
 }
 
-let cached: ReferenceData | undefined;
+const CODE = /^[a-z][a-z0-9_]*$/;
+const MEASURE_LEVELS = ['universal', 'selected', 'indicated'];
+const SELF_CONSENT_AGES = [15, 16];
 
-export function loadReferenceData(dir = referenceDataDir()): ReferenceData {
-  if (cached && dir === referenceDataDir()) return cached;
-  const read = <T>(file: string): T => JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as T;
-  const items = (file: string) => read<{ items: CatalogItem[] }>(file).items;
-  const data: ReferenceData = {
-    concernCategories: items('concern-categories.json'),
-    riskFactors: items('risk-factors.json'),
-    protectiveFactors: items('protective-factors.json'),
-    measures: items('measures.json'),
-    municipalities: read<{ profiles: ReferenceProfile[] }>('municipalities.json').profiles,
+type Check = (entry: Record<string, unknown>) => string | null;
+
+function readJson(dir: string, file: string): Record<string, unknown> {
+  const full = path.join(dir, file);
+  if (!existsSync(full)) throw new ReferenceDataError(`Referansedata: ${file} mangler i ${dir}.`);
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(full, 'utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch (error) {
+    throw new ReferenceDataError(`Referansedata: ${file} er ikke gyldig JSON (${(error as Error).message}).`);
+  }
+  throw new ReferenceDataError(`Referansedata: ${file} må være et JSON-objekt.`);
+}
+
+/** The entries under `key`, each with a unique lower-case `code` and what `check` asks for. */
+function entries<T>(file: string, json: Record<string, unknown>, key: string, check: Check): T[] {
+  const list = json[key];
+  if (!Array.isArray(list) || list.length === 0) throw new ReferenceDataError(`Referansedata: ${file} må ha en ikke-tom liste «${key}».`);
+  const seen = new Set<string>();
+  list.forEach((entry: unknown, index) => {
+    const where = `${file}, ${key}[${index}]`;
+    if (!entry || typeof entry !== 'object') throw new ReferenceDataError(`Referansedata: ${where} er ikke et objekt.`);
+    const e = entry as Record<string, unknown>;
+    if (typeof e.code !== 'string' || !CODE.test(e.code)) {
+      throw new ReferenceDataError(`Referansedata: ${where}: «code» må være små bokstaver, tall og _ (fikk ${JSON.stringify(e.code)}).`);
+    }
+    if (seen.has(e.code)) throw new ReferenceDataError(`Referansedata: ${where} (${e.code}): koden finnes fra før.`);
+    seen.add(e.code);
+    const problem = check(e);
+    if (problem) throw new ReferenceDataError(`Referansedata: ${where} (${e.code}): ${problem}.`);
+  });
+  return list as T[];
+}
+
+const nonEmpty = (value: unknown) => typeof value === 'string' && value.trim().length > 0;
+const catalogItem: Check = (e) => (nonEmpty(e.nb) ? null : '«nb» (bokmålsnavn) mangler');
+const riskFactor: Check = (e) =>
+  catalogItem(e) ?? (e.indicatesAbuse === undefined || typeof e.indicatesAbuse === 'boolean' ? null : '«indicatesAbuse» må være true eller false');
+const measure: Check = (e) => {
+  const levels = e.levels;
+  if (levels !== undefined && (!Array.isArray(levels) || levels.some((l) => !MEASURE_LEVELS.includes(l as string)))) {
+    return `«levels» må være noen av ${MEASURE_LEVELS.join(', ')}`;
+  }
+  return catalogItem(e);
+};
+const profile: Check = (e) => {
+  if (!nonEmpty(e.name)) return '«name» mangler';
+  const routes = e.routes;
+  if (!Array.isArray(routes) || routes.length === 0) return '«routes» må være en ikke-tom liste';
+  const unknownRoute = routes.find((r) => !(ROUTES as readonly unknown[]).includes(r));
+  if (unknownRoute !== undefined) return `ukjent rute ${JSON.stringify(unknownRoute)} i «routes» (kjente: ${ROUTES.join(', ')})`;
+  const unknownArena = Object.keys((e.arenas as object) ?? {}).find((a) => !routes.includes(a));
+  if (unknownArena) return `«arenas» nevner ${unknownArena}, som ikke er i «routes»`;
+  const known = Object.values(REMINDER_ENV_VARS) as string[];
+  for (const [name, value] of Object.entries((e.reminders as Record<string, unknown>) ?? {})) {
+    if (!known.includes(name)) return `ukjent påminnelse ${name} i «reminders» (kjente: ${known.join(', ')})`;
+    try {
+      parseIsoDuration(String(value));
+    } catch {
+      return `«reminders».${name} må være en positiv ISO 8601-varighet (fikk ${JSON.stringify(value)})`;
+    }
+  }
+  if (e.selfConsentAge !== undefined && !SELF_CONSENT_AGES.includes(e.selfConsentAge as number)) {
+    return `«selfConsentAge» må være 15 eller 16 (fikk ${JSON.stringify(e.selfConsentAge)})`;
+  }
+  return null;
+};
+
+/** Reads and validates every file in `dir`; throws `ReferenceDataError` at the first mistake. */
+export function readReferenceData(dir: string): ReferenceData {
+  const catalog = (file: string, check: Check = catalogItem) => entries<CatalogItem>(file, readJson(dir, file), 'items', check);
+  return {
+    concernCategories: catalog('concern-categories.json'),
+    riskFactors: catalog('risk-factors.json', riskFactor),
+    protectiveFactors: catalog('protective-factors.json'),
+    measures: catalog('measures.json', measure),
+    services: catalog('services.json'),
+    municipalities: entries<ReferenceProfile>('municipalities.json', readJson(dir, 'municipalities.json'), 'profiles', profile),
   };
-  if (dir === referenceDataDir()) cached = data;
+}
+
+const loaded = new Map<string, ReferenceData>();
+
+/** The validated reference data of `dir` (default: `REFERENCE_DATA_DIR` or the bundled copy), read once. */
+export function loadReferenceData(dir = referenceDataDir()): ReferenceData {
+  let data = loaded.get(dir);
+  if (!data) {
+    data = readReferenceData(dir);
+    loaded.set(dir, data);
+  }
   return data;
 }
