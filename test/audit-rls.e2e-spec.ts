@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { BtiCase, Child } from '@app/persistence';
 import { startTestApp, type TestApp } from './harness/test-app.js';
-import { logConcern, sendEvent, unitIds, userId, concernBody } from './harness/cases.js';
+import { caseEtag, logConcern, sendEvent, unitIds, userId, concernBody } from './harness/cases.js';
 
 describe('audit trail and row-level security', () => {
   let t: TestApp;
@@ -153,6 +153,7 @@ describe('audit trail and row-level security', () => {
         const res = await t.http
           .post(`/api/v1/cases/${id}/consents`)
           .set(await t.auth('ola.leder'))
+          .set('If-Match', await caseEtag(t, 'ola.leder', id))
           .set('X-Request-Id', lastRequestId)
           .send({ givenBy: { name: 'Far', relation: 'father' }, recipients: ['ppt'], purpose: 'Test', form: 'oral', validUntil: '2099-12-31' });
         consentId = res.body.id;
@@ -165,11 +166,12 @@ describe('audit trail and row-level security', () => {
       'GET /api/v1/iks/referrals/{id}': async () => t.http.get(`/api/v1/iks/referrals/${iks.referralId}`).set(await as('siri.iks')),
       'POST /api/v1/iks/referrals/{id}/priority': async () => t.http.post(`/api/v1/iks/referrals/${iks.referralId}/priority`).set(await as('siri.iks')).send({ priority: 2 }),
       'POST /api/v1/iks/referrals/{id}/return': async () =>
-        t.http.post(`/api/v1/iks/referrals/${iks.returnReferralId}/return`).set(await as('siri.iks')).send({ reason: 'Egen enhet kan følge opp.' }),
+        t.http.post(`/api/v1/iks/referrals/${iks.returnReferralId}/return`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', iks.returnCaseId)).send({ reason: 'Egen enhet kan følge opp.' }),
       'POST /api/v1/iks/referrals/{id}/acceptance': async () =>
         t.http
           .post(`/api/v1/iks/referrals/${iks.referralId}/acceptance`)
           .set(await as('siri.iks'))
+          .set('If-Match', await caseEtag(t, 'siri.iks', iks.caseId))
           .send({ priority: 2, coreGroup: ['slt_coordinator', 'ppt'], entryPlan: 'Oppstartsmøte.', exitCriteria: 'Stabilt oppmøte.' }),
       'POST /api/v1/iks/referrals/{id}/orders': async () => {
         const res = await t.http
@@ -185,15 +187,16 @@ describe('audit trail and row-level security', () => {
         const res = await t.http
           .post(`/api/v1/cases/${iks.caseId}/measures`)
           .set(await as('ola.leder'))
+          .set('If-Match', await caseEtag(t, 'ola.leder', iks.caseId))
           .send({ catalogCode: 'icdp', responsibleId: await userId(t, 'kari.ansatt'), startDate: day(0), evaluationDate: day(30) });
         iks.measureId = res.body.id;
         return res;
       },
       'GET /api/v1/cases/{id}/measures': async () => t.http.get(`/api/v1/cases/${iks.caseId}/measures`).set(await as('ola.leder')),
       'POST /api/v1/cases/{id}/measures/{measureId}/evaluations': async () =>
-        t.http.post(`/api/v1/cases/${iks.caseId}/measures/${iks.measureId}/evaluations`).set(await as('ola.leder')).send({ outcome: 'stop', note: 'Fungerer.' }),
+        t.http.post(`/api/v1/cases/${iks.caseId}/measures/${iks.measureId}/evaluations`).set(await as('ola.leder')).set('If-Match', await caseEtag(t, 'ola.leder', iks.caseId)).send({ outcome: 'stop', note: 'Fungerer.' }),
       'POST /api/v1/iks/referrals/{id}/end': async () =>
-        t.http.post(`/api/v1/iks/referrals/${iks.referralId}/end`).set(await as('siri.iks')).send({ exitCriteriaMet: true, summary: 'Målene er nådd.' }),
+        t.http.post(`/api/v1/iks/referrals/${iks.referralId}/end`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', iks.caseId)).send({ exitCriteriaMet: true, summary: 'Målene er nådd.' }),
     };
 
     /** Which case an endpoint's audit events must name. */
@@ -208,6 +211,7 @@ describe('audit trail and row-level security', () => {
       await t.http
         .post(`/api/v1/cases/${created.id}/consents`)
         .set(await t.auth('ola.leder'))
+        .set('If-Match', await caseEtag(t, 'ola.leder', created.id))
         .send({ givenBy: { name: 'Mor', relation: 'mother' }, recipients: ['iks'], purpose: 'IKS', form: 'written', validUntil: day(60) })
         .expect(201);
       expect((await sendEvent(t, 'ola.leder', created.id, { type: 'decide', route: 'iks', rationale: 'Komplekst.' })).status).toBe(200);

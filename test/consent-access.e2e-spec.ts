@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './harness/test-app.js';
-import { logConcern, sendEvent, userId } from './harness/cases.js';
+import { caseEtag, logConcern, sendEvent, userId } from './harness/cases.js';
 
 const osloToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
 const osloDay = (offset: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + offset * 86_400_000));
@@ -33,7 +33,7 @@ describe('consent, anonymous consultation and access outside the unit', () => {
   }
 
   const recordConsent = async (caseId: string, recipients: string[], validUntil?: string) =>
-    t.http.post(`/api/v1/cases/${caseId}/consents`).set(await t.auth('ola.leder')).send(consentBody(recipients, validUntil));
+    t.http.post(`/api/v1/cases/${caseId}/consents`).set(await t.auth('ola.leder')).set('If-Match', await caseEtag(t, 'ola.leder', caseId)).send(consentBody(recipients, validUntil));
 
   it('records a consent (201) that is active until the end of its last day, and lists it', async () => {
     const caseId = await caseReadyToDecide();
@@ -45,6 +45,25 @@ describe('consent, anonymous consultation and access outside the unit', () => {
     expect(new Date(res.body.validUntil).getTime() - Date.now()).toBeLessThanOrEqual(86_400_000 + 3_600_000);
     const list = await t.http.get(`/api/v1/cases/${caseId}/consents`).set(await t.auth('kari.ansatt')).expect(200);
     expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([res.body.id]);
+  });
+
+  it('recording a consent takes If-Match (missing 428, stale 412, nothing written) and answers with the next ETag', async () => {
+    const caseId = await caseReadyToDecide();
+    const headers = await t.auth('ola.leder');
+    const before = await t.http.get(`/api/v1/cases/${caseId}`).set(headers).expect(200);
+    const missing = await t.http.post(`/api/v1/cases/${caseId}/consents`).set(headers).send(consentBody(['tfa'])).expect(428);
+    expect(missing.body.code).toBe('PRECONDITION_REQUIRED');
+    const stale = await t.http.post(`/api/v1/cases/${caseId}/consents`).set(headers).set('If-Match', `"${before.body.version - 1}"`).send(consentBody(['tfa'])).expect(412);
+    expect(stale.body.code).toBe('VERSION_MISMATCH');
+    expect(await db.query(`SELECT 1 FROM consent WHERE "caseId" = $1`, [caseId])).toHaveLength(0);
+    const ok = await t.http.post(`/api/v1/cases/${caseId}/consents`).set(headers).set('If-Match', before.headers.etag).send(consentBody(['tfa'])).expect(201);
+    expect(ok.headers.etag).toBe(`"${before.body.version + 1}"`);
+    expect((await t.http.get(`/api/v1/cases/${caseId}`).set(headers)).body.version).toBe(before.body.version + 1);
+    const doc = (await t.http.get('/docs-json')).body;
+    const header = (path: string) => doc.paths[path].post.parameters.find((p: { name: string; in: string }) => p.in === 'header' && p.name === 'If-Match');
+    expect(header('/api/v1/cases/{id}/consents').required).toBe(true);
+    // The guardian's withdrawal is the one documented exception: honoured when sent, not required.
+    expect(header('/api/v1/cases/{id}/consents/{consentId}/withdrawal').required).toBe(false);
   });
 
   it('validates consents: yesterday, unknown recipient, bad form and relation are 400 naming the field', async () => {

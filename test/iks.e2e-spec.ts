@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './harness/test-app.js';
-import { logConcern, sendEvent, unitIds, userId } from './harness/cases.js';
+import { caseEtag, logConcern, sendEvent, unitIds, userId } from './harness/cases.js';
 
 /** IKS queue, acceptance, return, competence orders and end (issue 7). */
 describe('IKS referrals', () => {
@@ -80,7 +80,14 @@ describe('IKS referrals', () => {
   it('accepts with priority, core group, entry plan and exit criteria: version bumped, log written, leader notified', async () => {
     const { caseId, referralId } = await referredCase();
     const before = await t.http.get(`/api/v1/cases/${caseId}`).set(await as('ola.leder'));
-    const res = await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).send(acceptance).expect(200);
+    // The decision changes the case: it takes the case's If-Match (missing → 428, stale → 412, nothing written).
+    const missing = await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).send(acceptance).expect(428);
+    expect(missing.body.code).toBe('PRECONDITION_REQUIRED');
+    const stale = await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).set('If-Match', `"${before.body.version - 1}"`).send(acceptance).expect(412);
+    expect(stale.body.code).toBe('VERSION_MISMATCH');
+    expect(await ds.query(`SELECT status FROM iks_referral WHERE id = $1`, [referralId])).toEqual([{ status: 'referred' }]);
+    const res = await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send(acceptance).expect(200);
+    expect(res.headers.etag).toBe(`"${before.body.version + 1}"`);
     expect(res.body).toMatchObject({ id: referralId, status: 'accepted', priority: 2, coreGroup: acceptance.coreGroup, entryPlan: acceptance.entryPlan, exitCriteria: acceptance.exitCriteria });
     expect(res.body.acceptedAt).toEqual(expect.any(String));
     const after = await t.http.get(`/api/v1/cases/${caseId}`).set(await as('ola.leder'));
@@ -93,7 +100,7 @@ describe('IKS referrals', () => {
     expect(await ds.query(`SELECT type FROM notification WHERE "caseId" = $1 AND "recipientId" = $2`, [caseId, ids['ola.leder']])).toEqual([{ type: 'iks_accepted' }]);
     const audited = await ds.query(`SELECT action FROM audit_event WHERE "caseId" = $1 AND "actorId" = $2`, [caseId, ids['siri.iks']]);
     expect(audited.map((a: { action: string }) => a.action)).toContain('iks.accept');
-    const again = await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).send(acceptance).expect(422);
+    const again = await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send(acceptance).expect(422);
     expect(again.body.code).toBe('IKS_REFERRAL_STATUS');
     // The unit leader follows the status on the case.
     const mine = await t.http.get(`/api/v1/cases/${caseId}/iks-referrals`).set(await as('ola.leder')).expect(200);
@@ -101,12 +108,12 @@ describe('IKS referrals', () => {
   });
 
   it('validates the acceptance: core group codes from the profile, every field named', async () => {
-    const { referralId } = await referredCase();
-    const bad = await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).send({ ...acceptance, coreGroup: ['ppt', 'astrology', 'ppt'] }).expect(400);
+    const { caseId, referralId } = await referredCase();
+    const bad = await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send({ ...acceptance, coreGroup: ['ppt', 'astrology', 'ppt'] }).expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['coreGroup[1]', 'coreGroup[2]']);
-    const empty = await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).send({ coreGroup: [], entryPlan: '  ', priority: 9, extra: 1 }).expect(400);
+    const empty = await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send({ coreGroup: [], entryPlan: '  ', priority: 9, extra: 1 }).expect(400);
     expect(empty.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['priority', 'coreGroup', 'entryPlan', 'exitCriteria', 'extra']));
-    const member = await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).send({ ...acceptance, memberIds: [ids['kari.ansatt']] }).expect(400);
+    const member = await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send({ ...acceptance, memberIds: [ids['kari.ansatt']] }).expect(400);
     expect(member.body.errors[0].field).toBe('memberIds[0]');
     const [row] = await ds.query(`SELECT status FROM iks_referral WHERE id = $1`, [referralId]);
     expect(row.status).toBe('referred');
@@ -136,10 +143,10 @@ describe('IKS referrals', () => {
   });
 
   it('reports capacity: active cases and this year’s intake against the profile’s 10–15', async () => {
-    const { referralId } = await referredCase();
+    const { caseId, referralId } = await referredCase();
     const before = (await t.http.get('/api/v1/iks/referrals').set(await as('siri.iks')).expect(200)).body.capacity;
     expect(before).toMatchObject({ yearlyRange: { min: 10, max: 15 }, level: expect.stringMatching(/^(available|limited|full)$/) });
-    await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).send(acceptance).expect(200);
+    await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send(acceptance).expect(200);
     const after = (await t.http.get('/api/v1/iks/referrals').set(await as('siri.iks')).expect(200)).body.capacity;
     expect(after.activeCases).toBe(before.activeCases + 1);
     expect(after.acceptedThisYear).toBe(before.acceptedThisYear + 1);
@@ -151,10 +158,10 @@ describe('IKS referrals', () => {
 
   it('a return sends the case back to deciding, notifies the unit leader, and the leader decides again', async () => {
     const { caseId, referralId } = await referredCase();
-    const missing = await t.http.post(`/api/v1/iks/referrals/${referralId}/return`).set(await as('siri.iks')).send({ reason: ' ' }).expect(400);
+    const missing = await t.http.post(`/api/v1/iks/referrals/${referralId}/return`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send({ reason: ' ' }).expect(400);
     expect(missing.body.errors[0].field).toBe('reason');
     const before = await t.http.get(`/api/v1/cases/${caseId}`).set(await as('ola.leder'));
-    const res = await t.http.post(`/api/v1/iks/referrals/${referralId}/return`).set(await as('siri.iks')).send({ reason: 'Kan løses i tverrfaglig team.' }).expect(200);
+    const res = await t.http.post(`/api/v1/iks/referrals/${referralId}/return`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send({ reason: 'Kan løses i tverrfaglig team.' }).expect(200);
     expect(res.body).toMatchObject({ status: 'returned', returnReason: 'Kan løses i tverrfaglig team.', score: null });
 
     const now = await t.http.get(`/api/v1/cases/${caseId}`).set(await as('ola.leder')).expect(200);
@@ -169,7 +176,7 @@ describe('IKS referrals', () => {
     const returned = await t.http.get('/api/v1/iks/referrals?status=returned&pageSize=200').set(await as('siri.iks')).expect(200);
     expect(returned.body.items.some((i: { id: string }) => i.id === referralId)).toBe(true);
     // A returned referral is answered: no second return or acceptance.
-    await t.http.post(`/api/v1/iks/referrals/${referralId}/return`).set(await as('siri.iks')).send({ reason: 'igjen' }).expect(422);
+    await t.http.post(`/api/v1/iks/referrals/${referralId}/return`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send({ reason: 'igjen' }).expect(422);
     const decided = await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'own_unit', rationale: 'Egen enhet først.' });
     expect(decided.body).toMatchObject({ status: 'acting', route: 'own_unit' });
   });
@@ -178,7 +185,7 @@ describe('IKS referrals', () => {
     const { caseId, referralId } = await referredCase();
     const early = await t.http.post(`/api/v1/iks/referrals/${referralId}/orders`).set(await as('siri.iks')).send({ serviceCode: 'ppt', unitLeaderId: ids['berit.leder'], note: 'x' }).expect(422);
     expect(early.body.code).toBe('IKS_REFERRAL_STATUS');
-    await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).send(acceptance).expect(200);
+    await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send(acceptance).expect(200);
     const noNote = await t.http.post(`/api/v1/iks/referrals/${referralId}/orders`).set(await as('siri.iks')).send({ serviceCode: 'ppt', unitLeaderId: 'x', note: '' }).expect(400);
     expect(noNote.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['note', 'unitLeaderId']);
     const bad = await t.http.post(`/api/v1/iks/referrals/${referralId}/orders`).set(await as('siri.iks')).send({ serviceCode: 'astrology', unitLeaderId: ids['kari.ansatt'], note: 'x' }).expect(400);
@@ -205,12 +212,12 @@ describe('IKS referrals', () => {
 
   it('ending the IKS involvement checks the exit criteria are met; closing the case ends an open referral', async () => {
     const { caseId, referralId } = await referredCase();
-    await t.http.post(`/api/v1/iks/referrals/${referralId}/end`).set(await as('siri.iks')).send({ exitCriteriaMet: true, summary: 'x' }).expect(422);
-    await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).send(acceptance).expect(200);
-    const notMet = await t.http.post(`/api/v1/iks/referrals/${referralId}/end`).set(await as('siri.iks')).send({ exitCriteriaMet: false, summary: 'Ikke ennå.' }).expect(422);
+    await t.http.post(`/api/v1/iks/referrals/${referralId}/end`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send({ exitCriteriaMet: true, summary: 'x' }).expect(422);
+    await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send(acceptance).expect(200);
+    const notMet = await t.http.post(`/api/v1/iks/referrals/${referralId}/end`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send({ exitCriteriaMet: false, summary: 'Ikke ennå.' }).expect(422);
     expect([notMet.body.code, notMet.body.errors[0].field]).toEqual(['EXIT_CRITERIA_NOT_MET', 'exitCriteriaMet']);
-    await t.http.post(`/api/v1/iks/referrals/${referralId}/end`).set(await as('siri.iks')).send({ summary: 'x' }).expect(400);
-    const ended = await t.http.post(`/api/v1/iks/referrals/${referralId}/end`).set(await as('siri.iks')).send({ exitCriteriaMet: true, summary: 'Fire uker stabilt oppmøte.' }).expect(200);
+    await t.http.post(`/api/v1/iks/referrals/${referralId}/end`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send({ summary: 'x' }).expect(400);
+    const ended = await t.http.post(`/api/v1/iks/referrals/${referralId}/end`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send({ exitCriteriaMet: true, summary: 'Fire uker stabilt oppmøte.' }).expect(200);
     expect(ended.body).toMatchObject({ status: 'ended', endReason: 'exit_criteria_met', endSummary: 'Fire uker stabilt oppmøte.' });
     const log = await t.http.get(`/api/v1/cases/${caseId}/log`).set(await as('ola.leder'));
     expect(log.body.items.at(-1).type).toBe('iks_ended');
@@ -229,5 +236,9 @@ describe('IKS referrals', () => {
     expect(doc.paths['/api/v1/iks/referrals/{id}/orders'].post.responses['201']).toBeDefined();
     expect(doc.paths['/api/v1/iks/orders/{orderId}/acknowledgement'].post.responses['200']).toBeDefined();
     expect(doc.paths['/api/v1/iks/referrals'].get.description).toMatch(/\+40/);
+    for (const decision of ['acceptance', 'return', 'end']) {
+      const op = doc.paths[`/api/v1/iks/referrals/{id}/${decision}`].post;
+      expect([decision, op.parameters.find((p: { name: string; in: string }) => p.in === 'header' && p.name === 'If-Match')?.required]).toEqual([decision, true]);
+    }
   });
 });

@@ -41,3 +41,12 @@ export async function sendEvent(t: TestApp, username: string, caseId: string, ev
   const current = await t.http.get(`/api/v1/cases/${caseId}`).set(headers);
   return t.http.post(`/api/v1/cases/${caseId}/events`).set(headers).set('If-Match', current.headers.etag ?? '"0"').send(event);
 }
+
+/**
+ * The case's ETag as `username` sees it, for the If-Match every state-changing request on a case
+ * takes; `"0"` when the case is hidden from them (the API answers 404 before it reads If-Match).
+ */
+export async function caseEtag(t: TestApp, username: string, caseId: string): Promise<string> {
+  const res = await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth(username));
+  return res.headers.etag ?? '"0"';
+}

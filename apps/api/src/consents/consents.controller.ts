@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { etag, requireIfMatch } from '../cases/if-match.js';
+import { CasePrecondition, ETAG_RESPONSE_HEADER, IF_MATCH_HEADER, etag, requireIfMatch } from '../cases/if-match.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ConsentListResponse, ConsentView, ConsentWithdrawalResponse, RecordConsentDto, WithdrawConsentDto } from './consent.dto.js';
 import { ConsentsService } from './consents.service.js';
@@ -19,19 +19,33 @@ export class ConsentsController {
   }
 
   @Post()
-  @ApiCreatedResponse({ type: ConsentView })
-  record(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: RecordConsentDto): Promise<ConsentView> {
-    return this.consents.record(principal, id, body);
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiCreatedResponse({ type: ConsentView, headers: ETAG_RESPONSE_HEADER })
+  async record(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: RecordConsentDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ConsentView> {
+    const precondition = new CasePrecondition(ifMatch);
+    const recorded = await this.consents.record(principal, id, body, precondition);
+    res.setHeader('ETag', precondition.nextEtag);
+    return recorded;
   }
 
   /**
    * Takes effect in this request: the route falls back and outside access ends at once. If-Match
    * is honoured when sent but not required: a guardian's withdrawal must never wait for a client
-   * to refresh its copy of the case.
+   * to refresh its copy of the case. The one documented exception to If-Match on case writes.
    */
   @Post(':consentId/withdrawal')
   @HttpCode(200)
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The case version; checked when sent (412 when stale)' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: "The case version; checked when sent (412 when stale). The one case write where it is optional: a guardian's withdrawal acts at once.",
+  })
   @ApiOkResponse({ type: ConsentWithdrawalResponse, headers: { ETag: { description: 'The case version after the withdrawal' } } })
   async withdraw(
     @CurrentPrincipal() principal: Principal,

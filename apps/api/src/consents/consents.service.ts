@@ -15,7 +15,7 @@ import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { CaseAccessPolicy, type CaseView } from '../cases/case-access.policy.js';
 import { CaseEffects } from '../cases/case-effects.js';
-import { versionMismatch } from '../cases/if-match.js';
+import { versionMismatch, type CasePrecondition } from '../cases/if-match.js';
 import { CasesService } from '../cases/cases.service.js';
 import type { ConsentListResponse, ConsentView, ConsentWithdrawalResponse, RecordConsentDto, WithdrawConsentDto } from './consent.dto.js';
 
@@ -40,10 +40,11 @@ export class ConsentsService {
     });
   }
 
-  async record(principal: Principal, caseId: string, dto: RecordConsentDto): Promise<ConsentView> {
+  async record(principal: Principal, caseId: string, dto: RecordConsentDto, precondition: CasePrecondition): Promise<ConsentView> {
     return this.cases.transaction(principal, async (em) => {
       const loaded = await this.cases.loadVisible(em, principal, caseId, true);
       this.requireInsider(principal, loaded.row);
+      precondition.check(loaded.row.version);
       if (loaded.row.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet.');
       const now = new Date();
       const today = DateTime.fromJSDate(now, { zone: OSLO }).toISODate()!;
@@ -68,6 +69,7 @@ export class ConsentsService {
           withdrawalReason: null,
         }),
       );
+      await this.cases.saveVersioned(em, loaded.row, {});
       const form = dto.form === 'oral' ? 'muntlig' : 'skriftlig';
       await this.cases.appendLog(em, caseId, 'consent_recorded', principal.userId, `Samtykke (${form}) registrert for: ${row.recipients.join(', ')}.`, {
         consentId: row.id,

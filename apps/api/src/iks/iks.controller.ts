@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CasePrecondition, ETAG_RESPONSE_HEADER, IF_MATCH_HEADER } from '../cases/if-match.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import {
   AcceptReferralDto,
@@ -64,25 +66,55 @@ export class IksController {
   @Post('iks/referrals/:id/acceptance')
   @HttpCode(200)
   @ApiOperation({ summary: 'IKS coordinator: accept a referral with priority, core group, entry plan and exit criteria' })
-  @ApiOkResponse({ type: IksReferralView })
-  accept(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: AcceptReferralDto): Promise<IksReferralView> {
-    return this.iks.accept(principal, id, body);
+  @ApiHeader({ ...IF_MATCH_HEADER, description: `The version of the referral's case (its ETag from GET /cases/{id}). ${IF_MATCH_HEADER.description}` })
+  @ApiOkResponse({ type: IksReferralView, headers: ETAG_RESPONSE_HEADER })
+  async accept(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: AcceptReferralDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<IksReferralView> {
+    const precondition = new CasePrecondition(ifMatch);
+    const decided = await this.iks.accept(principal, id, body, precondition);
+    res.setHeader('ETag', precondition.nextEtag);
+    return decided;
   }
 
   @Post('iks/referrals/:id/return')
   @HttpCode(200)
   @ApiOperation({ summary: 'IKS coordinator: return a referral; the case goes back to deciding and the unit leader is notified' })
-  @ApiOkResponse({ type: IksReferralView })
-  returnReferral(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: ReturnReferralDto): Promise<IksReferralView> {
-    return this.iks.returnReferral(principal, id, body);
+  @ApiHeader({ ...IF_MATCH_HEADER, description: `The version of the referral's case (its ETag from GET /cases/{id}). ${IF_MATCH_HEADER.description}` })
+  @ApiOkResponse({ type: IksReferralView, headers: ETAG_RESPONSE_HEADER })
+  async returnReferral(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: ReturnReferralDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<IksReferralView> {
+    const precondition = new CasePrecondition(ifMatch);
+    const decided = await this.iks.returnReferral(principal, id, body, precondition);
+    res.setHeader('ETag', precondition.nextEtag);
+    return decided;
   }
 
   @Post('iks/referrals/:id/end')
   @HttpCode(200)
   @ApiOperation({ summary: 'IKS coordinator: end the IKS involvement once the recorded exit criteria are met' })
-  @ApiOkResponse({ type: IksReferralView })
-  end(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: EndReferralDto): Promise<IksReferralView> {
-    return this.iks.end(principal, id, body);
+  @ApiHeader({ ...IF_MATCH_HEADER, description: `The version of the referral's case (its ETag from GET /cases/{id}). ${IF_MATCH_HEADER.description}` })
+  @ApiOkResponse({ type: IksReferralView, headers: ETAG_RESPONSE_HEADER })
+  async end(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() body: EndReferralDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<IksReferralView> {
+    const precondition = new CasePrecondition(ifMatch);
+    const decided = await this.iks.end(principal, id, body, precondition);
+    res.setHeader('ETag', precondition.nextEtag);
+    return decided;
   }
 
   @Post('iks/referrals/:id/orders')

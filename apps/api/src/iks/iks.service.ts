@@ -18,7 +18,7 @@ import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { CasesService } from '../cases/cases.service.js';
-import { versionMismatch } from '../cases/if-match.js';
+import { versionMismatch, type CasePrecondition } from '../cases/if-match.js';
 import { compareQueue, iksCapacity, iksPriorityScore, IKS_PRIORITY_LABEL, type IksPriority } from './iks-priority.js';
 import {
   AcceptReferralDto,
@@ -124,10 +124,10 @@ export class IksService {
     });
   }
 
-  async accept(principal: Principal, referralId: string, dto: AcceptReferralDto): Promise<IksReferralView> {
+  async accept(principal: Principal, referralId: string, dto: AcceptReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
     this.requireCoordinator(principal, 'ta inn en IKS-henvisning');
     return this.cases.transaction(principal, async (em) => {
-      const { referral, loaded } = await this.lockCaseAndReferral(em, principal, referralId, (r) =>
+      const { referral, loaded } = await this.lockCaseAndReferral(em, principal, referralId, precondition, (r) =>
         requireStatus(r, 'referred', 'Henvisningen er allerede besvart.'),
       );
       const municipality = await em.findOneByOrFail(Municipality, { id: principal.municipalityId });
@@ -179,10 +179,10 @@ export class IksService {
     });
   }
 
-  async returnReferral(principal: Principal, referralId: string, dto: ReturnReferralDto): Promise<IksReferralView> {
+  async returnReferral(principal: Principal, referralId: string, dto: ReturnReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
     this.requireCoordinator(principal, 'sende en IKS-henvisning tilbake');
     return this.cases.transaction(principal, async (em) => {
-      const { referral, loaded } = await this.lockCaseAndReferral(em, principal, referralId, (r) =>
+      const { referral, loaded } = await this.lockCaseAndReferral(em, principal, referralId, precondition, (r) =>
         requireStatus(r, 'referred', 'Bare en henvisning som venter på svar kan sendes tilbake; en sak IKS har tatt inn avsluttes i stedet.'),
       );
       const outcome = onIksReturned(toCaseState(loaded.row), dto.reason);
@@ -212,10 +212,10 @@ export class IksService {
     });
   }
 
-  async end(principal: Principal, referralId: string, dto: EndReferralDto): Promise<IksReferralView> {
+  async end(principal: Principal, referralId: string, dto: EndReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
     this.requireCoordinator(principal, 'avslutte IKS-innsatsen');
     return this.cases.transaction(principal, async (em) => {
-      const { referral, loaded } = await this.lockCaseAndReferral(em, principal, referralId, (r) =>
+      const { referral, loaded } = await this.lockCaseAndReferral(em, principal, referralId, precondition, (r) =>
         requireStatus(r, 'accepted', 'Bare en sak IKS har tatt inn kan avsluttes.'),
       );
       if (!referral.exitCriteria?.trim()) {
@@ -340,12 +340,13 @@ export class IksService {
    * Locks in the same order as case events (case row, then referral), so a coordinator's decision
    * and a unit leader's event on the same case cannot deadlock.
    */
-  private async lockCaseAndReferral(em: EntityManager, principal: Principal, referralId: string, check: (r: IksReferral) => void) {
+  private async lockCaseAndReferral(em: EntityManager, principal: Principal, referralId: string, precondition: CasePrecondition, check: (r: IksReferral) => void) {
     if (!isUUID(referralId)) throw problems.notFound('Fant ikke henvisningen.');
     const peek = await em.findOneBy(IksReferral, { id: referralId, municipalityId: principal.municipalityId });
     if (!peek) throw problems.notFound('Fant ikke henvisningen.');
     check(peek); // an answered referral is refused by its status, even when its case is now hidden
     const loaded = await this.cases.loadVisible(em, principal, peek.caseId, true);
+    precondition.check(loaded.row.version); // If-Match names the case's version: these decisions change the case
     const referral = await this.lockReferral(em, principal, referralId);
     check(referral); // again under the lock: another request may have answered it meanwhile
     return { loaded, referral };

@@ -8,6 +8,7 @@ import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { CasesService } from '../cases/cases.service.js';
+import type { CasePrecondition } from '../cases/if-match.js';
 import { evaluationMoment, osloToday } from './measure-dates.js';
 import { CreateMeasureDto, EvaluateMeasureDto, ListMeasuresQuery, MeasureListResponse, MeasureView } from './measures.dto.js';
 
@@ -35,12 +36,13 @@ export class MeasuresService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async create(principal: Principal, caseId: string, dto: CreateMeasureDto): Promise<MeasureView> {
+  async create(principal: Principal, caseId: string, dto: CreateMeasureDto, precondition: CasePrecondition): Promise<MeasureView> {
     return this.cases.transaction(principal, async (em) => {
       const { row } = await this.cases.loadVisible(em, principal, caseId, true);
       if (!isCoordinatorOrLeader(principal, row)) {
         throw problems.forbidden('Bare sakens koordinator (stafettholder) eller enhetslederen kan legge til tiltak.');
       }
+      precondition.check(row.version);
       requireDecided(row);
       const errors: FieldError[] = [];
       if (dto.catalogCode !== undefined && dto.title !== undefined) errors.push({ field: 'title', message: 'oppgi enten catalogCode eller title, ikke begge' });
@@ -67,6 +69,7 @@ export class MeasuresService {
           endedAt: null,
         }),
       );
+      await this.cases.saveVersioned(em, row, {});
       const levelText = levels.length ? ` (${levels.map((l) => LEVEL_LABEL[l] ?? l).join(', ')})` : '';
       await this.cases.appendLog(
         em,
@@ -102,7 +105,7 @@ export class MeasuresService {
     });
   }
 
-  async evaluate(principal: Principal, caseId: string, measureId: string, dto: EvaluateMeasureDto): Promise<MeasureView> {
+  async evaluate(principal: Principal, caseId: string, measureId: string, dto: EvaluateMeasureDto, precondition: CasePrecondition): Promise<MeasureView> {
     return this.cases.transaction(principal, async (em) => {
       const { row } = await this.cases.loadVisible(em, principal, caseId, true);
       if (!isUUID(measureId)) throw problems.notFound('Fant ikke tiltaket.');
@@ -111,6 +114,7 @@ export class MeasuresService {
       if (!isCoordinatorOrLeader(principal, row) && measure.responsibleId !== principal.userId) {
         throw problems.forbidden('Bare tiltaksansvarlig, sakens koordinator eller enhetslederen kan evaluere tiltaket.');
       }
+      precondition.check(row.version);
       requireDecided(row);
       if (measure.status !== 'active') throw new ProblemException(422, 'MEASURE_ENDED', 'Tiltaket er avsluttet og kan ikke evalueres igjen.');
       const stop = dto.outcome === 'stop';
@@ -120,6 +124,7 @@ export class MeasuresService {
       if (errors.length) throw problems.validation(errors);
 
       const now = new Date();
+      await this.cases.saveVersioned(em, row, {});
       await em.insert(MeasureEvaluation, {
         measureId,
         caseId,
