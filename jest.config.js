@@ -18,6 +18,9 @@ export default {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // e2e tests wait on real servers and queues; on a loaded 2-core machine 5 s is too tight.
+      // A file whose hooks need more sets its own timeout.
+      testTimeout: 60_000,
       globalSetup: '<rootDir>/test/harness/global-setup.mjs',
       globalTeardown: '<rootDir>/test/harness/global-teardown.mjs',
     },
