@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DEFAULT_CODES, ProblemException, titleFor, type ProblemDocument } from './problem.js';
+import { RETRY_AFTER_SECONDS, isUnavailable } from './unavailable.js';
 
 /** Turns every error into an RFC 9457 problem document; internals never reach the caller. */
 @Catch()
@@ -12,12 +13,16 @@ export class ProblemFilter implements ExceptionFilter {
     const response = ctx.getResponse<Response>();
     const request = ctx.getRequest<Request>();
     const problem = this.toProblem(exception, request);
-    if (problem.status >= 500) {
+    if (problem.code === 'UNAVAILABLE') {
+      // Expected during an outage: one warning line, no stack.
+      this.logger.warn({ err: { name: (exception as Error)?.name, code: (exception as { code?: unknown })?.code }, path: request.route?.path ?? 'unknown' }, 'Database or Redis unavailable');
+    } else if (problem.status >= 500) {
       // The error's name and message only: stacks and bodies may carry personal data.
       const err = exception instanceof Error ? { name: exception.name, message: exception.message.slice(0, 300) } : {};
       this.logger.error({ err, status: problem.status, path: request.route?.path ?? 'unknown' }, 'Request failed');
     }
     if (response.headersSent) return;
+    if (problem.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
@@ -50,6 +55,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (typeof rawStatus === 'number' && rawStatus >= 400 && rawStatus < 500) {
       return base(rawStatus, DEFAULT_CODES[rawStatus] ?? 'BAD_REQUEST', 'Forespørselen kunne ikke leses.');
     }
+    if (isUnavailable(exception)) return base(503, 'UNAVAILABLE', 'Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.');
     return base(500, 'INTERNAL_ERROR', 'Det oppstod en intern feil. Prøv igjen senere.');
   }
 
