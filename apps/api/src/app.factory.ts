@@ -7,12 +7,13 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { BODY_LIMIT_BYTES, hardenServer, refuseOversizedBody } from './common/http-limits.js';
 import { rejectDeepJson } from './common/json-depth.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { createValidationPipe } from './common/validation.js';
 
 export const API_PREFIX = 'api/v1';
-export const BODY_LIMIT = '1mb';
+export const BODY_LIMIT = BODY_LIMIT_BYTES;
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createApiApp(options: AppModuleOptions): Promise<INestApplication> {
@@ -29,6 +30,7 @@ export async function createApiApp(options: AppModuleOptions): Promise<INestAppl
     res.setHeader('X-Request-Id', id);
     next();
   });
+  app.use(refuseOversizedBody); // before any body parser: a declared oversize body is never read
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.use(rejectDeepJson);
   app.use(helmet({ contentSecurityPolicy: false })); // the Swagger UI needs inline scripts
@@ -36,6 +38,7 @@ export async function createApiApp(options: AppModuleOptions): Promise<INestAppl
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
+  hardenServer(app.getHttpServer());
 
   const document = SwaggerModule.createDocument(
     app,
