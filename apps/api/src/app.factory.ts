@@ -15,6 +15,11 @@ import { createValidationPipe } from './common/validation.js';
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT = BODY_LIMIT_BYTES;
 
+/** `/api/v1` for everything but the health check. */
+export function setApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+}
+
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createApiApp(options: AppModuleOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
@@ -34,13 +39,20 @@ export async function createApiApp(options: AppModuleOptions): Promise<INestAppl
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.use(rejectDeepJson);
   app.use(helmet({ contentSecurityPolicy: false })); // the Swagger UI needs inline scripts
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
   hardenServer(app.getHttpServer());
 
-  const document = SwaggerModule.createDocument(
+  const document = createOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}
+
+/** The OpenAPI document of `/docs-json`; `scripts/web-schema.mjs` builds the web UI's client from it. */
+export function createOpenApiDocument(app: INestApplication) {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('BTI saksflyt')
@@ -49,6 +61,4 @@ export async function createApiApp(options: AppModuleOptions): Promise<INestAppl
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
-  return app;
 }

@@ -8,6 +8,7 @@ import { dataSourceOptions } from '@app/persistence';
 import { loggerParams, RedisModule, type AppConfig } from '@app/platform';
 import { AuthGuard } from './auth/auth.guard.js';
 import { Authenticator } from './auth/authenticator.js';
+import { AuthConfigController } from './auth/auth-config.controller.js';
 import { DevLoginController, MeController } from './auth/auth.controllers.js';
 import { PrincipalService } from './auth/principal.service.js';
 import { TokenService } from './auth/token.service.js';
@@ -15,6 +16,7 @@ import { FEATURE_MODULES } from './features.js';
 import { CatalogController } from './catalog/catalog.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { UnitsController } from './organisation/units.controller.js';
+import { webUiModules } from './web-ui.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -34,9 +36,11 @@ export class AppModule {
         RedisModule,
         TerminusModule,
         ...FEATURE_MODULES,
+        ...webUiModules(),
       ],
       controllers: [
         HealthController,
+        AuthConfigController,
         ...(config.authMode === 'dev' ? [DevLoginController] : []),
         MeController,
         UnitsController,

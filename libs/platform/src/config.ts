@@ -15,7 +15,8 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   authMode: 'dev' | 'oidc';
-  oidc: { issuer?: string; audience?: string; jwksUrl?: string };
+  /** `clientId` (OIDC_CLIENT_ID, optional): the web UI's public client at the issuer. */
+  oidc: { issuer?: string; audience?: string; jwksUrl?: string; clientId?: string };
   /** 32 bytes for AES-256-GCM and the HMAC of national ids. */
   dataEncryptionKey: Buffer;
   /**
@@ -69,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (authMode !== 'dev' && authMode !== 'oidc') {
     throw new ConfigError(`AUTH_MODE må være «dev» eller «oidc» (fikk «${authMode}»).`);
   }
-  const oidc = { issuer: env.OIDC_ISSUER?.trim(), audience: env.OIDC_AUDIENCE?.trim(), jwksUrl: env.OIDC_JWKS_URL?.trim() };
+  const oidc = { issuer: env.OIDC_ISSUER?.trim(), audience: env.OIDC_AUDIENCE?.trim(), jwksUrl: env.OIDC_JWKS_URL?.trim(), clientId: env.OIDC_CLIENT_ID?.trim() || undefined };
   if (authMode === 'oidc') {
     required(env, 'OIDC_ISSUER');
     required(env, 'OIDC_AUDIENCE');

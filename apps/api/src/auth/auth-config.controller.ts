@@ -1,0 +1,44 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { DEMO_USERS } from '@app/persistence';
+import type { AppConfig } from '@app/platform';
+import { Public } from './principal.js';
+
+export class DemoUserDto {
+  @ApiProperty({ example: 'kari.ansatt' }) username!: string;
+  @ApiProperty({ example: 'Kari Ansatt' }) displayName!: string;
+  @ApiProperty({ example: 'staff' }) role!: string;
+}
+
+export class AuthConfigDto {
+  @ApiProperty({ enum: ['dev', 'oidc'] }) mode!: 'dev' | 'oidc';
+  @ApiPropertyOptional({ description: 'oidc: the issuer the web UI signs in against (authorization code + PKCE).' })
+  issuer?: string;
+  @ApiPropertyOptional({ description: 'oidc: the public client id of the web UI (OIDC_CLIENT_ID, else OIDC_AUDIENCE).' })
+  clientId?: string;
+  @ApiPropertyOptional({ type: [DemoUserDto], description: 'dev: the seeded demo users a login picker may offer.' })
+  demoUsers?: DemoUserDto[];
+}
+
+/** Public: the web UI asks how to sign in before anyone is signed in. Reveals no secret. */
+@ApiTags('auth')
+@Controller('auth')
+export class AuthConfigController {
+  private readonly config: AppConfig;
+
+  constructor(@Inject(ConfigService) configService: ConfigService) {
+    this.config = configService.getOrThrow<AppConfig>('app');
+  }
+
+  @Public()
+  @Get('config')
+  @ApiOkResponse({ type: AuthConfigDto })
+  authConfig(): AuthConfigDto {
+    if (this.config.authMode === 'dev') {
+      return { mode: 'dev', demoUsers: DEMO_USERS.map(({ username, displayName, role }) => ({ username, displayName, role })) };
+    }
+    const { issuer, clientId, audience } = this.config.oidc;
+    return { mode: 'oidc', issuer, clientId: clientId ?? audience };
+  }
+}

@@ -1,0 +1,2216 @@
+export interface paths {
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuthConfigController_authConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/dev-login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DevLoginController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnitsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/concern-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_categories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/risk-factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_riskFactors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/protective-factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_protectiveFactors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_measures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CasesController_list"];
+        put?: never;
+        post: operations["CasesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CasesController_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/assignee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["CasesController_assign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CasesController_caseLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsentsController_list"];
+        put?: never;
+        post: operations["ConsentsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/consents/{consentId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConsentsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/iks/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * IKS queue, highest priority first
+         * @description The IKS queue: the IKS coordinator sees every referral of the municipality, an iks_member the referrals whose core group names them; others 403.
+         *     Without `status`: the open ones (referred, accepted).
+         *
+         *     Order: the coordinator's manual priority wins (1 akutt, 2 høy, 3 normal, 4 lav; none ranks as 3), then the score (0–100, highest first), then the oldest referral.
+         *     Score: suspected violence or sexual abuse +40; +5 per risk factor in the concern (at most 30); +5 per level tried before the referral (0 when decided straight to IKS; at most 10); +1 per day waiting (at most 20).
+         *     A referral whose case the caller can no longer see (e.g. returned) has `score: null` and ranks last in its tier.
+         *
+         *     `capacity`: accepted referrals this calendar year against the profile's `iksCasesPerYear` (below the range: available; within: limited; at its top: full), with the active cases and the referrals waiting.
+         */
+        get: operations["IksController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/iks/referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One referral with its competence orders (IKS coordinator, its core-group members, the unit leader of the case’s unit) */
+        get: operations["IksController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/iks-referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's IKS referrals, newest first (anyone who sees the case; the unit leader follows the status here) */
+        get: operations["IksController_forCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/iks/referrals/{id}/priority": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** IKS coordinator: set or clear the manual priority of an open referral */
+        post: operations["IksController_setPriority"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/iks/referrals/{id}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** IKS coordinator: accept a referral with priority, core group, entry plan and exit criteria */
+        post: operations["IksController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/iks/referrals/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** IKS coordinator: return a referral; the case goes back to deciding and the unit leader is notified */
+        post: operations["IksController_returnReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/iks/referrals/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** IKS coordinator: end the IKS involvement once the recorded exit criteria are met */
+        post: operations["IksController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/iks/referrals/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** IKS coordinator: order a service's competence from a unit leader (accepted referrals) */
+        post: operations["IksController_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/iks/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Competence orders: all for the IKS coordinator, the ones addressed to them for a unit leader */
+        get: operations["IksController_orders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/iks/orders/{orderId}/acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The addressed unit leader acknowledges a competence order (others: 404) */
+        post: operations["IksController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's measures with their evaluations, oldest first (anyone who sees the case) */
+        get: operations["MeasuresController_list"];
+        put?: never;
+        /**
+         * Add a measure (tiltak) from the catalog or as free text
+         * @description The case coordinator (assignee) or the unit leader, while the case is acting or evaluating. Schedules the evaluation reminders: the responsible person on the evaluation date (08:00, moved to a working day), the unit leader when it is REMINDER_EVALUATION_OVERDUE late. Log entry `measure_added`.
+         */
+        post: operations["MeasuresController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/measures/{measureId}/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate a measure: continue / adjust (with the next evaluation date) or stop
+         * @description The responsible person, the case coordinator or the unit leader. Cancels the pending evaluation reminders and schedules the next ones. Log entry `measure_evaluated`.
+         */
+        post: operations["MeasuresController_evaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Aggregates for the annual report (analyst only; 403 otherwise)
+         * @description Cases whose concern was logged from `from` to `to` (inclusive, Europe/Oslo), in total and by unit kind and cluster.
+         *     Every count under 5 (0–4) is `{value: null, suppressed: true}`. Medians are suppressed below 5 measured cases, a share when its numerator or denominator is suppressed. Cells that add up to a shown total (levels, routes, the groups of a breakdown) never leave exactly one suppressed cell: the smallest other is suppressed too, and a group whose concern count is suppressed is suppressed whole.
+         */
+        get: operations["StatsController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        DemoUserDto: {
+            /** @example kari.ansatt */
+            username: string;
+            /** @example Kari Ansatt */
+            displayName: string;
+            /** @example staff */
+            role: string;
+        };
+        AuthConfigDto: {
+            /** @enum {string} */
+            mode: "dev" | "oidc";
+            /** @description oidc: the issuer the web UI signs in against (authorization code + PKCE). */
+            issuer?: string;
+            /** @description oidc: the public client id of the web UI (OIDC_CLIENT_ID, else OIDC_AUDIENCE). */
+            clientId?: string;
+            /** @description dev: the seeded demo users a login picker may offer. */
+            demoUsers?: components["schemas"]["DemoUserDto"][];
+        };
+        DevLoginDto: {
+            /** @example kari.ansatt */
+            username: string;
+        };
+        AccessTokenDto: {
+            accessToken: string;
+        };
+        RoleScopeDto: {
+            role: string;
+            /** @enum {string} */
+            scopeType: "unit" | "cluster" | "municipality";
+            scopeId: string;
+        };
+        MeDto: {
+            userId: string;
+            username: string;
+            displayName: string;
+            municipalityId: string;
+            roles: components["schemas"]["RoleScopeDto"][];
+        };
+        UnitDto: {
+            id: string;
+            /** @example solsiden-bhg */
+            code: string;
+            name: string;
+            /** @enum {string} */
+            kind: "health_station" | "kindergarten" | "primary_school" | "lower_secondary_school" | "other";
+            clusterId: string;
+        };
+        CatalogItemDto: {
+            code: string;
+            /** @description Bokmål label */
+            nb: string;
+            en?: string;
+            /** @description Prevention levels (measures only) */
+            levels?: string[];
+        };
+        AuditEventView: {
+            id: string;
+            actorId: string;
+            actorUsername: string;
+            /** @example case.read */
+            action: string;
+            caseId: string | null;
+            /** Format: date-time */
+            at: string;
+            requestId: string;
+            purpose: string;
+            hash: string;
+        };
+        AuditListResponse: {
+            items: components["schemas"]["AuditEventView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        AuditChainView: {
+            valid: boolean;
+            checked: number;
+            brokenAtId: string | null;
+        };
+        GuardianDto: {
+            name: string;
+            /** @example mor */
+            relation: string;
+            /** @description Har foreldreansvar */
+            parentalResponsibility: boolean;
+            contact?: string;
+        };
+        ChildDto: {
+            firstName: string;
+            lastName: string;
+            /**
+             * Format: date
+             * @example 2019-05-04
+             */
+            birthDate: string;
+            /** @description Fødselsnummer or D-nummer (11 digits) */
+            nationalId?: string;
+            guardians?: components["schemas"]["GuardianDto"][];
+        };
+        ConcernDto: {
+            /** @description What was observed */
+            description: string;
+            /** @description Codes from /catalog/concern-categories */
+            categories: string[];
+            /** @description Codes from /catalog/risk-factors */
+            riskFactors: string[];
+            /** @description Codes from /catalog/protective-factors */
+            protectiveFactors: string[];
+            /** @description The child's own voice */
+            childVoice?: string;
+            /** @description Violence or sexual abuse is suspected */
+            suspectedViolenceOrAbuse: boolean;
+        };
+        CreateCaseDto: {
+            /** Format: uuid */
+            unitId: string;
+            child: components["schemas"]["ChildDto"];
+            concern: components["schemas"]["ConcernDto"];
+        };
+        GuardianView: {
+            name: string;
+            relation: string;
+            parentalResponsibility: boolean;
+            contact?: string;
+        };
+        ChildView: {
+            firstName: string | null;
+            lastName: string | null;
+            /** Format: date */
+            birthDate: string | null;
+            birthYear: number;
+            /** @description Only in GET /cases/:id for callers who see the case identifiable */
+            nationalId?: string;
+            guardians: components["schemas"]["GuardianView"][] | null;
+        };
+        ConcernView: {
+            description: string;
+            categories: string[];
+            riskFactors: string[];
+            protectiveFactors: string[];
+            childVoice: string | null;
+            suspectedViolenceOrAbuse: boolean;
+        };
+        CaseFlagsView: {
+            suspectedViolenceOrAbuse: boolean;
+        };
+        SafetyGuidanceView: {
+            message: string;
+            actions: string[];
+        };
+        CaseResponse: {
+            id: string;
+            municipalityId: string;
+            unitId: string;
+            clusterId: string;
+            status: string;
+            route: string | null;
+            level: number;
+            anonymous: boolean;
+            reporterId: string;
+            assigneeId: string | null;
+            version: number;
+            /** @enum {string} */
+            view: "full" | "anonymised";
+            child: components["schemas"]["ChildView"];
+            concern: components["schemas"]["ConcernView"];
+            flags: components["schemas"]["CaseFlagsView"];
+            /** @description Present when violence or abuse is suspected */
+            safetyGuidance?: components["schemas"]["SafetyGuidanceView"];
+            /** Format: date-time */
+            childWelfareReportedAt: string | null;
+            allowedEvents: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CaseListResponse: {
+            items: components["schemas"]["CaseResponse"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        CaseEventDto: {
+            /** @enum {string} */
+            type: "start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare";
+            /** @description complete_assessment */
+            summary?: string;
+            /** @description complete_assessment */
+            guardiansInformed?: boolean;
+            /** @description complete_assessment, when guardians were not informed */
+            reasonNotInformed?: string;
+            /** @description complete_assessment: the child's view, or why it was not obtained (required from age 7) */
+            childView?: string;
+            /**
+             * @description decide, escalate, evaluate (outcome escalate)
+             * @enum {string}
+             */
+            route?: "own_unit" | "interdisciplinary_team" | "tfa" | "iks";
+            /** @description decide, escalate */
+            rationale?: string;
+            /** @description decide/escalate to interdisciplinary_team without identity */
+            anonymous?: boolean;
+            /**
+             * @description evaluate
+             * @enum {string}
+             */
+            outcome?: "continue" | "adjust" | "escalate" | "close";
+            /** @description evaluate (required), close */
+            note?: string;
+            /** @description close: one of resolved, no_concern, moved, handed_to_child_welfare, other; reopen: free text */
+            reason?: string;
+            /** @description report_to_child_welfare */
+            grounds?: string;
+        };
+        AssignCaseDto: {
+            /**
+             * Format: uuid
+             * @description The new coordinator (stafettholder)
+             */
+            assigneeId: string;
+        };
+        CaseLogEntryView: {
+            id: string;
+            /** @example start_assessment */
+            type: string;
+            actorId: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description Bokmål */
+            text: string;
+        };
+        CaseLogResponse: {
+            items: components["schemas"]["CaseLogEntryView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        GivenByView: {
+            /** @description null for callers who see the case anonymised */
+            name: string | null;
+            relation: string;
+        };
+        ConsentView: {
+            id: string;
+            caseId: string;
+            givenBy: components["schemas"]["GivenByView"];
+            recipients: string[];
+            purpose: string;
+            /** @enum {string} */
+            form: "written" | "oral";
+            recordedById: string;
+            /** Format: date-time */
+            validFrom: string;
+            /**
+             * Format: date-time
+             * @description Exclusive end: the start of the day after the last valid day
+             */
+            validUntil: string | null;
+            /**
+             * @description Computed at read time
+             * @enum {string}
+             */
+            status: "active" | "withdrawn" | "expired" | "pending";
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            withdrawalReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ConsentListResponse: {
+            items: components["schemas"]["ConsentView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        GivenByDto: {
+            name: string;
+            /**
+             * @description A guardian, or the child where old enough
+             * @enum {string}
+             */
+            relation: "mother" | "father" | "guardian" | "foster_parent" | "child" | "other";
+        };
+        RecordConsentDto: {
+            givenBy: components["schemas"]["GivenByDto"];
+            /** @description Consent is given to services, not to named employees */
+            recipients: ("interdisciplinary_team" | "tfa" | "iks" | "ppt" | "child_welfare" | "health_station" | "nav" | "culture" | "bup" | "psychologist" | "municipal_psychologist" | "child_coordinator" | "police" | "slt_coordinator" | "school_doctor" | "family_house")[];
+            purpose: string;
+            /**
+             * @description Oral consent is valid when recorded with who recorded it (the caller)
+             * @enum {string}
+             */
+            form: "written" | "oral";
+            /**
+             * Format: date
+             * @description First valid day (Europe/Oslo); today when omitted
+             */
+            validFrom?: string;
+            /**
+             * Format: date
+             * @description Last valid day, inclusive (Europe/Oslo)
+             */
+            validUntil: string;
+        };
+        WithdrawConsentDto: {
+            reason: string;
+        };
+        CaseRouteView: {
+            route: string | null;
+            level: number;
+            version: number;
+        };
+        ConsentWithdrawalResponse: {
+            consent: components["schemas"]["ConsentView"];
+            /** @description The case after the withdrawal took effect */
+            case: components["schemas"]["CaseRouteView"];
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "unassigned" | "assessment_due" | "tfa_follow_up" | "evaluation_due" | "evaluation_overdue" | "consent_expiry" | "iks_pending" | "child_welfare_report_missing" | "consent_withdrawn" | "case_assigned" | "iks_referred" | "iks_accepted" | "iks_returned" | "iks_ended" | "iks_competence_order" | "iks_order_acknowledged";
+            /** Format: uuid */
+            caseId: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+            /** @description Bokmål text */
+            message: string;
+            /** @description true for a missing report to child welfare */
+            urgent: boolean;
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        UnitRefView: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            /** @example kindergarten */
+            kind: string;
+        };
+        ScoreView: {
+            /** @description 0–100 */
+            total: number;
+            /** @description +40 when violence or sexual abuse is suspected */
+            suspectedViolenceOrAbuse: number;
+            /** @description +5 per risk factor, at most 30 */
+            riskFactors: number;
+            /** @description +5 per level tried before the referral, at most 10 */
+            level: number;
+            /** @description +1 per day waiting, at most 20 */
+            waitingTime: number;
+            waitingDays: number;
+        };
+        CompetenceOrderView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            referralId: string;
+            /** Format: uuid */
+            caseId: string;
+            serviceCode: string;
+            /** Format: uuid */
+            unitLeaderId: string;
+            note: string;
+            /** Format: uuid */
+            orderedById: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            acknowledgementNote: string | null;
+        };
+        IksReferralView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            unit: components["schemas"]["UnitRefView"];
+            /** @enum {string} */
+            status: "referred" | "accepted" | "returned" | "ended";
+            /**
+             * @description Manual priority: 1 akutt, 2 høy, 3 normal, 4 lav. It wins over the score.
+             * @enum {number|null}
+             */
+            priority: 1 | 2 | 3 | 4 | null;
+            /** @description null when the case is no longer visible to the caller (e.g. returned) */
+            score: components["schemas"]["ScoreView"] | null;
+            suspectedViolenceOrAbuse: boolean | null;
+            riskFactorCount: number | null;
+            /** @description Case level before the referral */
+            fromLevel: number;
+            /** @description Escalated (true) or decided straight to IKS */
+            escalation: boolean;
+            /** Format: date-time */
+            referredAt: string;
+            /** Format: uuid */
+            referredById: string;
+            coreGroup: string[];
+            memberIds: string[];
+            entryPlan: string | null;
+            exitCriteria: string | null;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: date-time */
+            returnedAt: string | null;
+            returnReason: string | null;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** @example exit_criteria_met */
+            endReason: string | null;
+            endSummary: string | null;
+            /** @description Only on a single referral */
+            orders?: components["schemas"]["CompetenceOrderView"][];
+        };
+        YearlyRangeView: {
+            min: number;
+            max: number;
+        };
+        CapacityView: {
+            /** @description Accepted referrals not yet ended */
+            activeCases: number;
+            /** @description Referrals waiting for an answer */
+            pendingReferrals: number;
+            /** @description Accepted this calendar year (Europe/Oslo) */
+            acceptedThisYear: number;
+            /** @description The profile's iksCasesPerYear */
+            yearlyRange: components["schemas"]["YearlyRangeView"] | null;
+            remainingThisYear: number | null;
+            /**
+             * @description below the range: available; within: limited; at its top: full
+             * @enum {string}
+             */
+            level: "available" | "limited" | "full" | "unknown";
+            /** @description Bokmål */
+            message: string;
+        };
+        IksQueueResponse: {
+            items: components["schemas"]["IksReferralView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            capacity: components["schemas"]["CapacityView"];
+        };
+        SetPriorityDto: {
+            /**
+             * @description Manual priority: 1 akutt, 2 høy, 3 normal, 4 lav. It wins over the score. null clears it.
+             * @enum {number|null}
+             */
+            priority: 1 | 2 | 3 | 4 | null;
+        };
+        AcceptReferralDto: {
+            /**
+             * @description Manual priority: 1 akutt, 2 høy, 3 normal, 4 lav. It wins over the score.
+             * @enum {number}
+             */
+            priority: 1 | 2 | 3 | 4;
+            /**
+             * @description Service codes from the municipality profile's iksCoreGroup
+             * @example [
+             *       "slt_coordinator",
+             *       "ppt",
+             *       "child_welfare"
+             *     ]
+             */
+            coreGroup: string[];
+            /** @description Plan for entry: what IKS does first, who meets whom */
+            entryPlan: string;
+            /** @description Exit criteria: when IKS hands the case back */
+            exitCriteria: string;
+            /** @description Users (iks_member or iks_coordinator) in the core group: they see this referral in the queue */
+            memberIds?: string[];
+        };
+        ReturnReferralDto: {
+            /** @description Why IKS returns the case (written to the case log) */
+            reason: string;
+        };
+        EndReferralDto: {
+            /** @description The exit criteria recorded at acceptance are met (must be true) */
+            exitCriteriaMet: boolean;
+            /** @description How the exit criteria were met; the hand-back to the unit */
+            summary: string;
+        };
+        CreateOrderDto: {
+            /**
+             * @description A service code: the profile's iksCoreGroup or a known service (health_station, bup, police, …)
+             * @example ppt
+             */
+            serviceCode: string;
+            /**
+             * Format: uuid
+             * @description The unit leader asked to provide the competence
+             */
+            unitLeaderId: string;
+            note: string;
+        };
+        CompetenceOrderListResponse: {
+            items: components["schemas"]["CompetenceOrderView"][];
+            total: number;
+        };
+        AcknowledgeOrderDto: {
+            note?: string;
+        };
+        CreateMeasureDto: {
+            /**
+             * @description A code from GET /catalog/measures; either this or `title`
+             * @example icdp
+             */
+            catalogCode?: string;
+            /** @description A measure outside the catalog (free text); either this or `catalogCode` */
+            title?: string;
+            /** @description Free-text measures only: prevention level(s); catalog measures take the catalog’s */
+            levels?: ("universal" | "selected" | "indicated")[];
+            /** @description What is done, how often, by whom */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description The person responsible (notified on the evaluation date)
+             */
+            responsibleId: string;
+            /**
+             * Format: date
+             * @example 2025-03-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description On or after startDate and not in the past; drives the evaluation reminders
+             * @example 2025-04-15
+             */
+            evaluationDate: string;
+        };
+        MeasureEvaluationView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            outcome: "continue" | "adjust" | "stop";
+            note: string;
+            /** Format: date */
+            nextEvaluationDate: string | null;
+            /** Format: uuid */
+            evaluatedById: string;
+            /** Format: date-time */
+            at: string;
+        };
+        MeasureView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @description null for a free-text measure */
+            catalogCode: string | null;
+            /** @description Bokmål name (the catalog’s, or the free text) */
+            title: string;
+            /** @description Prevention levels */
+            levels: ("universal" | "selected" | "indicated")[];
+            description: string | null;
+            /** Format: uuid */
+            responsibleId: string;
+            /** Format: date */
+            startDate: string;
+            /**
+             * Format: date
+             * @description The next evaluation
+             */
+            evaluationDate: string;
+            /** @enum {string} */
+            status: "active" | "ended";
+            /** Format: uuid */
+            createdById: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** @description Oldest first */
+            evaluations: components["schemas"]["MeasureEvaluationView"][];
+        };
+        MeasureListResponse: {
+            items: components["schemas"]["MeasureView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        EvaluateMeasureDto: {
+            /**
+             * @description continue / adjust keep the measure (with a next evaluation date); stop ends it
+             * @enum {string}
+             */
+            outcome: "continue" | "adjust" | "stop";
+            note: string;
+            /**
+             * Format: date
+             * @description Required for continue and adjust (the next evaluation); not allowed with stop
+             */
+            nextEvaluationDate?: string;
+        };
+        CellView: {
+            /** @description null when suppressed */
+            value: number | null;
+            /** @description true: the cell is under 5 (or would reveal one that is) and is not shown */
+            suppressed: boolean;
+        };
+        LevelCellsView: {
+            0: components["schemas"]["CellView"];
+            1: components["schemas"]["CellView"];
+            2: components["schemas"]["CellView"];
+            3: components["schemas"]["CellView"];
+        };
+        RouteCellsView: {
+            /** @description Not decided yet */
+            none: components["schemas"]["CellView"];
+            own_unit: components["schemas"]["CellView"];
+            interdisciplinary_team: components["schemas"]["CellView"];
+            tfa: components["schemas"]["CellView"];
+            iks: components["schemas"]["CellView"];
+        };
+        GroupFiguresView: {
+            /** @description Cases whose concern was logged in the period */
+            concernsLogged: components["schemas"]["CellView"];
+            /** @description Current level */
+            casesByLevel: components["schemas"]["LevelCellsView"];
+            /** @description Current route */
+            casesByRoute: components["schemas"]["RouteCellsView"];
+            /** @description Days from the concern to the first routing decision (`decide`); median, one decimal */
+            medianDaysToDecision: components["schemas"]["CellView"];
+            /** @description Days from the concern to the first measure recorded; median, one decimal */
+            medianDaysToFirstMeasure: components["schemas"]["CellView"];
+            /** @description Cases with a report to child welfare */
+            childWelfareReports: components["schemas"]["CellView"];
+            /** @description Share (0–1) of the cases with a report to child welfare */
+            childWelfareReportShare: components["schemas"]["CellView"];
+            /** @description Cases referred to IKS */
+            iksReferred: components["schemas"]["CellView"];
+            /** @description Cases IKS accepted */
+            iksCases: components["schemas"]["CellView"];
+        };
+        BreakdownView: {
+            /** @description Unit kind, or cluster id */
+            key: string;
+            /** @description Bokmål */
+            label: string;
+            figures: components["schemas"]["GroupFiguresView"];
+        };
+        OverviewResponse: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            clusterId: string | null;
+            /** @description Cells under this are suppressed */
+            minimumCellSize: number;
+            total: components["schemas"]["GroupFiguresView"];
+            byUnitKind: components["schemas"]["BreakdownView"][];
+            byCluster: components["schemas"]["BreakdownView"][];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Health Check is successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example ok
+                         * @enum {string}
+                         */
+                        status?: "ok" | "degraded";
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description The Health Check is not successful */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example error
+                         * @enum {string}
+                         */
+                        status?: "error" | "shutting_down";
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    AuthConfigController_authConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthConfigDto"];
+                };
+            };
+        };
+    };
+    DevLoginController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DevLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessTokenDto"];
+                };
+            };
+        };
+    };
+    MeController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    UnitsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"][];
+                };
+            };
+        };
+    };
+    CatalogController_categories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogItemDto"][];
+                };
+            };
+        };
+    };
+    CatalogController_riskFactors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogItemDto"][];
+                };
+            };
+        };
+    };
+    CatalogController_protectiveFactors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogItemDto"][];
+                };
+            };
+        };
+    };
+    CatalogController_measures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogItemDto"][];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                caseId?: string;
+                actorId?: string;
+                from?: string;
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditListResponse"];
+                };
+            };
+        };
+    };
+    AuditController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditChainView"];
+                };
+            };
+        };
+    };
+    CasesController_list: {
+        parameters: {
+            query?: {
+                status?: "discovered" | "assessing" | "deciding" | "acting" | "evaluating" | "closed";
+                route?: "own_unit" | "interdisciplinary_team" | "tfa" | "iks";
+                unitId?: string;
+                assigneeId?: string;
+                /** @description Open cases past their decision deadline (twice REMINDER_ASSESSMENT_DUE, 14 days by default) that are not yet decided */
+                overdue?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseListResponse"];
+                };
+            };
+        };
+    };
+    CasesController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key + same body → the same case */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
+    CasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The case version */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
+    CasesController_event: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version from ETag, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseEventDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
+    CasesController_assign: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version from ETag, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
+    CasesController_caseLog: {
+        parameters: {
+            query?: {
+                pageSize?: unknown;
+                page?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseLogResponse"];
+                };
+            };
+        };
+    };
+    ConsentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentListResponse"];
+                };
+            };
+        };
+    };
+    ConsentsController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordConsentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentView"];
+                };
+            };
+        };
+    };
+    ConsentsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The case version; checked when sent (412 when stale) */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                consentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The case version after the withdrawal */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentWithdrawalResponse"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description true: only unread; false: only read; omitted: all */
+                unread?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            /** @description Not the caller’s notification, or no such notification */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IksController_queue: {
+        parameters: {
+            query?: {
+                /** @description Without it: the open ones (referred and accepted) */
+                status?: "referred" | "accepted" | "returned" | "ended";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IksQueueResponse"];
+                };
+            };
+        };
+    };
+    IksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IksReferralView"];
+                };
+            };
+        };
+    };
+    IksController_forCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IksReferralView"][];
+                };
+            };
+        };
+    };
+    IksController_setPriority: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPriorityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IksReferralView"];
+                };
+            };
+        };
+    };
+    IksController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptReferralDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IksReferralView"];
+                };
+            };
+        };
+    };
+    IksController_returnReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnReferralDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IksReferralView"];
+                };
+            };
+        };
+    };
+    IksController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndReferralDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IksReferralView"];
+                };
+            };
+        };
+    };
+    IksController_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetenceOrderView"];
+                };
+            };
+        };
+    };
+    IksController_orders: {
+        parameters: {
+            query?: {
+                /** @description true: only orders not yet acknowledged */
+                open?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetenceOrderListResponse"];
+                };
+            };
+        };
+    };
+    IksController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetenceOrderView"];
+                };
+            };
+        };
+    };
+    MeasuresController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureListResponse"];
+                };
+            };
+        };
+    };
+    MeasuresController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMeasureDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureView"];
+                };
+            };
+        };
+    };
+    MeasuresController_evaluate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                measureId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluateMeasureDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureView"];
+                };
+            };
+        };
+    };
+    StatsController_overview: {
+        parameters: {
+            query?: {
+                /** @description First day (Europe/Oslo); default 1 January this year */
+                from?: string;
+                /** @description Last day, inclusive (Europe/Oslo); default today */
+                to?: string;
+                /** @description Only cases of units in this cluster */
+                clusterId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewResponse"];
+                };
+            };
+        };
+    };
+}

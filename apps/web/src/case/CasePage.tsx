@@ -1,0 +1,184 @@
+import { Alert, Heading, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useLocation, useParams } from 'react-router';
+import { useCategories, useProtectiveFactors, useRiskFactors, useUnits } from '../api/catalog';
+import { api, unwrap, type Schemas } from '../api/client';
+import { useSession } from '../auth/session';
+import { childName } from '../components/CaseTable';
+import { ProblemAlert } from '../components/ProblemAlert';
+import { SafetyGuidance } from '../components/SafetyGuidance';
+import { date, dateTime, IKS_STATUS_LABEL, label, LEVEL_LABEL, RELATION_LABEL, ROUTE_LABEL, STATUS_LABEL } from '../labels';
+import { AssignmentPanel } from './AssignmentPanel';
+import { ConsentsPanel } from './ConsentsPanel';
+import { EventActions } from './EventActions';
+import { LogTimeline } from './LogTimeline';
+import { MeasuresPanel } from './MeasuresPanel';
+import { personOnCase } from './people';
+import { useCase } from './useCase';
+
+export default function CasePage() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const { me, hasRole } = useSession();
+  const caseQuery = useCase(id);
+  const c = caseQuery.data;
+  if (caseQuery.isPending) return <Spinner aria-label="Henter saken" />;
+  if (!c) {
+    return (
+      <div className="page stack">
+        <Heading level={1} data-size="md">
+          Saken
+        </Heading>
+        <ProblemAlert error={caseQuery.error} />
+        <Link to="/saker">Tilbake til sakene</Link>
+      </div>
+    );
+  }
+  const identified = c.view === 'full';
+  const works = identified && hasRole('staff', 'unit_leader', 'team_member', 'tfa_coordinator', 'iks_coordinator', 'iks_member');
+  const reload = () => void caseQuery.refetch();
+  const justCreated = (location.state as { created?: boolean } | null)?.created;
+
+  return (
+    <div className="page stack">
+      <Link to="/saker">← Tilbake til sakene</Link>
+      <Heading level={1} data-size="md">
+        {identified ? childName(c.child) : 'Anonymisert sak'}
+      </Heading>
+      {justCreated && (
+        <Alert data-color="success">
+          <Paragraph>Bekymringen er lagret som en sak.</Paragraph>
+        </Alert>
+      )}
+      {!identified && (
+        <Alert data-color="info">
+          <Paragraph>
+            Du ser saken anonymisert: uten navn, enhet og fritekst om barnet. Barnet er født i {c.child.birthYear}.
+          </Paragraph>
+        </Alert>
+      )}
+      {c.flags.suspectedViolenceOrAbuse && !c.childWelfareReportedAt && <SafetyGuidance guidance={c.safetyGuidance} />}
+
+      <div className="case-grid">
+        <div className="stack">
+          <CaseSummary c={c} meId={me?.userId} />
+          <ConcernSection c={c} />
+          {identified && c.child.guardians && c.child.guardians.length > 0 && (
+            <section className="stack" aria-labelledby="guardians-heading">
+              <Heading level={2} data-size="sm" id="guardians-heading">
+                Foresatte
+              </Heading>
+              <ul>
+                {c.child.guardians.map((g) => (
+                  <li key={g.name + g.relation}>
+                    {g.name} ({label(RELATION_LABEL, g.relation)}){g.parentalResponsibility ? ', har foreldreansvar' : ''}
+                    {g.contact ? ` · ${g.contact}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <LogTimeline caseId={c.id} />
+        </div>
+        <div className="stack">
+          <EventActions caseData={c} onStale={reload} />
+          <AssignmentPanel caseData={c} canAssign={hasRole('unit_leader') && identified} onStale={reload} />
+          {hasRole('unit_leader') && <IksStatus caseId={c.id} />}
+          {identified && <ConsentsPanel caseData={c} canManage={works} onStale={reload} />}
+          {identified && <MeasuresPanel caseData={c} canManage={works} />}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function CaseSummary({ c, meId }: { c: Schemas['CaseResponse']; meId?: string }) {
+  const units = useUnits();
+  const unit = units.data?.find((u) => u.id === c.unitId);
+  return (
+    <section aria-labelledby="summary-heading">
+      <Heading level={2} data-size="sm" id="summary-heading">
+        Oversikt
+      </Heading>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd>
+          <Tag data-color="info">{label(STATUS_LABEL, c.status)}</Tag>
+        </dd>
+        <dt>Nivå</dt>
+        <dd>{LEVEL_LABEL[c.level] ?? c.level}</dd>
+        <dt>Vei</dt>
+        <dd>
+          {c.route ? label(ROUTE_LABEL, c.route) : 'Ikke besluttet'}
+          {c.anonymous ? ' (anonym drøfting)' : ''}
+        </dd>
+        <dt>Saksansvarlig</dt>
+        <dd>{c.assigneeId ? personOnCase(c.assigneeId, c, meId) : 'Ingen'}</dd>
+        {c.view === 'full' && (
+          <>
+            <dt>Enhet</dt>
+            <dd>{unit?.name ?? '–'}</dd>
+            <dt>Fødselsdato</dt>
+            <dd>{date(c.child.birthDate)}</dd>
+          </>
+        )}
+        <dt>Meldt</dt>
+        <dd>{dateTime(c.createdAt)}</dd>
+        <dt>Meldt til barnevernet</dt>
+        <dd>{c.childWelfareReportedAt ? dateTime(c.childWelfareReportedAt) : 'Nei'}</dd>
+      </dl>
+    </section>
+  );
+}
+
+function ConcernSection({ c }: { c: Schemas['CaseResponse'] }) {
+  const categories = useCategories();
+  const risks = useRiskFactors();
+  const protective = useProtectiveFactors();
+  const names = (codes: string[], items?: Schemas['CatalogItemDto'][]) =>
+    codes.map((code) => items?.find((i) => i.code === code)?.nb ?? code).join(', ') || 'Ingen';
+  return (
+    <section className="stack" aria-labelledby="concern-heading">
+      <Heading level={2} data-size="sm" id="concern-heading">
+        Bekymringen
+      </Heading>
+      {c.concern.description && <Paragraph className="prewrap">{c.concern.description}</Paragraph>}
+      <dl className="facts">
+        <dt>Gjelder</dt>
+        <dd>{names(c.concern.categories, categories.data)}</dd>
+        <dt>Risikofaktorer</dt>
+        <dd>{names(c.concern.riskFactors, risks.data)}</dd>
+        <dt>Beskyttelsesfaktorer</dt>
+        <dd>{names(c.concern.protectiveFactors, protective.data)}</dd>
+        {c.concern.childVoice && (
+          <>
+            <dt>Barnets stemme</dt>
+            <dd className="prewrap">{c.concern.childVoice}</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+function IksStatus({ caseId }: { caseId: string }) {
+  const referrals = useQuery({
+    queryKey: ['iks-for-case', caseId],
+    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/iks-referrals', { params: { path: { id: caseId } } })),
+  });
+  const items = Array.isArray(referrals.data) ? referrals.data : [];
+  if (items.length === 0) return null;
+  return (
+    <section className="stack" aria-labelledby="iks-heading">
+      <Heading level={2} data-size="sm" id="iks-heading">
+        IKS-henvisning
+      </Heading>
+      {items.map((r) => (
+        <Paragraph key={r.id}>
+          {IKS_STATUS_LABEL[r.status]} {dateTime(r.acceptedAt ?? r.returnedAt ?? r.endedAt ?? r.referredAt)}
+          {r.returnReason ? `: ${r.returnReason}` : ''}
+        </Paragraph>
+      ))}
+    </section>
+  );
+}

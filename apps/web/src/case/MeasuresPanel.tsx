@@ -1,0 +1,182 @@
+import { Button, Details, Field, Heading, Label, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useMeasureCatalog } from '../api/catalog';
+import { api, unwrap, type Schemas } from '../api/client';
+import { useSession } from '../auth/session';
+import { fieldError, ProblemAlert } from '../components/ProblemAlert';
+import { date } from '../labels';
+import { candidates, personOnCase } from './people';
+import { useRefreshCase } from './useCase';
+
+type MeasureOutcome = Schemas['EvaluateMeasureDto']['outcome'];
+const MEASURE_OUTCOME: Record<MeasureOutcome, string> = { continue: 'Fortsetter', adjust: 'Justeres', stop: 'Avsluttes' };
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Measures (tiltak) with their evaluations; adding and evaluating for those working on the case. */
+export function MeasuresPanel({ caseData, canManage }: { caseData: Schemas['CaseResponse']; canManage: boolean }) {
+  const { me } = useSession();
+  const measures = useQuery({
+    queryKey: ['measures', caseData.id],
+    queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/measures', { params: { path: { id: caseData.id } } })),
+  });
+  return (
+    <section className="stack" aria-labelledby="measures-heading">
+      <Heading level={2} data-size="sm" id="measures-heading">
+        Tiltak
+      </Heading>
+      <ProblemAlert error={measures.error} />
+      {measures.data?.items.length === 0 && <Paragraph>Ingen tiltak ennå.</Paragraph>}
+      <ul className="cards">
+        {measures.data?.items.map((m) => (
+          <li key={m.id} className="card-line">
+            <Paragraph>
+              <Tag data-color={m.status === 'active' ? 'success' : 'neutral'} data-size="sm">
+                {m.status === 'active' ? 'Aktivt' : 'Avsluttet'}
+              </Tag>{' '}
+              <strong>{m.title}</strong>
+            </Paragraph>
+            <Paragraph data-size="sm" className="muted">
+              Ansvarlig: {personOnCase(m.responsibleId, caseData, me?.userId)} · start {date(m.startDate)} · evaluering {date(m.evaluationDate)}
+            </Paragraph>
+            {m.evaluations.map((ev) => (
+              <Paragraph key={ev.id} data-size="sm">
+                Evaluert {date(ev.at)}: {MEASURE_OUTCOME[ev.outcome]}. {ev.note}
+              </Paragraph>
+            ))}
+            {canManage && m.status === 'active' && <EvaluateMeasure caseId={caseData.id} measureId={m.id} />}
+          </li>
+        ))}
+      </ul>
+      {canManage && (
+        <Details>
+          <Details.Summary>Legg til tiltak</Details.Summary>
+          <Details.Content>
+            <AddMeasureForm caseData={caseData} />
+          </Details.Content>
+        </Details>
+      )}
+    </section>
+  );
+}
+
+function AddMeasureForm({ caseData }: { caseData: Schemas['CaseResponse'] }) {
+  const { me } = useSession();
+  const catalog = useMeasureCatalog();
+  const refresh = useRefreshCase(caseData.id);
+  const people = candidates(caseData, me?.userId);
+  const [catalogCode, setCatalogCode] = useState('');
+  const [title, setTitle] = useState('');
+  const [responsibleId, setResponsibleId] = useState(caseData.assigneeId ?? me?.userId ?? '');
+  const [startDate, setStartDate] = useState(inDays(0));
+  const [evaluationDate, setEvaluationDate] = useState(inDays(42));
+  const add = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/cases/{id}/measures', {
+          params: { path: { id: caseData.id } },
+          body: { ...(catalogCode ? { catalogCode } : { title }), responsibleId, startDate, evaluationDate },
+        }),
+      ),
+    onSuccess: () => refresh(),
+  });
+  const err = (field: string) => fieldError(add.error, field);
+  return (
+    <form
+      className="stack"
+      noValidate
+      aria-label="Legg til tiltak"
+      onSubmit={(e) => {
+        e.preventDefault();
+        add.mutate();
+      }}
+    >
+      <Field>
+        <Label>Tiltak fra katalogen</Label>
+        <Select value={catalogCode} onChange={(e) => setCatalogCode(e.target.value)}>
+          <Select.Option value="">Eget tiltak (skriv navn under)</Select.Option>
+          {catalog.data?.map((item) => (
+            <Select.Option key={item.code} value={item.code}>
+              {item.nb}
+            </Select.Option>
+          ))}
+        </Select>
+      </Field>
+      {!catalogCode && <Textfield label="Navn på tiltaket" value={title} onChange={(e) => setTitle(e.target.value)} error={err('title')} />}
+      <Field>
+        <Label>Ansvarlig</Label>
+        <Select value={responsibleId} onChange={(e) => setResponsibleId(e.target.value)}>
+          {people.map((p) => (
+            <Select.Option key={p.id} value={p.id}>
+              {p.text[0]!.toUpperCase() + p.text.slice(1)}
+            </Select.Option>
+          ))}
+        </Select>
+      </Field>
+      <div className="grid-2">
+        <Textfield label="Startdato" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} error={err('startDate')} />
+        <Textfield label="Evalueringsdato" type="date" value={evaluationDate} onChange={(e) => setEvaluationDate(e.target.value)} error={err('evaluationDate')} />
+      </div>
+      <ProblemAlert error={add.error} />
+      <div>
+        <Button type="submit" data-size="sm" disabled={add.isPending}>
+          Legg til tiltaket
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function EvaluateMeasure({ caseId, measureId }: { caseId: string; measureId: string }) {
+  const refresh = useRefreshCase(caseId);
+  const [outcome, setOutcome] = useState<MeasureOutcome | ''>('');
+  const [note, setNote] = useState('');
+  const evaluate = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/v1/cases/{id}/measures/{measureId}/evaluations', {
+          params: { path: { id: caseId, measureId } },
+          body: { outcome: outcome as MeasureOutcome, note },
+        }),
+      ),
+    onSuccess: () => refresh(),
+  });
+  return (
+    <Details>
+      <Details.Summary>Evaluer tiltaket</Details.Summary>
+      <Details.Content>
+        <form
+          className="stack"
+          noValidate
+          aria-label="Evaluer tiltaket"
+          onSubmit={(e) => {
+            e.preventDefault();
+            evaluate.mutate();
+          }}
+        >
+          <Field>
+            <Label>Resultat</Label>
+            <Select value={outcome} onChange={(e) => setOutcome(e.target.value as MeasureOutcome)}>
+              <Select.Option value="" disabled>
+                Velg
+              </Select.Option>
+              {Object.entries(MEASURE_OUTCOME).map(([code, text]) => (
+                <Select.Option key={code} value={code}>
+                  {text}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+          <Textfield multiline rows={2} label="Notat" value={note} onChange={(e) => setNote(e.target.value)} error={fieldError(evaluate.error, 'note')} />
+          <ProblemAlert error={evaluate.error} />
+          <div>
+            <Button type="submit" data-size="sm" disabled={evaluate.isPending}>
+              Lagre evalueringen
+            </Button>
+          </div>
+        </form>
+      </Details.Content>
+    </Details>
+  );
+}

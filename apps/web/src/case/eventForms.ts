@@ -1,0 +1,78 @@
+import type { Schemas } from '../api/client';
+import { CLOSE_REASON_LABEL, OUTCOME_LABEL, ROUTE_LABEL, type EventType } from '../labels';
+
+type Payload = Omit<Schemas['CaseEventDto'], 'type'>;
+export type PayloadField = keyof Payload;
+
+export interface FieldSpec {
+  name: PayloadField;
+  kind: 'text' | 'textarea' | 'checkbox' | 'select';
+  label: string;
+  description?: string;
+  options?: Record<string, string>;
+  required?: boolean;
+  /** Shown only when this holds for the values entered so far. */
+  when?: (values: Partial<Record<PayloadField, unknown>>) => boolean;
+}
+
+/**
+ * Exactly the form each event needs (DESIGN section 4 and 8). Keyed by the API's event union:
+ * an event the API adds is a type error here until it has its form.
+ */
+export const EVENT_FORMS: Record<EventType, FieldSpec[]> = {
+  start_assessment: [],
+  complete_assessment: [
+    { name: 'summary', kind: 'textarea', label: 'Oppsummering av vurderingen', required: true },
+    { name: 'guardiansInformed', kind: 'checkbox', label: 'Foresatte er informert' },
+    {
+      name: 'reasonNotInformed',
+      kind: 'textarea',
+      label: 'Hvorfor er foresatte ikke informert?',
+      when: (v) => !v.guardiansInformed,
+    },
+    { name: 'childView', kind: 'textarea', label: 'Barnets syn (valgfritt)' },
+  ],
+  decide: [
+    { name: 'route', kind: 'select', label: 'Videre vei', options: ROUTE_LABEL, required: true },
+    { name: 'rationale', kind: 'textarea', label: 'Begrunnelse', required: true },
+    {
+      name: 'anonymous',
+      kind: 'checkbox',
+      label: 'Drøft anonymt i teamet',
+      description: 'Teamet ser saken uten barnets identitet. Krever ikke samtykke.',
+      when: (v) => v.route === 'interdisciplinary_team',
+    },
+  ],
+  escalate: [
+    { name: 'route', kind: 'select', label: 'Ny vei', options: ROUTE_LABEL, required: true },
+    { name: 'rationale', kind: 'textarea', label: 'Begrunnelse', required: true },
+  ],
+  request_evaluation: [],
+  evaluate: [
+    { name: 'outcome', kind: 'select', label: 'Resultat av evalueringen', options: OUTCOME_LABEL, required: true },
+    { name: 'note', kind: 'textarea', label: 'Notat', required: true },
+  ],
+  close: [{ name: 'reason', kind: 'select', label: 'Hvorfor avsluttes saken?', options: CLOSE_REASON_LABEL, required: true }],
+  reopen: [{ name: 'reason', kind: 'textarea', label: 'Hvorfor gjenåpnes saken?', required: true }],
+  report_to_child_welfare: [
+    {
+      name: 'grounds',
+      kind: 'textarea',
+      label: 'Grunnlaget for meldingen',
+      description: 'Meldeplikten er din egen og krever ikke samtykke (barnevernsloven § 13-2).',
+      required: true,
+    },
+  ],
+};
+
+/** The payload of the fields that are shown; empty optional text is left out. */
+export function payloadOf(type: EventType, values: Partial<Record<PayloadField, unknown>>): Schemas['CaseEventDto'] {
+  const body: Record<string, unknown> = { type };
+  for (const field of EVENT_FORMS[type]) {
+    if (field.when && !field.when(values)) continue;
+    const value = values[field.name];
+    if (field.kind === 'checkbox') body[field.name] = Boolean(value);
+    else if (typeof value === 'string' && value.trim() !== '') body[field.name] = value;
+  }
+  return body as Schemas['CaseEventDto'];
+}

@@ -1,0 +1,131 @@
+import type { Schemas } from './api/client';
+
+// Bokmål names for the API's codes. Records keyed by the generated schema's unions, so a code the
+// API adds shows up as a type error here instead of as a raw code on screen.
+
+export type EventType = Schemas['CaseEventDto']['type'];
+export type Route = NonNullable<Schemas['CaseEventDto']['route']>;
+export type Recipient = Schemas['RecordConsentDto']['recipients'][number];
+export type Relation = Schemas['GivenByDto']['relation'];
+export type NotificationType = Schemas['NotificationDto']['type'];
+
+export const STATUS_LABEL: Record<string, string> = {
+  discovered: 'Oppdaget',
+  assessing: 'Under vurdering',
+  deciding: 'Til beslutning',
+  acting: 'Tiltak pågår',
+  evaluating: 'Under evaluering',
+  closed: 'Avsluttet',
+};
+
+export const ROUTE_LABEL: Record<Route, string> = {
+  own_unit: 'Egen enhet',
+  interdisciplinary_team: 'Tverrfaglig team',
+  tfa: 'TFA (tverrfaglig arena)',
+  iks: 'IKS (innsatsteam i komplekse saker)',
+};
+
+export const LEVEL_LABEL: Record<number, string> = {
+  0: 'Nivå 0: den ansatte undrer seg',
+  1: 'Nivå 1: enheten selv',
+  2: 'Nivå 2: tverrfaglig samarbeid',
+  3: 'Nivå 3: IKS / ansvarsgruppe',
+};
+
+export const EVENT_LABEL: Record<EventType, string> = {
+  start_assessment: 'Start vurdering',
+  complete_assessment: 'Fullfør vurdering',
+  decide: 'Beslutt videre vei',
+  escalate: 'Løft saken til høyere nivå',
+  request_evaluation: 'Be om evaluering',
+  evaluate: 'Evaluer',
+  close: 'Avslutt saken',
+  reopen: 'Gjenåpne saken',
+  report_to_child_welfare: 'Registrer bekymringsmelding til barnevernet',
+};
+
+export const RELATION_LABEL: Record<Relation, string> = {
+  mother: 'Mor',
+  father: 'Far',
+  guardian: 'Verge',
+  foster_parent: 'Fosterforelder',
+  child: 'Barnet selv',
+  other: 'Annen',
+};
+
+export const RECIPIENT_LABEL: Record<Recipient, string> = {
+  interdisciplinary_team: 'Tverrfaglig team',
+  tfa: 'TFA (tverrfaglig arena)',
+  iks: 'IKS',
+  ppt: 'PPT',
+  child_welfare: 'Barneverntjenesten',
+  health_station: 'Helsestasjon og skolehelsetjeneste',
+  nav: 'NAV',
+  culture: 'Kultur',
+  bup: 'BUP',
+  psychologist: 'Psykolog',
+  municipal_psychologist: 'Kommunepsykolog',
+  child_coordinator: 'Barnekoordinator',
+  police: 'Politiet',
+  slt_coordinator: 'SLT-koordinator',
+  school_doctor: 'Skolelege',
+  family_house: 'Familiens hus',
+};
+
+export const ROLE_LABEL: Record<string, string> = {
+  staff: 'Ansatt',
+  unit_leader: 'Enhetsleder',
+  team_member: 'Medlem av tverrfaglig team',
+  tfa_coordinator: 'TFA-koordinator',
+  iks_coordinator: 'IKS-koordinator',
+  iks_member: 'IKS-medlem',
+  auditor: 'Revisor',
+  analyst: 'Analytiker',
+  admin: 'Administrator',
+};
+
+export const CLOSE_REASON_LABEL: Record<string, string> = {
+  resolved: 'Bekymringen er løst',
+  no_concern: 'Ingen grunn til bekymring',
+  moved: 'Barnet har flyttet',
+  handed_to_child_welfare: 'Overført til barnevernet',
+  other: 'Annet',
+};
+
+export const OUTCOME_LABEL: Record<NonNullable<Schemas['CaseEventDto']['outcome']>, string> = {
+  continue: 'Tiltakene videreføres',
+  adjust: 'Tiltakene justeres',
+  escalate: 'Saken løftes',
+  close: 'Saken avsluttes',
+};
+
+export const CONSENT_STATUS_LABEL: Record<Schemas['ConsentView']['status'], string> = {
+  active: 'Aktivt',
+  withdrawn: 'Trukket tilbake',
+  expired: 'Utløpt',
+  pending: 'Venter',
+};
+
+export const IKS_STATUS_LABEL: Record<Schemas['IksReferralView']['status'], string> = {
+  referred: 'Henvist',
+  accepted: 'Tatt inn',
+  returned: 'Returnert',
+  ended: 'Avsluttet',
+};
+
+export const UNIT_KIND_LABEL: Record<Schemas['UnitDto']['kind'], string> = {
+  health_station: 'Helsestasjon',
+  kindergarten: 'Barnehage',
+  primary_school: 'Barneskole',
+  lower_secondary_school: 'Ungdomsskole',
+  other: 'Annet',
+};
+
+export const dateTime = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleString('nb-NO', { dateStyle: 'medium', timeStyle: 'short' }) : '–';
+export const date = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleDateString('nb-NO', { dateStyle: 'medium' }) : '–';
+
+/** A code shown in words where we know it, else as the API sent it. */
+export const label = (map: Record<string, string>, code: string | null | undefined) =>
+  code == null ? '–' : (map[code] ?? code);

@@ -1,0 +1,11 @@
+import { Heading } from '@digdir/designsystemet-react';
+
+export default function IksQueuePage() {
+  return (
+    <div className="page stack">
+      <Heading level={1} data-size="md">
+        Kommer
+      </Heading>
+    </div>
+  );
+}
