@@ -1769,7 +1769,10 @@ export interface operations {
     ConsentsController_record: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The case version from its ETag, e.g. "3". Missing → 428 PRECONDITION_REQUIRED, stale → 412 VERSION_MISMATCH; the response carries the new ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -1783,6 +1786,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The case's version after the change */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1795,7 +1800,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The case version; checked when sent (412 when stale) */
+                /** @description The case version; checked when sent (412 when stale). The one case write where it is optional: a guardian's withdrawal acts at once. */
                 "If-Match"?: string;
             };
             path: {
@@ -1968,7 +1973,10 @@ export interface operations {
     IksController_accept: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The version of the referral's case (its ETag from GET /cases/{id}). The case version from its ETag, e.g. "3". Missing → 428 PRECONDITION_REQUIRED, stale → 412 VERSION_MISMATCH; the response carries the new ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -1982,6 +1990,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The case's version after the change */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1993,7 +2003,10 @@ export interface operations {
     IksController_returnReferral: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The version of the referral's case (its ETag from GET /cases/{id}). The case version from its ETag, e.g. "3". Missing → 428 PRECONDITION_REQUIRED, stale → 412 VERSION_MISMATCH; the response carries the new ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -2007,6 +2020,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The case's version after the change */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2018,7 +2033,10 @@ export interface operations {
     IksController_end: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The version of the referral's case (its ETag from GET /cases/{id}). The case version from its ETag, e.g. "3". Missing → 428 PRECONDITION_REQUIRED, stale → 412 VERSION_MISMATCH; the response carries the new ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -2032,6 +2050,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The case's version after the change */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2139,7 +2159,10 @@ export interface operations {
     MeasuresController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The case version from its ETag, e.g. "3". Missing → 428 PRECONDITION_REQUIRED, stale → 412 VERSION_MISMATCH; the response carries the new ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -2153,6 +2176,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The case's version after the change */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2164,7 +2189,10 @@ export interface operations {
     MeasuresController_evaluate: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The case version from its ETag, e.g. "3". Missing → 428 PRECONDITION_REQUIRED, stale → 412 VERSION_MISMATCH; the response carries the new ETag. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
                 measureId: string;
@@ -2179,6 +2207,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The case's version after the change */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {

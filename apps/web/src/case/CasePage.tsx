@@ -85,7 +85,7 @@ export default function CasePage() {
           <AssignmentPanel caseData={c} canAssign={hasRole('unit_leader') && identified} onStale={reload} />
           {hasRole('unit_leader') && <IksStatus caseId={c.id} />}
           {identified && <ConsentsPanel caseData={c} canManage={works} onStale={reload} />}
-          {identified && <MeasuresPanel caseData={c} canManage={works} />}
+          {identified && <MeasuresPanel caseData={c} canManage={works} onStale={reload} />}
         </div>
       </div>
     </div>

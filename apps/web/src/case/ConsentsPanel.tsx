@@ -41,7 +41,7 @@ export function ConsentsPanel({ caseData, canManage, onStale }: { caseData: Sche
         <Details>
           <Details.Summary>Registrer samtykke</Details.Summary>
           <Details.Content>
-            <RecordConsentForm caseId={caseData.id} />
+            <RecordConsentForm caseData={caseData} onStale={onStale} />
           </Details.Content>
         </Details>
       )}
@@ -55,8 +55,8 @@ const oneYearFromNow = () => {
   return d.toISOString().slice(0, 10);
 };
 
-function RecordConsentForm({ caseId }: { caseId: string }) {
-  const refresh = useRefreshCase(caseId);
+function RecordConsentForm({ caseData, onStale }: { caseData: Schemas['CaseResponse']; onStale: () => void }) {
+  const refresh = useRefreshCase(caseData.id);
   const [name, setName] = useState('');
   const [relation, setRelation] = useState<Relation | ''>('');
   const [recipients, setRecipients] = useState<Recipient[]>([]);
@@ -67,7 +67,7 @@ function RecordConsentForm({ caseId }: { caseId: string }) {
     mutationFn: () =>
       unwrap(
         api.POST('/api/v1/cases/{id}/consents', {
-          params: { path: { id: caseId } },
+          params: { path: { id: caseData.id }, header: { 'If-Match': ifMatch(caseData.version) } },
           body: { givenBy: { name, relation: relation as Relation }, recipients, purpose, form, validUntil },
         }),
       ),
@@ -115,7 +115,7 @@ function RecordConsentForm({ caseId }: { caseId: string }) {
         <Radio label="Muntlig (registrert av deg)" name="consent-form" value="oral" checked={form === 'oral'} onChange={() => setForm('oral')} />
       </Fieldset>
       <Textfield label="Gyldig til" type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} error={err('validUntil')} />
-      <ProblemAlert error={record.error} />
+      <ProblemAlert error={record.error} onReload={() => { record.reset(); onStale(); }} />
       <div>
         <Button type="submit" data-size="sm" disabled={record.isPending}>
           Lagre samtykket

@@ -2,7 +2,7 @@ import { Button, Details, Field, Heading, Label, Paragraph, Select, Tag, Textfie
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useMeasureCatalog } from '../api/catalog';
-import { api, unwrap, type Schemas } from '../api/client';
+import { api, ifMatch, unwrap, type Schemas } from '../api/client';
 import { useSession } from '../auth/session';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
 import { date } from '../labels';
@@ -15,7 +15,7 @@ const MEASURE_OUTCOME: Record<MeasureOutcome, string> = { continue: 'Fortsetter'
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Measures (tiltak) with their evaluations; adding and evaluating for those working on the case. */
-export function MeasuresPanel({ caseData, canManage }: { caseData: Schemas['CaseResponse']; canManage: boolean }) {
+export function MeasuresPanel({ caseData, canManage, onStale }: { caseData: Schemas['CaseResponse']; canManage: boolean; onStale: () => void }) {
   const { me } = useSession();
   const measures = useQuery({
     queryKey: ['measures', caseData.id],
@@ -45,7 +45,7 @@ export function MeasuresPanel({ caseData, canManage }: { caseData: Schemas['Case
                 Evaluert {date(ev.at)}: {MEASURE_OUTCOME[ev.outcome]}. {ev.note}
               </Paragraph>
             ))}
-            {canManage && m.status === 'active' && <EvaluateMeasure caseId={caseData.id} measureId={m.id} />}
+            {canManage && m.status === 'active' && <EvaluateMeasure caseData={caseData} measureId={m.id} onStale={onStale} />}
           </li>
         ))}
       </ul>
@@ -53,7 +53,7 @@ export function MeasuresPanel({ caseData, canManage }: { caseData: Schemas['Case
         <Details>
           <Details.Summary>Legg til tiltak</Details.Summary>
           <Details.Content>
-            <AddMeasureForm caseData={caseData} />
+            <AddMeasureForm caseData={caseData} onStale={onStale} />
           </Details.Content>
         </Details>
       )}
@@ -61,7 +61,7 @@ export function MeasuresPanel({ caseData, canManage }: { caseData: Schemas['Case
   );
 }
 
-function AddMeasureForm({ caseData }: { caseData: Schemas['CaseResponse'] }) {
+function AddMeasureForm({ caseData, onStale }: { caseData: Schemas['CaseResponse']; onStale: () => void }) {
   const { me } = useSession();
   const catalog = useMeasureCatalog();
   const refresh = useRefreshCase(caseData.id);
@@ -75,7 +75,7 @@ function AddMeasureForm({ caseData }: { caseData: Schemas['CaseResponse'] }) {
     mutationFn: () =>
       unwrap(
         api.POST('/api/v1/cases/{id}/measures', {
-          params: { path: { id: caseData.id } },
+          params: { path: { id: caseData.id }, header: { 'If-Match': ifMatch(caseData.version) } },
           body: { ...(catalogCode ? { catalogCode } : { title }), responsibleId, startDate, evaluationDate },
         }),
       ),
@@ -118,7 +118,7 @@ function AddMeasureForm({ caseData }: { caseData: Schemas['CaseResponse'] }) {
         <Textfield label="Startdato" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} error={err('startDate')} />
         <Textfield label="Evalueringsdato" type="date" value={evaluationDate} onChange={(e) => setEvaluationDate(e.target.value)} error={err('evaluationDate')} />
       </div>
-      <ProblemAlert error={add.error} />
+      <ProblemAlert error={add.error} onReload={() => { add.reset(); onStale(); }} />
       <div>
         <Button type="submit" data-size="sm" disabled={add.isPending}>
           Legg til tiltaket
@@ -128,15 +128,15 @@ function AddMeasureForm({ caseData }: { caseData: Schemas['CaseResponse'] }) {
   );
 }
 
-function EvaluateMeasure({ caseId, measureId }: { caseId: string; measureId: string }) {
-  const refresh = useRefreshCase(caseId);
+function EvaluateMeasure({ caseData, measureId, onStale }: { caseData: Schemas['CaseResponse']; measureId: string; onStale: () => void }) {
+  const refresh = useRefreshCase(caseData.id);
   const [outcome, setOutcome] = useState<MeasureOutcome | ''>('');
   const [note, setNote] = useState('');
   const evaluate = useMutation({
     mutationFn: () =>
       unwrap(
         api.POST('/api/v1/cases/{id}/measures/{measureId}/evaluations', {
-          params: { path: { id: caseId, measureId } },
+          params: { path: { id: caseData.id, measureId }, header: { 'If-Match': ifMatch(caseData.version) } },
           body: { outcome: outcome as MeasureOutcome, note },
         }),
       ),
@@ -169,7 +169,7 @@ function EvaluateMeasure({ caseId, measureId }: { caseId: string; measureId: str
             </Select>
           </Field>
           <Textfield multiline rows={2} label="Notat" value={note} onChange={(e) => setNote(e.target.value)} error={fieldError(evaluate.error, 'note')} />
-          <ProblemAlert error={evaluate.error} />
+          <ProblemAlert error={evaluate.error} onReload={() => { evaluate.reset(); onStale(); }} />
           <div>
             <Button type="submit" data-size="sm" disabled={evaluate.isPending}>
               Lagre evalueringen
