@@ -5,6 +5,7 @@ import { Reminders1795427078911 } from './1795427078911-Reminders.js';
 import { AuditAndRowSecurity1795431157535 } from './1795431157535-AuditAndRowSecurity.js';
 import { IksAndMeasures1795431202518 } from './1795431202518-IksAndMeasures.js';
 import { CaseListIndexes1795433247046 } from './1795433247046-CaseListIndexes.js';
+import { AuditSealing1796014136718 } from './1796014136718-AuditSealing.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -13,4 +14,5 @@ export const MIGRATIONS: Function[] = [
   AuditAndRowSecurity1795431157535,
   IksAndMeasures1795431202518,
   CaseListIndexes1795433247046,
+  AuditSealing1796014136718,
 ];

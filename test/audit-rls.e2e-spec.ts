@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { BtiCase, Child } from '@app/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { BtiCase, Child, ConsentRow } from '@app/persistence';
+import { PrincipalService } from '../apps/api/src/auth/principal.service.js';
+import type { Principal } from '../apps/api/src/auth/principal.js';
+import { CasesService } from '../apps/api/src/cases/cases.service.js';
+import { sealAll, verifyThroughApi } from './harness/audit.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { caseEtag, logConcern, sendEvent, unitIds, userId, concernBody } from './harness/cases.js';
 
@@ -13,39 +17,80 @@ describe('audit trail and row-level security', () => {
   });
   afterAll(() => t.close());
 
-  describe('row-level security (the second line)', () => {
+  describe('row-level security (the second line), through the API’s own transaction helper', () => {
     let kariCase: string;
     let ninaCase: string;
     beforeAll(async () => {
       kariCase = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')).id;
       ninaCase = (await logConcern(t, 'nina.ansatt', 'bakken-skole')).id;
+      // A row in every table with a policy for Nina's case (hidden from Kari), written as the owner.
+      const nina = await userId(t, 'nina.ansatt');
+      await db.query(
+        `INSERT INTO consent ("caseId", "givenByName", "givenByRelation", recipients, purpose, form, "recordedById", "validFrom")
+         VALUES ($1, 'Mor', 'mother', '{ppt}', 'Test', 'oral', $2, now())`,
+        [ninaCase, nina],
+      );
+      const [measure] = await db.query(
+        `INSERT INTO measure ("caseId", title, "responsibleId", "startDate", "evaluationDate", "createdById") VALUES ($1, 'Tiltak', $2, '2026-01-01', '2026-02-01', $2) RETURNING id`,
+        [ninaCase, nina],
+      );
+      await db.query(`INSERT INTO measure_evaluation ("measureId", "caseId", outcome, note, "evaluatedById") VALUES ($1, $2, 'continue', 'x', $3)`, [measure.id, ninaCase, nina]);
     });
 
-    /** A transaction as the API runs it, but querying repositories directly, without CaseAccessPolicy. */
-    async function asUser(username: string, work: (em: import('typeorm').EntityManager) => Promise<unknown>) {
-      const [user] = await db.query('SELECT id, "municipalityId" FROM app_user WHERE username = $1', [username]);
-      return db.transaction(async (em) => {
-        await em.query(`SELECT set_config('bti.user_id', $1, true), set_config('bti.municipality_id', $2, true), set_config('role', 'bti_app', true)`, [user.id, user.municipalityId]);
-        return work(em);
-      });
+    /** The API's own helper (CasesService.transaction), as every case request uses it, with a repository query inside and no CaseAccessPolicy. */
+    async function asUser<T>(username: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+      const stored = await t.app.get(PrincipalService).byUsername(username);
+      const principal: Principal = { ...stored!, requestId: `rls-${randomUUID()}`, purpose: 'saksbehandling' };
+      return t.app.get(CasesService).transaction(principal, work);
     }
 
+    /** How each table with a policy reaches its case. */
+    const rowsOfCase: Record<string, string> = {
+      bti_case: 'SELECT id FROM bti_case WHERE id = $1',
+      child: 'SELECT id FROM child WHERE id = (SELECT "childId" FROM bti_case WHERE id = $1)',
+      concern: 'SELECT id FROM concern WHERE "caseId" = $1',
+      case_log_entry: 'SELECT id FROM case_log_entry WHERE "caseId" = $1',
+      consent: 'SELECT id FROM consent WHERE "caseId" = $1',
+      measure: 'SELECT id FROM measure WHERE "caseId" = $1',
+      measure_evaluation: 'SELECT id FROM measure_evaluation WHERE "caseId" = $1',
+    };
+
+    it('runs as the application role with the caller’s identity, not as the owner', async () => {
+      const kari = await userId(t, 'kari.ansatt');
+      const [who] = await asUser('kari.ansatt', (em) =>
+        em.query(`SELECT current_user AS "user", current_setting('bti.user_id', true) AS "userId", (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user) AS bypass`),
+      );
+      expect(who).toEqual({ user: 'bti_app', userId: kari, bypass: false });
+    });
+
+    it('the table list covers every table with row-level security', async () => {
+      const tables = await db.query(`SELECT relname FROM pg_class WHERE relrowsecurity AND relnamespace = 'public'::regnamespace ORDER BY relname`);
+      expect(tables.map((r: { relname: string }) => r.relname)).toEqual(Object.keys(rowsOfCase).sort());
+    });
+
+    it.each(Object.keys(rowsOfCase))(
+      '%s: a query without the access policy sees only rows of cases the caller may see',
+      async (table) => {
+        const sql = rowsOfCase[table];
+        // The owner sees Nina's rows: they exist.
+        expect((await db.query(sql, [ninaCase])).length).toBeGreaterThan(0);
+        const seen = await asUser('kari.ansatt', async (em) => ({ hidden: await em.query(sql, [ninaCase]), own: await em.query(sql, [kariCase]) }));
+        expect(seen.hidden).toEqual([]);
+        if (!table.startsWith('measure') && table !== 'consent') expect(seen.own.length).toBeGreaterThan(0);
+        // Nina's unit leader sees them through the same helper.
+        expect((await asUser('berit.leder', (em) => em.query(sql, [ninaCase]))).length).toBeGreaterThan(0);
+      },
+    );
+
     it('a repository query without the policy sees only what the caller may see', async () => {
-      const ids = (await asUser('kari.ansatt', (em) => em.find(BtiCase))) as BtiCase[];
+      const ids = await asUser('kari.ansatt', (em) => em.find(BtiCase));
       expect(ids.map((c) => c.id)).toContain(kariCase);
       expect(ids.map((c) => c.id)).not.toContain(ninaCase);
       const kari = await userId(t, 'kari.ansatt');
       expect(ids.every((c) => c.reporterId === kari || c.assigneeId === kari)).toBe(true);
-    });
-
-    it('children, concerns and log entries of hidden cases are hidden too', async () => {
       const [ninaChild] = await db.query('SELECT "childId" FROM bti_case WHERE id = $1', [ninaCase]);
-      const found = await asUser('kari.ansatt', async (em) => ({
-        child: await em.findOneBy(Child, { id: ninaChild.childId }),
-        concern: await em.query('SELECT id FROM concern WHERE "caseId" = $1', [ninaCase]),
-        log: await em.query('SELECT id FROM case_log_entry WHERE "caseId" = $1', [ninaCase]),
-      }));
-      expect(found).toEqual({ child: null, concern: [], log: [] });
+      expect(await asUser('kari.ansatt', (em) => em.findOneBy(Child, { id: ninaChild.childId }))).toBeNull();
+      expect(await asUser('kari.ansatt', (em) => em.findBy(ConsentRow, { caseId: ninaCase }))).toEqual([]);
     });
 
     it('without an identity the application role sees no case at all', async () => {
@@ -57,7 +102,7 @@ describe('audit trail and row-level security', () => {
     });
 
     it('the unit leader sees the whole unit; the analyst nothing', async () => {
-      const leader = (await asUser('ola.leder', (em) => em.find(BtiCase))) as BtiCase[];
+      const leader = await asUser('ola.leder', (em) => em.find(BtiCase));
       const units = await unitIds(t);
       expect(leader.length).toBeGreaterThan(0);
       expect(leader.every((c) => c.unitId === units['solsiden-bhg'])).toBe(true);
@@ -66,25 +111,26 @@ describe('audit trail and row-level security', () => {
   });
 
   describe('hash chain', () => {
-    it('verifies, refuses UPDATE and DELETE, and detects a row altered behind the trigger', async () => {
+    it('refuses UPDATE and DELETE of audit rows and links; the sealed chain verifies', async () => {
       await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
-      const auditor = await t.auth('eva.revisor');
-      expect((await t.http.get('/api/v1/audit/verify').set(auditor).expect(200)).body).toMatchObject({ valid: true, brokenAtId: null });
-      const [row] = await db.query('SELECT id, purpose FROM audit_event ORDER BY id DESC LIMIT 1 OFFSET 1');
+      await sealAll(db);
+      expect(await verifyThroughApi(t, 'eva.revisor', 500)).toMatchObject({ valid: true, brokenAtId: null, unsealed: 0 });
+      const [row] = await db.query('SELECT id FROM audit_event ORDER BY id DESC LIMIT 1 OFFSET 1');
       await expect(db.query(`UPDATE audit_event SET purpose = 'x' WHERE id = $1`, [row.id])).rejects.toThrow(/append-only/);
       await expect(db.query(`DELETE FROM audit_event WHERE id = $1`, [row.id])).rejects.toThrow(/append-only/);
+      await expect(db.query(`UPDATE audit_seal SET hash = repeat('0', 64) WHERE "eventId" = $1`, [row.id])).rejects.toThrow(/append-only/);
+      await expect(db.query(`DELETE FROM audit_seal WHERE "eventId" = $1`, [row.id])).rejects.toThrow(/append-only/);
+    });
 
-      // Someone with the owner's rights switches the trigger off and edits a row.
-      await db.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');
-      try {
-        await db.query(`UPDATE audit_event SET purpose = 'skjult endring' WHERE id = $1`, [row.id]);
-        const broken = (await t.http.get('/api/v1/audit/verify').set(auditor).expect(200)).body;
-        expect(broken).toMatchObject({ valid: false, brokenAtId: String(row.id) });
-        await db.query(`UPDATE audit_event SET purpose = $2 WHERE id = $1`, [row.id, row.purpose]);
-      } finally {
-        await db.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only');
-      }
-      expect((await t.http.get('/api/v1/audit/verify').set(auditor).expect(200)).body.valid).toBe(true);
+    it('the application role may insert audit rows but neither change them nor touch the chain', async () => {
+      const denied = async (sql: string) =>
+        db.transaction(async (em) => {
+          await em.query(`SELECT set_config('role', 'bti_app', true)`);
+          await em.query(sql);
+        });
+      await expect(denied(`UPDATE audit_event SET purpose = 'x' WHERE false`)).rejects.toThrow(/permission denied/);
+      await expect(denied(`SELECT 1 FROM audit_seal`)).rejects.toThrow(/permission denied/);
+      await expect(denied(`UPDATE audit_chain SET "lastSeq" = 0 WHERE false`)).rejects.toThrow(/permission denied/);
     });
   });
 
@@ -105,8 +151,11 @@ describe('audit trail and row-level security', () => {
       expect(res.body.items.map((e: { action: string }) => e.action)).toEqual(['case.read', 'case.create']);
       expect(res.body.items[0]).toEqual({
         id: expect.any(String), actorId: await userId(t, 'ola.leder'), actorUsername: 'ola.leder', action: 'case.read', caseId: created.id,
-        at: expect.any(String), requestId: expect.any(String), purpose: 'oppfølging', hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        at: expect.any(String), requestId: expect.any(String), purpose: 'oppfølging', sealed: false, seq: null, hash: null,
       });
+      await sealAll(db);
+      const sealed = (await t.http.get(`/api/v1/audit?caseId=${created.id}`).set(auditor).expect(200)).body.items[0];
+      expect(sealed).toMatchObject({ id: res.body.items[0].id, sealed: true, seq: expect.stringMatching(/^\d+$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
       const byActor = await t.http.get(`/api/v1/audit?caseId=${created.id}&actorId=${await userId(t, 'kari.ansatt')}`).set(auditor).expect(200);
       expect(byActor.body.items.map((e: { action: string }) => e.action)).toEqual(['case.create']);
       const future = await t.http.get(`/api/v1/audit?caseId=${created.id}&from=2999-01-01T00:00:00Z`).set(auditor).expect(200);
@@ -255,6 +304,46 @@ describe('audit trail and row-level security', () => {
         await db.query('ALTER TABLE audit_event DROP CONSTRAINT audit_test_block');
       }
     });
+  });
+
+  it('a write whose audit row cannot be written is rolled back: no state change, no log entry, no outbox row', async () => {
+    const snapshot = async (id: string) => ({
+      kase: (await db.query('SELECT status, version, "updatedAt" FROM bti_case WHERE id = $1', [id]))[0],
+      log: await db.query('SELECT id FROM case_log_entry WHERE "caseId" = $1 ORDER BY id', [id]),
+      outbox: await db.query('SELECT id FROM outbox WHERE "caseId" = $1 ORDER BY id', [id]),
+      reminders: await db.query('SELECT id, status FROM scheduled_reminder WHERE "caseId" = $1 ORDER BY id', [id]),
+      notifications: await db.query('SELECT id FROM notification WHERE "caseId" = $1 ORDER BY id', [id]),
+      audit: await db.query('SELECT id FROM audit_event WHERE "caseId" = $1 ORDER BY id', [id]),
+    });
+    const event = { type: 'complete_assessment', summary: 'Vurdert.', guardiansInformed: true };
+    const headers = await t.auth('ola.leder');
+    const etagOf = async (id: string) => (await t.http.get(`/api/v1/cases/${id}`).set(headers)).headers.etag;
+    const post = (id: string, etag: string, purpose = 'saksbehandling') =>
+      t.http.post(`/api/v1/cases/${id}/events`).set(headers).set('If-Match', etag).set('X-Purpose', purpose).send(event);
+    // The same event on a twin case writes a log entry and outbox rows, so "none" below means something.
+    const twin = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')).id;
+    await sendEvent(t, 'ola.leder', twin, { type: 'start_assessment' });
+    const twinEtag = await etagOf(twin);
+    const twinBefore = await snapshot(twin);
+    expect((await post(twin, twinEtag)).status).toBe(200);
+    const twinAfter = await snapshot(twin);
+    expect(twinAfter.kase.status).toBe('deciding');
+    expect(twinAfter.log.length).toBeGreaterThan(twinBefore.log.length);
+    expect(twinAfter.outbox.length).toBeGreaterThan(twinBefore.outbox.length);
+
+    const blocked = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')).id;
+    await sendEvent(t, 'ola.leder', blocked, { type: 'start_assessment' });
+    await db.query('ALTER TABLE audit_event ADD CONSTRAINT audit_test_block_write CHECK (purpose <> $$blokkert$$) NOT VALID');
+    const etag = await etagOf(blocked);
+    let before;
+    try {
+      before = await snapshot(blocked);
+      const res = await post(blocked, etag, 'blokkert');
+      expect(res.status).toBe(500);
+    } finally {
+      await db.query('ALTER TABLE audit_event DROP CONSTRAINT audit_test_block_write');
+    }
+    expect(await snapshot(blocked)).toEqual(before);
   });
 
   it('sendEvent helper sanity: the events endpoint is audited with the event type', async () => {

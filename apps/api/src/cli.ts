@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createDataSource, runMigrations, seedDemoData } from '@app/persistence';
-import { AuditTrail } from './audit/audit-trail.service.js';
+import { AuditVerifier } from './audit/audit-verifier.js';
 
 /**
  * One-shot database tasks: `node cli.js migrate [seed]`, `node cli.js verify-audit` (exit 2 when the
@@ -20,9 +20,16 @@ async function main(tasks: string[]): Promise<void> {
         await seedDemoData(dataSource);
         console.log('Demodata er på plass.');
       } else if (task === 'verify-audit') {
-        const result = await new AuditTrail(dataSource).verify();
-        console.log(result.valid ? `Revisjonsloggen er intakt (${result.checked} hendelser).` : `Revisjonsloggen er brutt ved hendelse ${result.brokenAtId}.`);
-        if (!result.valid) process.exitCode = 2;
+        // Every page of every municipality's chain, here in a one-shot process, never in the API.
+        const chains = await new AuditVerifier(dataSource).verifyAll();
+        const broken = chains.filter((c) => !c.valid);
+        const checked = chains.reduce((n, c) => n + c.checkedTotal, 0);
+        const unsealed = chains.reduce((n, c) => n + c.unsealed, 0);
+        for (const c of broken) {
+          console.log(`Revisjonsloggen for kommune ${c.municipalityId} er brutt ved hendelse ${c.brokenAtId ?? '(mangler)'}, posisjon ${c.brokenAtSeq}.`);
+        }
+        if (!broken.length) console.log(`Revisjonsloggen er intakt (${checked} forseglede hendelser i ${chains.length} kjeder, ${unsealed} ennå ikke forseglet).`);
+        if (broken.length) process.exitCode = 2;
       } else {
         throw new Error(`Ukjent oppgave «${task}». Bruk: migrate, seed, verify-audit.`);
       }

@@ -6,9 +6,10 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { IksModule } from './iks/iks.module.js';
 import { MeasuresModule } from './measures/measures.module.js';
 import { StatsModule } from './stats/stats.module.js';
+import { MunicipalityProfilesModule } from './organisation/municipality-profiles.js';
 
 /**
  * Feature modules of the API (one per bounded area). Each registers its own controllers and
  * providers; AppModule imports them all.
  */
-export const FEATURE_MODULES: Type[] = [AuditModule, CasesModule, ConsentsModule, NotificationsModule, IksModule, MeasuresModule, StatsModule];
+export const FEATURE_MODULES: Type[] = [MunicipalityProfilesModule, AuditModule, CasesModule, ConsentsModule, NotificationsModule, IksModule, MeasuresModule, StatsModule];

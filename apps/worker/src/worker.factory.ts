@@ -8,6 +8,8 @@ import type { WorkerOptions } from './reminders/worker-options.js';
 
 export type { WorkerOptions } from './reminders/worker-options.js';
 export { ReminderPipeline } from './reminders/reminder-pipeline.service.js';
+export { AuditSealing } from './audit/audit-sealing.service.js';
+export { AuditSealer } from './audit/audit-sealer.js';
 
 /** Creates and starts the worker (relay, processors, reconciliation); `main.ts` and tests call this. */
 export async function createWorkerApp(config: AppConfig, options: WorkerOptions = {}): Promise<INestApplicationContext> {

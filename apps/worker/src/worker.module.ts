@@ -4,10 +4,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '@app/persistence';
 import { loggerParams, RedisModule, type AppConfig } from '@app/platform';
+import { AUDIT_SEALER_OPTIONS, AuditSealing } from './audit/audit-sealing.service.js';
 import { ReminderPipeline } from './reminders/reminder-pipeline.service.js';
 import { resolveWorkerOptions, WORKER_OPTIONS, type WorkerOptions } from './reminders/worker-options.js';
 
-/** The worker: an application context without HTTP (outbox relay, BullMQ processors, reconciliation). */
+/** The worker: an application context without HTTP (outbox relay, BullMQ processors, reconciliation, audit sealer). */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
@@ -19,8 +20,13 @@ export class WorkerModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
         RedisModule,
       ],
-      providers: [{ provide: WORKER_OPTIONS, useValue: resolveWorkerOptions(options) }, ReminderPipeline],
-      exports: [ReminderPipeline],
+      providers: [
+        { provide: WORKER_OPTIONS, useValue: resolveWorkerOptions(options) },
+        ReminderPipeline,
+        { provide: AUDIT_SEALER_OPTIONS, useValue: config.auditSeal },
+        AuditSealing,
+      ],
+      exports: [ReminderPipeline, AuditSealing],
     };
   }
 }

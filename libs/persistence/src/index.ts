@@ -3,3 +3,4 @@ export * from './data-source.js';
 export * from './seed/demo-seed.js';
 export * from './case-state.mapper.js';
 export * from './outbox/index.js';
+export * from './audit/audit-chain.js';

@@ -25,6 +25,10 @@ export interface AppConfig {
    */
   reminders: Partial<Record<ReminderEnvName, string>>;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** The worker's audit sealer: poll interval and rows per municipality per transaction. */
+  auditSeal: { intervalMs: number; batchSize: number };
+  /** How long the API trusts a caller's roles read from the database (ms); 0 reads them on every request. */
+  principalCacheMs: number;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
@@ -43,6 +47,16 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
   }
   if (!protocols.includes(parsed.protocol)) {
     throw new ConfigError(`${name} må bruke ${protocols.join(' eller ')} (fikk ${parsed.protocol}).`);
+  }
+  return value;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name} må være et heltall mellom ${min} og ${max} (fikk «${raw}»).`);
   }
   return value;
 }
@@ -97,7 +111,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   // Reference data is part of the configuration: a broken file stops the start here, in one line.
   loadReferenceData(referenceDataDir(env));
-  return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel };
+  const auditSeal = {
+    intervalMs: integer(env, 'AUDIT_SEAL_INTERVAL_MS', 200, 10, 60_000),
+    batchSize: integer(env, 'AUDIT_SEAL_BATCH_SIZE', 2000, 1, 50_000),
+  };
+  const principalCacheMs = integer(env, 'AUTH_PRINCIPAL_CACHE_MS', 5000, 0, 60_000);
+  return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs };
 }
 
 /** Injection token for the validated configuration. */

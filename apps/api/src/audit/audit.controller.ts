@@ -1,14 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsNumberString, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { AuditEvent } from '@app/persistence';
 import { CurrentPrincipal, hasRole, type Principal } from '../auth/principal.js';
 import { problems } from '../common/problem.js';
-import { AuditTrail } from './audit-trail.service.js';
 import { IsTimestamp } from '../cases/dto/validators.js';
+import { AuditVerifier, VERIFY_PAGE_MAX } from './audit-verifier.js';
 
 export class AuditQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') caseId?: string;
@@ -17,6 +16,22 @@ export class AuditQuery {
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsTimestamp() to?: string;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page: number = 1;
   @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize: number = 50;
+}
+
+export class AuditVerifyQuery {
+  @ApiPropertyOptional({ description: 'Chain position to continue after (nextAfterSeq of the previous page).', default: '0', example: '0' })
+  @IsOptional()
+  @IsNumberString({ no_symbols: true })
+  @MaxLength(18)
+  afterSeq: string = '0';
+
+  @ApiPropertyOptional({ default: 1000, maximum: VERIFY_PAGE_MAX })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(VERIFY_PAGE_MAX)
+  limit: number = 1000;
 }
 
 export class AuditEventView {
@@ -28,7 +43,10 @@ export class AuditEventView {
   @ApiProperty() at!: Date;
   @ApiProperty() requestId!: string;
   @ApiProperty() purpose!: string;
-  @ApiProperty() hash!: string;
+  @ApiProperty({ description: 'Chained into the municipality’s hash chain yet (the worker seals rows shortly after commit).' })
+  sealed!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Position in the chain; null until sealed.' }) seq!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The link’s hash; null until sealed.' }) hash!: string | null;
 }
 
 export class AuditListResponse {
@@ -39,51 +57,77 @@ export class AuditListResponse {
 }
 
 export class AuditChainView {
-  @ApiProperty() valid!: boolean;
-  @ApiProperty() checked!: number;
-  @ApiProperty({ nullable: true, type: String }) brokenAtId!: string | null;
+  @ApiProperty({ description: 'This page of the chain is intact (and, on the last page, ends at the head).' }) valid!: boolean;
+  @ApiProperty({ description: 'Links checked on this page.' }) checked!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'The audit row at the first broken link (altered, removed or moved).' })
+  brokenAtId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The chain position of the first broken link.' }) brokenAtSeq!: string | null;
+  @ApiProperty() municipalityId!: string;
+  @ApiProperty() afterSeq!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as afterSeq for the next page; null when the head was reached.' })
+  nextAfterSeq!: string | null;
+  @ApiProperty({ description: 'Position of the chain’s head.' }) sealedThrough!: string;
+  @ApiProperty({ description: 'Rows written but not sealed yet.' }) unsealed!: number;
 }
 
-/** The audit trail, for the auditor (revisor) role only. */
+interface AuditRow extends Omit<AuditEventView, 'sealed'> {
+  total: number;
+}
+
+/** The audit trail of the auditor's (revisor) own municipality, for that role only. */
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly trail: AuditTrail,
-  ) {}
+  private readonly verifier: AuditVerifier;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.verifier = new AuditVerifier(dataSource);
+  }
 
   @Get()
   @ApiOkResponse({ type: AuditListResponse })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: AuditQuery): Promise<AuditListResponse> {
     this.requireAuditor(principal);
-    const qb = this.dataSource
-      .getRepository(AuditEvent)
-      .createQueryBuilder('a')
-      // An auditor audits their own municipality: actors are users of it.
-      .innerJoin('app_user', 'u', 'u.id = a."actorId" AND u."municipalityId" = :municipalityId', { municipalityId: principal.municipalityId });
-    if (query.caseId) qb.andWhere('a."caseId" = :caseId', { caseId: query.caseId });
-    if (query.actorId) qb.andWhere('a."actorId" = :actorId', { actorId: query.actorId });
-    if (query.from) qb.andWhere('a.at >= :from', { from: new Date(query.from) });
-    if (query.to) qb.andWhere('a.at < :to', { to: new Date(query.to) });
-    const [rows, total] = await qb
-      .orderBy('a.id', 'DESC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    const items = rows.map(({ id, actorId, actorUsername, action, caseId, at, requestId, purpose, hash }) => ({
-      id, actorId, actorUsername, action, caseId, at, requestId, purpose, hash,
-    }));
+    const where = ['a."municipalityId" = $1'];
+    const params: unknown[] = [principal.municipalityId];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.caseId) add('a."caseId" = ?', query.caseId);
+    if (query.actorId) add('a."actorId" = ?', query.actorId);
+    if (query.from) add('a.at >= ?', new Date(query.from));
+    if (query.to) add('a.at < ?', new Date(query.to));
+    params.push(query.pageSize, (query.page - 1) * query.pageSize);
+    const rows: AuditRow[] = await this.dataSource.query(
+      `SELECT a.id::text AS id, a."actorId", a."actorUsername", a.action, a."caseId", a.at, a."requestId", a.purpose,
+              s.seq::text AS seq, s.hash, count(*) OVER ()::int AS total
+       FROM audit_event a LEFT JOIN audit_seal s ON s."eventId" = a.id
+       WHERE ${where.join(' AND ')}
+       ORDER BY a.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    const total = rows[0]?.total ?? (query.page > 1 ? await this.count(where, params.slice(0, -2)) : 0);
+    const items = rows.map(({ total: _, ...r }) => ({ ...r, sealed: r.hash !== null }));
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  /** Re-computes the hash chain: `valid: false` names the first row that was altered or removed. */
+  /**
+   * One page of the municipality's hash chain, re-computed: `valid: false` names the first row
+   * that was altered, removed or moved. Continue with `afterSeq = nextAfterSeq` until it is null.
+   */
   @Get('verify')
+  @ApiOperation({ summary: 'Verify one page of the audit hash chain' })
   @ApiOkResponse({ type: AuditChainView })
-  verify(@CurrentPrincipal() principal: Principal): Promise<AuditChainView> {
+  verify(@CurrentPrincipal() principal: Principal, @Query() query: AuditVerifyQuery): Promise<AuditChainView> {
     this.requireAuditor(principal);
-    return this.trail.verify();
+    return this.verifier.page(principal.municipalityId, query.afterSeq, query.limit);
+  }
+
+  private async count(where: string[], params: unknown[]): Promise<number> {
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM audit_event a WHERE ${where.join(' AND ')}`, params);
+    return n;
   }
 
   private requireAuditor(principal: Principal): void {

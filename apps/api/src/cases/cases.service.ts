@@ -25,7 +25,6 @@ import {
   Concern,
   ConsentRow,
   IdempotencyKey,
-  Municipality,
   Notification,
   RoleAssignmentRow,
   Unit,
@@ -37,6 +36,7 @@ import type { AppConfig } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
+import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { CaseAccessPolicy } from './case-access.policy.js';
 import { CaseEffects } from './case-effects.js';
 import { presentCase, type CaseListResponse, type CaseResponse } from './case.presenter.js';
@@ -72,6 +72,7 @@ export class CasesService {
     private readonly policy: CaseAccessPolicy,
     private readonly effects: CaseEffects,
     private readonly audit: AuditTrail,
+    private readonly profiles: MunicipalityProfiles,
     @Inject(ConfigService) configService: ConfigService,
   ) {
     this.config = configService.getOrThrow<AppConfig>('app');
@@ -229,12 +230,12 @@ export class CasesService {
       if (loaded.row.version !== expected) throw versionMismatch(loaded.row.version);
       const event = this.toEvent(dto, loaded.child);
       const now = new Date();
-      const municipality = await em.findOneByOrFail(Municipality, { id: loaded.row.municipalityId });
+      const profile = await this.profiles.get(loaded.row.municipalityId);
       const ctx: DomainContext = {
         now,
-        enabledRoutes: municipality.profile.routes as Route[],
+        enabledRoutes: profile.routes as Route[],
         consents: loaded.consents,
-        reminderDurations: reminderDurationsFrom(municipality.profile.reminders, this.config.reminders),
+        reminderDurations: reminderDurationsFrom(profile.reminders, this.config.reminders),
       };
       const result = apply(toCaseState(loaded.row), event, toActor(principal), ctx);
       if (!result.ok) throw refusalToProblem(result);
@@ -357,9 +358,9 @@ export class CasesService {
   }
 
   /** Reminder durations: domain defaults, then the municipality profile, then REMINDER_* variables. */
-  async reminderDurations(em: EntityManager, municipalityId: string) {
-    const municipality = await em.findOneByOrFail(Municipality, { id: municipalityId });
-    return reminderDurationsFrom(municipality.profile.reminders, this.config.reminders);
+  async reminderDurations(_em: EntityManager, municipalityId: string) {
+    const profile = await this.profiles.get(municipalityId);
+    return reminderDurationsFrom(profile.reminders, this.config.reminders);
   }
 
   /** DTO → domain event; fields that belong to other events are refused by name. */

@@ -2,15 +2,22 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * Revisjonslogg: who touched which case data, when and why. Append-only (a trigger refuses
- * UPDATE and DELETE) and hash-chained: each row's `hash` covers its content and the previous
- * row's hash, so an altered or removed row breaks the chain (see AuditTrail.verify).
+ * UPDATE and DELETE). The request's own transaction inserts the row unsealed, with one statement
+ * and no lock; the worker's sealer later chains it into its municipality's hash chain
+ * (`AuditSeal`), so an altered, removed or moved row breaks the chain.
+ *
+ * Not mapped here: `txid xid8 DEFAULT pg_current_xact_id()`, the inserting transaction. The
+ * sealer orders each municipality's rows by (txid, id) and seals a row only once every older
+ * transaction has ended (migration AuditSealing).
  */
 @Entity('audit_event')
 @Index('IDX_audit_event_case_at', ['caseId', 'at'])
 @Index('IDX_audit_event_actor_at', ['actorId', 'at'])
 export class AuditEvent {
-  /** From the sequence `audit_event_id_seq`, taken under the chain lock, so ids follow the chain. */
+  /** Default `nextval('audit_event_id_seq')`. */
   @PrimaryColumn({ type: 'bigint' }) id!: string;
+  /** The actor's municipality: whose chain the row belongs to. */
+  @Column({ type: 'uuid' }) municipalityId!: string;
   @Column({ type: 'uuid' }) actorId!: string;
   @Column({ type: 'varchar', length: 100 }) actorUsername!: string;
   /** e.g. case.read, case.list, case.event, consent.withdraw */
@@ -19,6 +26,29 @@ export class AuditEvent {
   @Column({ type: 'timestamptz' }) at!: Date;
   @Column({ type: 'varchar', length: 100 }) requestId!: string;
   @Column({ type: 'varchar', length: 200 }) purpose!: string;
+}
+
+/** One link of a municipality's chain: which audit row sits at position `seq`, and its hash. Append-only. */
+@Entity('audit_seal')
+export class AuditSeal {
+  @PrimaryColumn({ type: 'uuid' }) municipalityId!: string;
+  @PrimaryColumn({ type: 'bigint' }) seq!: string;
+  @Column({ type: 'bigint', unique: true }) eventId!: string;
   @Column({ type: 'char', length: 64 }) prevHash!: string;
   @Column({ type: 'char', length: 64 }) hash!: string;
+  @Column({ type: 'timestamptz' }) sealedAt!: Date;
+}
+
+/**
+ * The sealer's cursor and the chain's head per municipality: the last link's position and hash,
+ * and the (txid, id) of the last row sealed. Verification compares the chain's end with it, so
+ * a cut-off tail is found too.
+ */
+@Entity('audit_chain')
+export class AuditChainHead {
+  @PrimaryColumn({ type: 'uuid' }) municipalityId!: string;
+  @Column({ type: 'bigint' }) lastSeq!: string;
+  @Column({ type: 'char', length: 64 }) lastHash!: string;
+  @Column({ type: 'bigint' }) lastEventId!: string;
+  @Column({ type: 'timestamptz', nullable: true }) sealedAt!: Date | null;
 }

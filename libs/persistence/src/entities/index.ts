@@ -3,7 +3,7 @@ import { BtiCase, CaseLogEntry, Child, Concern, IdempotencyKey, Notification } f
 import { ConsentRow } from './consent.entity.js';
 import { IksCompetenceOrder, IksReferral } from './iks.entities.js';
 import { Measure, MeasureEvaluation } from './measure.entities.js';
-import { AuditEvent } from './audit.entity.js';
+import { AuditChainHead, AuditEvent, AuditSeal } from './audit.entity.js';
 import { OutboxRow, ScheduledReminder } from '../outbox/outbox.entities.js';
 
 export * from './organisation.entities.js';
@@ -32,6 +32,8 @@ export const ENTITIES = [
   Measure,
   MeasureEvaluation,
   AuditEvent,
+  AuditSeal,
+  AuditChainHead,
   OutboxRow,
   ScheduledReminder,
 ];
