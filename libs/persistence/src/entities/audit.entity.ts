@@ -9,8 +9,12 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * Not mapped here: `txid xid8 DEFAULT pg_current_xact_id()`, the inserting transaction. The
  * sealer orders each municipality's rows by (txid, id) and seals a row only once every older
  * transaction has ended (migration AuditSealing).
+ *
+ * The three audit tables are defined by their hand-written migrations (xid8, sequence defaults,
+ * append-only triggers, foreign keys that TypeORM cannot express here): `synchronize: false`
+ * keeps them out of the entity/migration comparison.
  */
-@Entity('audit_event')
+@Entity('audit_event', { synchronize: false })
 @Index('IDX_audit_event_case_at', ['caseId', 'at'])
 @Index('IDX_audit_event_actor_at', ['actorId', 'at'])
 export class AuditEvent {
@@ -29,7 +33,7 @@ export class AuditEvent {
 }
 
 /** One link of a municipality's chain: which audit row sits at position `seq`, and its hash. Append-only. */
-@Entity('audit_seal')
+@Entity('audit_seal', { synchronize: false })
 export class AuditSeal {
   @PrimaryColumn({ type: 'uuid' }) municipalityId!: string;
   @PrimaryColumn({ type: 'bigint' }) seq!: string;
@@ -44,7 +48,7 @@ export class AuditSeal {
  * and the (txid, id) of the last row sealed. Verification compares the chain's end with it, so
  * a cut-off tail is found too.
  */
-@Entity('audit_chain')
+@Entity('audit_chain', { synchronize: false })
 export class AuditChainHead {
   @PrimaryColumn({ type: 'uuid' }) municipalityId!: string;
   @Column({ type: 'bigint' }) lastSeq!: string;
