@@ -17,7 +17,8 @@ describe('database and Redis outages', () => {
   beforeAll(async () => {
     pg = await FaultProxy.start(process.env.DATABASE_URL!);
     redis = await FaultProxy.start(process.env.REDIS_URL!);
-    t = await startTestApp({ DATABASE_URL: pg.url, REDIS_URL: redis.url });
+    // Roles read on every request (no principal cache), so the guard's own database lookup is what meets the outage.
+    t = await startTestApp({ DATABASE_URL: pg.url, REDIS_URL: redis.url, AUTH_PRINCIPAL_CACHE_MS: '0' });
     caseId = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')).id;
     unitId = (await unitIds(t))['solsiden-bhg'];
     for (const user of ['kari.ansatt', 'ola.leder', 'anne.admin']) await t.auth(user); // tokens while the database is up
