@@ -166,6 +166,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Verify one page of the audit hash chain */
         get: operations["AuditController_verify"];
         put?: never;
         post?: never;
@@ -631,7 +632,12 @@ export interface components {
             at: string;
             requestId: string;
             purpose: string;
-            hash: string;
+            /** @description Chained into the municipality’s hash chain yet (the worker seals rows shortly after commit). */
+            sealed: boolean;
+            /** @description Position in the chain; null until sealed. */
+            seq: string | null;
+            /** @description The link’s hash; null until sealed. */
+            hash: string | null;
         };
         AuditListResponse: {
             items: components["schemas"]["AuditEventView"][];
@@ -640,9 +646,22 @@ export interface components {
             pageSize: number;
         };
         AuditChainView: {
+            /** @description This page of the chain is intact (and, on the last page, ends at the head). */
             valid: boolean;
+            /** @description Links checked on this page. */
             checked: number;
+            /** @description The audit row at the first broken link (altered, removed or moved). */
             brokenAtId: string | null;
+            /** @description The chain position of the first broken link. */
+            brokenAtSeq: string | null;
+            municipalityId: string;
+            afterSeq: string;
+            /** @description Pass as afterSeq for the next page; null when the head was reached. */
+            nextAfterSeq: string | null;
+            /** @description Position of the chain’s head. */
+            sealedThrough: string;
+            /** @description Rows written but not sealed yet. */
+            unsealed: number;
         };
         GuardianDto: {
             name: string;
@@ -1571,7 +1590,11 @@ export interface operations {
     };
     AuditController_verify: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Chain position to continue after (nextAfterSeq of the previous page). */
+                afterSeq?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
