@@ -1,9 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
-import { freePort, throwawayDir } from '../scripts/embedded-services.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** True while `pid` is a live process (a zombie waiting for its reaper counts as gone). */
 function alive(pid: number): boolean {
@@ -53,7 +64,8 @@ describe('start supervisor', () => {
   beforeAll(async () => {
     if (!existsSync(path.join(ROOT, 'dist/apps/api/apps/api/src/main.js'))) throw new Error('run `npm run build` first: the supervisor starts dist/');
     port = await freePort();
-    dataDir = throwawayDir('bti-supervisor');
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'bti-supervisor-'));
+    chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user and must reach it
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), BTI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL; // embedded mode: the supervisor owns PostgreSQL and Redis
     delete env.REDIS_URL;
