@@ -41,14 +41,19 @@ const result = {
   caseRead: {},
   events: {},
   reminders: {},
+  audit: {},
   notes: [],
 };
 
 const services = await startServices('bti-bench', { extraRedis: true });
 let app = null;
 let worker = null;
+let sealing = null;
+let sealerDs = null;
 const pool = new Pool({ connectionString: services.pg.url, max: C + 8 });
 const stopAll = async () => {
+  await sealing?.beforeApplicationShutdown().catch(() => undefined);
+  await sealerDs?.destroy().catch(() => undefined);
   await worker?.close().catch(() => undefined);
   await app?.close().catch(() => undefined);
   await pool.end().catch(() => undefined);
@@ -125,6 +130,13 @@ try {
   result.ceilings.rawConcernTxPerSec = await rawConcernCeiling(pool, unitRows, D);
   Object.assign(result.ceilings, rawCpu.stop('rawConcern'));
   result.ceilings.rawConcernTxPerSecSyncCommitOff = await rawConcernCeiling(pool, unitRows, Math.min(D, 5), true);
+
+  // ── the audit sealer (the worker's AuditSealing, with the worker's defaults) runs through every product phase ──
+  const { AuditSealing } = await import(new URL('../dist/apps/worker/apps/worker/src/worker.factory.js', import.meta.url).href);
+  sealerDs = await built.createDataSource(services.pg.url).initialize();
+  sealing = new AuditSealing(sealerDs, config.auditSeal);
+  sealing.onApplicationBootstrap();
+  const auditStart = (await pool.query(`SELECT COALESCE(max(id), 0)::text AS id FROM audit_event`)).rows[0].id;
 
   // ── product: POST /cases ──
   log('product: POST /cases …');
@@ -220,6 +232,14 @@ try {
     ],
   });
   result.events = { reqPerSec: events.okPerSec, p50Ms: events.p50Ms, p95Ms: events.p95Ms, p99Ms: events.p99Ms, requests: events.requests, nodeCpuCores: events.nodeCpuCores, postgresCpuCores: events.postgresCpuCores, statusCounts: events.statusCounts };
+
+  // ── audit: how long after it was written each row of the product phases was sealed ──
+  log('audit: waiting for the sealer to catch up …');
+  result.audit = await auditSealFigures(pool, auditStart);
+  await sealing.beforeApplicationShutdown();
+  sealing = null;
+  await sealerDs.destroy();
+  sealerDs = null;
 
   // ── the list query's plan at scale ──
   result.caseList.explain = await explainListQuery(app, base, leader1, pool);
@@ -358,6 +378,35 @@ async function rawConcernCeiling(pool, unitRows, seconds, syncOff = false) {
   const t = Date.now();
   await Promise.all(Array.from({ length: C }, (_, w) => worker(w)));
   return round(done / ((Date.now() - t) / 1000));
+}
+
+/**
+ * Seal lag of every audit row the product phases wrote (id > `afterId`): sealedAt − at, where
+ * `at` is stamped by the API just before its INSERT (so the lag includes the rest of the request's
+ * transaction and its commit) and sealedAt by the sealer's INSERT of the link.
+ */
+async function auditSealFigures(pool, afterId) {
+  const written = (await pool.query(`SELECT count(*)::int AS n FROM audit_event WHERE id > $1`, [afterId])).rows[0].n;
+  const caughtUp = await waitFor(
+    async () => (await pool.query(`SELECT count(*)::int AS n FROM audit_event e WHERE e.id > $1 AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s."eventId" = e.id)`, [afterId])).rows[0].n === 0,
+    120_000,
+    200,
+  );
+  const { rows } = await pool.query(
+    `SELECT extract(epoch FROM (s."sealedAt" - e.at)) * 1000 AS lag FROM audit_event e JOIN audit_seal s ON s."eventId" = e.id WHERE e.id > $1`,
+    [afterId],
+  );
+  const lags = rows.map((x) => Number(x.lag)).sort((a, b) => a - b);
+  const chains = (await pool.query(`SELECT count(DISTINCT "municipalityId")::int AS n FROM audit_event WHERE id > $1`, [afterId])).rows[0].n;
+  return {
+    sealLagP99Ms: round(percentile(lags, 99)),
+    sealLagP50Ms: round(percentile(lags, 50)),
+    sealLagMaxMs: round(lags[lags.length - 1] ?? null),
+    rowsWritten: written,
+    rowsSealed: lags.length,
+    caughtUp,
+    municipalityChains: chains,
+  };
 }
 
 /** Captures the SQL TypeORM sends for one list request, then EXPLAIN (ANALYZE, BUFFERS) of it. */
@@ -519,6 +568,7 @@ function printTable(r) {
     ['GET /cases (leader page)', `p95 ${r.caseList.p95Ms} ms at scale vs ${r.caseList.p95EmptyMs} ms empty (× ${r.caseList.ratioScaleToEmpty}); 1 client: ${r.caseList.p95SingleClientMs} vs ${r.caseList.p95EmptySingleClientMs} ms`],
     ['GET /cases/:id', `p95 ${r.caseRead.p95Ms} ms, ${r.caseRead.reqPerSec} req/s; 1 client p95 ${r.caseRead.p95SingleClientMs} ms`],
     ['POST /cases/:id/events', `${r.events.reqPerSec} req/s, p95 ${r.events.p95Ms} ms (${r.events.requests} requests)`],
+    ['audit seal lag', `p50 ${r.audit?.sealLagP50Ms} / p99 ${r.audit?.sealLagP99Ms} / max ${r.audit?.sealLagMaxMs} ms over ${r.audit?.rowsSealed} rows in ${r.audit?.municipalityChains} chains`],
     ['worker start backlog', `${r.reminders.workerStartBacklog?.pendingReminders} pending reminders in Redis after ${r.reminders.workerStartBacklog?.secondsUntilAllInRedis} s`],
     ['10 000 due reminders', `drained in ${r.reminders.drain10kSeconds} s after due; lateness p50 ${r.reminders.p50LatenessMs} / p99 ${r.reminders.p99LatenessMs} ms`],
     ['delayed jobs memory', `${r.reminders.mbPerMillionDelayed} MB per million (measured on ${r.reminders.delayedJobsMeasured})`],
