@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, startPostgres, startRedis } from './embedded-services.mjs';
 import { Supervisor, stopProcess } from './supervisor.mjs';
+import { startEmbeddedMail } from './mail-sink.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dataDir = path.resolve(process.env.BTI_DATA_DIR ?? path.join(root, '.data'));
@@ -97,6 +98,8 @@ try {
     log(`Redis på port ${options.port}, data i ${options.dataDir} (pid ${redis.child.pid})`);
   }
 
+  // The mail sink runs inside this process and ends with it (no child to supervise).
+  if (!env.SMTP_URL) await startEmbeddedMail(env, dataDir, log);
   const tasks = ['migrate', ...(embeddedDb || env.SEED_DEMO === 'true' ? ['seed'] : [])];
   const setup = spawn(process.execPath, [dist('api', 'cli.js'), ...tasks], { stdio: 'inherit', env });
   if ((await supervisor.task(setup)) !== 0) throw new Error('Migrering eller seeding feilet.');

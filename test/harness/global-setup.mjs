@@ -2,6 +2,7 @@
 // .data/ and can run beside `npm start`. URLs reach the tests through process.env.
 import path from 'node:path';
 import { startPostgres, startRedis, throwawayDir } from '../../scripts/embedded-services.mjs';
+import { startMailSink } from '../../scripts/mail-sink.mjs';
 
 export default async function globalSetup() {
   const dir = throwawayDir('bti-test');
@@ -11,5 +12,13 @@ export default async function globalSetup() {
   ]);
   process.env.DATABASE_URL = pg.url;
   process.env.REDIS_URL = redis.url;
-  globalThis.__BTI_HARNESS__ = { pg, redis, dir };
+  // Every e-mail of the suite lands in one sink directory (BTI_TEST_MAIL_DIR); the teardown
+  // checks all of it for personal data. With SMTP_URL given, mail goes there instead, unchecked.
+  let mail = null;
+  if (!process.env.SMTP_URL) {
+    mail = await startMailSink({ dir: path.join(dir, 'mail') });
+    process.env.SMTP_URL = mail.smtpUrl;
+    process.env.BTI_TEST_MAIL_DIR = mail.dir;
+  }
+  globalThis.__BTI_HARNESS__ = { pg, redis, mail, dir };
 }

@@ -22,6 +22,7 @@ export async function startTestWorker(envOverrides: Record<string, string> = {},
     redisTimeoutMs: 1000,
     logDestination: logs,
     ...options,
+    mail: { dispatchIntervalMs: 200, backoffMs: 200, digestSchedule: false, ...options.mail },
   });
   return { app, pipeline: app.get(ReminderPipeline), logs, close: () => app.close() };
 }

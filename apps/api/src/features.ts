@@ -3,6 +3,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { ConsentsModule } from './consents/consents.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { NotificationSettingsModule } from './notification-settings/notification-settings.module.js';
 import { IksModule } from './iks/iks.module.js';
 import { MeasuresModule } from './measures/measures.module.js';
 import { StatsModule } from './stats/stats.module.js';
@@ -12,4 +13,4 @@ import { MunicipalityProfilesModule } from './organisation/municipality-profiles
  * Feature modules of the API (one per bounded area). Each registers its own controllers and
  * providers; AppModule imports them all.
  */
-export const FEATURE_MODULES: Type[] = [MunicipalityProfilesModule, AuditModule, CasesModule, ConsentsModule, NotificationsModule, IksModule, MeasuresModule, StatsModule];
+export const FEATURE_MODULES: Type[] = [MunicipalityProfilesModule, AuditModule, CasesModule, ConsentsModule, NotificationsModule, NotificationSettingsModule, IksModule, MeasuresModule, StatsModule];

@@ -7,11 +7,13 @@ import { loggerParams, RedisModule, type AppConfig } from '@app/platform';
 import { AUDIT_SEALER_OPTIONS, AuditSealing } from './audit/audit-sealing.service.js';
 import { ReminderPipeline } from './reminders/reminder-pipeline.service.js';
 import { resolveWorkerOptions, WORKER_OPTIONS, type WorkerOptions } from './reminders/worker-options.js';
+import { MailPipeline } from './mail/mail-pipeline.service.js';
+import { MAIL_OPTIONS, resolveMailOptions, type MailOptions } from './mail/mail-options.js';
 
 /** The worker: an application context without HTTP (outbox relay, BullMQ processors, reconciliation, audit sealer). */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
+  static forRoot(config: AppConfig, options: WorkerOptions & { mail?: MailOptions } = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
@@ -25,8 +27,10 @@ export class WorkerModule {
         ReminderPipeline,
         { provide: AUDIT_SEALER_OPTIONS, useValue: config.auditSeal },
         AuditSealing,
+        { provide: MAIL_OPTIONS, useValue: resolveMailOptions(options.mail) },
+        MailPipeline,
       ],
-      exports: [ReminderPipeline, AuditSealing],
+      exports: [ReminderPipeline, AuditSealing, MailPipeline],
     };
   }
 }

@@ -29,6 +29,18 @@ export interface AppConfig {
   auditSeal: { intervalMs: number; batchSize: number };
   /** How long the API trusts a caller's roles read from the database (ms); 0 reads them on every request. */
   principalCacheMs: number;
+  /** E-mail notices: SMTP_URL, MAIL_FROM, PUBLIC_URL. */
+  mail: MailConfig;
+}
+
+/** E-mail notices (DESIGN section 10). */
+export interface MailConfig {
+  /** `smtp://` or `smtps://` of the mail relay; null: no e-mail is sent (the in-app list only). */
+  smtpUrl: string | null;
+  /** The From header, `bti@kommune.no` or `BTI <bti@kommune.no>`. */
+  from: string;
+  /** Base URL of the web UI, without a trailing slash: links are `${publicUrl}/cases/<id>`. */
+  publicUrl: string;
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
@@ -116,7 +128,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     batchSize: integer(env, 'AUDIT_SEAL_BATCH_SIZE', 2000, 1, 50_000),
   };
   const principalCacheMs = integer(env, 'AUTH_PRINCIPAL_CACHE_MS', 5000, 0, 60_000);
-  return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs };
+  return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port) };
+}
+
+const MAIL_ADDRESS = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
+
+function loadMailConfig(env: NodeJS.ProcessEnv, port: number): MailConfig {
+  const smtpUrl = env.SMTP_URL?.trim() ? url(env, 'SMTP_URL', ['smtp:', 'smtps:']) : null;
+  const from = env.MAIL_FROM?.trim() || 'BTI saksflyt <bti@localhost>';
+  if (!MAIL_ADDRESS.test(from)) {
+    throw new ConfigError(`MAIL_FROM må være en e-postadresse, f.eks. bti@kommune.no eller «BTI <bti@kommune.no>» (fikk «${from}»).`);
+  }
+  const publicUrl = (env.PUBLIC_URL?.trim() ? url(env, 'PUBLIC_URL', ['http:', 'https:']) : `http://localhost:${port}`).replace(/\/+$/, '');
+  return { smtpUrl, from, publicUrl };
 }
 
 /** Injection token for the validated configuration. */

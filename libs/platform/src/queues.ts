@@ -21,8 +21,6 @@ export interface ReminderJobData {
   caseId: string;
 }
 
-/** Every queue name, for the dashboard and health checks. */
-export const ALL_QUEUES = [REMINDER_QUEUE] as const;
 
 /** Retry policy of reminder jobs: exponential backoff, then the failed set (visible on the dashboard). */
 export const REMINDER_JOB_OPTIONS = {
@@ -32,3 +30,29 @@ export const REMINDER_JOB_OPTIONS = {
   removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
   removeOnFail: { age: 30 * 24 * 3600 },
 };
+
+/** E-mail notices (DESIGN section 10): one job per delivery or digest, and the daily digest run. */
+export const MAIL_QUEUE = 'mail';
+
+/** Job names on MAIL_QUEUE and their payloads (ids only: the job re-reads the row). */
+export interface MailJobs {
+  /** One notification to one address; job id = notification_delivery.id. */
+  notice: { deliveryId: string };
+  /** One user's daily digest; job id = mail_digest.id. */
+  digest: { digestId: string };
+  /** 07:30 Europe/Oslo: collects the digests of the day (a BullMQ job scheduler). */
+  'digest-run': Record<string, never>;
+}
+export type MailJobName = keyof MailJobs;
+export type MailJobData = MailJobs[MailJobName];
+
+/** Retry policy of mail jobs: exponential backoff (1 s, 2 s, … about 17 min in all), then the failed set. */
+export const MAIL_JOB_OPTIONS = {
+  attempts: 10,
+  backoff: { type: 'exponential' as const, delay: 1000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};
+
+/** Every queue name, for the dashboard and health checks. */
+export const ALL_QUEUES = [REMINDER_QUEUE, MAIL_QUEUE] as const;

@@ -98,7 +98,8 @@ export class Notification {
   @Column({ type: 'timestamptz', nullable: true }) dueAt!: Date | null;
   @Column({ type: 'text' }) message!: string;
   @Column({ type: 'boolean', default: false }) urgent!: boolean;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  /** Indexed for the mail dispatcher, which looks at the last two days' notifications. */
+  @Index('IDX_notification_created') @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) readAt!: Date | null;
   /** The reminder job that wrote it (one notification per job and recipient, so a retry never doubles it). */
   @Column({ type: 'varchar', length: 200, nullable: true }) jobKey!: string | null;

@@ -4,6 +4,7 @@ import { ConsentRow } from './consent.entity.js';
 import { IksCompetenceOrder, IksReferral } from './iks.entities.js';
 import { Measure, MeasureEvaluation } from './measure.entities.js';
 import { AuditChainHead, AuditEvent, AuditSeal } from './audit.entity.js';
+import { MailDigest, NotificationDelivery, NotificationSetting } from './mail.entities.js';
 import { OutboxRow, ScheduledReminder } from '../outbox/outbox.entities.js';
 
 export * from './organisation.entities.js';
@@ -12,6 +13,7 @@ export * from './consent.entity.js';
 export * from './iks.entities.js';
 export * from './measure.entities.js';
 export * from './audit.entity.js';
+export * from './mail.entities.js';
 
 /** Every entity the data source knows; a new entity must be listed here. */
 export const ENTITIES = [
@@ -36,4 +38,7 @@ export const ENTITIES = [
   AuditChainHead,
   OutboxRow,
   ScheduledReminder,
+  NotificationSetting,
+  NotificationDelivery,
+  MailDigest,
 ];

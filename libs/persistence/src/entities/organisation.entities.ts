@@ -51,6 +51,8 @@ export class AppUser {
   @Column({ type: 'varchar', length: 200 }) displayName!: string;
   /** The `sub` claim of the municipality's identity provider; null for demo users. */
   @Column({ type: 'varchar', length: 200, nullable: true, unique: true }) externalSubject!: string | null;
+  /** Where e-mail notices go (DESIGN section 10); null: in-app notifications only. */
+  @Column({ type: 'varchar', length: 320, nullable: true }) email!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }
 

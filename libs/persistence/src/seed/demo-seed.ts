@@ -78,7 +78,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       units.set(u.code, await upsertBy(em, Unit, { municipalityId: demo.id, code: u.code }, values));
     }
     for (const u of DEMO_USERS) {
-      const user = await upsertBy(em, AppUser, { username: u.username }, { municipalityId: demo.id, displayName: u.displayName });
+      const user = await upsertBy(em, AppUser, { username: u.username }, { municipalityId: demo.id, displayName: u.displayName, email: `${u.username}@demo.bti.local` });
       const scope =
         u.scope === 'municipality'
           ? { scopeType: 'municipality' as const, scopeId: demo.id }

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { FailedMailController } from './failed-mail.controller.js';
+import { NotificationSettingsController } from './notification-settings.controller.js';
+
+/** E-mail notices on the API side: the caller's settings and the admins' list of failed e-mails. The worker sends. */
+@Module({
+  controllers: [NotificationSettingsController, FailedMailController],
+})
+export class NotificationSettingsModule {}
