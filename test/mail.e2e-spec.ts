@@ -26,7 +26,7 @@ interface SinkMessage {
 
 /** Every e-mail the suite's sinks received that links to the case. */
 function mailsAbout(caseId: string): SinkMessage[] {
-  return (readSinkMessages(process.env.BTI_TEST_MAIL_DIR) as SinkMessage[]).filter((m) => m.text.includes(`/cases/${caseId}`));
+  return (readSinkMessages(process.env.BTI_TEST_MAIL_DIR) as SinkMessage[]).filter((m) => m.text.includes(`/saker/${caseId}`));
 }
 
 interface Delivery {
@@ -94,7 +94,7 @@ describe('e-mail notices', () => {
     expect(mails.map((m) => m.envelopeTo).flat().sort()).toEqual(addresses);
     const toLeader = mails.find((m) => m.envelopeTo.includes('ola.leder@demo.bti.local'))!;
     expect(toLeader.subject).toBe('BTI: En sak mangler saksansvarlig');
-    expect(toLeader.text).toContain(`${t.config.mail.publicUrl}/cases/${c.id}`);
+    expect(toLeader.text).toContain(`${t.config.mail.publicUrl}/saker/${c.id}`);
     const delivery = deliveries.find((d) => d.email === 'ola.leder@demo.bti.local')!;
     expect(toLeader.messageId).toBe(`<notice.${delivery.id}@localhost>`);
     expect(delivery.messageId).toBe(toLeader.messageId);

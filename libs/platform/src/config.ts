@@ -39,7 +39,7 @@ export interface MailConfig {
   smtpUrl: string | null;
   /** The From header, `bti@kommune.no` or `BTI <bti@kommune.no>`. */
   from: string;
-  /** Base URL of the web UI, without a trailing slash: links are `${publicUrl}/cases/<id>`. */
+  /** Base URL of the web UI, without a trailing slash: links are `${publicUrl}/saker/<id>`. */
   publicUrl: string;
 }
 

@@ -320,6 +320,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the caller gets e-mail notices */
+        get: operations["NotificationSettingsController_get"];
+        /** Chooses immediate e-mails or a daily digest; applies to notices written from now on */
+        put: operations["NotificationSettingsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail-deliveries/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * E-mail notices and digests that could not be delivered (admin only)
+         * @description Newest failure first, for recipients in the admin’s municipality. Each can be retried from the queue board (/admin/queues, queue `mail`, job id = id).
+         */
+        get: operations["FailedMailController_failed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/iks/referrals": {
         parameters: {
             query?: never;
@@ -922,6 +960,53 @@ export interface components {
         };
         NotificationPageDto: {
             items: components["schemas"]["NotificationDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        NotificationSettingsDto: {
+            /**
+             * @description `immediate` (default): one e-mail per notice. `daily_digest`: one e-mail at 07:30 Europe/Oslo on Norwegian working days listing the notices since the last one. Urgent notices (child welfare report missing) always go at once.
+             * @enum {string}
+             */
+            emailMode: "immediate" | "daily_digest";
+            /** @description Where e-mail notices go; null: none are sent (set by the municipality’s user administration) */
+            email: string | null;
+        };
+        UpdateNotificationSettingsDto: {
+            /** @enum {string} */
+            emailMode: "immediate" | "daily_digest";
+        };
+        FailedMailDto: {
+            /**
+             * @description `notice`: one notification; `digest`: a daily digest
+             * @enum {string}
+             */
+            kind: "notice" | "digest";
+            /**
+             * Format: uuid
+             * @description The delivery or digest id; also the job id on the `mail` queue (/admin/queues), where it can be retried
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The notification (notices only)
+             */
+            notificationId: string | null;
+            /** Format: uuid */
+            recipientId: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed" | "skipped";
+            attempts: number;
+            /** @description The SMTP error of the last attempt, with addresses removed */
+            lastError: string | null;
+            /** Format: date-time */
+            failedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        FailedMailPageDto: {
+            items: components["schemas"]["FailedMailDto"][];
             total: number;
             page: number;
             pageSize: number;
@@ -1895,6 +1980,77 @@ export interface operations {
             };
             /** @description Not the caller’s notification, or no such notification */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+        };
+    };
+    NotificationSettingsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+        };
+    };
+    FailedMailController_failed: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedMailPageDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,15 +8,15 @@ describe('mail content', () => {
     const mail = noticeMail({ type: 'assessment_due', caseId, dueAt: new Date('2026-12-01T08:00:00Z'), urgent: false }, 'https://bti.kommune.no');
     expect(mail.subject).toBe('BTI: En sak venter på vurdering');
     expect(mail.text).toContain('Frist: tirsdag 1. desember 2026 kl. 09:00');
-    expect(mail.text).toContain(`Åpne saken: https://bti.kommune.no/cases/${caseId}`);
-    expect(mail.html).toContain(`<a href="https://bti.kommune.no/cases/${caseId}">`);
+    expect(mail.text).toContain(`Åpne saken: https://bti.kommune.no/saker/${caseId}`);
+    expect(mail.html).toContain(`<a href="https://bti.kommune.no/saker/${caseId}">`);
   });
 
   it('urgent notices say so in the subject; a notice without a due time or case still reads well', () => {
     const mail = noticeMail({ type: 'child_welfare_report_missing', caseId: null, dueAt: null, urgent: true }, 'http://localhost:3000');
     expect(mail.subject).toBe('HASTER: Melding til barnevernet mangler');
     expect(mail.text).not.toContain('Frist');
-    expect(mail.text).toContain('Åpne saken: http://localhost:3000/');
+    expect(mail.text).toContain('Se varslene: http://localhost:3000/varsler');
   });
 
   it('has a label for every reminder kind, and a neutral one for an unknown type', () => {

@@ -52,14 +52,15 @@ export function osloTime(at: Date): string {
   return DateTime.fromJSDate(at, { zone: OSLO }).setLocale('nb').toFormat("cccc d. LLLL yyyy 'kl.' HH:mm");
 }
 
+/** The case page of the web UI (apps/web: /saker/:id), or its notification list. */
 export function caseLink(publicUrl: string, caseId: string | null): string {
-  return caseId ? `${publicUrl}/cases/${caseId}` : `${publicUrl}/`;
+  return caseId ? `${publicUrl}/saker/${caseId}` : `${publicUrl}/varsler`;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function noticeLines(n: NoticeFacts, publicUrl: string): string[] {
-  return [noticeLabel(n.type), ...(n.dueAt ? [`Frist: ${osloTime(n.dueAt)}`] : []), `Åpne saken: ${caseLink(publicUrl, n.caseId)}`];
+  return [noticeLabel(n.type), ...(n.dueAt ? [`Frist: ${osloTime(n.dueAt)}`] : []), `${n.caseId ? 'Åpne saken' : 'Se varslene'}: ${caseLink(publicUrl, n.caseId)}`];
 }
 
 const FOOTER = [
