@@ -6,6 +6,7 @@ import { AuditAndRowSecurity1795431157535 } from './1795431157535-AuditAndRowSec
 import { IksAndMeasures1795431202518 } from './1795431202518-IksAndMeasures.js';
 import { CaseListIndexes1795433247046 } from './1795433247046-CaseListIndexes.js';
 import { AuditSealing1796014136718 } from './1796014136718-AuditSealing.js';
+import { ReminderSweep1796014140320 } from './1796014140320-ReminderSweep.js';
 import { MailDelivery1796014164692 } from './1796014164692-MailDelivery.js';
 
 export const MIGRATIONS: Function[] = [
@@ -16,5 +17,6 @@ export const MIGRATIONS: Function[] = [
   IksAndMeasures1795431202518,
   CaseListIndexes1795433247046,
   AuditSealing1796014136718,
+  ReminderSweep1796014140320,
   MailDelivery1796014164692,
 ];

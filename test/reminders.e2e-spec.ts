@@ -1,16 +1,13 @@
-import path from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isWorkingDay, reminderDurationsFrom, remindersOnConcernLogged, remindersOnRouteTaken, type Route } from '@app/domain';
 import { BtiCase, Child, Concern, ConsentRow, Measure, MeasureEvaluation, toCaseState, writeReminderEffects } from '@app/persistence';
-import { REMINDER_QUEUE } from '@app/platform';
-// @ts-expect-error: plain ESM script without type declarations
-import { startRedis, throwawayDir } from '../scripts/embedded-services.mjs';
+import { REMINDER_QUEUE, REMINDER_RETENTION_SCHEDULER, REMINDER_SWEEP_SCHEDULER } from '@app/platform';
 import { logConcern, sendEvent, userId } from './harness/cases.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
-import { spawnWorkerProcess, startTestWorker, waitFor, type TestWorker } from './harness/worker.js';
+import { startTestWorker, waitFor, type TestWorker } from './harness/worker.js';
 
 import { jest } from '@jest/globals';
 
@@ -106,7 +103,7 @@ describe('reminder pipeline', () => {
       const n = await reminderNotes(ds, c.id);
       return n.length >= 2 && n;
     }, 20_000, 'assessment notifications');
-    await new Promise((r) => setTimeout(r, 500));
+    await w.sweeps(2); // whatever else would fire has had the worker's next sweeps
     expect(brief(await reminderNotes(ds, c.id))).toEqual(['assessment_due→kari.ansatt', 'assessment_due→ola.leder']);
     expect(notes.some((n) => n.type === 'unassigned')).toBe(false);
     expect((await reminderStatuses(ds, c.id)).unassigned).toBe('cancelled');
@@ -186,8 +183,8 @@ describe('reminder pipeline', () => {
     expect(await reminderNotes(ds, caseId)).toEqual([]);
   });
 
-  it('working days end to end: P1D from a Friday lands on the next working day 08:00 Oslo, in the job delay too', async () => {
-    // Next Friday 12:00 Oslo, at least a week ahead (the job stays delayed).
+  it('working days end to end: P1D from a Friday lands on the next working day 08:00 Oslo, and the sweep leaves it pending until then', async () => {
+    // Next Friday 12:00 Oslo, at least a week ahead (the reminder stays pending).
     let friday = DateTime.now().setZone('Europe/Oslo').plus({ days: 7 }).set({ hour: 12, minute: 0, second: 0, millisecond: 0 });
     while (friday.weekday !== 5) friday = friday.plus({ days: 1 });
     const durations = reminderDurationsFrom({ REMINDER_UNASSIGNED: 'P1D', REMINDER_CHILD_WELFARE_REPORT: 'PT24H' });
@@ -197,6 +194,8 @@ describe('reminder pipeline', () => {
       return copy.id;
     });
     const rows: { kind: string; dueAt: Date; jobId: string }[] = await ds.query(`SELECT kind, "dueAt", "jobId" FROM scheduled_reminder WHERE "caseId" = $1`, [caseId]);
+    await w.sweeps(2);
+    expect(await reminderStatuses(ds, caseId)).toMatchObject({ unassigned: 'pending', child_welfare_report_missing: 'pending' });
     for (const kind of ['unassigned', 'child_welfare_report_missing']) {
       const r = rows.find((x) => x.kind === kind)!;
       const due = DateTime.fromJSDate(r.dueAt, { zone: 'Europe/Oslo' });
@@ -205,25 +204,24 @@ describe('reminder pipeline', () => {
       expect(due.weekday).not.toBe(7);
       expect(due > friday.plus({ days: 2 })).toBe(true); // not Saturday: moved past the weekend
       expect(due.toFormat('HH:mm')).toBe('08:00');
-      // The delayed job fires at that instant.
-      const queue = new Queue(REMINDER_QUEUE, { connection: { url: process.env.REDIS_URL! } });
-      try {
-        const job = await waitFor(async () => queue.getJob(r.jobId), 10_000, 'job in Redis');
-        expect(Math.abs(job.timestamp + (job.delay ?? 0) - r.dueAt.getTime())).toBeLessThan(5_000);
-        expect(await job.getState()).toBe('delayed');
-      } finally {
-        await queue.close();
-      }
     }
   });
 
-  it('the outbox rows are marked delivered, not deleted', async () => {
+  it('reminders live in PostgreSQL only: a logged concern writes its scheduled_reminder rows, no outbox row and no job in Redis', async () => {
     const c = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
-    const rows = await waitFor(async () => {
-      const r: { deliveredAt: Date | null }[] = await ds.query(`SELECT "deliveredAt" FROM outbox WHERE "caseId" = $1`, [c.id]);
-      return r.length > 0 && r.every((x) => x.deliveredAt !== null) && r;
-    }, 10_000, 'delivered outbox');
-    expect(rows.length).toBeGreaterThanOrEqual(3);
+    const rows: { jobId: string; id: string }[] = await ds.query(`SELECT id, "jobId" FROM scheduled_reminder WHERE "caseId" = $1`, [c.id]);
+    expect(rows).toHaveLength(3);
+    for (const r of rows) expect(r.jobId.endsWith(`.${c.id}.${r.id}`)).toBe(true); // never reused, even after retention
+    expect(await ds.query(`SELECT 1 FROM outbox WHERE "caseId" = $1`, [c.id])).toEqual([]);
+    const queue = new Queue(REMINDER_QUEUE, { connection: { url: process.env.REDIS_URL! } });
+    try {
+      const schedulers = await queue.getJobSchedulers();
+      expect(schedulers.map((x) => x.key).sort()).toEqual([REMINDER_RETENTION_SCHEDULER, REMINDER_SWEEP_SCHEDULER].sort());
+      const jobs = await queue.getJobs(['delayed', 'waiting', 'active', 'completed', 'failed']);
+      expect(jobs.every((j) => j.name === 'due_sweep' || j.name === 'retention')).toBe(true);
+    } finally {
+      await queue.close();
+    }
   });
 
   it('no job payload (nor anything else in Redis) contains a name or a national id', async () => {
@@ -242,8 +240,8 @@ describe('reminder pipeline', () => {
           if (h.data !== undefined && h.name !== undefined) {
             jobs++;
             const data = JSON.parse(h.data);
-            // Reminder jobs, and the e-mail jobs (ids only as well) of the worker's mail queue.
-            const shapes = key.startsWith('bull:mail:') ? [['deliveryId'], ['digestId'], []] : [['caseId', 'reminderId']];
+            // The reminder queue's sweep and retention jobs carry nothing; the worker's mail queue ids only.
+            const shapes = key.startsWith('bull:mail:') ? [['deliveryId'], ['digestId'], []] : [[]];
             expect(shapes).toContainEqual(Object.keys(data).sort());
             for (const v of Object.values(data)) expect(v).toMatch(/^[0-9a-f-]{36}$/);
           }
@@ -253,128 +251,169 @@ describe('reminder pipeline', () => {
         else if (type === 'set') dump += (await redis.smembers(key)).join();
         else if (type === 'stream') dump += JSON.stringify(await redis.xrange(key, '-', '+'));
       }
-      expect(jobs).toBeGreaterThan(3);
+      expect(jobs).toBeGreaterThan(0);
       for (const secret of ['Emma', 'Testesen', '13097248022', 'Mor Testesen', 'sluttet å spise']) expect(dump).not.toContain(secret);
     } finally {
       redis.disconnect();
     }
   });
-});
 
-describe('reminder pipeline under faults (own Redis)', () => {
-  let t: TestApp;
-  let ds: DataSource;
-  let redis: { url: string; port: number; stop(): Promise<void> };
-  let redisDir: string;
-  beforeAll(async () => {
-    redisDir = throwawayDir('bti-reminders-redis');
-    redis = await startRedis({ dataDir: path.join(redisDir, 'a'), persistent: false });
-    t = await startTestApp({ ...SHORT, REDIS_URL: redis.url });
-    ds = t.app.get(DataSource);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await redis?.stop();
-  });
-
-  it('Redis down while a case is logged: 201, the outbox waits, and the reminders arrive once after Redis is back', async () => {
-    const w = await startTestWorker({ ...SHORT, REDIS_URL: redis.url });
-    try {
-      await redis.stop();
-      const c = await logConcern(t, 'kari.ansatt', 'solsiden-bhg', { concern: { suspectedViolenceOrAbuse: true, categories: ['violence_abuse'] } });
-      await new Promise((r) => setTimeout(r, 2_500)); // past dueAt while Redis is away
-      const waiting: { deliveredAt: Date | null }[] = await ds.query(`SELECT "deliveredAt" FROM outbox WHERE "caseId" = $1`, [c.id]);
-      expect(waiting.length).toBeGreaterThan(0);
-      expect(waiting.every((r) => r.deliveredAt === null)).toBe(true);
-      redis = await startRedis({ dataDir: path.join(redisDir, 'b'), port: redis.port, persistent: false });
-      await waitFor(async () => {
-        const s = await reminderStatuses(ds, c.id);
-        return Object.values(s).length === 4 && Object.values(s).every((x) => x === 'fired');
-      }, 30_000, 'all four reminders fired');
-      await new Promise((r) => setTimeout(r, 1_000));
-      expect(brief(await reminderNotes(ds, c.id))).toEqual([
-        'assessment_due→kari.ansatt',
-        'assessment_due→ola.leder',
-        'child_welfare_report_missing→ola.leder',
-        'unassigned→ola.leder',
-      ]);
-    } finally {
-      await w.close();
+  describe('scheduled through the API (HTTP only)', () => {
+    /** A case in `deciding` in solsiden-bhg, assigned to kari, with a consent to `recipients` recorded over HTTP. */
+    async function caseReadyToDecide(app: TestApp, recipients: string[], validUntil: string) {
+      const created = await logConcern(app, 'kari.ansatt', 'solsiden-bhg');
+      const kari = await userId(app, 'kari.ansatt');
+      await app.http.put(`/api/v1/cases/${created.id}/assignee`).set(await app.auth('ola.leder')).set('If-Match', '"1"').send({ assigneeId: kari }).expect(200);
+      expect((await sendEvent(app, 'ola.leder', created.id, { type: 'start_assessment' })).status).toBe(200);
+      expect((await sendEvent(app, 'ola.leder', created.id, { type: 'complete_assessment', summary: 'Vurdert.', guardiansInformed: true })).status).toBe(200);
+      const consent = await app.http
+        .post(`/api/v1/cases/${created.id}/consents`)
+        .set(await app.auth('ola.leder'))
+        .set('If-Match', (await app.http.get(`/api/v1/cases/${created.id}`).set(await app.auth('ola.leder'))).headers.etag)
+        .send({ givenBy: { name: 'Mor Testesen', relation: 'mother' }, recipients, purpose: 'Drøfte tiltak.', form: 'written', validUntil });
+      expect(consent.status).toBe(201);
+      return { caseId: created.id as string, consentId: consent.body.id as string };
     }
-  });
+    const osloDate = (offsetDays = 0) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
-  it('the worker process killed during a job: the job completes once after a restart', async () => {
-    const first = spawnWorkerProcess({ ...SHORT, REDIS_URL: redis.url, SLOW_JOB_MS: '60000' });
-    let second: ReturnType<typeof spawnWorkerProcess> | undefined;
-    try {
-      await first.waitForOutput(/WORKER_READY/);
-      const c = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
-      const [, jobId] = await first.waitForOutput(new RegExp(`JOB_STARTED (\\S+\\.${c.id}\\.\\d+)`));
-      first.child.kill('SIGKILL');
-      await first.exited;
-      const [status] = await ds.query(`SELECT status FROM scheduled_reminder WHERE "jobId" = $1`, [jobId]);
-      expect(status.status).toBe('pending'); // killed mid-job: nothing written
-      second = spawnWorkerProcess({ ...SHORT, REDIS_URL: redis.url });
-      await waitFor(async () => {
-        const s = await reminderStatuses(ds, c.id);
-        return Object.values(s).length === 3 && Object.values(s).every((x) => x === 'fired');
-      }, 40_000, 'reminders fired after restart');
-      await new Promise((r) => setTimeout(r, 1_000));
-      const notes = await reminderNotes(ds, c.id);
-      expect(brief(notes)).toEqual(['assessment_due→kari.ansatt', 'assessment_due→ola.leder', 'unassigned→ola.leder']);
-      expect(notes.filter((n) => n.jobKey === jobId)).toHaveLength(1);
-    } finally {
-      if (first.child.exitCode === null) first.child.kill('SIGKILL');
-      if (second) {
-        second.child.kill('SIGTERM');
-        await second.exited;
-      }
-    }
-  });
-
-  it('SIGTERM lets the running job finish before the worker exits', async () => {
-    const worker = spawnWorkerProcess({ ...SHORT, REDIS_URL: redis.url, SLOW_JOB_MS: '1500' });
-    try {
-      await worker.waitForOutput(/WORKER_READY/);
-      const c = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
-      const [, jobId] = await worker.waitForOutput(new RegExp(`JOB_STARTED (\\S+\\.${c.id}\\.\\d+)`));
-      worker.child.kill('SIGTERM');
-      await worker.exited;
-      const [row] = await ds.query(`SELECT status FROM scheduled_reminder WHERE "jobId" = $1`, [jobId]);
-      expect(row.status).toBe('fired');
-      expect((await reminderNotes(ds, c.id)).filter((n) => n.jobKey === jobId)).toHaveLength(1);
-    } finally {
-      if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
-    }
-  });
-
-  it('Redis flushed: reconciliation at worker start restores the pending delayed jobs', async () => {
-    let w = await startTestWorker({ ...SHORT, REDIS_URL: redis.url });
-    const caseId = await ds.transaction(async (em) => {
-      const copy = await insertCase(em);
-      await writeReminderEffects(em, copy.id, [{ type: 'ReminderScheduled', kind: 'unassigned', dueAt: new Date(Date.now() + 6_000), recipient: 'unit_leader' }]);
-      return copy.id;
+    it('decide tfa schedules tfa_follow_up, which reaches the TFA coordinator once', async () => {
+      const { caseId } = await caseReadyToDecide(t, ['tfa'], osloDate(30));
+      const decided = await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'tfa', rationale: 'Trenger TFA.' });
+      expect(decided.body).toMatchObject({ status: 'acting', route: 'tfa' });
+      const [row] = await ds.query(`SELECT status, recipient FROM scheduled_reminder WHERE "caseId" = $1 AND kind = 'tfa_follow_up'`, [caseId]);
+      expect(row).toEqual({ status: 'pending', recipient: 'tfa_coordinator' });
+      await waitFor(async () => (await reminderNotes(ds, caseId)).some((n) => n.type === 'tfa_follow_up'), 20_000, 'tfa_follow_up');
+      await w.sweeps(2);
+      expect(brief(await reminderNotes(ds, caseId)).filter((n) => n.startsWith('tfa_follow_up'))).toEqual(['tfa_follow_up→tor.tfa']);
     });
-    const [{ jobId }] = await ds.query(`SELECT "jobId" FROM scheduled_reminder WHERE "caseId" = $1`, [caseId]);
-    const queue = new Queue(REMINDER_QUEUE, { connection: { url: redis.url } });
-    try {
-      await waitFor(async () => queue.getJob(jobId), 10_000, 'job added');
-      await w.close();
-      const client = new Redis(redis.url);
-      await client.flushall();
-      client.disconnect();
-      expect(await queue.getJob(jobId)).toBeUndefined();
-      w = await startTestWorker({ ...SHORT, REDIS_URL: redis.url });
-      const restored = await waitFor(async () => queue.getJob(jobId), 10_000, 'job restored');
-      expect(await restored.getState()).toBe('delayed');
-      const notes = await waitFor(async () => {
-        const n = await reminderNotes(ds, caseId);
-        return n.length > 0 && n;
-      }, 20_000, 'notification after restore');
-      expect(brief(notes)).toEqual(['unassigned→ola.leder']);
-    } finally {
-      await queue.close();
-      await w.close();
+
+    it('recording a consent schedules consent_expiry before its end, which reaches the assignee once', async () => {
+      // The consent ends at the next Oslo midnight; a warning this long before it falls ~10 s from now.
+      const end = DateTime.now().setZone('Europe/Oslo').plus({ days: 1 }).startOf('day');
+      const seconds = Math.floor(end.diffNow('seconds').seconds) - 10;
+      const app = await startTestApp({ ...SHORT, REMINDER_CONSENT_EXPIRY: `PT${seconds}S` });
+      try {
+        const { caseId, consentId } = await caseReadyToDecide(app, ['tfa'], osloDate(0));
+        const [row] = await ds.query(`SELECT status, "subjectId", recipient, "dueAt" FROM scheduled_reminder WHERE "caseId" = $1 AND kind = 'consent_expiry'`, [caseId]);
+        expect(row).toMatchObject({ status: 'pending', subjectId: consentId, recipient: 'assignee' });
+        expect(Math.abs(row.dueAt.getTime() - (end.toMillis() - seconds * 1000))).toBeLessThan(1000);
+        await waitFor(async () => (await reminderNotes(ds, caseId)).some((n) => n.type === 'consent_expiry'), 30_000, 'consent_expiry');
+        await w.sweeps(2);
+        expect(brief(await reminderNotes(ds, caseId)).filter((n) => n.startsWith('consent_expiry'))).toEqual(['consent_expiry→kari.ansatt']);
+      } finally {
+        await app.close();
+      }
+    });
+  });
+
+  describe('exactly once, and failures that end somewhere known', () => {
+    /** `n` cases with an `unassigned` reminder due at `dueAt`, written in one transaction. */
+    async function dueCases(n: number, dueAt: Date): Promise<string[]> {
+      return ds.transaction(async (em) => {
+        const ids: string[] = [];
+        for (let i = 0; i < n; i++) {
+          const row = await insertCase(em);
+          await writeReminderEffects(em, row.id, [{ type: 'ReminderScheduled', kind: 'unassigned', dueAt, recipient: 'unit_leader' }]);
+          ids.push(row.id);
+        }
+        return ids;
+      });
     }
+    /** Notifications per (reminder, recipient) of these cases; one recipient (ola.leder) each. */
+    async function notificationCounts(caseIds: string[]): Promise<number[]> {
+      const rows: { n: number }[] = await ds.query(
+        `SELECT count(n.id)::int AS n FROM scheduled_reminder r LEFT JOIN notification n ON n."jobKey" = r."jobId"
+         WHERE r."caseId" = ANY($1) GROUP BY r.id ORDER BY r.id`,
+        [caseIds],
+      );
+      return rows.map((r) => r.n);
+    }
+
+    it('sweeps run again, concurrently, from two workers and by hand: one notification per reminder and recipient', async () => {
+      const w2 = await startTestWorker(SHORT, { batchSize: 7, concurrency: 3 });
+      try {
+        const caseIds = await dueCases(60, new Date(Date.now() + 1500));
+        await waitFor(async () => (await ds.query(`SELECT 1 FROM scheduled_reminder WHERE "caseId" = ANY($1) AND "dueAt" <= now()`, [caseIds])).length === 60, 10_000, 'due');
+        // Every firing path at once over the same due rows: both workers' sweeps, extra batches.
+        await Promise.all([w.pipeline.sweep.run(), w2.pipeline.sweep.run(), w.pipeline.firing.fireNext(), w2.pipeline.firing.fireNext(), w2.pipeline.firing.fireNext()]);
+        await waitFor(async () => (await ds.query(`SELECT 1 FROM scheduled_reminder WHERE "caseId" = ANY($1) AND status = 'fired'`, [caseIds])).length === 60, 20_000, 'all fired');
+        // And once more after they fired: a sweep run again finds nothing to do.
+        await Promise.all([w.pipeline.sweep.run(), w2.pipeline.sweep.run()]);
+        await w.sweeps(2);
+        expect(await notificationCounts(caseIds)).toEqual(caseIds.map(() => 1));
+      } finally {
+        await w2.close();
+      }
+    });
+
+    it('a reminder whose settlement was lost (back to pending, as after restoring an older backup) notifies nobody twice', async () => {
+      const [caseId] = await dueCases(1, new Date());
+      await waitFor(async () => (await reminderStatuses(ds, caseId)).unassigned === 'fired', 20_000, 'fired');
+      await ds.query(`UPDATE scheduled_reminder SET status = 'pending', "settledAt" = NULL WHERE "caseId" = $1`, [caseId]);
+      await waitFor(async () => (await reminderStatuses(ds, caseId)).unassigned === 'fired', 20_000, 'fired again');
+      await w.sweeps(2);
+      expect(await notificationCounts([caseId])).toEqual([1]); // the unique (jobKey, recipientId) held
+    });
+
+    it('a reminder that cannot be fired: attempts with exponential backoff to a cap, no notification, batch-mates fire; fired once when the fault is gone', async () => {
+      const [poison, mate] = await dueCases(2, new Date(Date.now() + 300));
+      // A real database failure for this one case: its notification insert raises.
+      await ds.query(`CREATE OR REPLACE FUNCTION test_refuse_notification() RETURNS trigger AS $$
+        BEGIN IF NEW."caseId" = '${poison}' THEN RAISE EXCEPTION 'test: notification refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+      await ds.query(`CREATE TRIGGER test_refuse_notification BEFORE INSERT ON notification FOR EACH ROW EXECUTE FUNCTION test_refuse_notification()`);
+      try {
+        type Attempt = { attempts: number; lastAttemptAt: Date; backoffMs: number; status: string; lastError: string };
+        const seen = new Map<number, Attempt>();
+        const state = async (): Promise<Attempt> => {
+          const [r] = await ds.query(
+            `SELECT attempts, "lastAttemptAt", status, "lastError", extract(epoch FROM ("nextAttemptAt" - "lastAttemptAt")) * 1000 AS "backoffMs"
+             FROM scheduled_reminder WHERE "caseId" = $1`,
+            [poison],
+          );
+          return { ...r, backoffMs: Number(r.backoffMs) };
+        };
+        // TEST_WORKER_OPTIONS: base 200 ms, cap 2 000 ms → 200, 400, 800, 1 600, 2 000, 2 000 …
+        await waitFor(async () => {
+          const s = await state();
+          if (s.attempts > 0) seen.set(s.attempts, s);
+          return s.attempts >= 6;
+        }, 30_000, 'six failed attempts');
+        for (const [n, s] of seen) {
+          expect(s).toMatchObject({ status: 'pending', lastError: expect.stringContaining('test: notification refused') });
+          expect(Math.round(s.backoffMs)).toBe(Math.min(2000, 200 * 2 ** (n - 1)));
+          const before = seen.get(n - 1);
+          if (before) expect(s.lastAttemptAt.getTime() - before.lastAttemptAt.getTime()).toBeGreaterThanOrEqual(before.backoffMs - 1);
+        }
+        expect(await reminderNotes(ds, poison)).toEqual([]);
+        expect(await notificationCounts([mate])).toEqual([1]); // not held back by its batch-mate
+        expect((await reminderStatuses(ds, mate)).unassigned).toBe('fired');
+      } finally {
+        await ds.query(`DROP TRIGGER IF EXISTS test_refuse_notification ON notification`);
+        await ds.query(`DROP FUNCTION IF EXISTS test_refuse_notification()`);
+      }
+      await waitFor(async () => (await reminderStatuses(ds, poison)).unassigned === 'fired', 20_000, 'recovered');
+      await w.sweeps(2);
+      expect(brief(await reminderNotes(ds, poison))).toEqual(['unassigned→ola.leder']);
+    });
+
+    it('retention deletes settled reminders and delivered outbox rows past their time, in pages, and keeps the rest', async () => {
+      const caseIds = await dueCases(3, new Date(Date.now() + 3_600_000));
+      const [old, recent, pending] = caseIds;
+      await ds.query(`UPDATE scheduled_reminder SET status = 'fired', "settledAt" = now() - interval '91 days' WHERE "caseId" = $1`, [old]);
+      await ds.query(`UPDATE scheduled_reminder SET status = 'cancelled', "settledAt" = now() - interval '1 day' WHERE "caseId" = $1`, [recent]);
+      await ds.query(`UPDATE scheduled_reminder SET "dueAt" = now() + interval '1 year' WHERE "caseId" = $1`, [pending]);
+      await ds.query(
+        `INSERT INTO outbox (type, "caseId", payload, "deliveredAt") VALUES
+           ('reminder_scheduled', $1, '{}', now() - interval '8 days'), ('reminder_scheduled', $2, '{}', now() - interval '1 day'), ('reminder_scheduled', $3, '{}', NULL)`,
+        caseIds,
+      );
+      const removed = await w.pipeline.retention.run();
+      expect(removed.reminders).toBeGreaterThanOrEqual(1);
+      expect(removed.outbox).toBeGreaterThanOrEqual(1);
+      const left: { caseId: string }[] = await ds.query(`SELECT "caseId" FROM scheduled_reminder WHERE "caseId" = ANY($1) ORDER BY "caseId"`, [caseIds]);
+      expect(left.map((r) => r.caseId).sort()).toEqual([recent, pending].sort());
+      const outbox: { caseId: string }[] = await ds.query(`SELECT "caseId" FROM outbox WHERE "caseId" = ANY($1)`, [caseIds]);
+      expect(outbox.map((r) => r.caseId).sort()).toEqual([recent, pending].sort());
+    });
   });
 });

@@ -8,23 +8,43 @@ export interface TestWorker {
   app: INestApplicationContext;
   pipeline: ReminderPipeline;
   logs: LogCapture;
+  /** Resolves once this worker has completed `n` more sweeps (each reads the whole due schedule afresh). */
+  sweeps(n?: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Fast sweeps and short BullMQ locks for tests. */
+export const TEST_WORKER_OPTIONS: WorkerOptions = {
+  sweepIntervalMs: 200,
+  watchdogIntervalMs: 500,
+  retryBaseMs: 200,
+  retryMaxMs: 2_000,
+  lockDurationMs: 5000,
+  stalledIntervalMs: 1000,
+  redisTimeoutMs: 1000,
+};
 
 /** The worker in-process, on the harness's Postgres and Redis (or `REDIS_URL` in overrides), with fast polling. */
 export async function startTestWorker(envOverrides: Record<string, string> = {}, options: WorkerOptions = {}): Promise<TestWorker> {
   await prepareDatabase();
   const logs = new LogCapture();
   const app = await createWorkerApp(loadConfig(testEnv(envOverrides)), {
-    relayIntervalMs: 100,
-    lockDurationMs: 5000,
-    stalledIntervalMs: 1000,
-    redisTimeoutMs: 1000,
+    ...TEST_WORKER_OPTIONS,
     logDestination: logs,
     ...options,
     mail: { dispatchIntervalMs: 200, backoffMs: 200, digestSchedule: false, ...options.mail },
   });
-  return { app, pipeline: app.get(ReminderPipeline), logs, close: () => app.close() };
+  const pipeline = app.get(ReminderPipeline);
+  return {
+    app,
+    pipeline,
+    logs,
+    async sweeps(n = 2, timeoutMs = 20_000) {
+      const target = pipeline.sweep.completed + n;
+      await waitFor(async () => pipeline.sweep.completed >= target, timeoutMs, `${n} more sweeps`);
+    },
+    close: () => app.close(),
+  };
 }
 
 /** Polls `probe` until it returns a truthy value (or throws after `timeoutMs`). */
@@ -48,14 +68,19 @@ export interface WorkerProcess {
   output: () => string;
   /** Resolves when the output matches. */
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /** Resolves once the process has printed `n` more SWEEP_DONE lines. */
+  sweeps(n?: number, timeoutMs?: number): Promise<void>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** The built worker as a child process (test/harness/worker-process.mjs). */
-export function spawnWorkerProcess(envOverrides: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(process.execPath, ['test/harness/worker-process.mjs'], {
+/**
+ * A built worker as a child process: test/harness/worker-process.mjs (test hooks: HANG_AT,
+ * prints BATCH_* and SWEEP_DONE), or with `entry` the real apps/worker main.
+ */
+export function spawnWorkerProcess(envOverrides: Record<string, string> = {}, entry = 'test/harness/worker-process.mjs'): WorkerProcess {
+  const child = spawn(process.execPath, [entry], {
     cwd: process.cwd(),
-    env: { ...testEnv(envOverrides), PATH: process.env.PATH, LOG_LEVEL: 'warn' },
+    env: { ...testEnv(envOverrides), PATH: process.env.PATH, LOG_LEVEL: 'warn', ...envOverrides },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -64,14 +89,20 @@ export function spawnWorkerProcess(envOverrides: Record<string, string> = {}): W
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
+  const waitForOutput = (pattern: RegExp, timeoutMs = 20_000) =>
+    waitFor(async () => {
+      if (child.exitCode !== null) throw new Error(`worker exited: ${out.slice(-500)}`);
+      return out.match(pattern);
+    }, timeoutMs, `worker output ${pattern}`);
   return {
     child,
     output: () => out,
     exited,
-    waitForOutput: (pattern, timeoutMs = 20_000) =>
-      waitFor(async () => {
-        if (child.exitCode !== null) throw new Error(`worker exited: ${out.slice(-500)}`);
-        return out.match(pattern);
-      }, timeoutMs, `worker output ${pattern}`),
+    waitForOutput,
+    async sweeps(n = 2, timeoutMs = 20_000) {
+      const count = () => (out.match(/^SWEEP_DONE/gm) ?? []).length;
+      const target = count() + n;
+      await waitFor(async () => count() >= target, timeoutMs, `${n} more sweeps of the worker process`);
+    },
   };
 }

@@ -15,10 +15,22 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createWorkerApp(config);
-  // SIGTERM/SIGINT: Nest runs the shutdown hooks; the reminder pipeline lets running jobs finish
-  // (worker.close()) before Redis and the database close.
-  app.enableShutdownHooks();
-  app.get(Logger).log('Worker startet');
+  const logger = app.get(Logger);
+  // SIGTERM/SIGINT: the shutdown hooks let the running sweep finish its batches (they commit)
+  // before Redis and the database close; then exit 0, a clean stop. A failed stop exits 1.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.log(`${signal}: stopper`);
+      app.close().then(
+        () => process.exit(0),
+        (error: Error) => {
+          logger.error(`Stopp mislyktes: ${error.message}`);
+          process.exit(1);
+        },
+      );
+    });
+  }
+  logger.log('Worker startet');
 }
 
 void main();

@@ -14,7 +14,7 @@ export { AuditSealing } from './audit/audit-sealing.service.js';
 export { AuditSealer } from './audit/audit-sealer.js';
 export { MailPipeline } from './mail/mail-pipeline.service.js';
 
-/** Creates and starts the worker (relay, processors, reconciliation); `main.ts` and tests call this. */
+/** Creates and starts the worker (reminder due-sweep and retention); `main.ts` and tests call this. */
 export async function createWorkerApp(config: AppConfig, options: WorkerOptions = {}): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), { bufferLogs: true });
   app.useLogger(app.get(Logger));

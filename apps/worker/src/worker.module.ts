@@ -10,7 +10,7 @@ import { resolveWorkerOptions, WORKER_OPTIONS, type WorkerOptions } from './remi
 import { MailPipeline } from './mail/mail-pipeline.service.js';
 import { MAIL_OPTIONS, resolveMailOptions, type MailOptions } from './mail/mail-options.js';
 
-/** The worker: an application context without HTTP (outbox relay, BullMQ processors, reconciliation, audit sealer). */
+/** The worker: an application context without HTTP (the reminders' due-sweep and retention jobs, the audit sealer). */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, options: WorkerOptions & { mail?: MailOptions } = {}): DynamicModule {
@@ -19,11 +19,15 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ app: config })] }),
         LoggerModule.forRoot(loggerParams(config, options.logDestination)),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        // A database that hangs instead of refusing must not hang a sweep for ever: connecting
+        // gives up after 10 s, a statement after 60 s, and dead TCP peers are found by keepalive.
+        TypeOrmModule.forRoot(
+          dataSourceOptions(config.databaseUrl, { extra: { max: 20, connectionTimeoutMillis: 10_000, statement_timeout: 60_000, keepAlive: true } }),
+        ),
         RedisModule,
       ],
       providers: [
-        { provide: WORKER_OPTIONS, useValue: resolveWorkerOptions(options) },
+        { provide: WORKER_OPTIONS, useValue: resolveWorkerOptions(config.reminderWorker, options) },
         ReminderPipeline,
         { provide: AUDIT_SEALER_OPTIONS, useValue: config.auditSeal },
         AuditSealing,

@@ -31,6 +31,8 @@ export interface AppConfig {
   principalCacheMs: number;
   /** E-mail notices: SMTP_URL, MAIL_FROM, PUBLIC_URL. */
   mail: MailConfig;
+  /** The worker's reminder sweep (REMINDER_WORKER_CONCURRENCY, REMINDER_BATCH_SIZE, REMINDER_SWEEP_INTERVAL_MS). */
+  reminderWorker: ReminderWorkerConfig;
 }
 
 /** E-mail notices (DESIGN section 10). */
@@ -42,6 +44,17 @@ export interface MailConfig {
   /** Base URL of the web UI, without a trailing slash: links are `${publicUrl}/saker/<id>`. */
   publicUrl: string;
 }
+
+export interface ReminderWorkerConfig {
+  /** Batches fired in parallel by one sweep, each in its own transaction (and connection). */
+  concurrency: number;
+  /** Reminders claimed per batch transaction. */
+  batchSize: number;
+  /** How often the due-sweep runs (the job scheduler's period). */
+  sweepIntervalMs: number;
+}
+
+export const DEFAULT_REMINDER_WORKER: ReminderWorkerConfig = { concurrency: 4, batchSize: 500, sweepIntervalMs: 1000 };
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name]?.trim();
@@ -128,7 +141,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     batchSize: integer(env, 'AUDIT_SEAL_BATCH_SIZE', 2000, 1, 50_000),
   };
   const principalCacheMs = integer(env, 'AUTH_PRINCIPAL_CACHE_MS', 5000, 0, 60_000);
-  return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port) };
+  const reminderWorker: ReminderWorkerConfig = {
+    concurrency: integer(env, 'REMINDER_WORKER_CONCURRENCY', DEFAULT_REMINDER_WORKER.concurrency, 1, 64),
+    batchSize: integer(env, 'REMINDER_BATCH_SIZE', DEFAULT_REMINDER_WORKER.batchSize, 1, 10_000),
+    sweepIntervalMs: integer(env, 'REMINDER_SWEEP_INTERVAL_MS', DEFAULT_REMINDER_WORKER.sweepIntervalMs, 100, 60_000),
+  };
+  return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker };
 }
 
 const MAIL_ADDRESS = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;

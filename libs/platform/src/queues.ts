@@ -1,34 +1,39 @@
-import { REMINDER_KINDS } from '@app/domain';
-
 /**
  * Every BullMQ queue, job name and job payload of the system, in one place. Payloads carry ids
  * only — never a name, a national id or free text — because Redis and the dashboard are outside
  * the database's access control.
  */
 
-/** Delayed reminder jobs (DESIGN section 5): the outbox relay adds them, the worker fires them. */
+/**
+ * The reminder queue (DESIGN sections 5 and 11). PostgreSQL holds the schedule
+ * (`scheduled_reminder`); Redis holds no job per reminder, only two job schedulers whose jobs
+ * drive the worker: a due-sweep every second and a daily retention run.
+ */
 export const REMINDER_QUEUE = 'reminders';
 
-/** Job names on REMINDER_QUEUE: one per reminder kind (libs/domain `ReminderKind`). */
-export const REMINDER_JOB_NAMES = REMINDER_KINDS;
+/** Fires every pending reminder whose time has come (claimed in batches from PostgreSQL). */
+export const REMINDER_SWEEP_JOB = 'due_sweep';
+/** Deletes settled reminders and delivered outbox rows past their retention, in pages. */
+export const REMINDER_RETENTION_JOB = 'retention';
+export const REMINDER_JOB_NAMES = [REMINDER_SWEEP_JOB, REMINDER_RETENTION_JOB] as const;
 export type ReminderJobName = (typeof REMINDER_JOB_NAMES)[number];
 
-/** The data of a reminder job. The job id is the reminder's `jobId` (`<kind>.<caseId>.<n>`). */
-export interface ReminderJobData {
-  /** scheduled_reminder.id */
-  reminderId: string;
-  /** bti_case.id */
-  caseId: string;
-}
+/** Job scheduler ids (one of each per queue, whatever the number of workers). */
+export const REMINDER_SWEEP_SCHEDULER = 'reminders.due-sweep';
+export const REMINDER_RETENTION_SCHEDULER = 'reminders.retention';
+
+/** Sweep and retention jobs carry no data at all. */
+export type ReminderJobData = Record<string, never>;
 
 
-/** Retry policy of reminder jobs: exponential backoff, then the failed set (visible on the dashboard). */
+/**
+ * Options of the scheduled jobs. One attempt: the next period is the retry, and the database,
+ * not the job, remembers what is due. Few finished jobs are kept (one a second would fill Redis).
+ */
 export const REMINDER_JOB_OPTIONS = {
-  attempts: 6,
-  backoff: { type: 'exponential' as const, delay: 1000 },
-  // Completed jobs are kept a while so a re-add by the relay with the same id is a no-op.
-  removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
-  removeOnFail: { age: 30 * 24 * 3600 },
+  attempts: 1,
+  removeOnComplete: { count: 50 },
+  removeOnFail: { count: 200 },
 };
 
 /** E-mail notices (DESIGN section 10): one job per delivery or digest, and the daily digest run. */

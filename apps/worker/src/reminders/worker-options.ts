@@ -1,46 +1,64 @@
-import type { Job } from 'bullmq';
+import { DEFAULT_REMINDER_WORKER, type ReminderWorkerConfig } from '@app/platform';
 
-/** Tuning of the worker; tests shorten the intervals. */
-export interface WorkerOptions {
-  /** Outbox relay poll interval (ms). */
-  relayIntervalMs?: number;
-  /** Outbox rows per relay transaction. */
-  relayBatchSize?: number;
-  /** Delivered outbox rows are deleted after this long (ms). */
+/** What one batch did (test hooks and logs see ids only). */
+export interface BatchOutcome {
+  claimed: string[];
+  fired: string[];
+  obsolete: string[];
+}
+
+/**
+ * Tuning of the worker. Concurrency, batch size and sweep period come from the validated
+ * environment (`AppConfig.reminderWorker`); the rest are defaults that tests shorten.
+ */
+export interface WorkerOptions extends Partial<ReminderWorkerConfig> {
+  /** Backoff of a reminder whose firing failed: base·2^(attempts−1), capped (ms). */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** How often each worker checks that the job schedulers exist and that sweeps are running (ms). */
+  watchdogIntervalMs?: number;
+  /** Settled reminders and delivered outbox rows are deleted after this long (ms). */
+  settledRetentionMs?: number;
   outboxRetentionMs?: number;
-  /** Reconciliation runs at start and then this often (ms). */
-  reconcileIntervalMs?: number;
-  /** Parallel reminder jobs. */
-  concurrency?: number;
-  /** BullMQ job lock (ms); a killed worker's job is taken over after this. */
+  /** Period of the retention job (ms) and rows deleted per statement. */
+  retentionIntervalMs?: number;
+  retentionPageSize?: number;
+  /** BullMQ lock of the running sweep job (ms); a killed worker's job is taken over after this. */
   lockDurationMs?: number;
-  /** BullMQ stalled-job check interval (ms). */
   stalledIntervalMs?: number;
-  /** Redis calls of the relay give up after this (ms), so a Redis outage never blocks the database. */
+  /** Redis calls give up after this (ms), so a Redis outage never blocks the database side. */
   redisTimeoutMs?: number;
   /** Log destination (tests). */
   logDestination?: NodeJS.WritableStream;
-  /** Test hook: runs before a job is processed (e.g. to make it slow). */
-  beforeJob?: (job: Job) => Promise<void>;
+  /** Test hooks around a batch's commit (fault tests kill the process in them). */
+  beforeBatchCommit?: (outcome: BatchOutcome) => Promise<void>;
+  afterBatchCommit?: (outcome: BatchOutcome) => Promise<void>;
+  /** Test hook: a sweep finished (whatever it found). */
+  afterSweep?: (claimed: number) => void;
 }
 
 export const WORKER_OPTIONS = Symbol('WORKER_OPTIONS');
 
 export const DEFAULT_WORKER_OPTIONS = {
-  relayIntervalMs: 250,
-  relayBatchSize: 200,
+  ...DEFAULT_REMINDER_WORKER,
+  retryBaseMs: 1_000,
+  retryMaxMs: 60_000,
+  watchdogIntervalMs: 5_000,
+  settledRetentionMs: 90 * 24 * 3600 * 1000,
   outboxRetentionMs: 7 * 24 * 3600 * 1000,
-  reconcileIntervalMs: 10 * 60 * 1000,
-  concurrency: 5,
+  retentionIntervalMs: 3600 * 1000,
+  retentionPageSize: 5_000,
   lockDurationMs: 30_000,
   stalledIntervalMs: 30_000,
   redisTimeoutMs: 5_000,
 };
 
-export type ResolvedWorkerOptions = typeof DEFAULT_WORKER_OPTIONS & Pick<WorkerOptions, 'logDestination' | 'beforeJob'>;
+export type ResolvedWorkerOptions = typeof DEFAULT_WORKER_OPTIONS &
+  Pick<WorkerOptions, 'logDestination' | 'beforeBatchCommit' | 'afterBatchCommit' | 'afterSweep'>;
 
-export function resolveWorkerOptions(options: WorkerOptions = {}): ResolvedWorkerOptions {
-  const out = { ...DEFAULT_WORKER_OPTIONS } as ResolvedWorkerOptions;
+/** Defaults, then the environment's reminder-worker settings, then explicit options (tests). */
+export function resolveWorkerOptions(config: ReminderWorkerConfig, options: WorkerOptions = {}): ResolvedWorkerOptions {
+  const out = { ...DEFAULT_WORKER_OPTIONS, ...config } as ResolvedWorkerOptions;
   for (const [k, v] of Object.entries(options)) if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
   return out;
 }

@@ -15,12 +15,13 @@ export interface ReminderCancelledPayload {
 }
 
 /**
- * Transactional outbox: written in the same transaction as the case change, moved to BullMQ by
- * the worker's relay (`FOR UPDATE SKIP LOCKED`), then marked delivered (deleted only after a
- * retention period). Carries ids only, never personal data.
+ * Transactional outbox of round one, when every reminder was a delayed BullMQ job. Reminders no
+ * longer need it (the worker's due-sweep reads `scheduled_reminder` itself), so nothing writes it
+ * now; the worker's retention job deletes delivered rows after their retention period.
  */
 @Entity('outbox')
 @Index('IDX_outbox_undelivered', ['id'], { where: '"deliveredAt" IS NULL' })
+@Index('IDX_outbox_delivered_at', ['deliveredAt'], { where: '"deliveredAt" IS NOT NULL' })
 export class OutboxRow {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
   @Column({ type: 'varchar', length: 40 }) type!: OutboxType;
@@ -36,14 +37,16 @@ export const SCHEDULED_REMINDER_STATUSES = ['pending', 'fired', 'cancelled', 'ob
 export type ScheduledReminderStatus = (typeof SCHEDULED_REMINDER_STATUSES)[number];
 
 /**
- * One reminder the domain scheduled: the source of truth for the delayed BullMQ job with id
- * `jobId` (`<kind>.<caseId>.<n>`). `pending` until the job fires (`fired`, or `obsolete` when
- * `reminderStillApplies` said no) or a later event cancels it (`cancelled`). Reconciliation
- * re-adds the job of every pending row missing in Redis.
+ * One reminder the domain scheduled: the schedule itself. `pending` until the worker's due-sweep
+ * claims it at `dueAt` (`fired`, or `obsolete` when `reminderStillApplies` said no) or a later
+ * event cancels it (`cancelled`). `jobId` (`<kind>.<caseId>.<id>`, unique) is the key of its
+ * notifications: one per reminder and recipient. A firing that failed is retried with backoff
+ * (`attempts`, `nextAttemptAt`) and never given up: the row stays pending until it fires.
  */
 @Entity('scheduled_reminder')
 @Index('IDX_scheduled_reminder_case_kind', ['caseId', 'kind'])
-@Index('IDX_scheduled_reminder_status_due', ['status', 'dueAt'])
+@Index('IDX_scheduled_reminder_pending_due', ['dueAt'], { where: `"status" = 'pending'` })
+@Index('IDX_scheduled_reminder_settled_at', ['settledAt'], { where: `"status" <> 'pending'` })
 export class ScheduledReminder {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Index('UQ_scheduled_reminder_job_id', { unique: true }) @Column({ type: 'varchar', length: 200 }) jobId!: string;
@@ -58,4 +61,11 @@ export class ScheduledReminder {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   /** When it left `pending`. */
   @Column({ type: 'timestamptz', nullable: true }) settledAt!: Date | null;
+  /** Failed firings so far (the row stays pending; see nextAttemptAt). */
+  @Column({ type: 'integer', default: 0 }) attempts!: number;
+  @Column({ type: 'timestamptz', nullable: true }) lastAttemptAt!: Date | null;
+  /** After a failed firing: not claimed again before this (exponential backoff, capped). */
+  @Column({ type: 'timestamptz', nullable: true }) nextAttemptAt!: Date | null;
+  /** The last failure's message (no personal data: ids and SQL states only reach it). */
+  @Column({ type: 'varchar', length: 300, nullable: true }) lastError!: string | null;
 }

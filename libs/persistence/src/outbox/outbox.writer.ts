@@ -1,69 +1,70 @@
+import { randomUUID } from 'node:crypto';
 import type { DomainEffect, ReminderCancelled, ReminderScheduled } from '@app/domain';
 import type { EntityManager } from 'typeorm';
-import { OutboxRow, ScheduledReminder, type ReminderCancelledPayload, type ReminderScheduledPayload } from './outbox.entities.js';
 
-/** Deterministic BullMQ job id of the n-th reminder of `kind` on a case. BullMQ 6 refuses most
- * custom ids containing ':', hence '.' as the separator. */
-export function reminderJobId(kind: string, caseId: string, n: number): string {
-  return `${kind}.${caseId}.${n}`;
+/**
+ * Unique key of a reminder and of its notifications (one per reminder and recipient). It ends in
+ * the reminder's own id, so it is never reused, even after the retention job deleted old rows.
+ * BullMQ-era rows have `<kind>.<caseId>.<n>`; both forms stay unique.
+ */
+export function reminderJobId(kind: string, caseId: string, reminderId: string): string {
+  return `${kind}.${caseId}.${reminderId}`;
 }
 
 function isReminderEffect(e: DomainEffect): e is ReminderScheduled | ReminderCancelled {
   return e.type === 'ReminderScheduled' || e.type === 'ReminderCancelled';
 }
 
-/** Marks pending reminders of `kind` (and `subjectId`, if given) cancelled; writes one outbox row for the relay. */
-async function cancelPending(em: EntityManager, caseId: string, kind: string, subjectId: string | undefined): Promise<void> {
-  const params: unknown[] = [caseId, kind];
+/** Pending reminders of these kinds (and this subject, if given) become cancelled. */
+async function cancelPending(em: EntityManager, caseId: string, kinds: string[], subjectId: string | undefined): Promise<void> {
+  const params: unknown[] = [caseId, kinds];
   let sql = `UPDATE "scheduled_reminder" SET "status" = 'cancelled', "settledAt" = now()
-             WHERE "caseId" = $1 AND "kind" = $2 AND "status" = 'pending'`;
+             WHERE "caseId" = $1 AND "kind" = ANY($2::varchar[]) AND "status" = 'pending'`;
   if (subjectId !== undefined) {
     params.push(subjectId);
     sql += ` AND "subjectId" = $3`;
   }
-  sql += ` RETURNING "id", "jobId"`;
-  const result: unknown = await em.query(sql, params);
-  // pg driver via TypeORM returns [rows, count] for UPDATE … RETURNING
-  const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as { id: string; jobId: string }[];
-  if (!Array.isArray(rows) || rows.length === 0) return;
-  const payload: ReminderCancelledPayload = { reminderIds: rows.map((r) => r.id), jobIds: rows.map((r) => r.jobId) };
-  await em.insert(OutboxRow, { type: 'reminder_cancelled', caseId, payload });
+  await em.query(sql, params);
+}
+
+/** Supersedes a pending reminder of the same kind (and subject) and inserts the new one: one statement. */
+async function schedule(em: EntityManager, caseId: string, effect: ReminderScheduled): Promise<void> {
+  const id = randomUUID();
+  const subjectId = effect.subjectId ?? null;
+  await em.query(
+    `WITH superseded AS (
+       UPDATE "scheduled_reminder" SET "status" = 'cancelled', "settledAt" = now()
+       WHERE "caseId" = $2 AND "kind" = $4 AND "status" = 'pending' AND "subjectId" IS NOT DISTINCT FROM $5
+     )
+     INSERT INTO "scheduled_reminder" ("id", "jobId", "caseId", "kind", "subjectId", "recipient", "dueAt", "status")
+     VALUES ($1, $3, $2, $4, $5, $6, $7, 'pending')`,
+    [id, caseId, reminderJobId(effect.kind, caseId, id), effect.kind, subjectId, effect.recipient, effect.dueAt],
+  );
 }
 
 /**
- * Writes outbox rows for the reminder effects (ReminderScheduled / ReminderCancelled), ignoring
- * other effects, in the caller's transaction. Effects are applied in order. Scheduling a kind
- * (and subject) that is still pending supersedes the earlier reminder. Cancelling takes effect in
- * the database at once: the worker checks the reminder's row when the job fires, so the case
- * change never depends on Redis being up.
+ * Writes the reminder effects (ReminderScheduled / ReminderCancelled; other effects are ignored)
+ * into `scheduled_reminder`, in the caller's transaction and in order. That row is the whole
+ * schedule: the worker's due-sweep fires it when its time comes, so the case change never depends
+ * on Redis being up. Scheduling a kind (and subject) that is still pending supersedes the earlier
+ * reminder; consecutive cancels without a subject are one statement (closing cancels every kind).
+ * Callers hold the case row lock, which serialises reminder writes per case.
  */
 export async function writeReminderEffects(em: EntityManager, caseId: string, effects: readonly DomainEffect[]): Promise<void> {
   const reminderEffects = effects.filter(isReminderEffect);
-  if (reminderEffects.length === 0) return;
-  // Serialises reminder writes per case, so the per-kind counter in the job id stays unique.
-  await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`reminders:${caseId}`]);
+  let kindsToCancel: string[] = [];
+  const flush = async () => {
+    if (kindsToCancel.length > 0) await cancelPending(em, caseId, kindsToCancel, undefined);
+    kindsToCancel = [];
+  };
   for (const effect of reminderEffects) {
-    if (effect.type === 'ReminderCancelled') {
-      await cancelPending(em, caseId, effect.kind, effect.subjectId);
+    if (effect.type === 'ReminderCancelled' && effect.subjectId === undefined) {
+      kindsToCancel.push(effect.kind);
       continue;
     }
-    await cancelPending(em, caseId, effect.kind, effect.subjectId ?? undefined);
-    const [{ count }] = (await em.query(
-      `SELECT count(*)::int AS count FROM "scheduled_reminder" WHERE "caseId" = $1 AND "kind" = $2`,
-      [caseId, effect.kind],
-    )) as { count: number }[];
-    const jobId = reminderJobId(effect.kind, caseId, count + 1);
-    const inserted = await em.insert(ScheduledReminder, {
-      jobId,
-      caseId,
-      kind: effect.kind,
-      subjectId: effect.subjectId ?? null,
-      recipient: effect.recipient,
-      dueAt: effect.dueAt,
-      status: 'pending',
-    });
-    const reminderId = (inserted.identifiers[0] as { id: string }).id;
-    const payload: ReminderScheduledPayload = { reminderId, jobId };
-    await em.insert(OutboxRow, { type: 'reminder_scheduled', caseId, payload });
+    await flush();
+    if (effect.type === 'ReminderCancelled') await cancelPending(em, caseId, [effect.kind], effect.subjectId);
+    else await schedule(em, caseId, effect);
   }
+  await flush();
 }

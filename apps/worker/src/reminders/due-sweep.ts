@@ -1,0 +1,60 @@
+import { Logger } from '@nestjs/common';
+import type { ReminderFiring } from './reminder-firing.js';
+import type { ResolvedWorkerOptions } from './worker-options.js';
+
+/**
+ * One sweep fires everything that is due: `concurrency` lanes, each claiming and firing batches
+ * until a batch comes back short. Overlapping sweeps in one process join the running one; sweeps
+ * of several workers share the rows through SKIP LOCKED. A sweep also is the reconciliation: the
+ * database's schedule is read afresh every time, so whatever was missed (an outage of the
+ * database, Redis or the worker) fires on the first sweep after recovery.
+ */
+export class DueSweep {
+  private readonly logger = new Logger('DueSweep');
+  private running: Promise<number> | null = null;
+  private stopping = false;
+  /** Completed sweeps of this process and when the last one ended (the watchdog reads these). */
+  completed = 0;
+  lastCompletedAt = 0;
+
+  constructor(
+    private readonly firing: ReminderFiring,
+    private readonly options: ResolvedWorkerOptions,
+  ) {}
+
+  /** Returns the number of reminders claimed. */
+  run(): Promise<number> {
+    if (this.stopping) return Promise.resolve(0);
+    this.running ??= this.sweep().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /** Lanes finish the batch they are in (it commits) and take no new one. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.running?.catch(() => undefined);
+  }
+
+  private async sweep(): Promise<number> {
+    const lanes = Array.from({ length: this.options.concurrency }, () => this.lane());
+    const results = await Promise.allSettled(lanes);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const claimed = results.reduce((sum, r) => sum + (r as PromiseFulfilledResult<number>).value, 0);
+    this.completed++;
+    this.lastCompletedAt = Date.now();
+    this.options.afterSweep?.(claimed);
+    if (claimed >= this.options.batchSize) this.logger.log(`Sveip: ${claimed} påminnelse(r) behandlet`);
+    return claimed;
+  }
+
+  private async lane(): Promise<number> {
+    let total = 0;
+    while (!this.stopping) {
+      const outcome = await this.firing.fireNext();
+      total += outcome.claimed.length;
+      if (outcome.claimed.length < this.options.batchSize) break;
+    }
+    return total;
+  }
+}
