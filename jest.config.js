@@ -12,15 +12,16 @@ const common = {
   testEnvironment: 'node',
 };
 export default {
+  // e2e tests wait on real servers and queues; on a loaded 2-core machine 5 s is too tight. Only
+  // the global option takes effect (jest ignores `testTimeout` inside a project), and every e2e
+  // file sets its own with jest.setTimeout as well.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      // e2e tests wait on real servers and queues; on a loaded 2-core machine 5 s is too tight.
-      // A file whose hooks need more sets its own timeout.
-      testTimeout: 60_000,
       globalSetup: '<rootDir>/test/harness/global-setup.mjs',
       globalTeardown: '<rootDir>/test/harness/global-teardown.mjs',
     },

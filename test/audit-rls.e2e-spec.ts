@@ -8,6 +8,12 @@ import { sealAll, verifyThroughApi } from './harness/audit.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { caseEtag, logConcern, sendEvent, unitIds, userId, concernBody } from './harness/cases.js';
 
+import { jest } from '@jest/globals';
+
+// Explicit, and enough for the hooks: they start the API on the harness database (the first file
+// also migrates it), which takes tens of seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 describe('audit trail and row-level security', () => {
   let t: TestApp;
   let db: DataSource;

@@ -1,6 +1,12 @@
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { concernBody, logConcern, sendEvent, unitIds, userId } from './harness/cases.js';
 
+import { jest } from '@jest/globals';
+
+// Explicit, and enough for the hooks: they start the API on the harness database (the first file
+// also migrates it), which takes tens of seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 describe('case API', () => {
   let t: TestApp;
   let units: Record<string, string>;

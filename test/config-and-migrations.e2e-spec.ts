@@ -7,6 +7,12 @@ import { createDataSource, runMigrations } from '@app/persistence';
 import { ConfigError, loadConfig } from '@app/platform';
 import { prepareDatabase, testEnv } from './harness/test-app.js';
 
+import { jest } from '@jest/globals';
+
+// Explicit, and enough for the hooks: they start the API on the harness database (the first file
+// also migrates it), which takes tens of seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 describe('configuration', () => {
   it.each([
     ['PORT', { PORT: 'abc' }],

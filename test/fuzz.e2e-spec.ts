@@ -9,6 +9,12 @@ import { createDataSource } from '@app/persistence';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { logConcern } from './harness/cases.js';
 
+import { jest } from '@jest/globals';
+
+// Explicit, and enough for the hooks: they start the API on the harness database (the first file
+// also migrates it), which takes tens of seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 const TIME_BUDGET_MS = 50_000;
 const RUNS_PER_OPERATION = 200;
 

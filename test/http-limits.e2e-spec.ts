@@ -3,6 +3,12 @@ import type { Server } from 'node:http';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { SERVER_TIMEOUTS } from '../apps/api/src/common/http-limits.js';
 
+import { jest } from '@jest/globals';
+
+// Explicit, and enough for the hooks: they start the API on the harness database (the first file
+// also migrates it), which takes tens of seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 /** A raw HTTP/1.1 conversation: what the server sent, and whether it closed the connection. */
 function converse(port: number, request: string) {
   const socket = net.connect(port, '127.0.0.1');

@@ -2,6 +2,12 @@ import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { caseEtag, logConcern, sendEvent, unitIds, userId } from './harness/cases.js';
 
+import { jest } from '@jest/globals';
+
+// Explicit, and enough for the hooks: they start the API on the harness database (the first file
+// also migrates it), which takes tens of seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 /** IKS queue, acceptance, return, competence orders and end (issue 7). */
 describe('IKS referrals', () => {
   let t: TestApp;

@@ -1,5 +1,11 @@
 import { startTestApp, type TestApp } from './harness/test-app.js';
 
+import { jest } from '@jest/globals';
+
+// Explicit, and enough for the hooks: they start the API on the harness database (the first file
+// also migrates it), which takes tens of seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 describe('request logging', () => {
   let t: TestApp;
   beforeAll(async () => {

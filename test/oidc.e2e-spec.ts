@@ -4,6 +4,12 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { AppUser, createDataSource } from '@app/persistence';
 import { prepareDatabase, startTestApp, type TestApp } from './harness/test-app.js';
 
+import { jest } from '@jest/globals';
+
+// Explicit, and enough for the hooks: they start the API on the harness database (the first file
+// also migrates it), which takes tens of seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 const ISSUER = 'https://idp.kommune.test';
 const AUDIENCE = 'bti-api';
 const SUBJECT = 'idp-subject-kari';

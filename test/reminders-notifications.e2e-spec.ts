@@ -3,6 +3,12 @@ import { Notification } from '@app/persistence';
 import { userId } from './harness/cases.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 
+import { jest } from '@jest/globals';
+
+// Explicit, and enough for the hooks: they start the API on the harness database (the first file
+// also migrates it), which takes tens of seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 describe('notifications API', () => {
   let t: TestApp;
   let ds: DataSource;

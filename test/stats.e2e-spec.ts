@@ -2,6 +2,12 @@ import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { logConcern } from './harness/cases.js';
 
+import { jest } from '@jest/globals';
+
+// Explicit, and enough for the hooks: they start the API on the harness database (the first file
+// also migrates it), which takes tens of seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 /**
  * Statistics for the annual report (issue 7). The figures are checked in a municipality of their
  * own, made here, so cases other tests write to the shared database never change them.
