@@ -1,11 +1,13 @@
 import { DataSource } from 'typeorm';
-import type { Job } from 'bullmq';
+import { Queue, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { MAIL_QUEUE } from '@app/platform';
 import { MailPipeline } from '../apps/worker/src/worker.factory.js';
 // @ts-expect-error: plain ESM script without type declarations
 import { freePort } from '../scripts/embedded-services.mjs';
 // @ts-expect-error: plain ESM script without type declarations
 import { readSinkMessages, startMailSink } from '../scripts/mail-sink.mjs';
-import { logConcern } from './harness/cases.js';
+import { logConcern, userId } from './harness/cases.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { startTestWorker, waitFor, type TestWorker } from './harness/worker.js';
 
@@ -13,8 +15,12 @@ import { jest } from '@jest/globals';
 
 jest.setTimeout(60_000);
 
-/** Only the unassigned reminder fires during the test: one notice to the unit's leaders. */
-const SHORT = { REMINDER_UNASSIGNED: 'PT1S' };
+/**
+ * Only the unassigned reminder (to the unit's leaders) and, for a suspected abuse, the urgent
+ * child-welfare reminder fire during the test.
+ */
+const SHORT = { REMINDER_UNASSIGNED: 'PT1S', REMINDER_CHILD_WELFARE_REPORT: 'PT1S' };
+const ABUSE = { concern: { suspectedViolenceOrAbuse: true, categories: ['violence_abuse'] } };
 
 interface SinkMessage {
   messageId: string | null;
@@ -62,6 +68,7 @@ describe('e-mail notices', () => {
   let w: TestWorker | null = null;
   let ds: DataSource;
   beforeAll(async () => {
+    if (!process.env.BTI_TEST_MAIL_DIR) throw new Error('The e-mail tests read the harness sink: run them without SMTP_URL.');
     t = await startTestApp(SHORT);
     ds = t.app.get(DataSource);
   });
@@ -102,5 +109,122 @@ describe('e-mail notices', () => {
       const all = `${m.subject}\n${m.text}\n${m.html}`;
       for (const personal of ['Emma', 'Testesen', '13097248022', '2021-03-14', 'sluttet å spise', 'Solsiden']) expect(all).not.toContain(personal);
     }
+  });
+  it('SMTP down at send time: retried with backoff, delivered exactly once when the server is back', async () => {
+    const port: number = await freePort(); // nothing listens here yet
+    w = await startTestWorker({ ...SHORT, SMTP_URL: `smtp://127.0.0.1:${port}` }, { mail: { backoffMs: 300 } });
+    const c = await logConcern(t, 'nina.ansatt', 'bakken-skole');
+    const failing = await waitFor(async () => {
+      const d = await deliveriesOf(ds, c.id);
+      return d.length > 0 && d.every((x) => x.status === 'pending' && x.attempts >= 2) && d;
+    }, 30_000, 'failed attempts');
+    expect(failing[0].lastError).toMatch(/ECONNREFUSED/);
+    expect(failing[0].lastError).not.toContain('@'); // no address in what admins and logs see
+    expect(mailsAbout(c.id)).toEqual([]);
+
+    const sink = await startMailSink({ dir: process.env.BTI_TEST_MAIL_DIR, smtpPort: port });
+    try {
+      await waitFor(async () => (await deliveriesOf(ds, c.id)).every((d) => d.status === 'sent'), 30_000, 'delivery once SMTP is back');
+      await w.app.get(MailPipeline).settle();
+      const addresses = await notifiedAddresses(ds, c.id);
+      expect(addresses).toContain('berit.leder@demo.bti.local');
+      expect(mailsAbout(c.id).map((m) => m.envelopeTo).flat().sort()).toEqual(addresses);
+    } finally {
+      await sink.stop();
+    }
+  });
+
+  it('an e-mail that keeps failing ends as failed: listed for admins and left in the mail queue’s failed set', async () => {
+    const port: number = await freePort();
+    w = await startTestWorker({ ...SHORT, SMTP_URL: `smtp://127.0.0.1:${port}` }, { mail: { backoffMs: 100, attempts: 2 } });
+    const c = await logConcern(t, 'nina.ansatt', 'bakken-skole');
+    const failed = await waitFor(async () => {
+      const d = await deliveriesOf(ds, c.id);
+      return d.length > 0 && d.every((x) => x.status === 'failed') && d;
+    }, 30_000, 'final failure');
+    const admin = await t.auth('anne.admin');
+    const list = await t.http.get('/api/v1/mail-deliveries/failed?pageSize=100').set(admin).expect(200);
+    for (const d of failed) {
+      expect(list.body.items).toContainEqual(
+        expect.objectContaining({ kind: 'notice', id: d.id, status: 'failed', attempts: 2, lastError: expect.stringMatching(/ECONNREFUSED/), failedAt: expect.any(String) }),
+      );
+    }
+    await t.http.get('/api/v1/mail-deliveries/failed').set(await t.auth('ola.leder')).expect(403);
+    await t.http.get('/api/v1/mail-deliveries/failed?pageSize=0').set(admin).expect(400);
+
+    const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
+    const queue = new Queue(MAIL_QUEUE, { connection: redis });
+    try {
+      expect(await (await queue.getJob(failed[0].id))!.getState()).toBe('failed');
+    } finally {
+      await queue.close();
+      redis.disconnect();
+    }
+    const board = await t.http.get('/admin/queues/api/queues').set(admin).expect(200);
+    expect(board.body.queues.map((q: { name: string }) => q.name)).toContain(MAIL_QUEUE);
+    expect(mailsAbout(c.id)).toEqual([]);
+  });
+
+  it('daily digest: notices wait for 07:30 on a working day, one e-mail lists them, a second run sends nothing; urgent ones go at once', async () => {
+    const berit = await t.auth('berit.leder');
+    const beritId = await userId(t, 'berit.leder');
+    await t.http.put('/api/v1/me/notification-settings').set(berit).send({ emailMode: 'daily_digest' }).expect(200);
+    try {
+      w = await startTestWorker(SHORT);
+      const a = await logConcern(t, 'nina.ansatt', 'bakken-skole');
+      const b = await logConcern(t, 'nina.ansatt', 'bakken-skole', ABUSE); // also an urgent notice to the leader
+      const waiting = await waitFor(async () => {
+        const rows: { caseId: string; type: string; mode: string; status: string; digestId: string | null }[] = await ds.query(
+          `SELECT n."caseId", n.type, d.mode, d.status, d."digestId" FROM notification_delivery d JOIN notification n ON n.id = d."notificationId"
+            WHERE d."recipientId" = $1 AND n."caseId" = ANY($2) ORDER BY n."caseId", n.type`,
+          [beritId, [a.id, b.id]],
+        );
+        const urgentSent = rows.some((r) => r.type === 'child_welfare_report_missing' && r.status === 'sent');
+        return rows.length === 3 && urgentSent && rows;
+      }, 30_000, 'digest deliveries and the urgent e-mail');
+      expect(waiting.filter((r) => r.type === 'unassigned').map((r) => [r.mode, r.status, r.digestId])).toEqual([
+        ['digest', 'pending', null],
+        ['digest', 'pending', null],
+      ]);
+      expect(waiting.find((r) => r.type === 'child_welfare_report_missing')!.mode).toBe('immediate');
+      expect(mailsAbout(a.id)).toEqual([]);
+      const urgent = mailsAbout(b.id);
+      expect(urgent.map((m) => m.subject)).toEqual(['HASTER: Melding til barnevernet mangler']);
+
+      const collector = w.app.get(MailPipeline).collector!;
+      expect(await collector.run(new Date('2026-12-05T06:30:00Z'))).toEqual([]); // a Saturday
+      expect(await collector.run(new Date('2026-12-25T06:30:00Z'))).toEqual([]); // Christmas Day, a Friday
+      await collector.run(new Date('2026-12-01T06:30:00Z')); // Tuesday 07:30 in Oslo
+      const [digest]: { id: string }[] = await ds.query(`SELECT id FROM mail_digest WHERE "recipientId" = $1 AND "digestDate" = '2026-12-01'`, [beritId]);
+      await waitFor(async () => (await ds.query(`SELECT status FROM mail_digest WHERE id = $1`, [digest.id]))[0].status === 'sent', 30_000, 'the digest');
+      expect(await collector.run(new Date('2026-12-01T09:00:00Z'))).toEqual([]); // the same day again
+      await w.app.get(MailPipeline).settle();
+
+      const digests = (readSinkMessages(process.env.BTI_TEST_MAIL_DIR) as SinkMessage[]).filter((m) => m.messageId === `<digest.${digest.id}@localhost>`);
+      expect(digests).toHaveLength(1);
+      expect(digests[0].envelopeTo).toEqual(['berit.leder@demo.bti.local']);
+      expect(digests[0].subject).toBe('BTI: Daglig sammendrag tirsdag 1. desember 2026 (2 varsler)');
+      expect(mailsAbout(a.id)).toEqual(digests);
+      expect(mailsAbout(b.id)).toEqual([...urgent, ...digests]);
+      const after: { status: string }[] = await ds.query(`SELECT status FROM notification_delivery WHERE "digestId" = $1`, [digest.id]);
+      expect(after.map((r) => r.status)).toEqual(['sent', 'sent']);
+    } finally {
+      await t.http.put('/api/v1/me/notification-settings').set(berit).send({ emailMode: 'immediate' }).expect(200);
+    }
+  });
+
+  it('GET/PUT /me/notification-settings: immediate by default, the caller’s own, bad input is a 400 naming the field', async () => {
+    const per = await t.auth('per.ppt');
+    expect((await t.http.get('/api/v1/me/notification-settings').set(per).expect(200)).body).toEqual({ emailMode: 'immediate', email: 'per.ppt@demo.bti.local' });
+    const bad = await t.http.put('/api/v1/me/notification-settings').set(per).send({ emailMode: 'weekly', email: 'x@y.no' }).expect(400);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'emailMode']);
+    expect((await t.http.put('/api/v1/me/notification-settings').set(per).send({ emailMode: 'daily_digest' }).expect(200)).body.emailMode).toBe('daily_digest');
+    expect((await t.http.get('/api/v1/me/notification-settings').set(per).expect(200)).body.emailMode).toBe('daily_digest');
+    expect((await t.http.get('/api/v1/me/notification-settings').set(await t.auth('tor.tfa')).expect(200)).body.emailMode).toBe('immediate');
+    await t.http.put('/api/v1/me/notification-settings').set(per).send({ emailMode: 'immediate' }).expect(200);
+    await t.http.get('/api/v1/me/notification-settings').expect(401);
+    const doc = await t.http.get('/docs-json').expect(200);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/me/notification-settings', '/api/v1/mail-deliveries/failed']));
   });
 });

@@ -51,10 +51,13 @@ export interface MailJobs {
 export type MailJobName = keyof MailJobs;
 export type MailJobData = MailJobs[MailJobName];
 
-/** Retry policy of mail jobs: exponential backoff (1 s, 2 s, … about 17 min in all), then the failed set. */
+/**
+ * Retry policy of mail jobs: exponential backoff (2 s, 4 s, … 68 min in all, so a relay outage of
+ * an hour is ridden out), then the failed set. The worker's MailOptions may override both.
+ */
 export const MAIL_JOB_OPTIONS = {
-  attempts: 10,
-  backoff: { type: 'exponential' as const, delay: 1000 },
+  attempts: 12,
+  backoff: { type: 'exponential' as const, delay: 2000 },
   removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
   removeOnFail: { age: 30 * 24 * 3600 },
 };

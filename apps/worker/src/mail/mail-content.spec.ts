@@ -36,7 +36,7 @@ describe('mail content', () => {
         { type: 'case_assigned', caseId: other, dueAt: null, urgent: false },
       ],
       'https://bti.kommune.no',
-      new Date('2026-12-01T06:30:00Z'),
+      '2026-12-01',
     );
     expect(mail.subject).toBe('BTI: Daglig sammendrag tirsdag 1. desember 2026 (2 varsler)');
     expect(mail.text).toContain(caseLink('https://bti.kommune.no', caseId));

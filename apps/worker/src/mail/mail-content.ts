@@ -83,9 +83,9 @@ export function noticeMail(n: NoticeFacts, publicUrl: string): MailContent {
   };
 }
 
-/** The daily digest: every notice collected since the previous one, oldest first. */
-export function digestMail(notices: NoticeFacts[], publicUrl: string, day: Date): MailContent {
-  const date = DateTime.fromJSDate(day, { zone: OSLO }).setLocale('nb').toFormat('cccc d. LLLL yyyy');
+/** The daily digest of the Oslo day `day` (ISO date): every notice collected for it, oldest first. */
+export function digestMail(notices: NoticeFacts[], publicUrl: string, day: string): MailContent {
+  const date = DateTime.fromISO(day, { zone: OSLO }).setLocale('nb').toFormat('cccc d. LLLL yyyy');
   const paragraphs = [
     [`Dagens sammendrag fra BTI saksflyt: ${notices.length === 1 ? 'ett nytt varsel' : `${notices.length} nye varsler`}.`],
     ...notices.map((n) => noticeLines(n, publicUrl)),

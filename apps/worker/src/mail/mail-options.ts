@@ -1,3 +1,5 @@
+import { MAIL_JOB_OPTIONS } from '@app/platform';
+
 /** Tuning of the e-mail notices in the worker; tests shorten the intervals and the backoff. */
 export interface MailOptions {
   /** The dispatcher looks for new notifications this often (ms), and at once on a NOTIFY. */
@@ -27,8 +29,8 @@ export const DEFAULT_MAIL_OPTIONS: Required<MailOptions> = {
   reconcileIntervalMs: 5 * 60_000,
   batchSize: 200,
   lookbackHours: 48,
-  attempts: 10,
-  backoffMs: 1_000,
+  attempts: MAIL_JOB_OPTIONS.attempts,
+  backoffMs: MAIL_JOB_OPTIONS.backoff.delay,
   concurrency: 5,
   digestSchedule: true,
   listen: true,

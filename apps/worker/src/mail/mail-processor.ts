@@ -89,8 +89,8 @@ export class MailProcessor {
   }
 
   private async sendDigest(job: Job, digestId: string): Promise<MailOutcome> {
-    const [digest]: { status: string; email: string | null; createdAt: Date }[] = await this.ds.query(
-      `SELECT g.status, u.email, g."createdAt" FROM mail_digest g JOIN app_user u ON u.id = g."recipientId" WHERE g.id = $1`,
+    const [digest]: { status: string; email: string | null; day: string }[] = await this.ds.query(
+      `SELECT g.status, u.email, g."digestDate"::text AS day FROM mail_digest g JOIN app_user u ON u.id = g."recipientId" WHERE g.id = $1`,
       [digestId],
     );
     if (!digest) return 'missing';
@@ -102,7 +102,7 @@ export class MailProcessor {
     );
     if (!digest.email || notices.length === 0) return this.skip('mail_digest', digestId);
     const messageId = this.transport.messageIdFor('digest', digestId);
-    await this.attempt(job, 'mail_digest', digestId, () => this.transport.send(digest.email!, messageId, digestMail(notices, this.config.publicUrl, digest.createdAt)));
+    await this.attempt(job, 'mail_digest', digestId, () => this.transport.send(digest.email!, messageId, digestMail(notices, this.config.publicUrl, digest.day)));
     await this.recordSent('mail_digest', digestId, messageId);
     this.logger.log(`E-post digest.${digestId} sendt (${notices.length} varsler)`);
     return 'sent';
