@@ -8,6 +8,7 @@ import { CaseListIndexes1795433247046 } from './1795433247046-CaseListIndexes.js
 import { AuditSealing1796014136718 } from './1796014136718-AuditSealing.js';
 import { ReminderSweep1796014140320 } from './1796014140320-ReminderSweep.js';
 import { MailDelivery1796014164692 } from './1796014164692-MailDelivery.js';
+import { ChildWelfareReport1796014250741 } from './1796014250741-ChildWelfareReport.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   AuditSealing1796014136718,
   ReminderSweep1796014140320,
   MailDelivery1796014164692,
+  ChildWelfareReport1796014250741,
 ];

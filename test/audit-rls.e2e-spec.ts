@@ -7,6 +7,7 @@ import { CasesService } from '../apps/api/src/cases/cases.service.js';
 import { sealAll, verifyThroughApi } from './harness/audit.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { caseEtag, logConcern, sendEvent, unitIds, userId, concernBody } from './harness/cases.js';
+import { reportEvent } from './harness/child-welfare-report.js';
 
 import { jest } from '@jest/globals';
 
@@ -183,6 +184,8 @@ describe('audit trail and row-level security', () => {
     const as = async (username: string) => ({ ...(await t.auth(username)), 'X-Request-Id': lastRequestId });
     const requestId = () => `audit-${randomUUID()}`;
     let lastRequestId = '';
+    /** The report the events call records, read by the report endpoints after it. */
+    let reportId = '';
 
     /** Table of case-data endpoints; the OpenAPI check below fails when a new one is missing here. */
     const calls: Record<string, Call> = {
@@ -196,8 +199,14 @@ describe('audit trail and row-level security', () => {
       'POST /api/v1/cases/{id}/events': async (id) => {
         const headers = await t.auth('ola.leder');
         const etag = (await t.http.get(`/api/v1/cases/${id}`).set(headers)).headers.etag;
-        return t.http.post(`/api/v1/cases/${id}/events`).set(headers).set('If-Match', etag).set('X-Request-Id', lastRequestId).send({ type: 'report_to_child_welfare', grounds: 'Test.' });
+        const res = await t.http.post(`/api/v1/cases/${id}/events`).set(headers).set('If-Match', etag).set('X-Request-Id', lastRequestId).send(reportEvent({ grounds: 'Test.' }));
+        reportId = res.body.childWelfareReportId;
+        return res;
       },
+      'GET /api/v1/cases/{id}/child-welfare-reports': async (id) => t.http.get(`/api/v1/cases/${id}/child-welfare-reports`).set(await as('ola.leder')),
+      'GET /api/v1/cases/{id}/child-welfare-reports/{reportId}': async (id) => t.http.get(`/api/v1/cases/${id}/child-welfare-reports/${reportId}`).set(await as('ola.leder')),
+      'GET /api/v1/cases/{id}/child-welfare-reports/{reportId}/document': async (id) =>
+        t.http.get(`/api/v1/cases/${id}/child-welfare-reports/${reportId}/document`).set(await as('ola.leder')),
       'PUT /api/v1/cases/{id}/assignee': async (id) => {
         const headers = await t.auth('ola.leder');
         const etag = (await t.http.get(`/api/v1/cases/${id}`).set(headers)).headers.etag;

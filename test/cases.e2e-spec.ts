@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { concernBody, logConcern, sendEvent, unitIds, userId } from './harness/cases.js';
+import { reportEvent } from './harness/child-welfare-report.js';
 
 import { jest } from '@jest/globals';
 
@@ -259,7 +260,7 @@ describe('case API', () => {
 
     it('report_to_child_welfare is open to the reporter in any open state and sets childWelfareReportedAt', async () => {
       const created = await logConcern(t, 'kari.ansatt', 'solsiden-bhg', { concern: { suspectedViolenceOrAbuse: true } });
-      const res = await sendEvent(t, 'kari.ansatt', created.id, { type: 'report_to_child_welfare', grounds: 'Blåmerker.' });
+      const res = await sendEvent(t, 'kari.ansatt', created.id, reportEvent({ grounds: 'Blåmerker.' }));
       expect(res.status).toBe(200);
       expect(res.body.status).toBe('discovered');
       expect(Date.parse(res.body.childWelfareReportedAt)).toBeGreaterThan(Date.now() - 60_000);

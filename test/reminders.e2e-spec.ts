@@ -6,6 +6,7 @@ import { isWorkingDay, reminderDurationsFrom, remindersOnConcernLogged, reminder
 import { BtiCase, Child, Concern, ConsentRow, Measure, MeasureEvaluation, toCaseState, writeReminderEffects } from '@app/persistence';
 import { REMINDER_QUEUE, REMINDER_RETENTION_SCHEDULER, REMINDER_SWEEP_SCHEDULER } from '@app/platform';
 import { logConcern, sendEvent, userId } from './harness/cases.js';
+import { reportEvent } from './harness/child-welfare-report.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { startTestWorker, waitFor, type TestWorker } from './harness/worker.js';
 
@@ -120,7 +121,7 @@ describe('reminder pipeline', () => {
 
   it('an obsolete reminder produces nothing: reported to child welfare in time (cancelled)', async () => {
     const c = await logConcern(t, 'kari.ansatt', 'solsiden-bhg', { concern: { suspectedViolenceOrAbuse: true, categories: ['violence_abuse'] } });
-    expect((await sendEvent(t, 'kari.ansatt', c.id, { type: 'report_to_child_welfare', grounds: 'Blåmerker.' })).status).toBe(200);
+    expect((await sendEvent(t, 'kari.ansatt', c.id, reportEvent({ grounds: 'Blåmerker.' }))).status).toBe(200);
     await waitFor(async () => (await reminderStatuses(ds, c.id)).unassigned === 'fired', 20_000, 'the other reminders');
     expect((await reminderStatuses(ds, c.id)).child_welfare_report_missing).toBe('cancelled');
     expect((await reminderNotes(ds, c.id)).map((n) => n.type)).not.toContain('child_welfare_report_missing');

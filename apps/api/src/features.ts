@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
 import { CasesModule } from './cases/cases.module.js';
+import { ChildWelfareReportsModule } from './child-welfare-reports/reports.module.js';
 import { ConsentsModule } from './consents/consents.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { NotificationSettingsModule } from './notification-settings/notification-settings.module.js';
@@ -13,4 +14,15 @@ import { MunicipalityProfilesModule } from './organisation/municipality-profiles
  * Feature modules of the API (one per bounded area). Each registers its own controllers and
  * providers; AppModule imports them all.
  */
-export const FEATURE_MODULES: Type[] = [MunicipalityProfilesModule, AuditModule, CasesModule, ConsentsModule, NotificationsModule, NotificationSettingsModule, IksModule, MeasuresModule, StatsModule];
+export const FEATURE_MODULES: Type[] = [
+  MunicipalityProfilesModule,
+  AuditModule,
+  CasesModule,
+  ChildWelfareReportsModule,
+  ConsentsModule,
+  NotificationsModule,
+  NotificationSettingsModule,
+  IksModule,
+  MeasuresModule,
+  StatsModule,
+];

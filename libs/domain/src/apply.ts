@@ -4,7 +4,7 @@ import { DEFAULT_REMINDER_DURATIONS } from './durations.js';
 import type { DomainEffect } from './effects.js';
 import { EVENT_TYPES, isEventType, type CaseEvent, type EventOf, type EventType } from './events.js';
 import { GUARDS, type Guard } from './guards.js';
-import { CLOSE_REASON_LABEL, OUTCOME_LABEL, ROUTE_LABEL, STATUS_LABEL } from './labels.js';
+import { CHILD_WELFARE_CHANNEL_LABEL, CLOSE_REASON_LABEL, OUTCOME_LABEL, ROUTE_LABEL, STATUS_LABEL } from './labels.js';
 import { refuse, type Applied, type Result } from './refusal.js';
 import { hasAnyRelation } from './relations.js';
 import {
@@ -134,7 +134,9 @@ function outcome(state: CaseState, event: CaseEvent, to: CaseStatus, ctx: Domain
       // The first report's time is kept: it is what the safety-path reminder and statistics need.
       next = { ...next, childWelfareReportedAt: state.childWelfareReportedAt ?? ctx.now };
       effects.push({ type: 'ChildWelfareReported', at: ctx.now }, ...remindersOnChildWelfareReported());
-      logText = `Bekymringsmelding til barnevernet er registrert. Grunnlag: ${event.grounds.trim()}`;
+      logText =
+        `Bekymringsmelding til barnevernet er registrert (${CHILD_WELFARE_CHANNEL_LABEL[event.channel]}). Grunnlag: ${event.grounds.trim()} ` +
+        (event.guardiansInformed ? 'Foresatte er orientert.' : `Foresatte er ikke orientert: ${event.reasonGuardiansNotInformed?.trim() ?? ''}`);
       break;
   }
   return { ok: true, next, effects, logText };

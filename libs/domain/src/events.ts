@@ -63,9 +63,20 @@ export interface Reopen {
   type: 'reopen';
   reason: string;
 }
+/** How the report reached (or will reach) child welfare; the barnevernvakt is the out-of-hours service. */
+export const CHILD_WELFARE_REPORT_CHANNELS = ['digital', 'letter', 'phone', 'barnevernvakt'] as const;
+export type ChildWelfareReportChannel = (typeof CHILD_WELFARE_REPORT_CHANNELS)[number];
+
+/** DESIGN 8.1: the report to child welfare (bekymringsmelding); the API also builds the national document from it (8.9). */
 export interface ReportToChildWelfare {
   type: 'report_to_child_welfare';
   grounds: string;
+  guardiansInformed: boolean;
+  /** Required when the guardians were not informed (e.g. not to warn them where violence is suspected). */
+  reasonGuardiansNotInformed?: string;
+  channel: ChildWelfareReportChannel;
+  /** Child welfare's own reference (journal number, Fiks id), when known. */
+  reference?: string;
 }
 
 export type CaseEvent =

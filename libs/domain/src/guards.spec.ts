@@ -78,7 +78,7 @@ describe('role guards', () => {
     expect(apply(caseIn('evaluating'), e, ACTORS.leader, ctx())).toMatchObject({ ok: true, next: { status: 'acting', route: 'interdisciplinary_team' } });
   });
   it('arena members may report to child welfare only when the case is routed to them', () => {
-    const report: CaseEvent = { type: 'report_to_child_welfare', grounds: 'g' };
+    const report: CaseEvent = { type: 'report_to_child_welfare', grounds: 'g', guardiansInformed: true, channel: 'digital' };
     expect(apply(caseIn('acting'), report, ACTORS.tfa, ctx())).toMatchObject({ code: 'FORBIDDEN_ROLE' });
     expect(apply(caseIn('acting', { route: 'tfa', level: 2 }), report, ACTORS.tfa, ctx()).ok).toBe(true);
     const team = caseIn('acting', { route: 'interdisciplinary_team', level: 2 });
@@ -173,7 +173,7 @@ describe('other payloads', () => {
     expect(apply(deciding, bad, ACTORS.leader, ctx())).toMatchObject({ code: 'VALIDATION_FAILED', field: 'type' });
   });
   it('rejects text over 10 000 characters', () => {
-    expect(apply(caseIn('acting'), { type: 'report_to_child_welfare', grounds: 'x'.repeat(10_001) }, ACTORS.leader, ctx())).toMatchObject({ field: 'grounds' });
+    expect(apply(caseIn('acting'), { type: 'report_to_child_welfare', grounds: 'x'.repeat(10_001), guardiansInformed: true, channel: 'digital' }, ACTORS.leader, ctx())).toMatchObject({ field: 'grounds' });
   });
   it('checks state before role before payload', () => {
     const bad = { type: 'decide', route: 'nope', rationale: '' } as unknown as CaseEvent;
@@ -185,16 +185,29 @@ describe('other payloads', () => {
 
 describe('report_to_child_welfare', () => {
   it('needs no consent, keeps the status and records the time', () => {
-    const r = apply(caseIn('acting', { route: 'tfa', level: 2 }), { type: 'report_to_child_welfare', grounds: 'g' }, ACTORS.reporter, ctx({ consents: [] }));
+    const r = apply(caseIn('acting', { route: 'tfa', level: 2 }), { type: 'report_to_child_welfare', grounds: 'g', guardiansInformed: true, channel: 'digital' }, ACTORS.reporter, ctx({ consents: [] }));
     expect(r).toMatchObject({ ok: true, next: { status: 'acting', childWelfareReportedAt: NOW } });
   });
   it('keeps the first report time', () => {
     const first = new Date(NOW.getTime() - DAY);
-    const r = apply(caseIn('assessing', { childWelfareReportedAt: first }), { type: 'report_to_child_welfare', grounds: 'g' }, ACTORS.reporter, ctx());
+    const r = apply(caseIn('assessing', { childWelfareReportedAt: first }), { type: 'report_to_child_welfare', grounds: 'g', guardiansInformed: true, channel: 'digital' }, ACTORS.reporter, ctx());
     expect(r.ok && r.next.childWelfareReportedAt).toEqual(first);
   });
   it('is refused on a closed case', () => {
-    expect(apply(caseIn('closed'), { type: 'report_to_child_welfare', grounds: 'g' }, ACTORS.leader, ctx())).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
+    expect(apply(caseIn('closed'), { type: 'report_to_child_welfare', grounds: 'g', guardiansInformed: true, channel: 'digital' }, ACTORS.leader, ctx())).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
+  });
+  it('names guardiansInformed, the reason when they were not informed, and the channel', () => {
+    const report = (extra: object) => ({ type: 'report_to_child_welfare', grounds: 'g', guardiansInformed: true, channel: 'phone', ...extra }) as CaseEvent;
+    const open = caseIn('assessing');
+    expect(apply(open, report({ guardiansInformed: undefined }), ACTORS.reporter, ctx())).toMatchObject({ code: 'VALIDATION_FAILED', field: 'guardiansInformed' });
+    expect(apply(open, report({ guardiansInformed: false }), ACTORS.reporter, ctx())).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reasonGuardiansNotInformed' });
+    expect(apply(open, report({ guardiansInformed: false, reasonGuardiansNotInformed: 'Mistanke om vold.' }), ACTORS.reporter, ctx())).toMatchObject({ ok: true });
+    expect(apply(open, report({ channel: 'fax' }), ACTORS.reporter, ctx())).toMatchObject({ code: 'VALIDATION_FAILED', field: 'channel' });
+    expect(apply(open, report({ reference: 'x'.repeat(10_001) }), ACTORS.reporter, ctx())).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reference' });
+  });
+  it('logs the channel and whether the guardians were informed', () => {
+    const r = apply(caseIn('assessing'), { type: 'report_to_child_welfare', grounds: 'Blåmerker.', guardiansInformed: false, reasonGuardiansNotInformed: 'Vold i hjemmet.', channel: 'barnevernvakt' }, ACTORS.reporter, ctx());
+    expect(r.ok && r.logText).toBe('Bekymringsmelding til barnevernet er registrert (barnevernvakten). Grunnlag: Blåmerker. Foresatte er ikke orientert: Vold i hjemmet.');
   });
 });
 

@@ -1,7 +1,7 @@
 import { isUnitLeaderOf, type Actor } from './actor.js';
 import type { CaseState, DomainContext } from './case-state.js';
 import { routeIsCovered } from './consent.js';
-import type { EventOf, EventType } from './events.js';
+import { CHILD_WELFARE_REPORT_CHANNELS, type EventOf, type EventType } from './events.js';
 import { ROUTE_LABEL } from './labels.js';
 import { refuse, type Refusal } from './refusal.js';
 import {
@@ -135,5 +135,12 @@ export const GUARDS: { [E in EventType]: Guard<E> } = {
   reopen: (_state, e) => requiredText(e.reason, 'reason', 'Begrunnelse'),
 
   // Never a consent check: the duty to report overrides confidentiality.
-  report_to_child_welfare: (_state, e) => requiredText(e.grounds, 'grounds', 'Grunnlag for meldingen'),
+  report_to_child_welfare: (_state, e) =>
+    requiredText(e.grounds, 'grounds', 'Grunnlag for meldingen') ??
+    (typeof e.guardiansInformed !== 'boolean' ? refuse('VALIDATION_FAILED', 'Oppgi om foresatte er orientert.', 'guardiansInformed') : null) ??
+    (e.guardiansInformed === false
+      ? requiredText(e.reasonGuardiansNotInformed, 'reasonGuardiansNotInformed', 'Grunnen til at foresatte ikke er orientert')
+      : optionalText(e.reasonGuardiansNotInformed, 'reasonGuardiansNotInformed', 'Grunnen til at foresatte ikke er orientert')) ??
+    oneOf(e.channel, CHILD_WELFARE_REPORT_CHANNELS, 'channel', 'Kanal') ??
+    optionalText(e.reference, 'reference', 'Referanse'),
 };

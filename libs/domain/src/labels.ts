@@ -1,3 +1,4 @@
+import type { ChildWelfareReportChannel } from './events.js';
 import type { CaseStatus, CloseReason, EvaluationOutcome, Route } from './vocabulary.js';
 
 /** Bokmål names used in refusal messages and case log texts. */
@@ -30,4 +31,12 @@ export const OUTCOME_LABEL: Record<EvaluationOutcome, string> = {
   adjust: 'tiltakene justeres',
   escalate: 'saken eskaleres',
   close: 'saken avsluttes',
+};
+
+/** How a report to child welfare was delivered (8.1), as the log and the printed report say it. */
+export const CHILD_WELFARE_CHANNEL_LABEL: Record<ChildWelfareReportChannel, string> = {
+  digital: 'digitalt',
+  letter: 'brev',
+  phone: 'telefon',
+  barnevernvakt: 'barnevernvakten',
 };

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { apply } from './apply.js';
 import type { CaseState } from './case-state.js';
 import { onConsentWithdrawn, type Consent } from './consent.js';
-import { EVENT_TYPES, type CaseEvent, type EventOf, type EventType } from './events.js';
+import { CHILD_WELFARE_REPORT_CHANNELS, EVENT_TYPES, type CaseEvent, type EventOf, type EventType } from './events.js';
 import { replay } from './replay.js';
 import { ACTORS, DAY, NOW, caseState, type ActorName } from './test-fixtures.js';
 import { CASE_STATUSES, CLOSE_REASONS, EVALUATION_OUTCOMES, ROUTES, ROUTE_LEVEL, ROUTE_RECIPIENT, type CaseStatus, type Route } from './vocabulary.js';
@@ -25,7 +25,7 @@ const EVENTS: { [E in EventType]: fc.Arbitrary<EventOf<E>> } = {
   evaluate: fc.record({ type: fc.constant('evaluate' as const), outcome: fc.constantFrom(...EVALUATION_OUTCOMES), note: text, route: maybe(route), anonymous: maybe(fc.boolean()), reason: maybe(fc.constantFrom(...CLOSE_REASONS)) }),
   close: fc.record({ type: fc.constant('close' as const), reason: fc.constantFrom(...CLOSE_REASONS) }),
   reopen: fc.record({ type: fc.constant('reopen' as const), reason: text }),
-  report_to_child_welfare: fc.record({ type: fc.constant('report_to_child_welfare' as const), grounds: text }),
+  report_to_child_welfare: fc.record({ type: fc.constant('report_to_child_welfare' as const), grounds: text, guardiansInformed: fc.constant(true), channel: fc.constantFrom(...CHILD_WELFARE_REPORT_CHANNELS) }),
 };
 
 /**

@@ -83,7 +83,7 @@ describe('apply emits reminder effects', () => {
     ]));
   });
   it('reporting to child welfare cancels the missing-report reminder', () => {
-    const r = apply(caseIn('assessing', { suspectedViolenceOrAbuse: true }), { type: 'report_to_child_welfare', grounds: 'g' }, ACTORS.reporter, c);
+    const r = apply(caseIn('assessing', { suspectedViolenceOrAbuse: true }), { type: 'report_to_child_welfare', grounds: 'g', guardiansInformed: true, channel: 'digital' }, ACTORS.reporter, c);
     expect(r.ok && r.effects).toEqual([
       { type: 'ChildWelfareReported', at: NOW },
       { type: 'ReminderCancelled', kind: 'child_welfare_report_missing' },

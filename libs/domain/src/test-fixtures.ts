@@ -101,7 +101,7 @@ export function samplePayload(type: EventType): CaseEvent {
     case 'reopen':
       return { type, reason: 'Ny bekymring.' };
     case 'report_to_child_welfare':
-      return { type, grounds: 'Mistanke om vold.' };
+      return { type, grounds: 'Mistanke om vold.', guardiansInformed: false, reasonGuardiansNotInformed: 'Mistanke om vold i hjemmet.', channel: 'digital' };
   }
 }
 

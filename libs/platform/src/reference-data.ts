@@ -28,6 +28,10 @@ export interface ReferenceProfile {
   reminders?: Record<string, string>;
   /** The age from which a young person consents alone (DESIGN 8.3): 15 or 16. */
   selfConsentAge?: number;
+  /** Kommunenummer (4 digits): addresses the report to child welfare (KS Fiks bekymringsmelding). */
+  municipalityNumber?: string;
+  /** The child-welfare office (bydel) reports go to; KS uses "00" where a municipality has none. */
+  childWelfareDistrict?: { number: string; name: string };
 }
 export interface ReferenceData {
   concernCategories: CatalogItem[];
@@ -45,7 +49,7 @@ export class ReferenceDataError extends ConfigError {}
  * The repository's own `libs/reference-data`, found by walking up from this module: the source
  * (`libs/platform/src`) and the build (`dist/apps/<app>/libs/platform/src`) sit at different depths.
  */
-function bundledReferenceDataDir(): string {
+export function bundledReferenceDataDir(): string {
   const here = fileURLToPath(import.meta.url);
   for (let dir = path.dirname(here); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'libs', 'reference-data');
@@ -127,6 +131,14 @@ const profile: Check = (e) => {
   }
   if (e.selfConsentAge !== undefined && !SELF_CONSENT_AGES.includes(e.selfConsentAge as number)) {
     return `«selfConsentAge» må være 15 eller 16 (fikk ${JSON.stringify(e.selfConsentAge)})`;
+  }
+  // The report to child welfare (KS Fiks) is addressed by these; the schema's patterns.
+  if (e.municipalityNumber !== undefined && !(typeof e.municipalityNumber === 'string' && /^\d{4}$/.test(e.municipalityNumber))) {
+    return `«municipalityNumber» må være fire siffer (fikk ${JSON.stringify(e.municipalityNumber)})`;
+  }
+  const district = e.childWelfareDistrict as { number?: unknown; name?: unknown } | undefined;
+  if (district !== undefined && !(district && typeof district.number === 'string' && /^\d{2}$/.test(district.number) && nonEmpty(district.name))) {
+    return '«childWelfareDistrict» må være {"number": to siffer, "name": bydelens navn}';
   }
   return null;
 };

@@ -56,6 +56,8 @@ export class CaseResponse {
   @ApiProperty({ type: CaseFlagsView }) flags!: CaseFlagsView;
   @ApiPropertyOptional({ type: SafetyGuidanceView, description: 'Present when violence or abuse is suspected' }) safetyGuidance?: SafetyGuidanceView;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) childWelfareReportedAt!: Date | null;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only in the response to report_to_child_welfare: the report document it made (GET /cases/:id/child-welfare-reports/:reportId)' })
+  childWelfareReportId?: string;
   @ApiProperty({ type: [String] }) allowedEvents!: EventType[];
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;

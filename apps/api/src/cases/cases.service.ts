@@ -37,6 +37,7 @@ import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
+import { ChildWelfareReportRecorder, type ReportEvent } from '../child-welfare-reports/report-recorder.js';
 import { CaseAccessPolicy } from './case-access.policy.js';
 import { CaseEffects } from './case-effects.js';
 import { presentCase, type CaseListResponse, type CaseResponse } from './case.presenter.js';
@@ -73,6 +74,7 @@ export class CasesService {
     private readonly effects: CaseEffects,
     private readonly audit: AuditTrail,
     private readonly profiles: MunicipalityProfiles,
+    private readonly childWelfareReports: ChildWelfareReportRecorder,
     @Inject(ConfigService) configService: ConfigService,
   ) {
     this.config = configService.getOrThrow<AppConfig>('app');
@@ -150,6 +152,7 @@ export class CasesService {
           nationalIdEncrypted: nationalId ? this.cipher.encrypt(nationalId) : null,
           nationalIdHash: nationalId ? this.cipher.hash(nationalId) : null,
           guardians: (dto.child.guardians ?? []).map((g) => ({ ...g })),
+          address: dto.child.address ? { ...dto.child.address } : null,
         }),
       );
       await em.save(
@@ -239,6 +242,9 @@ export class CasesService {
       };
       const result = apply(toCaseState(loaded.row), event, toActor(principal), ctx);
       if (!result.ok) throw refusalToProblem(result);
+      // DESIGN 8.9: the national document, built and stored in this transaction (400 if facts are missing).
+      const childWelfareReportId =
+        event.type === 'report_to_child_welfare' ? await this.childWelfareReports.record(em, principal, loaded, event as ReportEvent, now) : undefined;
       const next = result.next;
       await this.saveVersioned(em, loaded.row, {
         status: next.status,
@@ -252,7 +258,8 @@ export class CasesService {
       await this.appendLog(em, caseId, type, principal.userId, result.logText, { payload, effects: result.effects.map((e) => e.type) });
       await this.effects.persist(em, caseId, result.effects, principal);
       await this.audit.record(em, principal, `case.event.${type}`, [caseId]);
-      return this.present(principal, await this.loadVisible(em, principal, caseId), false);
+      const response = this.present(principal, await this.loadVisible(em, principal, caseId), false);
+      return childWelfareReportId ? { ...response, childWelfareReportId } : response;
     });
   }
 

@@ -7,6 +7,15 @@ export interface Guardian {
   contact?: string;
 }
 
+/** A postal address (the child's; the report to child welfare needs it). */
+export interface PostalAddressValue {
+  line1: string;
+  line2?: string;
+  line3?: string;
+  postalCode?: string;
+  postalPlace?: string;
+}
+
 /** The child a concern is about. The national id is stored encrypted with a keyed hash for lookup. */
 @Entity('child')
 export class Child {
@@ -20,6 +29,8 @@ export class Child {
   /** HMAC-SHA-256 (hex) of the national id, for exact-match lookup without decrypting. */
   @Index() @Column({ type: 'varchar', length: 64, nullable: true }) nationalIdHash!: string | null;
   @Column({ type: 'jsonb', default: () => "'[]'" }) guardians!: Guardian[];
+  /** Optional at POST /cases; the report to child welfare asks for it when missing. */
+  @Column({ type: 'jsonb', nullable: true }) address!: PostalAddressValue | null;
 }
 
 /** Sak: one child, one owning unit, moving through the BTI state machine. */

@@ -5,6 +5,7 @@ import { IksCompetenceOrder, IksReferral } from './iks.entities.js';
 import { Measure, MeasureEvaluation } from './measure.entities.js';
 import { AuditChainHead, AuditEvent, AuditSeal } from './audit.entity.js';
 import { MailDigest, NotificationDelivery, NotificationSetting } from './mail.entities.js';
+import { ChildWelfareReport } from './child-welfare-report.entity.js';
 import { OutboxRow, ScheduledReminder } from '../outbox/outbox.entities.js';
 
 export * from './organisation.entities.js';
@@ -14,6 +15,7 @@ export * from './iks.entities.js';
 export * from './measure.entities.js';
 export * from './audit.entity.js';
 export * from './mail.entities.js';
+export * from './child-welfare-report.entity.js';
 
 /** Every entity the data source knows; a new entity must be listed here. */
 export const ENTITIES = [
@@ -36,6 +38,7 @@ export const ENTITIES = [
   AuditEvent,
   AuditSeal,
   AuditChainHead,
+  ChildWelfareReport,
   OutboxRow,
   ScheduledReminder,
   NotificationSetting,

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { PostalAddressValue } from './case.entities.js';
 
 /** What a municipality enables (routes, IKS core group, reminder overrides); from municipalities.json. */
 export interface MunicipalityProfile {
@@ -7,6 +8,10 @@ export interface MunicipalityProfile {
   iksCasesPerYear?: [number, number];
   reminders?: Record<string, string>;
   arenas?: Record<string, string>;
+  /** Kommunenummer, for the report to child welfare. */
+  municipalityNumber?: string;
+  /** The child-welfare office (bydel) reports go to; none → "00" and the municipality's name. */
+  childWelfareDistrict?: { number: string; name: string };
 }
 
 /** Kommune: the tenant. */
@@ -41,6 +46,9 @@ export class Unit {
   @Column({ type: 'varchar', length: 60 }) code!: string;
   @Column({ type: 'varchar', length: 200 }) name!: string;
   @Column({ type: 'varchar', length: 40 }) kind!: UnitKind;
+  /** Postal address and organisation number: the sender block of a report to child welfare. */
+  @Column({ type: 'jsonb', nullable: true }) address!: PostalAddressValue | null;
+  @Column({ type: 'varchar', length: 9, nullable: true }) organisationNumber!: string | null;
 }
 
 @Entity('app_user')

@@ -1,17 +1,18 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { loadReferenceData, type ReferenceProfile } from '@app/platform';
-import { AppUser, Cluster, Municipality, RoleAssignmentRow, Unit, type UnitKind } from '../entities/index.js';
+import { AppUser, Cluster, Municipality, RoleAssignmentRow, Unit, type PostalAddressValue, type UnitKind } from '../entities/index.js';
 
 /** The demo municipality of DESIGN section 7, relied on by outside tests: keep codes and usernames stable. */
 const DEMO_CLUSTERS = [
   { code: 'sentrum', name: 'Sentrum' },
   { code: 'frei', name: 'Frei' },
 ];
-const DEMO_UNITS: { code: string; name: string; kind: UnitKind; cluster: string }[] = [
-  { code: 'solsiden-bhg', name: 'Solsiden barnehage', kind: 'kindergarten', cluster: 'sentrum' },
-  { code: 'bakken-skole', name: 'Bakken skole', kind: 'primary_school', cluster: 'sentrum' },
-  { code: 'fjordglott-us', name: 'Fjordglott ungdomsskole', kind: 'lower_secondary_school', cluster: 'frei' },
-  { code: 'helsestasjon-sentrum', name: 'Helsestasjon Sentrum', kind: 'health_station', cluster: 'sentrum' },
+// Demo addresses are made up (the demo municipality is not a real one); a real unit's comes from its register.
+const DEMO_UNITS: { code: string; name: string; kind: UnitKind; cluster: string; address: PostalAddressValue }[] = [
+  { code: 'solsiden-bhg', name: 'Solsiden barnehage', kind: 'kindergarten', cluster: 'sentrum', address: { line1: 'Solsidevegen 2', postalPlace: 'Demo' } },
+  { code: 'bakken-skole', name: 'Bakken skole', kind: 'primary_school', cluster: 'sentrum', address: { line1: 'Skolebakken 10', postalPlace: 'Demo' } },
+  { code: 'fjordglott-us', name: 'Fjordglott ungdomsskole', kind: 'lower_secondary_school', cluster: 'frei', address: { line1: 'Fjordvegen 5', postalPlace: 'Demo' } },
+  { code: 'helsestasjon-sentrum', name: 'Helsestasjon Sentrum', kind: 'health_station', cluster: 'sentrum', address: { line1: 'Torget 1', postalPlace: 'Demo' } },
 ];
 type Scope = { unit: string } | { cluster: string } | 'municipality';
 export const DEMO_USERS: { username: string; displayName: string; role: string; scope: Scope }[] = [
@@ -37,6 +38,8 @@ function demoProfile(profiles: ReferenceProfile[]): ReferenceProfile {
     clusters: DEMO_CLUSTERS.map((c) => c.name),
     iksCoreGroup: kristiansund?.iksCoreGroup,
     iksCasesPerYear: kristiansund?.iksCasesPerYear,
+    // No municipality has 0000, so a demo report to child welfare can never reach a real office.
+    municipalityNumber: '0000',
   };
 }
 
@@ -74,7 +77,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
     }
     const units = new Map<string, Unit>();
     for (const u of DEMO_UNITS) {
-      const values = { name: u.name, kind: u.kind, clusterId: clusters.get(u.cluster)!.id };
+      const values = { name: u.name, kind: u.kind, clusterId: clusters.get(u.cluster)!.id, address: u.address };
       units.set(u.code, await upsertBy(em, Unit, { municipalityId: demo.id, code: u.code }, values));
     }
     for (const u of DEMO_USERS) {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { CLOSE_REASONS, EVALUATION_OUTCOMES, EVENT_TYPES, ROUTES, type EventType } from '@app/domain';
+import { CHILD_WELFARE_REPORT_CHANNELS, CLOSE_REASONS, EVALUATION_OUTCOMES, EVENT_TYPES, ROUTES, type EventType } from '@app/domain';
+import { ChildWelfareReportFieldsDto, REPORT_FACT_FIELDS } from '../../child-welfare-reports/dto/report-event-fields.dto.js';
 import { TEXT_MAX } from './create-case.dto.js';
 
 /** Which payload fields each event takes (DESIGN section 4); others are refused by name. */
@@ -13,13 +14,13 @@ export const EVENT_FIELDS: Record<EventType, string[]> = {
   evaluate: ['outcome', 'note', 'route', 'reason', 'anonymous'],
   close: ['reason', 'note'],
   reopen: ['reason'],
-  report_to_child_welfare: ['grounds'],
+  report_to_child_welfare: ['grounds', 'guardiansInformed', 'reasonGuardiansNotInformed', 'channel', 'reference', ...REPORT_FACT_FIELDS],
 };
 
 const is = (...types: EventType[]) => (o: CaseEventDto) => types.includes(o.type);
 
 /** `{type, ...payload}`: one flat DTO, each field validated when its event takes it. */
-export class CaseEventDto {
+export class CaseEventDto extends ChildWelfareReportFieldsDto {
   @ApiProperty({ enum: EVENT_TYPES }) @IsIn(EVENT_TYPES) type!: EventType;
 
   @ApiPropertyOptional({ description: 'complete_assessment', maxLength: TEXT_MAX })
@@ -29,8 +30,8 @@ export class CaseEventDto {
   @MaxLength(TEXT_MAX)
   summary?: string;
 
-  @ApiPropertyOptional({ description: 'complete_assessment' })
-  @ValidateIf(is('complete_assessment'))
+  @ApiPropertyOptional({ description: 'complete_assessment, report_to_child_welfare' })
+  @ValidateIf(is('complete_assessment', 'report_to_child_welfare'))
   @IsBoolean()
   guardiansInformed?: boolean;
 
@@ -88,4 +89,21 @@ export class CaseEventDto {
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)
   grounds?: string;
+
+  @ApiPropertyOptional({ description: 'report_to_child_welfare, when guardians were not informed (required then)', maxLength: TEXT_MAX })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  reasonGuardiansNotInformed?: string;
+
+  @ApiPropertyOptional({ enum: CHILD_WELFARE_REPORT_CHANNELS, description: 'report_to_child_welfare: how the report is given' })
+  @ValidateIf(is('report_to_child_welfare'))
+  @IsIn(CHILD_WELFARE_REPORT_CHANNELS)
+  channel?: (typeof CHILD_WELFARE_REPORT_CHANNELS)[number];
+
+  @ApiPropertyOptional({ description: "report_to_child_welfare: child welfare's reference, when known", maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reference?: string;
 }

@@ -12,6 +12,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { PostalAddressDto } from '../../child-welfare-reports/dto/report-facts.dto.js';
 import { IsCatalogCode, IsNationalId, IsPastDate } from './validators.js';
 
 export const NAME_MAX = 100;
@@ -36,6 +37,11 @@ export class ChildDto {
   @ValidateNested({ each: true })
   @Type(() => GuardianDto)
   guardians?: GuardianDto[];
+  @ApiPropertyOptional({ type: PostalAddressDto, description: 'Where the child lives; a report to child welfare needs it (asked for then if missing)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PostalAddressDto)
+  address?: PostalAddressDto;
 }
 
 export class ConcernDto {

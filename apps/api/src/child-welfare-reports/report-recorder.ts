@@ -1,0 +1,172 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { EntityManager } from 'typeorm';
+import { ROUTE_LABEL, type ReportToChildWelfare, type Route } from '@app/domain';
+import {
+  CaseLogEntry,
+  ChildWelfareReport,
+  Measure,
+  Municipality,
+  Unit,
+  type BtiCase,
+  type Child,
+  type Concern,
+} from '@app/persistence';
+import { loadReferenceData, type AppConfig, type CatalogItem } from '@app/platform';
+import type { Principal } from '../auth/principal.js';
+import { problems, type FieldError } from '../common/problem.js';
+import { NationalIdCipher } from '../cases/national-id.js';
+import { DocumentCipher } from './document-cipher.js';
+import type { ChildWelfareReportFieldsDto } from './dto/report-event-fields.dto.js';
+import { buildReportDocument, type ReportFacts } from './report-document.js';
+import { REPORT_SCHEMA_NAME, validateReportDocument, type SchemaViolation } from './report-schema.js';
+
+/** The case as the event's transaction loaded it. */
+export interface ReportedCase {
+  row: BtiCase;
+  child: Child;
+  concern: Concern;
+}
+
+/** The event with the report's own facts (the API's flat event body). */
+export type ReportEvent = ReportToChildWelfare & ChildWelfareReportFieldsDto;
+
+const ROLE_TITLE: Record<string, string> = {
+  unit_leader: 'Enhetsleder',
+  staff: 'Ansatt',
+  team_member: 'Medlem av tverrfaglig team',
+  tfa_coordinator: 'TFA-koordinator',
+  iks_coordinator: 'IKS-koordinator',
+  iks_member: 'Medlem av IKS',
+};
+
+/** Which input field supplies a part of the document, for naming it when the schema refuses it. */
+const FIELD_OF_PATH: [RegExp, string][] = [
+  [/^\/offentligMelder\/virksomhet\/adresse/, 'unitAddress'],
+  [/^\/offentligMelder\/telefonnummer/, 'reporterPhone'],
+  [/^\/offentligMelder\/epost/, 'reporterEmail'],
+  [/^\/offentligMelder\/rolle/, 'reporterRole'],
+  [/^\/offentligBarn\/\d+\/adresse/, 'childAddress'],
+  [/^\/offentligBarn\/\d+\/orientert/, 'childInformed'],
+  [/^\/foresatte/, 'guardians'],
+  [/^\/(kommunenummer|kommunenavn)/, 'municipalityNumber'],
+  [/^\/(bydelsnummer|bydelsnavn)/, 'childWelfareDistrict'],
+];
+
+export function violationsToFieldErrors(violations: SchemaViolation[]): FieldError[] {
+  return violations.map((v) => ({
+    field: FIELD_OF_PATH.find(([pattern]) => pattern.test(v.path))?.[1] ?? v.path,
+    message: `avvist av KS-skjemaet (${v.path}): ${v.message}`,
+  }));
+}
+
+const labels = (items: CatalogItem[], codes: string[]) => codes.map((code) => items.find((i) => i.code === code)?.nb ?? code);
+
+/**
+ * Records the report to child welfare in the event's own transaction: gathers the facts, builds
+ * the KS Fiks v2 document, validates it against the schema and stores it. A missing or refused
+ * fact is a 400 naming the field, and nothing of the event is written.
+ */
+@Injectable()
+export class ChildWelfareReportRecorder {
+  private readonly nationalIds: NationalIdCipher;
+  private readonly documents: DocumentCipher;
+
+  constructor(@Inject(ConfigService) configService: ConfigService) {
+    const { dataEncryptionKey } = configService.getOrThrow<AppConfig>('app');
+    this.nationalIds = new NationalIdCipher(dataEncryptionKey);
+    this.documents = new DocumentCipher(dataEncryptionKey);
+  }
+
+  async record(em: EntityManager, principal: Principal, reported: ReportedCase, event: ReportEvent, now: Date): Promise<string> {
+    const facts = await this.gather(em, principal, reported, event, now);
+    const built = buildReportDocument(facts);
+    if (!built.ok) throw problems.validation(built.missing, 'Meldingen til barnevernet mangler opplysninger som skjemaet (KS Fiks) krever.');
+    const violations = validateReportDocument(built.document);
+    if (violations.length) throw problems.validation(violationsToFieldErrors(violations), 'Meldingen til barnevernet følger ikke skjemaet (KS Fiks).');
+    const saved = await em.save(
+      em.create(ChildWelfareReport, {
+        caseId: reported.row.id,
+        municipalityId: reported.row.municipalityId,
+        unitId: reported.row.unitId,
+        reportedById: principal.userId,
+        channel: event.channel,
+        reference: event.reference?.trim() || null,
+        guardiansInformed: event.guardiansInformed,
+        schema: REPORT_SCHEMA_NAME,
+        documentEncrypted: this.documents.encrypt(JSON.stringify(built.document)),
+        status: 'recorded',
+        recordedAt: now,
+      }),
+    );
+    return saved.id;
+  }
+
+  decryptDocument(report: ChildWelfareReport): unknown {
+    return JSON.parse(this.documents.decrypt(report.documentEncrypted));
+  }
+
+  /** Facts from the case, the organisation and the event; the event's facts win where both exist. */
+  private async gather(em: EntityManager, principal: Principal, { row, child, concern }: ReportedCase, event: ReportEvent, now: Date): Promise<ReportFacts> {
+    // One connection per transaction: queries in sequence (pg queues parallel ones anyway, and deprecates it).
+    const municipality = await em.findOneByOrFail(Municipality, { id: row.municipalityId });
+    const unit = await em.findOneByOrFail(Unit, { id: row.unitId });
+    const log = await em.find(CaseLogEntry, { where: { caseId: row.id }, order: { at: 'ASC', id: 'ASC' } });
+    const measures = await em.find(Measure, { where: { caseId: row.id }, order: { startDate: 'ASC', createdAt: 'ASC' } });
+    const catalog = loadReferenceData();
+    const roleHere = principal.roles.find((r) => r.scopeType === 'unit' && r.scopeId === row.unitId) ?? principal.roles[0];
+    const guardians = event.guardians?.length
+      ? event.guardians.map((g) => ({ name: g.name, relation: g.relation, parentalResponsibility: g.parentalResponsibility, phone: g.phone ?? null }))
+      : child.guardians.map((g) => ({ name: g.name, relation: g.relation, parentalResponsibility: g.parentalResponsibility, phone: g.contact ?? null }));
+    const views = log.flatMap((entry) => {
+      const payload = (entry.data?.payload ?? {}) as Record<string, unknown>;
+      const found: ReportFacts['views'] = [];
+      if (typeof payload.childView === 'string' && payload.childView.trim()) found.push({ at: entry.at, label: 'Barnets syn', text: payload.childView });
+      if (typeof payload.guardiansView === 'string' && payload.guardiansView.trim()) found.push({ at: entry.at, label: 'Foresattes syn', text: payload.guardiansView });
+      return found;
+    });
+    const route = row.route as Route | null;
+    return {
+      municipality: {
+        number: municipality.profile.municipalityNumber ?? null,
+        name: municipality.name,
+        district: municipality.profile.childWelfareDistrict ?? null,
+      },
+      unit: { name: unit.name, organisationNumber: unit.organisationNumber, address: event.unitAddress ?? unit.address },
+      reporter: {
+        name: principal.displayName,
+        role: event.reporterRole?.trim() || ROLE_TITLE[roleHere?.role ?? ''] || 'Ansatt',
+        phone: event.reporterPhone ?? null,
+        email: event.reporterEmail ?? null,
+      },
+      child: {
+        firstName: child.firstName,
+        lastName: child.lastName,
+        birthDate: child.birthDate,
+        nationalId: child.nationalIdEncrypted ? this.nationalIds.decrypt(child.nationalIdEncrypted) : null,
+        address: event.childAddress ?? child.address,
+        informed: event.childInformed ?? null,
+        reasonNotInformed: event.reasonChildNotInformed ?? null,
+      },
+      guardians,
+      guardiansInformed: event.guardiansInformed,
+      reasonGuardiansNotInformed: event.reasonGuardiansNotInformed ?? null,
+      channel: event.channel,
+      reference: event.reference ?? null,
+      grounds: event.grounds,
+      concern: {
+        description: concern.description,
+        categories: labels(catalog.concernCategories, concern.categories),
+        riskFactors: labels(catalog.riskFactors, concern.riskFactors),
+        protectiveFactors: labels(catalog.protectiveFactors, concern.protectiveFactors),
+        childVoice: concern.childVoice,
+        suspectedViolenceOrAbuse: row.suspectedViolenceOrAbuse || concern.suspectedViolenceOrAbuse,
+      },
+      views,
+      history: log.map((entry) => ({ at: entry.at, text: entry.text })),
+      measures: measures.map((m) => ({ title: m.title, startDate: m.startDate, active: m.status === 'active' })),
+      followedUpBy: route && route !== 'own_unit' ? `${ROUTE_LABEL[route]} (nivå ${row.level})` : null,
+      recordedAt: now,
+    };
+  }
+}

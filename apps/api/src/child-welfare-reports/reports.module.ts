@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module.js';
+import { ReportRecordingModule } from './report-recording.module.js';
+import { ChildWelfareReportsController } from './reports.controller.js';
+import { ChildWelfareReportsService } from './reports.service.js';
+
+/** Reading reports to child welfare (DESIGN 8.9); recording happens with the case event. */
+@Module({
+  imports: [CasesModule, ReportRecordingModule],
+  controllers: [ChildWelfareReportsController],
+  providers: [ChildWelfareReportsService],
+})
+export class ChildWelfareReportsModule {}
