@@ -9,7 +9,8 @@ const bundled = path.join(process.cwd(), 'libs', 'reference-data');
 /** A copy of the bundled reference data in a temporary folder, for one test to break. */
 function copyOfBundled(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bti-ref-'));
-  for (const file of readdirSync(bundled)) copyFileSync(path.join(bundled, file), path.join(dir, file));
+  // Files only: subfolders (the KS report schema) are not the municipality's reference data.
+  for (const entry of readdirSync(bundled, { withFileTypes: true })) if (entry.isFile()) copyFileSync(path.join(bundled, entry.name), path.join(dir, entry.name));
   return dir;
 }
 
@@ -76,6 +77,8 @@ describe('reference data', () => {
     ['an unknown reminder', (p: any) => (p.reminders = { REMINDER_SOMETIMES: 'P1D' }), /ukjent påminnelse REMINDER_SOMETIMES/],
     ['a malformed reminder duration', (p: any) => (p.reminders = { REMINDER_TFA_FOLLOW_UP: '14 days' }), /REMINDER_TFA_FOLLOW_UP må være en positiv ISO 8601-varighet/],
     ['a self-consent age the law does not know', (p: any) => (p.selfConsentAge = 12), /«selfConsentAge» må være 15 eller 16/],
+    ['a municipality number that is not four digits', (p: any) => (p.municipalityNumber = '42'), /«municipalityNumber» må være fire siffer/],
+    ['a child-welfare district without a two-digit number', (p: any) => (p.childWelfareDistrict = { number: '5', name: 'Sentrum' }), /«childWelfareDistrict» må være/],
   ])('a profile with %s names the profile', (_name, change, expected) => {
     edit(dir, 'municipalities.json', (j) => change(j.profiles[0]));
     const message = failureOf(dir);
