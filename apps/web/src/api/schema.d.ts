@@ -256,6 +256,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/child-welfare-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's reports to child welfare (bekymringsmeldinger), oldest first */
+        get: operations["ChildWelfareReportsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/child-welfare-reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as KS Fiks «offentlig bekymringsmelding» v2 JSON, validated against the schema */
+        get: operations["ChildWelfareReportsController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/child-welfare-reports/{reportId}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as a printable bokmål page (HTML with print CSS, A4) */
+        get: operations["ChildWelfareReportsController_printable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/consents": {
         parameters: {
             query?: never;
@@ -709,6 +760,16 @@ export interface components {
             parentalResponsibility: boolean;
             contact?: string;
         };
+        PostalAddressDto: {
+            /** @example Storgata 1 */
+            line1: string;
+            line2?: string;
+            line3?: string;
+            /** @example 4611 */
+            postalCode?: string;
+            /** @example Kristiansand */
+            postalPlace?: string;
+        };
         ChildDto: {
             firstName: string;
             lastName: string;
@@ -720,6 +781,8 @@ export interface components {
             /** @description Fødselsnummer or D-nummer (11 digits) */
             nationalId?: string;
             guardians?: components["schemas"]["GuardianDto"][];
+            /** @description Where the child lives; a report to child welfare needs it (asked for then if missing) */
+            address?: components["schemas"]["PostalAddressDto"];
         };
         ConcernDto: {
             /** @description What was observed */
@@ -793,6 +856,11 @@ export interface components {
             safetyGuidance?: components["schemas"]["SafetyGuidanceView"];
             /** Format: date-time */
             childWelfareReportedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Only in the response to report_to_child_welfare: the report document it made (GET /cases/:id/child-welfare-reports/:reportId)
+             */
+            childWelfareReportId?: string;
             allowedEvents: string[];
             /** Format: date-time */
             createdAt: string;
@@ -805,12 +873,40 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        ReportGuardianDto: {
+            name: string;
+            /** @example mor */
+            relation: string;
+            /** @description Har foreldreansvar */
+            parentalResponsibility: boolean;
+            /** @example +47 912 34 567 */
+            phone?: string;
+        };
         CaseEventDto: {
+            /**
+             * @description report_to_child_welfare: your phone number (required by the report)
+             * @example +47 912 34 567
+             */
+            reporterPhone?: string;
+            /** @description report_to_child_welfare: your e-mail address (required by the report) */
+            reporterEmail?: string;
+            /** @description report_to_child_welfare: your role, e.g. "Pedagogisk leder" (default: from your role in the unit) */
+            reporterRole?: string;
+            /** @description report_to_child_welfare: the child's address, when the case has none (or it changed) */
+            childAddress?: components["schemas"]["PostalAddressDto"];
+            /** @description report_to_child_welfare: whether the child has been told about the report (required by the report) */
+            childInformed?: boolean;
+            /** @description report_to_child_welfare: why the child was not told */
+            reasonChildNotInformed?: string;
+            /** @description report_to_child_welfare: the guardians to name, when the case has none recorded (replaces them in the report) */
+            guardians?: components["schemas"]["ReportGuardianDto"][];
+            /** @description report_to_child_welfare: the unit's postal address, when the unit has none registered */
+            unitAddress?: components["schemas"]["PostalAddressDto"];
             /** @enum {string} */
             type: "start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare";
             /** @description complete_assessment */
             summary?: string;
-            /** @description complete_assessment */
+            /** @description complete_assessment, report_to_child_welfare */
             guardiansInformed?: boolean;
             /** @description complete_assessment, when guardians were not informed */
             reasonNotInformed?: string;
@@ -836,6 +932,15 @@ export interface components {
             reason?: string;
             /** @description report_to_child_welfare */
             grounds?: string;
+            /** @description report_to_child_welfare, when guardians were not informed (required then) */
+            reasonGuardiansNotInformed?: string;
+            /**
+             * @description report_to_child_welfare: how the report is given
+             * @enum {string}
+             */
+            channel?: "digital" | "letter" | "phone" | "barnevernvakt";
+            /** @description report_to_child_welfare: child welfare's reference, when known */
+            reference?: string;
         };
         AssignCaseDto: {
             /**
@@ -859,6 +964,35 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        ChildWelfareReportSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /**
+             * @description recorded → sent → acknowledged (sending over Fiks is not built yet)
+             * @enum {string}
+             */
+            status: "recorded" | "sent" | "acknowledged";
+            /** @enum {string} */
+            channel: "digital" | "letter" | "phone" | "barnevernvakt";
+            reference: string | null;
+            guardiansInformed: boolean;
+            /** Format: uuid */
+            reportedById: string;
+            /** @example no.ks.fiks.bekymringsmelding.offentlig.v2 */
+            schema: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+        };
+        ChildWelfareReportListResponse: {
+            items: components["schemas"]["ChildWelfareReportSummary"][];
+            total: number;
         };
         GivenByView: {
             /** @description null for callers who see the case anonymised */
@@ -1849,6 +1983,126 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseLogResponse"];
+                };
+            };
+        };
+    };
+    ChildWelfareReportsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildWelfareReportListResponse"];
+                };
+            };
+        };
+    };
+    ChildWelfareReportsController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        kommunenummer: string;
+                        kommunenavn: string;
+                        bydelsnummer: string;
+                        bydelsnavn: string;
+                        offentligMelder: {
+                            personnavn: string;
+                            rolle: string;
+                            telefonnummer: string;
+                            epost: string;
+                            virksomhet: {
+                                navn: string;
+                                orgnr?: string;
+                                /** Adresse */
+                                adresse: {
+                                    adresselinje1: string;
+                                    adresselinje2?: string;
+                                    adresselinje3?: string;
+                                    postnummer?: string;
+                                    poststed?: string;
+                                };
+                            };
+                        };
+                        offentligBarn: {
+                            fnr: string;
+                            ufoedt: boolean;
+                            personnavn: string;
+                            telefonnummer?: string;
+                            /** Adresse */
+                            adresse: {
+                                adresselinje1: string;
+                                adresselinje2?: string;
+                                adresselinje3?: string;
+                                postnummer?: string;
+                                poststed?: string;
+                            };
+                            orientert: boolean;
+                            orientertGrunn?: string;
+                        }[];
+                        foresatte: {
+                            personnavn: string;
+                            telefonnummer?: string;
+                            orientert: boolean;
+                            orientertGrunn?: string;
+                        }[];
+                        behovForTolk?: string;
+                        andreHjelpeinstanser?: string;
+                        melding: {
+                            melding: string;
+                            historie: string;
+                            andreSynspunkter?: string;
+                        };
+                        /** Format: date-time */
+                        sendingstidspunkt: string;
+                        leveringskanal: string;
+                    };
+                };
+            };
+        };
+    };
+    ChildWelfareReportsController_printable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
         };

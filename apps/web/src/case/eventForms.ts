@@ -15,6 +15,14 @@ export interface FieldSpec {
   when?: (values: Partial<Record<PayloadField, unknown>>) => boolean;
 }
 
+/** How a report to child welfare is given (DESIGN 8.1). */
+const CHILD_WELFARE_CHANNEL_LABEL: Record<string, string> = {
+  digital: 'Digitalt',
+  letter: 'Brev',
+  phone: 'Telefon',
+  barnevernvakt: 'Barnevernvakten (utenom kontortid)',
+};
+
 /**
  * Exactly the form each event needs (DESIGN section 4 and 8). Keyed by the API's event union:
  * an event the API adds is a type error here until it has its form.
@@ -62,8 +70,24 @@ export const EVENT_FORMS: Record<EventType, FieldSpec[]> = {
       description: 'Meldeplikten er din egen og krever ikke samtykke (barnevernsloven § 13-2).',
       required: true,
     },
+    { name: 'channel', kind: 'select', label: 'Hvordan meldes det?', options: CHILD_WELFARE_CHANNEL_LABEL, required: true },
+    { name: 'guardiansInformed', kind: 'checkbox', label: 'Foresatte er orientert om meldingen' },
+    {
+      name: 'reasonGuardiansNotInformed',
+      kind: 'textarea',
+      label: 'Hvorfor er foresatte ikke orientert?',
+      required: true,
+      when: (v) => !v.guardiansInformed,
+    },
+    { name: 'childInformed', kind: 'checkbox', label: 'Barnet er orientert om meldingen' },
+    { name: 'reasonChildNotInformed', kind: 'textarea', label: 'Hvorfor er barnet ikke orientert? (valgfritt)', when: (v) => !v.childInformed },
+    // The national document (KS Fiks) names the reporter's phone and e-mail.
+    { name: 'reporterPhone', kind: 'text', label: 'Ditt telefonnummer', required: true },
+    { name: 'reporterEmail', kind: 'text', label: 'Din e-postadresse', required: true },
+    { name: 'reference', kind: 'text', label: 'Barnevernets referanse (valgfritt)' },
   ],
 };
+
 
 /** The payload of the fields that are shown; empty optional text is left out. */
 export function payloadOf(type: EventType, values: Partial<Record<PayloadField, unknown>>): Schemas['CaseEventDto'] {
