@@ -246,7 +246,7 @@ describe('case API', () => {
       const foreign = await sendEvent(t, 'ola.leder', created.id, { type: 'start_assessment', route: 'iks' });
       expect([foreign.status, foreign.body.errors[0].field]).toEqual([400, 'route']);
       const missing = await sendEvent(t, 'ola.leder', created.id, { type: 'report_to_child_welfare' });
-      expect([missing.status, missing.body.errors.map((e: { field: string }) => e.field).sort()]).toEqual([400, ['channel', 'grounds', 'guardiansInformed']]);
+      expect([missing.status, [...new Set(missing.body.errors.map((e: { field: string }) => e.field))].sort()]).toEqual([400, ['channel', 'grounds', 'guardiansInformed']]);
     });
 
     it("requires the child's view from age 7 when the assessment is completed", async () => {
