@@ -30,6 +30,9 @@ describe('audit trail and row-level security', () => {
     beforeAll(async () => {
       kariCase = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')).id;
       ninaCase = (await logConcern(t, 'nina.ansatt', 'bakken-skole')).id;
+      // A report to child welfare on each, through the API.
+      expect((await sendEvent(t, 'kari.ansatt', kariCase, reportEvent())).status).toBe(200);
+      expect((await sendEvent(t, 'nina.ansatt', ninaCase, reportEvent())).status).toBe(200);
       // A row in every table with a policy for Nina's case (hidden from Kari), written as the owner.
       const nina = await userId(t, 'nina.ansatt');
       await db.query(
@@ -60,6 +63,7 @@ describe('audit trail and row-level security', () => {
       consent: 'SELECT id FROM consent WHERE "caseId" = $1',
       measure: 'SELECT id FROM measure WHERE "caseId" = $1',
       measure_evaluation: 'SELECT id FROM measure_evaluation WHERE "caseId" = $1',
+      child_welfare_report: 'SELECT id FROM child_welfare_report WHERE "caseId" = $1',
     };
 
     it('runs as the application role with the caller’s identity, not as the owner', async () => {

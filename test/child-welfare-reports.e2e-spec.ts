@@ -42,7 +42,7 @@ describe('report to child welfare (KS Fiks offentlig bekymringsmelding v2)', () 
       `INSERT INTO role_assignment ("userId", role, "scopeType", "scopeId") SELECT id, 'staff', 'unit', $2 FROM app_user WHERE username = $1 ON CONFLICT DO NOTHING`,
       [HEALTH_NURSE, unit.id],
     );
-  });
+  }, 60_000);
   afterAll(async () => {
     await db.destroy();
     await t.close();
