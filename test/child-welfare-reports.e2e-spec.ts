@@ -164,17 +164,25 @@ describe('report to child welfare (KS Fiks offentlig bekymringsmelding v2)', () 
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body.code).toBe('VALIDATION_FAILED');
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['reporterPhone', 'reporterEmail', 'childAddress', 'childInformed', 'guardians']);
+    // Kari's e-mail is registered on her user, so it is not asked for.
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['reporterPhone', 'childAddress', 'childInformed', 'guardians']);
     expect(JSON.stringify(res.body)).not.toContain('Emma');
     const after = await get('kari.ansatt', created.id);
     expect([after.body.version, after.body.childWelfareReportedAt]).toEqual([created.version, null]);
     expect((await get('kari.ansatt', `${created.id}/child-welfare-reports`)).body.total).toBe(0);
 
     // Supplied in the payload, the same report is recorded.
-    const ok = await sendEvent(t, 'kari.ansatt', created.id, reportEvent({ guardians: [{ name: 'Far Testesen', relation: 'far', parentalResponsibility: true, phone: '98765432' }] }));
+    const ok = await sendEvent(t, 'kari.ansatt', created.id, reportEvent({ reporterEmail: undefined, guardians: [{ name: 'Far Testesen', relation: 'far', parentalResponsibility: true, phone: '98765432' }] }));
     expect(ok.status).toBe(200);
     const doc = await get('kari.ansatt', `${created.id}/child-welfare-reports/${ok.body.childWelfareReportId}`);
     expect(doc.body.foresatte).toEqual([{ personnavn: 'Far Testesen', telefonnummer: '98765432', orientert: true }]);
+    const [kari] = await db.query(`SELECT email FROM app_user WHERE username = 'kari.ansatt'`);
+    expect(doc.body.offentligMelder.epost).toBe(kari.email);
+
+    // A user without a registered e-mail is asked for one.
+    const nurseCase = await logConcern(t, HEALTH_NURSE, 'helsestasjon-sentrum');
+    const noEmail = await sendEvent(t, HEALTH_NURSE, nurseCase.id, reportEvent({ reporterEmail: undefined }));
+    expect([noEmail.status, noEmail.body.errors?.map((e: { field: string }) => e.field)]).toEqual([400, ['reporterEmail']]);
   });
 
   it('refuses a payload value the schema would refuse, naming the field', async () => {

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import { ROUTE_LABEL, type ReportToChildWelfare, type Route } from '@app/domain';
 import {
+  AppUser,
   CaseLogEntry,
   ChildWelfareReport,
   Measure,
@@ -18,7 +19,7 @@ import { problems, type FieldError } from '../common/problem.js';
 import { NationalIdCipher } from '../cases/national-id.js';
 import { DocumentCipher } from './document-cipher.js';
 import type { ChildWelfareReportFieldsDto } from './dto/report-event-fields.dto.js';
-import { buildReportDocument, type ReportFacts } from './report-document.js';
+import { buildReportDocument, EMAIL_PATTERN, type ReportFacts } from './report-document.js';
 import { REPORT_SCHEMA_NAME, validateReportDocument, type SchemaViolation } from './report-schema.js';
 
 /** The case as the event's transaction loaded it. */
@@ -113,6 +114,9 @@ export class ChildWelfareReportRecorder {
     const unit = await em.findOneByOrFail(Unit, { id: row.unitId });
     const log = await em.find(CaseLogEntry, { where: { caseId: row.id }, order: { at: 'ASC', id: 'ASC' } });
     const measures = await em.find(Measure, { where: { caseId: row.id }, order: { startDate: 'ASC', createdAt: 'ASC' } });
+    const reporter = await em.findOneBy(AppUser, { id: principal.userId });
+    // The user's registered e-mail, when the schema would take it; the event's wins.
+    const registeredEmail = reporter?.email && EMAIL_PATTERN.test(reporter.email) ? reporter.email : null;
     const catalog = loadReferenceData();
     const roleHere = principal.roles.find((r) => r.scopeType === 'unit' && r.scopeId === row.unitId) ?? principal.roles[0];
     const guardians = event.guardians?.length
@@ -137,7 +141,7 @@ export class ChildWelfareReportRecorder {
         name: principal.displayName,
         role: event.reporterRole?.trim() || ROLE_TITLE[roleHere?.role ?? ''] || 'Ansatt',
         phone: event.reporterPhone ?? null,
-        email: event.reporterEmail ?? null,
+        email: event.reporterEmail ?? registeredEmail,
       },
       child: {
         firstName: child.firstName,

@@ -888,7 +888,7 @@ export interface components {
              * @example +47 912 34 567
              */
             reporterPhone?: string;
-            /** @description report_to_child_welfare: your e-mail address (required by the report) */
+            /** @description report_to_child_welfare: your e-mail address (default: the one registered on your user; the report requires one) */
             reporterEmail?: string;
             /** @description report_to_child_welfare: your role, e.g. "Pedagogisk leder" (default: from your role in the unit) */
             reporterRole?: string;

@@ -17,7 +17,7 @@ export class ChildWelfareReportFieldsDto {
   @Matches(PHONE_PATTERN, { message: 'må være et telefonnummer (sifre, ev. + først og mellomrom eller bindestrek)' })
   reporterPhone?: string;
 
-  @ApiPropertyOptional({ description: 'report_to_child_welfare: your e-mail address (required by the report)', maxLength: 200 })
+  @ApiPropertyOptional({ description: 'report_to_child_welfare: your e-mail address (default: the one registered on your user; the report requires one)', maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
