@@ -83,6 +83,10 @@ export default async function globalSetup() {
     await waitForHealth(baseUrl, children[0], () => apiOutput);
     // Test workers start after this and inherit the environment.
     process.env.WEB_BASE_URL = baseUrl;
+    // For tests that start a second API (the OIDC login test) on the same database.
+    process.env.WEB_DATABASE_URL = pg.url;
+    process.env.WEB_REDIS_URL = redis.url;
+    process.env.WEB_DATA_ENCRYPTION_KEY = env.DATA_ENCRYPTION_KEY;
   } catch (error) {
     await teardown();
     throw error;

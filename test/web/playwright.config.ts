@@ -11,7 +11,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: true,
-  timeout: 60_000,
+  timeout: 150_000, // whole flows with several axe scans, on a shared 2-core machine
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {

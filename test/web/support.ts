@@ -81,3 +81,26 @@ export async function applyEvent(api: APIRequestContext, caseId: string, body: R
   const res = await api.post(`/api/v1/cases/${caseId}/events`, { data: body, headers: { 'If-Match': `"${current.version}"` } });
   expect(res.ok(), await res.text()).toBeTruthy();
 }
+
+/** Records a guardian's consent to `recipients` through the API. */
+export async function recordConsent(api: APIRequestContext, caseId: string, recipients: string[]): Promise<void> {
+  const current = (await (await api.get(`/api/v1/cases/${caseId}`)).json()) as { version: number };
+  const res = await api.post(`/api/v1/cases/${caseId}/consents`, {
+    data: { givenBy: { name: 'Mona Nordmann', relation: 'mother' }, recipients, purpose: 'Samarbeid om barnet.', form: 'written', validUntil: '2030-01-01' },
+    headers: { 'If-Match': `"${current.version}"` },
+  });
+  expect(res.ok(), await res.text()).toBeTruthy();
+}
+
+/** A new case taken by the unit leader to the point of deciding, with the reporter as coordinator. */
+export async function caseReadyToDecide(firstName: string): Promise<{ id: string; leader: APIRequestContext }> {
+  const kari = await apiAs('kari.ansatt');
+  const leader = await apiAs('ola.leder');
+  const created = await createCase(kari, { firstName });
+  const kariId = ((await (await kari.get('/api/v1/me')).json()) as { userId: string }).userId;
+  const assigned = await leader.put(`/api/v1/cases/${created.id}/assignee`, { data: { assigneeId: kariId }, headers: { 'If-Match': `"${created.version}"` } });
+  expect(assigned.ok(), await assigned.text()).toBeTruthy();
+  await applyEvent(leader, created.id, { type: 'start_assessment' });
+  await applyEvent(leader, created.id, { type: 'complete_assessment', summary: 'Vurdert sammen med foresatte.', guardiansInformed: true });
+  return { id: created.id, leader };
+}

@@ -31,7 +31,7 @@ export function AssignmentPanel({ caseData, canAssign, onStale }: { caseData: Sc
       <Heading level={2} data-size="sm" id="coordinator-heading">
         Saksansvarlig (stafettholder)
       </Heading>
-      <Paragraph>{caseData.assigneeId ? `Saken holdes av ${personOnCase(caseData.assigneeId, caseData, me?.userId)}.` : 'Saken har ingen saksansvarlig ennå.'}</Paragraph>
+      <Paragraph>{caseData.assigneeId ? `Saken holdes av ${personOnCase(caseData.assigneeId, caseData, me?.userId, { nameCoordinator: false })}.` : 'Saken har ingen saksansvarlig ennå.'}</Paragraph>
       {canAssign && options.length > 0 && (
         <form
           className="row"

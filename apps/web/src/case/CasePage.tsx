@@ -14,13 +14,14 @@ import { EventActions } from './EventActions';
 import { LogTimeline } from './LogTimeline';
 import { MeasuresPanel } from './MeasuresPanel';
 import { personOnCase } from './people';
-import { useCase } from './useCase';
+import { useCase, useRefreshCase } from './useCase';
 
 export default function CasePage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const { me, hasRole } = useSession();
   const caseQuery = useCase(id);
+  const refreshAll = useRefreshCase(id);
   const c = caseQuery.data;
   if (caseQuery.isPending) return <Spinner aria-label="Henter saken" />;
   if (!c) {
@@ -36,7 +37,8 @@ export default function CasePage() {
   }
   const identified = c.view === 'full';
   const works = identified && hasRole('staff', 'unit_leader', 'team_member', 'tfa_coordinator', 'iks_coordinator', 'iks_member');
-  const reload = () => void caseQuery.refetch();
+  // A stale page reloads everything it shows: the case, its log, consents and measures.
+  const reload = () => void refreshAll();
   const justCreated = (location.state as { created?: boolean } | null)?.created;
 
   return (
@@ -113,7 +115,7 @@ function CaseSummary({ c, meId }: { c: Schemas['CaseResponse']; meId?: string })
           {c.anonymous ? ' (anonym drøfting)' : ''}
         </dd>
         <dt>Saksansvarlig</dt>
-        <dd>{c.assigneeId ? personOnCase(c.assigneeId, c, meId) : 'Ingen'}</dd>
+        <dd>{c.assigneeId ? personOnCase(c.assigneeId, c, meId, { nameCoordinator: false }) : 'Ingen'}</dd>
         {c.view === 'full' && (
           <>
             <dt>Enhet</dt>

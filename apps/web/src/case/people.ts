@@ -4,12 +4,17 @@ import type { Schemas } from '../api/client';
  * The API has no user directory for the UI: people are named by their role on this case (you,
  * the reporter, the coordinator) and otherwise shown as "another user".
  */
-export function personOnCase(userId: string | null | undefined, caseData: Schemas['CaseResponse'], meId: string | undefined): string {
+export function personOnCase(
+  userId: string | null | undefined,
+  caseData: Schemas['CaseResponse'],
+  meId: string | undefined,
+  { nameCoordinator = true } = {},
+): string {
   if (!userId) return 'ingen';
   const roles: string[] = [];
   if (userId === meId) roles.push('deg');
   if (userId === caseData.reporterId) roles.push('melderen');
-  if (userId === caseData.assigneeId) roles.push('saksansvarlig');
+  if (nameCoordinator && userId === caseData.assigneeId) roles.push('saksansvarlig');
   return roles.length ? roles.join(', ') : 'en annen bruker';
 }
 

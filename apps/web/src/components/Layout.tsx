@@ -13,10 +13,13 @@ export interface NavItem {
 export function navItems(hasRole: (...roles: string[]) => boolean): NavItem[] {
   const items: NavItem[] = [];
   if (hasRole('iks_coordinator', 'iks_member')) items.push({ to: '/iks', text: 'IKS-køen' });
-  if (hasRole('staff', 'unit_leader')) items.push({ to: '/bekymring/ny', text: 'Meld bekymring' });
+  const concern = { to: '/bekymring/ny', text: 'Meld bekymring' };
+  // Staff start at the concern form; a unit leader starts at the unit's list.
+  if (hasRole('staff') && !hasRole('unit_leader')) items.push(concern);
   if (hasRole('staff', 'unit_leader', 'team_member', 'tfa_coordinator', 'iks_coordinator', 'iks_member')) {
     items.push({ to: '/saker', text: hasRole('unit_leader') ? 'Enhetens saker' : 'Mine saker' });
   }
+  if (hasRole('unit_leader')) items.push(concern);
   if (hasRole('analyst')) items.push({ to: '/statistikk', text: 'Statistikk' });
   if (hasRole('auditor')) items.push({ to: '/revisjon', text: 'Revisjonslogg' });
   items.push({ to: '/varsler', text: 'Varsler' });
