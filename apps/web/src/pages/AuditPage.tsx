@@ -21,11 +21,23 @@ const dayStart = (day: string, plusDays = 0) => {
   return d.toISOString();
 };
 
+/** The API verifies the chain a page at a time; the status covers every page up to the head. */
+async function verifyWholeChain() {
+  let checked = 0;
+  let afterSeq: string | undefined;
+  for (;;) {
+    const page = await unwrap(api.GET('/api/v1/audit/verify', { params: { query: afterSeq ? { afterSeq } : {} } }));
+    checked += page.checked;
+    if (!page.valid || page.nextAfterSeq === null) return { ...page, checked };
+    afterSeq = page.nextAfterSeq;
+  }
+}
+
 export default function AuditPage() {
   const [draft, setDraft] = useState<Filters>({ caseId: '', actorId: '', from: '', to: '' });
   const [filters, setFilters] = useState<Filters>(draft);
   const [page, setPage] = useState(1);
-  const chain = useQuery({ queryKey: ['audit-verify'], queryFn: () => unwrap(api.GET('/api/v1/audit/verify')) });
+  const chain = useQuery({ queryKey: ['audit-verify'], queryFn: verifyWholeChain });
   const events = useQuery({
     queryKey: ['audit', filters, page],
     queryFn: () =>
@@ -69,10 +81,13 @@ export default function AuditPage() {
         {chain.data && (
           <Alert data-color={chain.data.valid ? 'success' : 'danger'}>
             {chain.data.valid ? (
-              <Paragraph>Revisjonsloggen er intakt: {chain.data.checked} hendelser kontrollert, ingen er endret eller fjernet.</Paragraph>
+              <Paragraph>
+                Revisjonsloggen er intakt: {chain.data.checked} hendelser kontrollert, ingen er endret eller fjernet.
+                {chain.data.unsealed > 0 ? ` ${chain.data.unsealed} nye hendelser venter på å bli forseglet i kjeden.` : ''}
+              </Paragraph>
             ) : (
               <Paragraph>
-                Revisjonsloggen er brutt ved hendelse {chain.data.brokenAtId}: en hendelse er endret eller fjernet. {chain.data.checked} hendelser kontrollert.
+                Revisjonsloggen er brutt ved hendelse {chain.data.brokenAtId} (posisjon {chain.data.brokenAtSeq}): en hendelse er endret, flyttet eller fjernet.
               </Paragraph>
             )}
           </Alert>
@@ -130,7 +145,7 @@ export default function AuditPage() {
                     </Table.Cell>
                     <Table.Cell>{e.purpose}</Table.Cell>
                     <Table.Cell>
-                      <code title={e.hash}>{e.hash.slice(0, 12)}</code>
+                      {e.hash ? <code title={e.hash}>{e.hash.slice(0, 12)}</code> : <span className="muted">Ikke forseglet ennå</span>}
                     </Table.Cell>
                   </Table.Row>
                 ))}
