@@ -208,6 +208,20 @@ describe('report to child welfare (KS Fiks offentlig bekymringsmelding v2)', () 
     expect((await get('kari.ansatt', `${other.id}/child-welfare-reports/not-a-uuid`)).status).toBe(404);
   });
 
+  it('an anonymised view of the case (the team consulting without identity) may not read the report: 403', async () => {
+    const created = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
+    const reportId = (await sendEvent(t, 'kari.ansatt', created.id, reportEvent())).body.childWelfareReportId;
+    // The case as an anonymous consultation with the cluster's team leaves it (set directly: this test is about reading).
+    await db.query(`UPDATE bti_case SET status = 'acting', route = 'interdisciplinary_team', level = 2, anonymous = true WHERE id = $1`, [created.id]);
+    expect((await get('per.ppt', created.id)).body.view).toBe('anonymised');
+    for (const path of [`${created.id}/child-welfare-reports`, `${created.id}/child-welfare-reports/${reportId}`, `${created.id}/child-welfare-reports/${reportId}/document`]) {
+      const res = await get('per.ppt', path);
+      expect([path, res.status, res.body.code]).toEqual([path, 403, 'FORBIDDEN_ROLE']);
+      expect(JSON.stringify(res.body)).not.toContain('Emma');
+    }
+    expect((await get('ola.leder', `${created.id}/child-welfare-reports/${reportId}`)).status).toBe(200);
+  });
+
   it('audits every read, and stores the document encrypted', async () => {
     const created = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
     const reportId = (await sendEvent(t, 'kari.ansatt', created.id, reportEvent())).body.childWelfareReportId;
