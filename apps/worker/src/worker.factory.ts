@@ -13,6 +13,7 @@ export { ReminderPipeline } from './reminders/reminder-pipeline.service.js';
 export { AuditSealing } from './audit/audit-sealing.service.js';
 export { AuditSealer } from './audit/audit-sealer.js';
 export { MailPipeline } from './mail/mail-pipeline.service.js';
+export { IdempotencyKeyRetention } from './retention/idempotency-key-retention.js';
 
 /** Creates and starts the worker (reminder due-sweep and retention); `main.ts` and tests call this. */
 export async function createWorkerApp(config: AppConfig, options: WorkerOptions = {}): Promise<INestApplicationContext> {

@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { dataSourceOptions } from '@app/persistence';
 import { loggerParams, RedisModule, type AppConfig } from '@app/platform';
 import { AUDIT_SEALER_OPTIONS, AuditSealing } from './audit/audit-sealing.service.js';
+import { IdempotencyKeyRetention } from './retention/idempotency-key-retention.js';
 import { ReminderPipeline } from './reminders/reminder-pipeline.service.js';
 import { resolveWorkerOptions, WORKER_OPTIONS, type WorkerOptions } from './reminders/worker-options.js';
 import { MailPipeline } from './mail/mail-pipeline.service.js';
@@ -33,8 +34,9 @@ export class WorkerModule {
         AuditSealing,
         { provide: MAIL_OPTIONS, useValue: resolveMailOptions(options.mail) },
         MailPipeline,
+        IdempotencyKeyRetention,
       ],
-      exports: [ReminderPipeline, AuditSealing, MailPipeline],
+      exports: [ReminderPipeline, AuditSealing, MailPipeline, IdempotencyKeyRetention],
     };
   }
 }
