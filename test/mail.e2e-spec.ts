@@ -110,6 +110,20 @@ describe('e-mail notices', () => {
       for (const personal of ['Emma', 'Testesen', '13097248022', '2021-03-14', 'sluttet å spise', 'Solsiden']) expect(all).not.toContain(personal);
     }
   });
+  it('a notification written by anyone is mailed at once on its NOTIFY, without waiting for the poll', async () => {
+    w = await startTestWorker(SHORT, { mail: { dispatchIntervalMs: 10 * 60_000 } });
+    const pipeline = w.app.get(MailPipeline);
+    await waitFor(async () => pipeline.listener!.listening, 15_000, 'LISTEN');
+    await pipeline.settle(); // the start-up round is over; the next poll is ten minutes away
+    const caseId = '5a0c6a55-0000-4000-8000-00000000e0a1';
+    const [tor] = await ds.query(`SELECT id FROM app_user WHERE username = 'tor.tfa'`);
+    await ds.query(`INSERT INTO notification ("recipientId", type, "caseId", message) VALUES ($1, 'case_assigned', $2, 'Du er satt som koordinator for en sak.')`, [tor.id, caseId]);
+    const [mail] = await waitFor(async () => mailsAbout(caseId).length > 0 && mailsAbout(caseId), 15_000, 'the e-mail');
+    expect(mail.envelopeTo).toEqual(['tor.tfa@demo.bti.local']);
+    expect(mail.subject).toBe('BTI: Du er satt som koordinator for en sak');
+    expect(mail.text).not.toContain('Frist');
+  });
+
   it('SMTP down at send time: retried with backoff, delivered exactly once when the server is back', async () => {
     const port: number = await freePort(); // nothing listens here yet
     w = await startTestWorker({ ...SHORT, SMTP_URL: `smtp://127.0.0.1:${port}` }, { mail: { backoffMs: 300 } });

@@ -27,7 +27,7 @@ export class MailPipeline implements OnApplicationBootstrap, BeforeApplicationSh
   readonly collector: DigestCollector | null = null;
   readonly processor: MailProcessor | null = null;
   private readonly transport: MailTransport | null = null;
-  private readonly listener: NotificationListener | null = null;
+  readonly listener: NotificationListener | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;

@@ -14,6 +14,8 @@ export class NotificationListener {
   private client: pg.Client | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** True while LISTENing (tests wait for it). */
+  listening = false;
 
   constructor(
     private readonly databaseUrl: string,
@@ -34,6 +36,7 @@ export class NotificationListener {
     try {
       await client.connect();
       await client.query(`LISTEN ${NOTIFICATION_CHANNEL}`);
+      this.listening = true;
       this.onNotify(); // anything written while we were not listening
     } catch (error) {
       this.logger.warn(`LISTEN mislyktes, prøver igjen: ${(error as Error).message}`);
@@ -44,6 +47,7 @@ export class NotificationListener {
   private retry(client: pg.Client): void {
     if (this.stopped || this.client !== client || this.retryTimer) return;
     this.client = null;
+    this.listening = false;
     client.end().catch(() => undefined);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
@@ -56,5 +60,6 @@ export class NotificationListener {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.client?.end().catch(() => undefined);
     this.client = null;
+    this.listening = false;
   }
 }
