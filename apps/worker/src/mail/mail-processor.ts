@@ -79,12 +79,10 @@ export class MailProcessor {
     if (!row) return 'missing';
     if (row.status === 'sent' || row.status === 'skipped') return row.status;
     if (!row.email) return this.skip('notification_delivery', deliveryId);
-    const messageId = `notice.${deliveryId}`;
-    await this.attempt(job, 'notification_delivery', deliveryId, () =>
-      this.transport.send(row.email!, this.transport.messageIdFor('notice', deliveryId), noticeMail(row, this.config.publicUrl)),
-    );
-    await this.recordSent('notification_delivery', deliveryId, this.transport.messageIdFor('notice', deliveryId));
-    this.logger.log(`E-post ${messageId} sendt`);
+    const messageId = this.transport.messageIdFor('notice', deliveryId);
+    await this.attempt(job, 'notification_delivery', deliveryId, () => this.transport.send(row.email!, messageId, noticeMail(row, this.config.publicUrl)));
+    await this.recordSent('notification_delivery', deliveryId, messageId);
+    this.logger.log(`E-post notice.${deliveryId} sendt`);
     return 'sent';
   }
 
