@@ -16,6 +16,8 @@ export class DueSweep {
   /** Completed sweeps of this process and when the last one ended (the watchdog reads these). */
   completed = 0;
   lastCompletedAt = 0;
+  /** Sweeps that failed (the database unreachable): the next one retries, nothing was taken. */
+  failed = 0;
 
   constructor(
     private readonly firing: ReminderFiring,
@@ -39,7 +41,10 @@ export class DueSweep {
     const lanes = Array.from({ length: this.options.concurrency }, () => this.lane());
     const results = await Promise.allSettled(lanes);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failed) throw failed.reason;
+    if (failed) {
+      this.failed++;
+      throw failed.reason;
+    }
     const claimed = results.reduce((sum, r) => sum + (r as PromiseFulfilledResult<number>).value, 0);
     this.completed++;
     this.lastCompletedAt = Date.now();
