@@ -305,6 +305,41 @@ describe('reminder pipeline', () => {
         await app.close();
       }
     });
+
+    it("a measure's evaluation date: evaluation_due reaches the responsible, and the system moves the acting case to evaluating once (log, audit)", async () => {
+      const created = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
+      const caseId = created.id as string;
+      await sendEvent(t, 'ola.leder', caseId, { type: 'start_assessment' });
+      await sendEvent(t, 'ola.leder', caseId, { type: 'complete_assessment', summary: 'Vurdert.', guardiansInformed: true });
+      expect((await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'own_unit', rationale: 'Tiltak i barnehagen.' })).body.status).toBe('acting');
+      const nina = await userId(t, 'nina.ansatt');
+      const etag = (await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('ola.leder'))).headers.etag;
+      const measure = await t.http
+        .post(`/api/v1/cases/${caseId}/measures`)
+        .set(await t.auth('ola.leder'))
+        .set('If-Match', etag)
+        .send({ catalogCode: 'icdp', responsibleId: nina, startDate: osloDate(0), evaluationDate: osloDate(0) });
+      expect(measure.status).toBe(201);
+      // Its evaluation_due falls on the evaluation day (08:00 Oslo at the earliest): the clock is
+      // moved to it by moving the reminder's due time to now.
+      const moved = await ds.query(`UPDATE scheduled_reminder SET "dueAt" = now() WHERE "caseId" = $1 AND kind = 'evaluation_due' AND status = 'pending' RETURNING id`, [caseId]);
+      expect(moved[0]).toHaveLength(1);
+      const version = (await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('ola.leder'))).body.version as number;
+      await waitFor(async () => (await reminderNotes(ds, caseId)).some((n) => n.type === 'evaluation_due'), 20_000, 'evaluation_due');
+      await w.sweeps(2);
+      expect(brief(await reminderNotes(ds, caseId)).filter((n) => n.startsWith('evaluation_due'))).toEqual(['evaluation_due→nina.ansatt']);
+      const after = await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('ola.leder')).expect(200);
+      expect(after.body).toMatchObject({ status: 'evaluating', version: version + 1 });
+      const log = await t.http.get(`/api/v1/cases/${caseId}/log?pageSize=100`).set(await t.auth('ola.leder')).expect(200);
+      const entries = log.body.items.filter((e: { type: string }) => e.type === 'request_evaluation');
+      expect(entries).toEqual([expect.objectContaining({ actorId: null, text: 'Evaluering av tiltakene er startet.' })]);
+      const audit: { actorUsername: string; municipalityId: string }[] = await ds.query(
+        `SELECT "actorUsername", "municipalityId" FROM audit_event WHERE "caseId" = $1 AND action = 'case.event.request_evaluation'`,
+        [caseId],
+      );
+      const [{ municipalityId }] = await ds.query(`SELECT "municipalityId" FROM bti_case WHERE id = $1`, [caseId]);
+      expect(audit).toEqual([{ actorUsername: 'system', municipalityId }]);
+    });
   });
 
   describe('exactly once, and failures that end somewhere known', () => {

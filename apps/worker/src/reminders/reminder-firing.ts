@@ -5,6 +5,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { loadDirectory, resolveRecipients } from './recipients.js';
 import { loadFacts, type ClaimedReminder } from './reminder-facts.js';
 import { isUrgent, notificationTypeOf, REMINDER_MESSAGES } from './reminder-texts.js';
+import { requestEvaluation } from './system-events.js';
 import type { BatchOutcome, ResolvedWorkerOptions } from './worker-options.js';
 
 interface NotificationRow {
@@ -26,7 +27,8 @@ const emptyOutcome = (): BatchOutcome => ({ claimed: [], fired: [], obsolete: []
  *   2. read their cases, the other facts and the role holders set-wise;
  *   3. re-check each with the domain's `reminderStillApplies` and resolve its recipients;
  *   4. insert every notification in one statement (unique per reminder and recipient:
- *      `ON CONFLICT DO NOTHING`) and settle every reminder (`fired` / `obsolete`) in another.
+ *      `ON CONFLICT DO NOTHING`) and settle every reminder (`fired` / `obsolete`) in another;
+ *   5. a measure's `evaluation_due` also moves its `acting` case to `evaluating` (system event).
  * Notifications and settlement commit together, so a batch that dies before its commit leaves
  * its reminders pending for the next sweep, and one that committed is never fired again.
  */
@@ -83,12 +85,24 @@ export class ReminderFiring {
     return outcome;
   }
 
-  private async settle(em: EntityManager, claimed: ClaimedReminder[]): Promise<BatchOutcome> {
+  private async settle(em: EntityManager, allClaimed: ClaimedReminder[]): Promise<BatchOutcome> {
     const now = new Date();
+    // evaluation_due may change its case (request_evaluation): lock those cases first, without
+    // waiting (a request holding one may be about to cancel this very reminder, which we hold).
+    // A reminder whose case is busy stays pending, unsettled, for the next sweep.
+    const evaluationCases = [...new Set(allClaimed.filter((r) => r.kind === 'evaluation_due').map((r) => r.caseId))];
+    let busy = new Set<string>();
+    if (evaluationCases.length > 0) {
+      const locked = (await em.query(`SELECT "id" FROM "bti_case" WHERE "id" = ANY($1::uuid[]) FOR UPDATE SKIP LOCKED`, [evaluationCases])) as { id: string }[];
+      const lockedIds = new Set(locked.map((r) => r.id));
+      busy = new Set(evaluationCases.filter((id) => !lockedIds.has(id)));
+    }
+    const claimed = allClaimed.filter((r) => !(r.kind === 'evaluation_due' && busy.has(r.caseId)));
     const cases = new Map((await em.findBy(BtiCase, { id: In([...new Set(claimed.map((r) => r.caseId))]) })).map((c) => [c.id, c]));
     const facts = await loadFacts(em, claimed, now);
     const directory = await loadDirectory(em, [...cases.values()]);
-    const outcome: BatchOutcome = { claimed: claimed.map((r) => r.id), fired: [], obsolete: [] };
+    const outcome: BatchOutcome = { claimed: allClaimed.map((r) => r.id), fired: [], obsolete: [] };
+    const evaluationsDue: { row: BtiCase; reminderId: string }[] = [];
     const notifications: NotificationRow[] = [];
     for (const r of claimed) {
       const row = cases.get(r.caseId);
@@ -113,6 +127,7 @@ export class ReminderFiring {
         });
       }
       outcome.fired.push(r.id);
+      if (kind === 'evaluation_due' && row.status === 'acting' && !evaluationsDue.some((e) => e.row.id === row.id)) evaluationsDue.push({ row, reminderId: r.id });
     }
     if (notifications.length > 0) await insertNotifications(em, notifications);
     await em.query(
@@ -123,6 +138,7 @@ export class ReminderFiring {
         [...outcome.fired.map(() => 'fired'), ...outcome.obsolete.map(() => 'obsolete')],
       ],
     );
+    for (const { row, reminderId } of evaluationsDue) await requestEvaluation(em, row, reminderId, now);
     return outcome;
   }
 
