@@ -16,6 +16,8 @@ export interface Actor {
   userId: string;
   municipalityId: string;
   roles: RoleAssignment[];
+  /** The service a team, TFA or IKS member works in (services.json, e.g. `ppt`); null for unit staff. */
+  service?: string | null;
   isSystem?: boolean;
 }
 
@@ -66,6 +68,19 @@ export function isAssigneeOf(actor: Actor, state: CaseState): boolean {
   return sameTenant(actor, state) && state.assigneeId !== null && actor.userId === state.assigneeId;
 }
 
+/** The person a handover is offered to (DESIGN 8.2): may see the case and accept or decline. */
+export function isPendingAssigneeOf(actor: Actor, state: CaseState): boolean {
+  return sameTenant(actor, state) && !!state.pendingAssigneeId && actor.userId === state.pendingAssigneeId;
+}
+
+/** Staff or leader of the case's own unit. */
+export function worksInUnitOf(actor: Actor, state: CaseState): boolean {
+  return (
+    sameTenant(actor, state) &&
+    actor.roles.some((r) => (r.role === 'staff' || r.role === 'unit_leader') && r.scopeType === 'unit' && r.scopeId === state.unitId)
+  );
+}
+
 /**
  * Members of the arena the case is routed to. The team member's scope must contain the case
  * (cluster, or the house itself in Kristiansund); coordinators are municipality-wide.
@@ -81,6 +96,11 @@ export function isRouteArenaMember(actor: Actor, state: CaseState): boolean {
     default:
       return false;
   }
+}
+
+/** The unit's own people on the case (and a proposed new coordinator): they always see it identified. */
+export function isInsiderOf(actor: Actor, state: CaseState): boolean {
+  return isReporterOf(actor, state) || isAssigneeOf(actor, state) || isUnitLeaderOf(actor, state) || isPendingAssigneeOf(actor, state);
 }
 
 /** "Anyone working on the case": reporter, assignee, unit leader, and the arena it is routed to. */

@@ -6,18 +6,18 @@ import { ACTORS, NOW, caseIn, consent, ctx } from './test-fixtures.js';
 
 describe('apply: effects and log text', () => {
   it('decide emits StatusChanged, CaseRouted and a bokmål log line', () => {
-    const r = apply(caseIn('deciding'), { type: 'decide', route: 'interdisciplinary_team', rationale: 'Trenger PPT.', anonymous: true }, ACTORS.leader, ctx());
+    const r = apply(caseIn('deciding'), { type: 'decide', route: 'interdisciplinary_team', rationale: 'Trenger PPT.', anonymous: true, anonymousSummary: 'Gutt, 6 år.' }, ACTORS.leader, ctx());
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.effects.slice(0, 2)).toEqual([
+    expect(r.effects.filter((e) => e.type === 'StatusChanged' || e.type === 'CaseRouted')).toEqual([
       { type: 'StatusChanged', from: 'deciding', to: 'acting' },
-      { type: 'CaseRouted', route: 'interdisciplinary_team', level: 2, anonymous: true, previousRoute: null, escalation: false },
+      { type: 'CaseRouted', route: 'interdisciplinary_team', level: 2, anonymous: true, previousRoute: null, escalation: false, anonymousSummary: 'Gutt, 6 år.' },
     ]);
     expect(r.logText).toBe('Beslutning: tverrfaglig team (nivå 2), anonymt. Begrunnelse: Trenger PPT.');
   });
   it('complete_assessment logs summary, guardians and the child view', () => {
     const r = apply(caseIn('assessing'), { type: 'complete_assessment', summary: 'Trist.', guardiansInformed: false, reasonNotInformed: 'Ikke nådd.', childView: 'Vil ha venner.' }, ACTORS.assignee, ctx());
-    expect(r.ok && r.logText).toBe('Vurdering fullført. Oppsummering: Trist.\nForesatte er ikke informert: Ikke nådd.\nBarnets stemme: Vil ha venner.');
+    expect(r.ok && r.logText).toBe('Vurdering fullført. Oppsummering: Trist.\nForesatte er ikke informert: Ikke nådd.\nBarnet er hørt. Barnets syn: Vil ha venner.');
     expect(r.ok && r.effects).toContainEqual({ type: 'AssessmentCompleted', guardiansInformed: false });
   });
   it('evaluate(close) closes with the given reason, default resolved', () => {

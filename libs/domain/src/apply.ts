@@ -7,7 +7,12 @@ import { GUARDS, type Guard } from './guards.js';
 import { CHILD_WELFARE_CHANNEL_LABEL, CLOSE_REASON_LABEL, OUTCOME_LABEL, ROUTE_LABEL, STATUS_LABEL } from './labels.js';
 import { refuse, type Applied, type Result } from './refusal.js';
 import { hasAnyRelation } from './relations.js';
+import { awaitsChildWelfareReport } from './safety.js';
+import { childVoiceOf, type ChildVoice } from './voice.js';
 import {
+  remindersOnAssigned,
+  remindersOnDecisionMade,
+  remindersOnSafetyConcernRaised,
   remindersOnAssessmentEnded,
   remindersOnChildWelfareReported,
   remindersOnClosed,
@@ -16,7 +21,7 @@ import {
   remindersOnRouteTaken,
 } from './reminders.js';
 import { TRANSITIONS, type Transition } from './transitions.js';
-import { ROUTE_LEVEL, type CaseStatus, type CloseReason, type Route } from './vocabulary.js';
+import { PRE_ROUTING_STATUSES, ROUTE_LEVEL, type CaseStatus, type CloseReason, type Route } from './vocabulary.js';
 
 /**
  * The single entry point: decide whether `event` may happen to the case now, and if so what the
@@ -32,7 +37,7 @@ export function apply(state: CaseState, event: CaseEvent, actor: Actor, ctx: Dom
   if (!startsFrom(transition, state.status)) {
     return refuse('TRANSITION_NOT_ALLOWED', `Hendelsen ${event.type} er ikke tillatt når saken er ${STATUS_LABEL[state.status]}.`);
   }
-  if (!hasAnyRelation(actor, state, transition.who)) {
+  if (!hasAnyRelation(actor, state, transition.who, ctx)) {
     return refuse('FORBIDDEN_ROLE', `Du har ikke en rolle i saken som gir lov til ${event.type}.`);
   }
   const refusal = (GUARDS[event.type] as Guard<EventType>)(state, event as EventOf<EventType>, actor, ctx);
@@ -41,10 +46,10 @@ export function apply(state: CaseState, event: CaseEvent, actor: Actor, ctx: Dom
 }
 
 /** Event types the actor may apply now (status and role only; the payload may still be refused). */
-export function allowedEvents(state: CaseState, actor: Actor, _ctx?: DomainContext): EventType[] {
+export function allowedEvents(state: CaseState, actor: Actor, ctx?: DomainContext): EventType[] {
   return EVENT_TYPES.filter((type) => {
     const t = TRANSITIONS[type] as Transition<EventType>;
-    return startsFrom(t, state.status) && hasAnyRelation(actor, state, t.who);
+    return startsFrom(t, state.status) && hasAnyRelation(actor, state, t.who, ctx);
   });
 }
 
@@ -66,10 +71,15 @@ function outcome(state: CaseState, event: CaseEvent, to: CaseStatus, ctx: Domain
   if (to !== state.status) effects.push({ type: 'StatusChanged', from: state.status, to });
   const leftAssessment = (state.status === 'discovered' || state.status === 'assessing') && to !== 'assessing';
   if (leftAssessment) effects.push(...remindersOnAssessmentEnded());
+  // Level 0 has ended in a decision (or the case closed): the 14-day decision reminder is void.
+  if (PRE_ROUTING_STATUSES.includes(state.status) && !PRE_ROUTING_STATUSES.includes(to)) effects.push(...remindersOnDecisionMade());
 
-  const takeRoute = (route: Route, anonymous: boolean, escalation: boolean): void => {
+  const takeRoute = (route: Route, anonymous: boolean, escalation: boolean, anonymousSummary?: string): void => {
     next = { ...next, route, level: ROUTE_LEVEL[route], anonymous: route === 'interdisciplinary_team' && anonymous };
-    effects.push({ type: 'CaseRouted', route, level: next.level, anonymous: next.anonymous, previousRoute: state.route, escalation });
+    effects.push({
+      type: 'CaseRouted', route, level: next.level, anonymous: next.anonymous, previousRoute: state.route, escalation,
+      ...(next.anonymous && anonymousSummary ? { anonymousSummary: anonymousSummary.trim() } : {}),
+    });
     if (route !== state.route) effects.push(...remindersOnRouteLeft(state.route));
     if (route === 'iks') effects.push({ type: 'IksReferred' });
     effects.push(...remindersOnRouteTaken(route, ctx.now, durations));
@@ -77,6 +87,19 @@ function outcome(state: CaseState, event: CaseEvent, to: CaseStatus, ctx: Domain
   const closeCase = (reason: CloseReason): void => {
     effects.push({ type: 'CaseClosed', reason }, ...remindersOnClosed());
   };
+  const assignCoordinator = (assigneeId: string): void => {
+    next = { ...next, assigneeId, pendingAssigneeId: null };
+    effects.push({ type: 'CoordinatorAssigned', assigneeId, previousAssigneeId: state.assigneeId }, ...remindersOnAssigned(next));
+  };
+  const recordVoice = (e: { childHeard?: unknown; childView?: unknown; reasonChildNotHeard?: unknown; childViewWeight?: unknown; guardiansView?: unknown }): string[] => {
+    const child = childVoiceOf(e);
+    const guardiansView = typeof e.guardiansView === 'string' && e.guardiansView.trim() ? e.guardiansView.trim() : null;
+    if (child || guardiansView) effects.push({ type: 'VoiceRecorded', child, guardiansView });
+    return voiceLogLines(child, guardiansView);
+  };
+  // A flagged case closed without a report keeps the unit leader's reason in the log (8.1).
+  const silentCloseText = (justification: string | undefined): string =>
+    awaitsChildWelfareReport(state) && justification ? ` Avsluttet uten melding til barnevernet. Begrunnelse: ${justification.trim()}` : '';
 
   let logText: string;
   switch (event.type) {
@@ -88,15 +111,16 @@ function outcome(state: CaseState, event: CaseEvent, to: CaseStatus, ctx: Domain
       logText = [
         `Vurdering fullført. Oppsummering: ${event.summary.trim()}`,
         event.guardiansInformed ? 'Foresatte er informert.' : `Foresatte er ikke informert${event.reasonNotInformed ? `: ${event.reasonNotInformed.trim()}` : '.'}`,
-        event.childView ? `Barnets stemme: ${event.childView.trim()}` : '',
+        ...recordVoice(event),
       ].filter(Boolean).join('\n');
       break;
     case 'decide':
-      takeRoute(event.route, event.anonymous === true, false);
+      takeRoute(event.route, event.anonymous === true, false, event.anonymousSummary);
+      if (state.assigneeId === null && event.assigneeId) assignCoordinator(event.assigneeId);
       logText = `Beslutning: ${ROUTE_LABEL[event.route]} (nivå ${ROUTE_LEVEL[event.route]})${next.anonymous ? ', anonymt' : ''}. Begrunnelse: ${event.rationale.trim()}`;
       break;
     case 'escalate':
-      takeRoute(event.route, event.anonymous === true, true);
+      takeRoute(event.route, event.anonymous === true, true, event.anonymousSummary);
       logText = `Eskalert fra ${routeText(state.route)} til ${ROUTE_LABEL[event.route]} (nivå ${ROUTE_LEVEL[event.route]}). Begrunnelse: ${event.rationale.trim()}`;
       break;
     case 'request_evaluation':
@@ -107,19 +131,19 @@ function outcome(state: CaseState, event: CaseEvent, to: CaseStatus, ctx: Domain
       let extra = '';
       if (event.outcome === 'escalate') {
         const route = event.route as Route;
-        takeRoute(route, event.anonymous === true, true);
+        takeRoute(route, event.anonymous === true, true, event.anonymousSummary);
         extra = ` Eskalert fra ${routeText(state.route)} til ${ROUTE_LABEL[route]}.`;
       } else if (event.outcome === 'close') {
         const reason = event.reason ?? 'resolved';
         closeCase(reason);
-        extra = ` Årsak: ${CLOSE_REASON_LABEL[reason]}.`;
+        extra = ` Årsak: ${CLOSE_REASON_LABEL[reason]}.${silentCloseText(event.justification)}`;
       }
-      logText = `Evaluering: ${OUTCOME_LABEL[event.outcome]}.${extra} Notat: ${event.note.trim()}`;
+      logText = [`Evaluering: ${OUTCOME_LABEL[event.outcome]}.${extra} Notat: ${event.note.trim()}`, ...recordVoice(event)].join('\n');
       break;
     }
     case 'close':
       closeCase(event.reason);
-      logText = `Saken er avsluttet. Årsak: ${CLOSE_REASON_LABEL[event.reason]}.${event.note ? ` Notat: ${event.note.trim()}` : ''}`;
+      logText = `Saken er avsluttet. Årsak: ${CLOSE_REASON_LABEL[event.reason]}.${silentCloseText(event.justification)}${event.note ? ` Notat: ${event.note.trim()}` : ''}`;
       break;
     case 'reopen':
       // Back to assessment: the earlier decision no longer stands, so route and level are cleared
@@ -138,8 +162,33 @@ function outcome(state: CaseState, event: CaseEvent, to: CaseStatus, ctx: Domain
         `Bekymringsmelding til barnevernet er registrert (${CHILD_WELFARE_CHANNEL_LABEL[event.channel]}). Grunnlag: ${event.grounds.trim()} ` +
         (event.guardiansInformed ? 'Foresatte er orientert.' : `Foresatte er ikke orientert: ${event.reasonGuardiansNotInformed?.trim() ?? ''}`);
       break;
+    case 'raise_safety_concern':
+      next = { ...next, suspectedViolenceOrAbuse: true };
+      effects.push({ type: 'SafetyConcernRaised' });
+      // The urgent reminder starts now, unless it already runs or a report is already recorded.
+      if (!state.suspectedViolenceOrAbuse) effects.push(...remindersOnSafetyConcernRaised(next, ctx.now, durations));
+      logText = `Mistanke om vold eller overgrep er meldt i saken: ${event.note.trim()}\nMeld til barnevernet nå (barnevernvakten utenom kontortid).`;
+      break;
+    case 'accept_handover':
+      assignCoordinator(state.pendingAssigneeId!);
+      logText = 'Overleveringen er godtatt: ny koordinator (stafettholder) har overtatt saken.';
+      break;
+    case 'decline_handover':
+      next = { ...next, pendingAssigneeId: null };
+      effects.push({ type: 'HandoverDeclined', pendingAssigneeId: state.pendingAssigneeId!, reason: event.reason.trim() });
+      logText = `Overleveringen er avslått. Begrunnelse: ${event.reason.trim()}`;
+      break;
   }
   return { ok: true, next, effects, logText };
+}
+
+function voiceLogLines(child: ChildVoice | null, guardiansView: string | null): string[] {
+  const lines: string[] = [];
+  if (child?.heard === true) lines.push(`Barnet er hørt.${child.view ? ` Barnets syn: ${child.view}` : ''}`);
+  if (child?.heard === false) lines.push(`Barnet er ikke hørt${child.reasonNotHeard ? `: ${child.reasonNotHeard}` : '.'}`);
+  if (child?.weight) lines.push(`Vektlegging av barnets syn: ${child.weight}`);
+  if (guardiansView) lines.push(`Foresattes syn: ${guardiansView}`);
+  return lines;
 }
 
 function routeText(route: Route | null): string {

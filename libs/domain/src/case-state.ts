@@ -1,3 +1,4 @@
+import type { Actor } from './actor.js';
 import type { CaseStatus, Level, Route } from './vocabulary.js';
 import type { Consent } from './consent.js';
 import type { ReminderDurations } from './durations.js';
@@ -17,6 +18,9 @@ export interface CaseState {
   anonymous: boolean;
   reporterId: string;
   assigneeId: string | null;
+  /** A handover offered and not yet accepted (DESIGN 8.2); the assignee keeps the case until then. */
+  pendingAssigneeId?: string | null;
+  /** Flagged by the concern (safety.ts) or later by `raise_safety_concern`. */
   suspectedViolenceOrAbuse: boolean;
   childWelfareReportedAt: Date | null;
 }
@@ -30,4 +34,8 @@ export interface DomainContext {
   consents: readonly Consent[];
   /** Reminder durations for scheduled reminders; DEFAULT_REMINDER_DURATIONS when omitted. */
   reminderDurations?: ReminderDurations;
+  /** The child's age in whole years today: the voice rules of 8.5 depend on it. Omitted = unknown (no age rule). */
+  childAge?: number;
+  /** The person a `decide` payload names as coordinator (`assigneeId`), as loaded by the caller; null = no such user. */
+  proposedCoordinator?: Actor | null;
 }

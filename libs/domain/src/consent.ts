@@ -1,6 +1,14 @@
 import type { CaseState } from './case-state.js';
 import type { DomainEffect } from './effects.js';
-import { ROUTE_RECIPIENT, type Route } from './vocabulary.js';
+import { refuse, type Refusal } from './refusal.js';
+import {
+  CONSENT_RELATIONS,
+  LEGACY_TEAM_RECIPIENT,
+  ROUTE_RECIPIENT,
+  TEAM_SERVICE_CODES,
+  type ConsentDecision,
+  type Route,
+} from './vocabulary.js';
 
 /**
  * A consent as the rules need it. Time semantics (half-open interval):
@@ -11,14 +19,21 @@ import { ROUTE_RECIPIENT, type Route } from './vocabulary.js';
  */
 export interface Consent {
   id: string;
-  /** `interdisciplinary_team`, `tfa`, `iks`, or service codes. */
+  /** Service codes (services.json); round-one rows may still name `interdisciplinary_team`. */
   recipients: string[];
+  /** A refusal is recorded too (DESIGN 8.3) but grants nothing. Omitted = given. */
+  decision?: ConsentDecision;
   validFrom: Date;
   validUntil: Date | null;
   withdrawnAt: Date | null;
 }
 
 export type ConsentStatus = 'active' | 'withdrawn' | 'expired' | 'pending';
+
+/** Whether the consent grants anything: given (not refused) and active at `at`. */
+export function grantsAt(consent: Consent, at: Date): boolean {
+  return consent.decision !== 'refused' && consentStatus(consent, at) === 'active';
+}
 
 export function consentStatus(consent: Consent, at: Date): ConsentStatus {
   const t = at.getTime();
@@ -30,7 +45,27 @@ export function consentStatus(consent: Consent, at: Date): ConsentStatus {
 }
 
 export function coversRecipient(consent: Consent, recipient: string, at: Date): boolean {
-  return consentStatus(consent, at) === 'active' && consent.recipients.includes(recipient);
+  return grantsAt(consent, at) && consent.recipients.includes(recipient);
+}
+
+/**
+ * Whether a granting consent names `service`. A round-one consent to the `interdisciplinary_team`
+ * arena counts as naming every service of the cluster's team (TEAM_SERVICE_CODES): interpreted
+ * here, never rewritten, so the stored consent keeps saying what the guardian signed.
+ */
+export function consentNamesService(consent: Consent, service: string, at: Date): boolean {
+  if (!grantsAt(consent, at)) return false;
+  if (consent.recipients.includes(service)) return true;
+  return consent.recipients.includes(LEGACY_TEAM_RECIPIENT) && TEAM_SERVICE_CODES.includes(service);
+}
+
+export function someConsentNamesService(consents: readonly Consent[], service: string | null | undefined, at: Date): boolean {
+  return !!service && consents.some((c) => consentNamesService(c, service, at));
+}
+
+/** The team route's consent: a granting consent naming at least one team service. */
+export function hasTeamConsent(consents: readonly Consent[], at: Date): boolean {
+  return TEAM_SERVICE_CODES.some((s) => someConsentNamesService(consents, s, at));
 }
 
 export function hasCoveringConsent(consents: readonly Consent[], recipient: string, at: Date): boolean {
@@ -42,10 +77,23 @@ export function hasCoveringConsent(consents: readonly Consent[], recipient: stri
  * otherwise only with an active consent covering the route's recipient.
  */
 export function routeIsCovered(route: Route, anonymous: boolean, consents: readonly Consent[], at: Date): boolean {
-  const recipient = ROUTE_RECIPIENT[route];
-  if (recipient === null) return true;
-  if (route === 'interdisciplinary_team' && anonymous) return true;
-  return hasCoveringConsent(consents, recipient, at);
+  if (route === 'own_unit') return true;
+  if (route === 'interdisciplinary_team') return anonymous || hasTeamConsent(consents, at);
+  return hasCoveringConsent(consents, ROUTE_RECIPIENT[route]!, at);
+}
+
+/**
+ * Who may give consent (DESIGN 8.3): a person with parental responsibility, or the child from the
+ * municipality's `selfConsentAge`. `childAge` is in whole years on the day of the consent.
+ */
+export function consentGiverRefusal(relation: unknown, childAge: number, selfConsentAge: number): Refusal | null {
+  if (typeof relation !== 'string' || !(CONSENT_RELATIONS as readonly string[]).includes(relation)) {
+    return refuse('VALIDATION_FAILED', `Samtykke gis av en med foreldreansvar (${CONSENT_RELATIONS.filter((r) => r !== 'child').join(', ')}) eller av barnet selv fra ${selfConsentAge} år.`, 'givenBy.relation');
+  }
+  if (relation === 'child' && childAge < selfConsentAge) {
+    return refuse('VALIDATION_FAILED', `Barnet kan samtykke alene først fra ${selfConsentAge} år; barnet er ${childAge}.`, 'givenBy.relation');
+  }
+  return null;
 }
 
 export interface ConsentWithdrawalOutcome {

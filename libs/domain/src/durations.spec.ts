@@ -11,6 +11,7 @@ describe('reminder durations', () => {
       consent_expiry: 'P30D',
       iks_pending: 'P3D',
       child_welfare_report_missing: 'PT24H',
+      decision_due: 'P14D',
     });
   });
   it('parses valid and rejects invalid, zero or negative durations', () => {

@@ -1,5 +1,6 @@
 import type { CaseStatus, CloseReason, EvaluationOutcome, Level, Route } from './vocabulary.js';
 import type { RecipientRole, ReminderKind } from './reminder-kinds.js';
+import type { ChildVoice } from './voice.js';
 
 /**
  * Domain events returned with every accepted change. The application persists them: log entries,
@@ -18,6 +19,8 @@ export type DomainEffect =
       previousRoute: Route | null;
       /** true for escalate / evaluate-escalate, false for decide and consent fallback. */
       escalation: boolean;
+      /** With `anonymous`: the text the team reads (8.4). */
+      anonymousSummary?: string;
     }
   /** Route back to null (reopen, IKS return): the case is re-assessed / re-decided. */
   | { type: 'RouteCleared'; previousRoute: Route | null }
@@ -27,6 +30,15 @@ export type DomainEffect =
   | { type: 'ChildWelfareReported'; at: Date }
   | { type: 'CaseClosed'; reason: CloseReason }
   | { type: 'CaseReopened'; reason: string }
+  /** Flagged later by `raise_safety_concern` (8.1). */
+  | { type: 'SafetyConcernRaised' }
+  /** The case's coordinator changes now (decide naming one, an accepted handover). */
+  | { type: 'CoordinatorAssigned'; assigneeId: string; previousAssigneeId: string | null }
+  /** A handover waits for the proposed person (8.2); they are notified `handover_offered`. */
+  | { type: 'HandoverOffered'; pendingAssigneeId: string }
+  | { type: 'HandoverDeclined'; pendingAssigneeId: string; reason: string }
+  /** The child's (and guardians') voice to record (8.5); the latest is shown as `childVoice`. */
+  | { type: 'VoiceRecorded'; child: ChildVoice | null; guardiansView: string | null }
   /** Notify assignee and unit leader; out-of-unit access ends when the route fell back. */
   | { type: 'ConsentWithdrawn'; consentId: string | null; previousRoute: Route | null; fellBackToOwnUnit: boolean }
   | ReminderScheduled

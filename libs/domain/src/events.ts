@@ -11,6 +11,9 @@ export const EVENT_TYPES = [
   'close',
   'reopen',
   'report_to_child_welfare',
+  'raise_safety_concern',
+  'accept_handover',
+  'decline_handover',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -23,8 +26,16 @@ export interface CompleteAssessment {
   guardiansInformed: boolean;
   /** Required when guardians were not informed, unless violence/abuse is suspected. */
   reasonNotInformed?: string;
-  /** The child's own view, or why it was not obtained (the API checks the age rule). */
+  /** DESIGN 8.5, required from age 7 (voice.ts): whether the child was heard. */
+  childHeard?: boolean;
+  /** The child's own view (heard). */
   childView?: string;
+  /** Why the child was not heard. */
+  reasonChildNotHeard?: string;
+  /** From age 12, heard: how the child's view was weighed. */
+  childViewWeight?: string;
+  /** The guardians' view (optional). */
+  guardiansView?: string;
 }
 export interface Decide {
   type: 'decide';
@@ -32,6 +43,10 @@ export interface Decide {
   rationale: string;
   /** Only meaningful with interdisciplinary_team: the team works without the child's identity. */
   anonymous?: boolean;
+  /** Required with `anonymous: true` (≤ 2 000 characters): the only text the team reads (8.4). */
+  anonymousSummary?: string;
+  /** The coordinator (stafettholder) to take over, when the case has none (8.2). */
+  assigneeId?: string;
 }
 export interface Escalate {
   type: 'escalate';
@@ -39,6 +54,7 @@ export interface Escalate {
   rationale: string;
   /** Additive to DESIGN: lets an escalation to interdisciplinary_team be anonymous like `decide`. */
   anonymous?: boolean;
+  anonymousSummary?: string;
 }
 export interface RequestEvaluation {
   type: 'request_evaluation';
@@ -53,11 +69,19 @@ export interface Evaluate {
   reason?: CloseReason;
   /** With outcome `escalate` to interdisciplinary_team. */
   anonymous?: boolean;
+  anonymousSummary?: string;
+  /** With outcome `close` on a flagged case without a report: the unit leader's reason (8.1). */
+  justification?: string;
+  /** Optional voices at an evaluation (8.5). */
+  childView?: string;
+  guardiansView?: string;
 }
 export interface Close {
   type: 'close';
   reason: CloseReason;
   note?: string;
+  /** Flagged case without a recorded report: why no report (≥ 20 characters), unit leader only (8.1). */
+  justification?: string;
 }
 export interface Reopen {
   type: 'reopen';
@@ -79,6 +103,20 @@ export interface ReportToChildWelfare {
   reference?: string;
 }
 
+/** A child discloses mid-case: flags the case and starts the urgent reminder (8.1). */
+export interface RaiseSafetyConcern {
+  type: 'raise_safety_concern';
+  note: string;
+}
+/** The proposed coordinator takes the case over (8.2). */
+export interface AcceptHandover {
+  type: 'accept_handover';
+}
+export interface DeclineHandover {
+  type: 'decline_handover';
+  reason: string;
+}
+
 export type CaseEvent =
   | StartAssessment
   | CompleteAssessment
@@ -88,7 +126,10 @@ export type CaseEvent =
   | Evaluate
   | Close
   | Reopen
-  | ReportToChildWelfare;
+  | ReportToChildWelfare
+  | RaiseSafetyConcern
+  | AcceptHandover
+  | DeclineHandover;
 
 export type EventOf<T extends EventType> = Extract<CaseEvent, { type: T }>;
 

@@ -35,8 +35,16 @@ describe('consent guard on decide', () => {
     expect(apply(deciding, decide('interdisciplinary_team'), ACTORS.leader, ctx({ consents: [c] })).ok).toBe(true);
   });
   it('lets the interdisciplinary team work anonymously without consent', () => {
-    const r = apply(deciding, decide('interdisciplinary_team', { anonymous: true }), ACTORS.leader, ctx());
+    const r = apply(deciding, decide('interdisciplinary_team', { anonymous: true, anonymousSummary: 'Jente, 5 år, trist over tid.' }), ACTORS.leader, ctx());
     expect(r).toMatchObject({ ok: true, next: { route: 'interdisciplinary_team', level: 2, anonymous: true } });
+    expect(r.ok && r.effects).toContainEqual(expect.objectContaining({ type: 'CaseRouted', anonymousSummary: 'Jente, 5 år, trist over tid.' }));
+  });
+  it('an anonymous consultation needs anonymousSummary of at most 2 000 characters (8.4)', () => {
+    for (const anonymousSummary of [undefined, ' ', 'x'.repeat(2001)]) {
+      expect(apply(deciding, decide('interdisciplinary_team', { anonymous: true, anonymousSummary }), ACTORS.leader, ctx()))
+        .toMatchObject({ ok: false, code: 'VALIDATION_FAILED', field: 'anonymousSummary' });
+    }
+    expect(apply(deciding, decide('own_unit', { anonymousSummary: 'x' }), ACTORS.leader, ctx())).toMatchObject({ field: 'anonymousSummary' });
   });
   it('does not accept anonymity for other routes', () => {
     expect(apply(deciding, decide('iks', { anonymous: true }), ACTORS.leader, ctx())).toMatchObject({ code: 'VALIDATION_FAILED', field: 'anonymous' });
@@ -73,18 +81,24 @@ describe('role guards', () => {
     expect(apply(caseIn('acting'), { type: 'close', reason: 'resolved' }, ACTORS.leader, ctx()).ok).toBe(true);
   });
   it('escalating through an evaluation is for the unit leader only', () => {
-    const e: CaseEvent = { type: 'evaluate', outcome: 'escalate', note: 'n', route: 'interdisciplinary_team', anonymous: true };
+    const e: CaseEvent = { type: 'evaluate', outcome: 'escalate', note: 'n', route: 'interdisciplinary_team', anonymous: true, anonymousSummary: 'Oppsummering.' };
     expect(apply(caseIn('evaluating'), e, ACTORS.assignee, ctx())).toMatchObject({ code: 'FORBIDDEN_ROLE' });
     expect(apply(caseIn('evaluating'), e, ACTORS.leader, ctx())).toMatchObject({ ok: true, next: { status: 'acting', route: 'interdisciplinary_team' } });
   });
-  it('arena members may report to child welfare only when the case is routed to them', () => {
+  it('arena members may report to child welfare only when they see the child identified (8.1)', () => {
     const report: CaseEvent = { type: 'report_to_child_welfare', grounds: 'g', guardiansInformed: true, channel: 'digital' };
-    expect(apply(caseIn('acting'), report, ACTORS.tfa, ctx())).toMatchObject({ code: 'FORBIDDEN_ROLE' });
-    expect(apply(caseIn('acting', { route: 'tfa', level: 2 }), report, ACTORS.tfa, ctx()).ok).toBe(true);
+    const consents = [consent(['tfa']), consent(['iks', 'nav']), consent(['ppt'])];
+    expect(apply(caseIn('acting'), report, ACTORS.tfa, ctx({ consents }))).toMatchObject({ code: 'FORBIDDEN_ROLE' });
+    expect(apply(caseIn('acting', { route: 'tfa', level: 2 }), report, ACTORS.tfa, ctx({ consents })).ok).toBe(true);
+    expect(apply(caseIn('acting', { route: 'tfa', level: 2 }), report, ACTORS.tfa, ctx())).toMatchObject({ code: 'FORBIDDEN_ROLE' });
     const team = caseIn('acting', { route: 'interdisciplinary_team', level: 2 });
-    expect(apply(team, report, ACTORS.teamMember, ctx()).ok).toBe(true);
-    expect(apply(team, report, ACTORS.otherClusterTeamMember, ctx())).toMatchObject({ code: 'FORBIDDEN_ROLE' });
-    expect(apply(caseIn('acting', { route: 'iks', level: 3 }), report, ACTORS.iksMember, ctx()).ok).toBe(true);
+    expect(apply(team, report, ACTORS.teamMember, ctx({ consents })).ok).toBe(true);
+    // Sees the case only anonymised: their service (health station) is not named.
+    expect(apply(team, report, ACTORS.healthTeamMember, ctx({ consents }))).toMatchObject({ code: 'FORBIDDEN_ROLE' });
+    const anonymous = caseIn('acting', { route: 'interdisciplinary_team', level: 2, anonymous: true });
+    expect(apply(anonymous, report, ACTORS.teamMember, ctx())).toMatchObject({ code: 'FORBIDDEN_ROLE' });
+    expect(apply(team, report, ACTORS.otherClusterTeamMember, ctx({ consents }))).toMatchObject({ code: 'FORBIDDEN_ROLE' });
+    expect(apply(caseIn('acting', { route: 'iks', level: 3 }), report, ACTORS.iksMember, ctx({ consents })).ok).toBe(true);
   });
 });
 

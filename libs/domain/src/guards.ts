@@ -1,9 +1,12 @@
+import { mayCoordinate } from './access.js';
 import { isUnitLeaderOf, type Actor } from './actor.js';
 import type { CaseState, DomainContext } from './case-state.js';
 import { routeIsCovered } from './consent.js';
 import { CHILD_WELFARE_REPORT_CHANNELS, type EventOf, type EventType } from './events.js';
 import { ROUTE_LABEL } from './labels.js';
-import { refuse, type Refusal } from './refusal.js';
+import { refuse, refuseFields, type Refusal } from './refusal.js';
+import { silentCloseRefusal } from './safety.js';
+import { missingVoiceFields } from './voice.js';
 import {
   CLOSE_REASONS,
   EVALUATION_OUTCOMES,
@@ -21,6 +24,8 @@ export type Guard<E extends EventType> = (state: CaseState, event: EventOf<E>, a
 
 /** Free-text limit of the API contract (section 6). */
 export const MAX_TEXT_LENGTH = 10_000;
+/** The anonymised team's only text (8.4). */
+export const MAX_ANONYMOUS_SUMMARY_LENGTH = 2_000;
 
 function requiredText(value: unknown, field: string, label: string): Refusal | null {
   if (typeof value !== 'string' || value.trim() === '') return refuse('VALIDATION_FAILED', `${label} må fylles ut.`, field);
@@ -42,6 +47,7 @@ function oneOf(value: unknown, allowed: readonly string[], field: string, label:
 interface RouteChange {
   route: unknown;
   anonymous: unknown;
+  anonymousSummary?: unknown;
   /** escalate: the new route must be on a higher level than the current one. */
   upward: boolean;
 }
@@ -54,6 +60,15 @@ function validateRouteChange(state: CaseState, change: RouteChange): Refusal | n
   }
   if (change.anonymous === true && change.route !== 'interdisciplinary_team') {
     return refuse('VALIDATION_FAILED', 'Bare tverrfaglig team kan jobbe anonymt med en sak.', 'anonymous');
+  }
+  if (change.anonymous === true) {
+    const summary = requiredText(change.anonymousSummary, 'anonymousSummary', 'Anonym oppsummering til teamet');
+    if (summary) return summary;
+    if ((change.anonymousSummary as string).length > MAX_ANONYMOUS_SUMMARY_LENGTH) {
+      return refuse('VALIDATION_FAILED', `Anonym oppsummering kan ikke være lengre enn ${MAX_ANONYMOUS_SUMMARY_LENGTH} tegn.`, 'anonymousSummary');
+    }
+  } else if (change.anonymousSummary !== undefined) {
+    return refuse('VALIDATION_FAILED', 'Anonym oppsummering hører bare til en anonym drøfting.', 'anonymousSummary');
   }
   if (change.upward && ROUTE_LEVEL[change.route] <= levelOf(state.route)) {
     return refuse(
@@ -77,6 +92,26 @@ function routeAllowed(route: Route, anonymous: boolean, ctx: DomainContext): Ref
   return null;
 }
 
+/**
+ * `decide` needs a coordinator (stafettholder, 8.2): the case has one, or the payload names someone
+ * who may coordinate at the decided route's level.
+ */
+function coordinatorRefusal(state: CaseState, assigneeId: unknown, route: Route, ctx: DomainContext): Refusal | null {
+  if (assigneeId === undefined || assigneeId === null) {
+    return state.assigneeId === null
+      ? refuse('COORDINATOR_REQUIRED', 'Saken må ha en koordinator (stafettholder) før beslutning. Tildel saken, eller oppgi assigneeId.', 'assigneeId')
+      : null;
+  }
+  if (state.assigneeId !== null && assigneeId !== state.assigneeId) {
+    return refuse('VALIDATION_FAILED', 'Saken har allerede en koordinator; bytte skjer ved overlevering (PUT /cases/:id/assignee).', 'assigneeId');
+  }
+  const candidate = ctx.proposedCoordinator;
+  if (typeof assigneeId !== 'string' || !candidate || candidate.userId !== assigneeId || !mayCoordinate(candidate, state, ctx.consents, ctx.now, ROUTE_LEVEL[route])) {
+    return refuse('VALIDATION_FAILED', 'Koordinator må være ansatt eller leder i sakens enhet, eller fra nivå 2 et teammedlem hvis tjeneste samtykket omfatter.', 'assigneeId');
+  }
+  return null;
+}
+
 function onlyUnitLeader(actor: Actor, state: CaseState, what: string): Refusal | null {
   return isUnitLeaderOf(actor, state) ? null : refuse('FORBIDDEN_ROLE', `Bare enhetsleder kan ${what}.`);
 }
@@ -84,7 +119,7 @@ function onlyUnitLeader(actor: Actor, state: CaseState, what: string): Refusal |
 export const GUARDS: { [E in EventType]: Guard<E> } = {
   start_assessment: () => null,
 
-  complete_assessment: (state, e) =>
+  complete_assessment: (state, e, _actor, ctx) =>
     requiredText(e.summary, 'summary', 'Oppsummering') ??
     (typeof e.guardiansInformed !== 'boolean'
       ? refuse('VALIDATION_FAILED', 'Oppgi om foresatte er informert.', 'guardiansInformed')
@@ -93,20 +128,25 @@ export const GUARDS: { [E in EventType]: Guard<E> } = {
     (e.guardiansInformed || state.suspectedViolenceOrAbuse
       ? optionalText(e.reasonNotInformed, 'reasonNotInformed', 'Begrunnelse')
       : requiredText(e.reasonNotInformed, 'reasonNotInformed', 'Begrunnelse for at foresatte ikke er informert')) ??
-    optionalText(e.childView, 'childView', 'Barnets stemme'),
+    voiceTexts(e) ??
+    (e.childHeard !== undefined && typeof e.childHeard !== 'boolean'
+      ? refuse('VALIDATION_FAILED', 'Oppgi om barnet er hørt (sann eller usann).', 'childHeard')
+      : null) ??
+    ((missing) => (missing.length ? refuseFields(missing) : null))(missingVoiceFields(e, ctx.childAge)),
 
   decide: (state, e, actor, ctx) =>
-    validateRouteChange(state, { route: e.route, anonymous: e.anonymous, upward: false }) ??
+    validateRouteChange(state, { route: e.route, anonymous: e.anonymous, anonymousSummary: e.anonymousSummary, upward: false }) ??
     requiredText(e.rationale, 'rationale', 'Begrunnelse') ??
     (e.route !== 'own_unit' && !isUnitLeaderOf(actor, state)
       ? refuse('FORBIDDEN_ROLE', e.route === 'iks'
           ? 'Bare enhetsleder kan henvise saken til IKS.'
           : `Bare enhetsleder kan beslutte ${ROUTE_LABEL[e.route]}; koordinator kan beslutte tiltak i egen enhet.`)
       : null) ??
+    coordinatorRefusal(state, e.assigneeId, e.route, ctx) ??
     routeAllowed(e.route, e.anonymous === true, ctx),
 
   escalate: (state, e, _actor, ctx) =>
-    validateRouteChange(state, { route: e.route, anonymous: e.anonymous, upward: true }) ??
+    validateRouteChange(state, { route: e.route, anonymous: e.anonymous, anonymousSummary: e.anonymousSummary, upward: true }) ??
     requiredText(e.rationale, 'rationale', 'Begrunnelse') ??
     routeAllowed(e.route, e.anonymous === true, ctx),
 
@@ -117,10 +157,15 @@ export const GUARDS: { [E in EventType]: Guard<E> } = {
       oneOf(e.outcome, EVALUATION_OUTCOMES, 'outcome', 'Utfall') ??
       requiredText(e.note, 'note', 'Notat') ??
       (e.outcome === 'close' && e.reason !== undefined ? oneOf(e.reason, CLOSE_REASONS, 'reason', 'Årsak') : null) ??
+      optionalText(e.childView, 'childView', 'Barnets syn') ??
+      optionalText(e.guardiansView, 'guardiansView', 'Foresattes syn') ??
       (e.outcome === 'escalate'
-        ? validateRouteChange(state, { route: e.route, anonymous: e.anonymous, upward: true })
+        ? validateRouteChange(state, { route: e.route, anonymous: e.anonymous, anonymousSummary: e.anonymousSummary, upward: true })
         : null);
-    if (invalid || e.outcome !== 'escalate') return invalid;
+    if (invalid) return invalid;
+    // A flagged case never closes silently (8.1), whichever event closes it.
+    if (e.outcome === 'close') return silentCloseRefusal(state, actor, e.justification) ?? optionalText(e.justification, 'justification', 'Begrunnelse');
+    if (e.outcome !== 'escalate') return null;
     // Escalating through an evaluation follows escalate's guards, including who may do it.
     return onlyUnitLeader(actor, state, 'eskalere saken') ?? routeAllowed(e.route as Route, e.anonymous === true, ctx);
   },
@@ -130,7 +175,9 @@ export const GUARDS: { [E in EventType]: Guard<E> } = {
     optionalText(e.note, 'note', 'Notat') ??
     (e.reason !== 'no_concern' && !isUnitLeaderOf(actor, state)
       ? refuse('FORBIDDEN_ROLE', 'Koordinator kan bare avslutte en sak før tiltak, og bare med årsak «ingen grunn til bekymring». Ellers avslutter enhetsleder.')
-      : null),
+      : null) ??
+    silentCloseRefusal(state, actor, e.justification) ??
+    optionalText(e.justification, 'justification', 'Begrunnelse'),
 
   reopen: (_state, e) => requiredText(e.reason, 'reason', 'Begrunnelse'),
 
@@ -143,4 +190,20 @@ export const GUARDS: { [E in EventType]: Guard<E> } = {
       : optionalText(e.reasonGuardiansNotInformed, 'reasonGuardiansNotInformed', 'Grunnen til at foresatte ikke er orientert')) ??
     oneOf(e.channel, CHILD_WELFARE_REPORT_CHANNELS, 'channel', 'Kanal') ??
     optionalText(e.reference, 'reference', 'Referanse'),
+
+  raise_safety_concern: (_state, e) => requiredText(e.note, 'note', 'Hva som er kommet fram'),
+
+  accept_handover: () => null,
+
+  decline_handover: (_state, e) => requiredText(e.reason, 'reason', 'Begrunnelse'),
 };
+
+/** The optional voice texts of complete_assessment, each within the text limit. */
+function voiceTexts(e: { childView?: unknown; reasonChildNotHeard?: unknown; childViewWeight?: unknown; guardiansView?: unknown }): Refusal | null {
+  return (
+    optionalText(e.childView, 'childView', 'Barnets syn') ??
+    optionalText(e.reasonChildNotHeard, 'reasonChildNotHeard', 'Hvorfor barnet ikke er hørt') ??
+    optionalText(e.childViewWeight, 'childViewWeight', 'Vektlegging av barnets syn') ??
+    optionalText(e.guardiansView, 'guardiansView', 'Foresattes syn')
+  );
+}

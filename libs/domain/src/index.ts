@@ -11,7 +11,11 @@ export * from './refusal.js';
 export * from './consent.js';
 export * from './transitions.js';
 export { RELATION_CHECKS, hasAnyRelation } from './relations.js';
-export { GUARDS, MAX_TEXT_LENGTH } from './guards.js';
+export { GUARDS, MAX_TEXT_LENGTH, MAX_ANONYMOUS_SUMMARY_LENGTH } from './guards.js';
+export * from './access.js';
+export * from './safety.js';
+export * from './voice.js';
+export * from './handover.js';
 export { apply, allowedEvents } from './apply.js';
 export * from './replay.js';
 export * from './durations.js';
@@ -29,6 +33,8 @@ export {
   remindersOnChildWelfareReported,
   remindersOnClosed,
   remindersOnIksDecided,
+  remindersOnSafetyConcernRaised,
+  remindersOnDecisionMade,
   reminderStillApplies,
   type ReminderFacts,
 } from './reminders.js';

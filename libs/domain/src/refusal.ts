@@ -12,6 +12,8 @@ export const REFUSAL_CODES = [
   'CONSENT_REQUIRED',
   'ROUTE_DISABLED',
   'VALIDATION_FAILED',
+  /** `decide` with no coordinator (stafettholder) on the case and none named (DESIGN 8.2). */
+  'COORDINATOR_REQUIRED',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
@@ -22,6 +24,14 @@ export interface Refusal {
   message: string;
   /** The payload field at fault (VALIDATION_FAILED, CONSENT_REQUIRED, ROUTE_DISABLED). */
   field?: string;
+  /** Several bad fields at once (VALIDATION_FAILED); `field` is the first of them. */
+  errors?: FieldError[];
+}
+
+export interface FieldError {
+  field: string;
+  /** Bokmål. */
+  message: string;
 }
 
 export interface Applied {
@@ -36,4 +46,9 @@ export type Result = Applied | Refusal;
 
 export function refuse(code: RefusalCode, message: string, field?: string): Refusal {
   return field === undefined ? { ok: false, code, message } : { ok: false, code, message, field };
+}
+
+/** A VALIDATION_FAILED refusal naming every field of `errors` (at least one). */
+export function refuseFields(errors: FieldError[]): Refusal {
+  return { ok: false, code: 'VALIDATION_FAILED', message: errors.map((e) => e.message).join(' '), field: errors[0]!.field, errors };
 }

@@ -10,6 +10,9 @@ export const REMINDER_KINDS = [
   'consent_expiry',
   'iks_pending',
   'child_welfare_report_missing',
+  // Level 0 ends in a decision within 14 days (DESIGN 8.2): assignee (or reporter), then the leader.
+  'decision_due',
+  'decision_due_leader',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 

@@ -13,7 +13,7 @@ import { DEFAULT_REMINDER_DURATIONS, type ReminderDurations } from './durations.
 
 const SECONDS: ReminderDurations = {
   unassigned: 'PT2S', assessment_due: 'PT7S', tfa_follow_up: 'PT14S', evaluation_overdue: 'PT7S',
-  consent_expiry: 'PT30S', iks_pending: 'PT3S', child_welfare_report_missing: 'PT1S',
+  consent_expiry: 'PT30S', iks_pending: 'PT3S', child_welfare_report_missing: 'PT1S', decision_due: 'PT20S',
 };
 const after = (s: number) => new Date(NOW.getTime() + s * 1000);
 const kinds = (effects: DomainEffect[], type: 'ReminderScheduled' | 'ReminderCancelled') =>
@@ -26,11 +26,13 @@ describe('remindersOnConcernLogged', () => {
       { type: 'ReminderScheduled', kind: 'unassigned', dueAt: after(2), recipient: 'unit_leader' },
       { type: 'ReminderScheduled', kind: 'assessment_due', dueAt: after(7), recipient: 'assignee_or_reporter' },
       { type: 'ReminderScheduled', kind: 'assessment_due_leader', dueAt: after(14), recipient: 'unit_leader' },
+      { type: 'ReminderScheduled', kind: 'decision_due', dueAt: after(20), recipient: 'assignee_or_reporter' },
+      { type: 'ReminderScheduled', kind: 'decision_due_leader', dueAt: after(20), recipient: 'unit_leader' },
       { type: 'ReminderScheduled', kind: 'child_welfare_report_missing', dueAt: after(1), recipient: 'unit_leader' },
     ]);
   });
   it('skips unassigned with an assignee and the child-welfare one without suspicion', () => {
-    expect(remindersOnConcernLogged(caseState(), NOW, SECONDS).map((e) => e.kind)).toEqual(['assessment_due', 'assessment_due_leader']);
+    expect(remindersOnConcernLogged(caseState(), NOW, SECONDS).map((e) => e.kind)).toEqual(['assessment_due', 'assessment_due_leader', 'decision_due', 'decision_due_leader']);
   });
   it('uses working days with the default durations (leader at 14 days)', () => {
     const [due, leader] = remindersOnConcernLogged(caseState(), NOW);
@@ -96,7 +98,7 @@ describe('apply emits reminder effects', () => {
   it('reopening clears the route and schedules the assessment reminders again', () => {
     const r = apply(caseIn('closed', { route: 'tfa', level: 2 }), { type: 'reopen', reason: 'Ny bekymring.' }, ACTORS.leader, c);
     expect(r).toMatchObject({ ok: true, next: { status: 'assessing', route: null, level: 0 } });
-    expect(r.ok && kinds(r.effects, 'ReminderScheduled')).toEqual(['assessment_due', 'assessment_due_leader']);
+    expect(r.ok && kinds(r.effects, 'ReminderScheduled')).toEqual(['assessment_due', 'assessment_due_leader', 'decision_due', 'decision_due_leader']);
   });
 });
 

@@ -3,8 +3,8 @@ import { consentStatus, type Consent } from './consent.js';
 import { DEFAULT_REMINDER_DURATIONS, multiplyIsoDuration, type ReminderDurations } from './durations.js';
 import type { ReminderCancelled, ReminderScheduled } from './effects.js';
 import { REMINDER_KINDS, type ReminderKind } from './reminder-kinds.js';
-import type { Route } from './vocabulary.js';
-import { dueAfter, dueBefore, onWorkingDay } from './working-days.js';
+import { PRE_ROUTING_STATUSES, type Route } from './vocabulary.js';
+import { dueAfter, dueAfterClock, dueBefore, onWorkingDay } from './working-days.js';
 
 /**
  * Reminder rules of DESIGN section 5 as pure functions. Each returns effects; the application
@@ -33,10 +33,29 @@ export function remindersOnConcernLogged(
   if (state.assigneeId === null) out.push(schedule('unassigned', dueAfter(now, durations.unassigned), 'unit_leader'));
   out.push(schedule('assessment_due', dueAfter(now, durations.assessment_due), 'assignee_or_reporter'));
   out.push(schedule('assessment_due_leader', dueAfter(now, multiplyIsoDuration(durations.assessment_due, 2)), 'unit_leader'));
-  if (state.suspectedViolenceOrAbuse && state.childWelfareReportedAt === null) {
-    out.push(schedule('child_welfare_report_missing', dueAfter(now, durations.child_welfare_report_missing), 'unit_leader'));
-  }
+  out.push(schedule('decision_due', dueAfter(now, durations.decision_due), 'assignee_or_reporter'));
+  out.push(schedule('decision_due_leader', dueAfter(now, durations.decision_due), 'unit_leader'));
+  out.push(...remindersOnSafetyConcernRaised(state, now, durations));
   return out;
+}
+
+/**
+ * The urgent child-welfare reminder of a flagged, unreported case. Clock time (DESIGN 8.1): a
+ * child at risk does not wait for Monday, so it is never moved to a working day; its text names
+ * the barnevernvakt for evenings, weekends and holidays.
+ */
+export function remindersOnSafetyConcernRaised(
+  state: CaseState,
+  now: Date,
+  durations: ReminderDurations = DEFAULT_REMINDER_DURATIONS,
+): ReminderScheduled[] {
+  if (!state.suspectedViolenceOrAbuse || state.childWelfareReportedAt !== null) return [];
+  return [schedule('child_welfare_report_missing', dueAfterClock(now, durations.child_welfare_report_missing), 'unit_leader')];
+}
+
+/** Level 0 ended in a decision (or the case closed): no decision reminder. */
+export function remindersOnDecisionMade(): ReminderCancelled[] {
+  return [cancel('decision_due'), cancel('decision_due_leader')];
 }
 
 /**
@@ -144,6 +163,7 @@ const ASSESSMENT_STATUSES = ['discovered', 'assessing'];
  *   evaluation_due / _overdue      the measure has not been evaluated
  *   consent_expiry                 the consent is still active (not withdrawn or already expired)
  *   child_welfare_report_missing   violence/abuse suspected and still no report recorded
+ *   decision_due(_leader)          still discovered, assessing or deciding
  */
 export function reminderStillApplies(kind: ReminderKind, state: CaseState, facts: ReminderFacts = {}): boolean {
   if (state.status === 'closed') return false;
@@ -164,6 +184,9 @@ export function reminderStillApplies(kind: ReminderKind, state: CaseState, facts
       return facts.consent === undefined || facts.now === undefined || consentStatus(facts.consent, facts.now) === 'active';
     case 'child_welfare_report_missing':
       return state.suspectedViolenceOrAbuse && state.childWelfareReportedAt === null;
+    case 'decision_due':
+    case 'decision_due_leader':
+      return PRE_ROUTING_STATUSES.includes(state.status);
   }
 }
 

@@ -14,6 +14,14 @@ export function applyEffect(state: CaseState, effect: DomainEffect): CaseState {
       return { ...state, route: effect.route, level: effect.level, anonymous: effect.anonymous };
     case 'RouteCleared':
       return { ...state, route: null, level: 0, anonymous: false };
+    case 'SafetyConcernRaised':
+      return { ...state, suspectedViolenceOrAbuse: true };
+    case 'CoordinatorAssigned':
+      return { ...state, assigneeId: effect.assigneeId, pendingAssigneeId: null };
+    case 'HandoverOffered':
+      return { ...state, pendingAssigneeId: effect.pendingAssigneeId };
+    case 'HandoverDeclined':
+      return { ...state, pendingAssigneeId: null };
     case 'ChildWelfareReported':
       return { ...state, childWelfareReportedAt: state.childWelfareReportedAt ?? effect.at };
     default:

@@ -19,6 +19,7 @@ export const DAY = 24 * 60 * 60 * 1000;
 
 const at = (role: RoleAssignment['role'], scopeType: RoleAssignment['scopeType'], scopeId: string): RoleAssignment => ({ role, scopeType, scopeId });
 const user = (userId: string, ...roles: RoleAssignment[]): Actor => ({ userId, municipalityId: MUNI, roles });
+const withService = (actor: Actor, service: string): Actor => ({ ...actor, service });
 
 export const ACTORS = {
   leader: user('leader', at('unit_leader', 'unit', UNIT)),
@@ -27,11 +28,12 @@ export const ACTORS = {
   colleague: user('colleague', at('staff', 'unit', UNIT)),
   otherLeader: user('other-leader', at('unit_leader', 'unit', 'u2')),
   clusterLeader: user('cluster-leader', at('unit_leader', 'cluster', CLUSTER)),
-  teamMember: user('team', at('team_member', 'cluster', CLUSTER)),
-  otherClusterTeamMember: user('team2', at('team_member', 'cluster', 'c2')),
-  tfa: user('tfa', at('tfa_coordinator', 'municipality', MUNI)),
-  iks: user('iks', at('iks_coordinator', 'municipality', MUNI)),
-  iksMember: user('iks-member', at('iks_member', 'municipality', MUNI)),
+  teamMember: withService(user('team', at('team_member', 'cluster', CLUSTER)), 'ppt'),
+  healthTeamMember: withService(user('team-health', at('team_member', 'cluster', CLUSTER)), 'health_station'),
+  otherClusterTeamMember: withService(user('team2', at('team_member', 'cluster', 'c2')), 'ppt'),
+  tfa: withService(user('tfa', at('tfa_coordinator', 'municipality', MUNI)), 'tfa'),
+  iks: withService(user('iks', at('iks_coordinator', 'municipality', MUNI)), 'iks'),
+  iksMember: withService(user('iks-member', at('iks_member', 'municipality', MUNI)), 'nav'),
   admin: user('admin', at('admin', 'municipality', MUNI)),
   auditor: user('auditor', at('auditor', 'municipality', MUNI)),
   foreignLeader: { userId: 'leader', municipalityId: 'm2', roles: [at('unit_leader', 'unit', UNIT)] } as Actor,
@@ -54,6 +56,7 @@ export function caseState(overrides: Partial<CaseState> = {}): CaseState {
     anonymous: false,
     reporterId: 'reporter',
     assigneeId: 'assignee',
+    pendingAssigneeId: null,
     suspectedViolenceOrAbuse: false,
     childWelfareReportedAt: null,
     ...overrides,
@@ -91,7 +94,7 @@ export function samplePayload(type: EventType): CaseEvent {
     case 'decide':
       return { type, route: 'own_unit', rationale: 'Tett oppfølging i barnehagen.' };
     case 'escalate':
-      return { type, route: 'interdisciplinary_team', rationale: 'Trenger flere tjenester.', anonymous: true };
+      return { type, route: 'interdisciplinary_team', rationale: 'Trenger flere tjenester.', anonymous: true, anonymousSummary: 'Barn i barnehage, trist over tid.' };
     case 'request_evaluation':
       return { type };
     case 'evaluate':
@@ -102,6 +105,12 @@ export function samplePayload(type: EventType): CaseEvent {
       return { type, reason: 'Ny bekymring.' };
     case 'report_to_child_welfare':
       return { type, grounds: 'Mistanke om vold.', guardiansInformed: false, reasonGuardiansNotInformed: 'Mistanke om vold i hjemmet.', channel: 'digital' };
+    case 'raise_safety_concern':
+      return { type, note: 'Barnet forteller om slag hjemme.' };
+    case 'accept_handover':
+      return { type };
+    case 'decline_handover':
+      return { type, reason: 'Har ikke kapasitet nå.' };
   }
 }
 

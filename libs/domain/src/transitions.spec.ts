@@ -18,7 +18,8 @@ describe('every status × every event (generated from the table)', () => {
   const cells = CASE_STATUSES.flatMap((status) => EVENT_TYPES.map((type) => [status, type] as const));
 
   it.each(cells)('%s × %s', (status, type) => {
-    const result = apply(caseIn(status), samplePayload(type), SUPER, ctx());
+    // SUPER is also the proposed coordinator, so the handover events pass their role check.
+    const result = apply(caseIn(status, { pendingAssigneeId: SUPER.userId }), samplePayload(type), SUPER, ctx());
     const target = expectedTarget(status, type);
     if (target === null) {
       expect(result).toMatchObject({ ok: false, code: 'TRANSITION_NOT_ALLOWED' });
@@ -51,13 +52,18 @@ describe('who may apply each event (DESIGN section 4)', () => {
     evaluate: ['assignee', 'leader'],
     close: ['leader', 'assignee'],
     reopen: ['leader'],
+    // 8.1: only someone who sees the child identified (here: the unit's own people).
     report_to_child_welfare: ['reporter', 'assignee', 'leader'],
+    raise_safety_concern: ['reporter', 'assignee', 'leader'],
+    // 8.2: only the proposed coordinator.
+    accept_handover: ['colleague'],
+    decline_handover: ['colleague'],
   };
   const names = Object.keys(ACTORS) as ActorName[];
 
   it.each(EVENT_TYPES.map((t) => [t]))('%s', (type) => {
     const status = (TRANSITIONS[type].from === 'open' ? 'assessing' : TRANSITIONS[type].from[0]) as CaseStatus;
-    const state = caseIn(status);
+    const state = caseIn(status, type.endsWith('_handover') ? { pendingAssigneeId: 'colleague' } : {});
     const permitted = names.filter((n) => allowedEvents(state, ACTORS[n], ctx()).includes(type));
     expect(permitted.sort()).toEqual([...WHO[type]].sort());
     for (const n of names) {

@@ -23,11 +23,25 @@ export const TRANSITIONS: { [E in EventType]: Transition<E> } = {
   // assignee: only reason no_concern, only before acting.
   close:                   { from: 'open',         to: 'closed',    who: ['unit_leader', 'assignee_before_acting'] },
   reopen:                  { from: ['closed'],     to: 'assessing', who: ['unit_leader'] },
-  // never needs consent (barnevernloven § 13-2: the duty is the employee's own).
-  report_to_child_welfare: { from: 'open',         to: 'same',      who: ['working_on_case'] },
+  // never needs consent (barnevernloven § 13-2: the duty is the employee's own); only someone who
+  // knows who the child is can report (8.1): an anonymised team member cannot.
+  report_to_child_welfare: { from: 'open',         to: 'same',      who: ['identified_viewer'] },
+  // flags the case later: children often disclose mid-case (8.1).
+  raise_safety_concern:    { from: 'open',         to: 'same',      who: ['identified_viewer'] },
+  // a handover takes effect only when the proposed coordinator accepts (8.2).
+  accept_handover:         { from: 'open',         to: 'same',      who: ['pending_assignee'] },
+  decline_handover:        { from: 'open',         to: 'same',      who: ['pending_assignee'] },
 };
 
-export type Relation = 'reporter' | 'assignee' | 'unit_leader' | 'assignee_before_acting' | 'working_on_case' | 'system';
+export type Relation =
+  | 'reporter'
+  | 'assignee'
+  | 'unit_leader'
+  | 'assignee_before_acting'
+  | 'working_on_case'
+  | 'identified_viewer'
+  | 'pending_assignee'
+  | 'system';
 
 export interface Transition<E extends EventType> {
   /** Statuses the event may start from; 'open' = every status except closed. */

@@ -31,15 +31,55 @@ export function levelOf(route: Route | null): Level {
 }
 
 /**
- * The consent recipient a route shares the case with. own_unit shares nothing outside the unit,
- * so it needs no consent (null).
+ * The service a consent must name for a route. own_unit shares nothing outside the unit, so it
+ * needs no consent (null); the interdisciplinary team needs a consent naming at least one of
+ * TEAM_SERVICE_CODES (null here, see `routeIsCovered`), and each member sees the child only when
+ * their own service is named.
  */
 export const ROUTE_RECIPIENT: Record<Route, string | null> = {
   own_unit: null,
-  interdisciplinary_team: 'interdisciplinary_team',
+  interdisciplinary_team: null,
   tfa: 'tfa',
   iks: 'iks',
 };
+
+/**
+ * The services a consent can name (DESIGN 8.3; `libs/reference-data/services.json`, checked equal by
+ * a spec). Consent is given to a service, never to an arena or a named employee.
+ */
+export const CONSENT_SERVICE_CODES = [
+  'ppt',
+  'health_station',
+  'child_welfare',
+  'family_service',
+  'nav',
+  'bup',
+  'municipal_psychologist',
+  'child_coordinator',
+  'culture',
+  'police',
+  'slt',
+  'tfa',
+  'iks',
+  'receiving_unit',
+] as const;
+export type ConsentService = (typeof CONSENT_SERVICE_CODES)[number];
+
+/** Services that sit in an interdisciplinary team: every consent service except the arenas and the receiving unit. */
+export const TEAM_SERVICE_CODES: readonly string[] = CONSENT_SERVICE_CODES.filter((s) => !['tfa', 'iks', 'receiving_unit'].includes(s));
+
+/**
+ * Round one's arena recipient. No longer accepted in new consents; a stored consent naming it
+ * counts as naming every service of the cluster's team (DESIGN 8.3), see `consentNamesService`.
+ */
+export const LEGACY_TEAM_RECIPIENT = 'interdisciplinary_team';
+
+/** Who may give consent: a person with parental responsibility, or the child from the municipality's `selfConsentAge`. */
+export const CONSENT_RELATIONS = ['mother', 'father', 'guardian', 'foster_parent', 'child'] as const;
+export type ConsentRelation = (typeof CONSENT_RELATIONS)[number];
+
+export const CONSENT_DECISIONS = ['given', 'refused'] as const;
+export type ConsentDecision = (typeof CONSENT_DECISIONS)[number];
 
 export const ROLES = [
   'staff',

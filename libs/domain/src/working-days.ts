@@ -61,3 +61,8 @@ export function dueBefore(at: Date, isoDuration: string): Date {
   const due = DateTime.fromJSDate(at, { zone: OSLO }).minus(duration).toJSDate();
   return duration.toMillis() >= ONE_DAY_MS ? onWorkingDay(due) : due;
 }
+
+/** `now` plus `isoDuration` in Oslo wall time, never moved to a working day (the safety path). */
+export function dueAfterClock(now: Date, isoDuration: string): Date {
+  return DateTime.fromJSDate(now, { zone: OSLO }).plus(parseIsoDuration(isoDuration)).toJSDate();
+}

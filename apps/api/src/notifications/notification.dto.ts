@@ -8,9 +8,10 @@ import { REMINDER_KINDS } from '@app/domain';
  * `assessment_due`), and those written directly by a request.
  */
 export const NOTIFICATION_TYPES = [
-  ...REMINDER_KINDS.filter((kind) => kind !== 'assessment_due_leader'),
+  ...REMINDER_KINDS.filter((kind) => kind !== 'assessment_due_leader' && kind !== 'decision_due_leader'),
   'consent_withdrawn',
   'case_assigned',
+  'handover_offered',
   'iks_referred',
   'iks_accepted',
   'iks_returned',

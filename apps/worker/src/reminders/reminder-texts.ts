@@ -2,7 +2,9 @@ import type { ReminderKind } from '@app/domain';
 
 /** The notification type the API shows for a reminder kind (DESIGN section 6). */
 export function notificationTypeOf(kind: ReminderKind): string {
-  return kind === 'assessment_due_leader' ? 'assessment_due' : kind;
+  if (kind === 'assessment_due_leader') return 'assessment_due';
+  if (kind === 'decision_due_leader') return 'decision_due';
+  return kind;
 }
 
 /** Urgent notifications: the statutory duty to report to child welfare. */
@@ -21,5 +23,8 @@ export const REMINDER_MESSAGES: Record<ReminderKind, string> = {
   consent_expiry: 'Et samtykke i saken utløper snart. Vurder å innhente nytt samtykke.',
   iks_pending: 'En IKS-henvisning venter på svar: ta saken inn eller send den tilbake.',
   child_welfare_report_missing:
-    'HASTER: Det er mistanke om vold eller overgrep, og ingen melding til barnevernet er registrert. Meld straks (opplysningsplikten).',
+    'HASTER: Det er mistanke om vold eller overgrep, og ingen melding til barnevernet er registrert. Meld straks (opplysningsplikten). ' +
+    'Utenom kontortid, i helger og på helligdager: ring barnevernvakten.',
+  decision_due: 'Saken har ventet 14 dager på beslutning. Nivå 0 skal ende i en beslutning: avslutt, tiltak i egen enhet, team eller melding til barnevernet.',
+  decision_due_leader: 'En sak i enheten din har ventet 14 dager uten beslutning. Sørg for at den blir besluttet.',
 };
