@@ -282,7 +282,7 @@ describe('audit trail and row-level security', () => {
         .set('If-Match', await caseEtag(t, 'ola.leder', created.id))
         .send({ givenBy: { name: 'Mor', relation: 'mother' }, recipients: ['iks'], purpose: 'IKS', form: 'written', validUntil: day(60) })
         .expect(201);
-      expect((await sendEvent(t, 'ola.leder', created.id, { type: 'decide', route: 'iks', rationale: 'Komplekst.' })).status).toBe(200);
+      expect((await sendEvent(t, 'ola.leder', created.id, { type: 'decide', route: 'iks', rationale: 'Komplekst.', assigneeId: await userId(t, 'kari.ansatt') })).status).toBe(200);
       const [referral] = await db.query(`SELECT id FROM iks_referral WHERE "caseId" = $1`, [created.id]);
       return { caseId: created.id, referralId: referral.id };
     }

@@ -213,8 +213,9 @@ describe('case API', () => {
       expect((await sendEvent(t, leader, created.id, { type: 'start_assessment' })).status).toBe(200);
       const assessed = await sendEvent(t, leader, created.id, { type: 'complete_assessment', summary: 'Vurdert.', guardiansInformed: true });
       expect(assessed.body.status).toBe('deciding');
-      const decided = await sendEvent(t, leader, created.id, { type: 'decide', route: 'own_unit', rationale: 'Tiltak i barnehagen.' });
-      expect(decided.body).toMatchObject({ status: 'acting', route: 'own_unit', level: 1 });
+      const kari = await userId(t, 'kari.ansatt');
+      const decided = await sendEvent(t, leader, created.id, { type: 'decide', route: 'own_unit', rationale: 'Tiltak i barnehagen.', assigneeId: kari });
+      expect(decided.body).toMatchObject({ status: 'acting', route: 'own_unit', level: 1, assigneeId: kari });
       expect((await sendEvent(t, leader, created.id, { type: 'request_evaluation' })).body.status).toBe('evaluating');
       const closed = await sendEvent(t, leader, created.id, { type: 'evaluate', outcome: 'close', note: 'Bedre nå.' });
       expect(closed.body.status).toBe('closed');
@@ -235,7 +236,9 @@ describe('case API', () => {
       const noReason = await sendEvent(t, 'ola.leder', created.id, { type: 'complete_assessment', summary: 'x', guardiansInformed: false });
       expect([noReason.status, noReason.body.code, noReason.body.errors[0].field]).toEqual([400, 'VALIDATION_FAILED', 'reasonNotInformed']);
       await sendEvent(t, 'ola.leder', created.id, { type: 'complete_assessment', summary: 'x', guardiansInformed: true });
-      const noConsent = await sendEvent(t, 'ola.leder', created.id, { type: 'decide', route: 'tfa', rationale: 'TFA' });
+      const noCoordinator = await sendEvent(t, 'ola.leder', created.id, { type: 'decide', route: 'tfa', rationale: 'TFA' });
+      expect([noCoordinator.status, noCoordinator.body.code]).toEqual([422, 'COORDINATOR_REQUIRED']);
+      const noConsent = await sendEvent(t, 'ola.leder', created.id, { type: 'decide', route: 'tfa', rationale: 'TFA', assigneeId: await userId(t, 'kari.ansatt') });
       expect([noConsent.status, noConsent.body.code]).toEqual([422, 'CONSENT_REQUIRED']);
     });
 
@@ -249,13 +252,16 @@ describe('case API', () => {
       expect([missing.status, [...new Set(missing.body.errors.map((e: { field: string }) => e.field))].sort()]).toEqual([400, ['channel', 'grounds', 'guardiansInformed']]);
     });
 
-    it("requires the child's view from age 7 when the assessment is completed", async () => {
+    it("requires whether the child was heard from age 7, and the view or the reason (8.5)", async () => {
       const created = await logConcern(t, 'nina.ansatt', 'bakken-skole', { child: { birthDate: '2016-01-10', nationalId: undefined } });
       await sendEvent(t, 'berit.leder', created.id, { type: 'start_assessment' });
       const res = await sendEvent(t, 'berit.leder', created.id, { type: 'complete_assessment', summary: 'x', guardiansInformed: true });
-      expect([res.status, res.body.errors[0].field]).toEqual([400, 'childView']);
-      const ok = await sendEvent(t, 'berit.leder', created.id, { type: 'complete_assessment', summary: 'x', guardiansInformed: true, childView: 'Vil ha hjelp.' });
+      expect([res.status, res.body.code, res.body.errors.map((e: { field: string }) => e.field)]).toEqual([400, 'VALIDATION_FAILED', ['childHeard']]);
+      const notHeard = await sendEvent(t, 'berit.leder', created.id, { type: 'complete_assessment', summary: 'x', guardiansInformed: true, childHeard: false });
+      expect([notHeard.status, notHeard.body.errors.map((e: { field: string }) => e.field)]).toEqual([400, ['reasonChildNotHeard']]);
+      const ok = await sendEvent(t, 'berit.leder', created.id, { type: 'complete_assessment', summary: 'x', guardiansInformed: true, childHeard: true, childView: 'Vil ha hjelp.' });
       expect(ok.status).toBe(200);
+      expect(ok.body.childVoice).toMatchObject({ heard: true, view: 'Vil ha hjelp.', reasonNotHeard: null, weight: null });
     });
 
     it('report_to_child_welfare is open to the reporter in any open state and sets childWelfareReportedAt', async () => {

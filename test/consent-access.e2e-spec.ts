@@ -105,18 +105,23 @@ describe('consent, anonymous consultation and access outside the unit', () => {
 
   it('a consent to another recipient does not cover tfa', async () => {
     const caseId = await caseReadyToDecide();
-    await recordConsent(caseId, ['interdisciplinary_team', 'ppt']);
+    await recordConsent(caseId, ['ppt', 'health_station']);
     const res = await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'tfa', rationale: 'TFA' });
     expect(res.body.code).toBe('CONSENT_REQUIRED');
+    // …and a consent to the TFA alone does not open the team route (it names no team service).
+    const tfaOnly = await caseReadyToDecide();
+    await recordConsent(tfaOnly, ['tfa']);
+    const team = await sendEvent(t, 'ola.leder', tfaOnly, { type: 'decide', route: 'interdisciplinary_team', rationale: 'Team' });
+    expect([team.status, team.body.code]).toEqual([422, 'CONSENT_REQUIRED']);
   });
 
   it.each([
-    ['tfa', 'tor.tfa'],
-    ['iks', 'siri.iks'],
-    ['interdisciplinary_team', 'per.ppt'],
-  ])('route %s: %s sees the case identifiable under consent and loses access in the withdrawing request', async (route, outsider) => {
+    ['tfa', 'tor.tfa', 'tfa'],
+    ['iks', 'siri.iks', 'iks'],
+    ['interdisciplinary_team', 'per.ppt', 'ppt'],
+  ])('route %s: %s sees the case identifiable under consent and loses access in the withdrawing request', async (route, outsider, service) => {
     const caseId = await caseReadyToDecide();
-    const consent = await recordConsent(caseId, [route]);
+    const consent = await recordConsent(caseId, [service]);
     expect((await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth(outsider))).status).toBe(404);
     const decided = await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route, rationale: 'Trenger flere tjenester.' });
     expect(decided.status).toBe(200);
@@ -164,8 +169,45 @@ describe('consent, anonymous consultation and access outside the unit', () => {
     let caseId: string;
     beforeAll(async () => {
       caseId = await caseReadyToDecide();
-      const decided = await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'interdisciplinary_team', rationale: 'Drøftes anonymt.', anonymous: true });
-      expect(decided.body).toMatchObject({ route: 'interdisciplinary_team', anonymous: true, level: 2 });
+      const decided = await sendEvent(t, 'ola.leder', caseId, {
+        type: 'decide', route: 'interdisciplinary_team', rationale: 'Drøftes anonymt.', anonymous: true, anonymousSummary: 'Jente i barnehage, trist over tid.',
+      });
+      expect(decided.body).toMatchObject({ route: 'interdisciplinary_team', anonymous: true, level: 2, anonymousSummary: 'Jente i barnehage, trist over tid.' });
+    });
+
+    it('an anonymous consultation needs anonymousSummary (400 naming it)', async () => {
+      const other = await caseReadyToDecide();
+      const res = await sendEvent(t, 'ola.leder', other, { type: 'decide', route: 'interdisciplinary_team', rationale: 'Anonymt.', anonymous: true });
+      expect([res.status, res.body.code, res.body.errors.map((e: { field: string }) => e.field)]).toEqual([400, 'VALIDATION_FAILED', ['anonymousSummary']]);
+      const long = await sendEvent(t, 'ola.leder', other, { type: 'decide', route: 'interdisciplinary_team', rationale: 'A.', anonymous: true, anonymousSummary: 'x'.repeat(2001) });
+      expect([long.status, long.body.errors.map((e: { field: string }) => e.field)]).toEqual([400, ['anonymousSummary']]);
+    });
+
+    it('the anonymised viewer sees only what 8.4 lists; the log only types and dates', async () => {
+      const res = await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('hanne.helse')).expect(200);
+      expect(res.body).toMatchObject({
+        view: 'anonymised', anonymous: true, unitId: null, reporterId: null, assigneeId: null, childVoice: null,
+        anonymousSummary: 'Jente i barnehage, trist over tid.',
+        concern: { description: null, childVoice: null, categories: ['care', 'wellbeing'], riskFactors: ['family_conflict'], protectiveFactors: ['trusted_adult'] },
+      });
+      expect(res.body.clusterId).toEqual(expect.any(String));
+      const json = JSON.stringify(res.body);
+      for (const secret of ['sluttet å spise', 'lei seg', 'solsiden']) expect(json).not.toContain(secret);
+      const log = await t.http.get(`/api/v1/cases/${caseId}/log`).set(await t.auth('per.ppt')).expect(200);
+      expect(log.body.items.length).toBeGreaterThan(2);
+      for (const entry of log.body.items) expect(entry).toEqual({ id: expect.any(String), type: expect.any(String), actorId: null, at: expect.any(String), text: null });
+      const leaderLog = await t.http.get(`/api/v1/cases/${caseId}/log`).set(await t.auth('ola.leder')).expect(200);
+      expect(leaderLog.body.items.every((e: { text: string | null }) => typeof e.text === 'string')).toBe(true);
+    });
+
+    it('an anonymised team member cannot report to child welfare or raise a safety concern (403 FORBIDDEN_ROLE)', async () => {
+      for (const event of [{ type: 'report_to_child_welfare', grounds: 'Mistanke.' }, { type: 'raise_safety_concern', note: 'Barnet fortalte noe.' }]) {
+        const res = await sendEvent(t, 'per.ppt', caseId, event);
+        expect([res.status, res.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
+      }
+      const seen = await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('per.ppt')).expect(200);
+      expect(seen.body.allowedEvents).toEqual([]);
+      expect(seen.body.childWelfareReportedAt).toBeNull();
     });
 
     it('the team member sees the case with no identity field anywhere in the JSON', async () => {
@@ -190,6 +232,66 @@ describe('consent, anonymous consultation and access outside the unit', () => {
       const res = await t.http.post(`/api/v1/cases/${caseId}/consents/${consent.body.id}/withdrawal`).set(await t.auth('ola.leder')).send({ reason: 'x' }).expect(200);
       expect(res.body.case.route).toBe('interdisciplinary_team');
       expect((await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('per.ppt'))).status).toBe(200);
+    });
+  });
+
+  describe('consent to services (DESIGN 8.3)', () => {
+    const post = async (caseId: string, body: object) =>
+      t.http.post(`/api/v1/cases/${caseId}/consents`).set(await t.auth('ola.leder')).set('If-Match', await caseEtag(t, 'ola.leder', caseId)).send(body);
+
+    it('refuses the round-one arena recipient and anyone without parental responsibility (400 naming the field)', async () => {
+      const caseId = await caseReadyToDecide();
+      const arena = await post(caseId, consentBody(['interdisciplinary_team']));
+      expect([arena.status, arena.body.code, arena.body.errors.map((e: { field: string }) => e.field)]).toEqual([400, 'VALIDATION_FAILED', ['recipients']]);
+      const other = await post(caseId, { ...consentBody(['ppt']), givenBy: { name: 'Nabo', relation: 'other' } });
+      expect([other.status, other.body.errors.map((e: { field: string }) => e.field)]).toEqual([400, ['givenBy.relation']]);
+    });
+
+    it('the child consents alone only from the municipality’s selfConsentAge (demo: 16)', async () => {
+      const young = await caseReadyToDecide();
+      const child = await post(young, { ...consentBody(['ppt']), givenBy: { name: 'Emma', relation: 'child' } });
+      expect([child.status, child.body.errors.map((e: { field: string }) => e.field)]).toEqual([400, ['givenBy.relation']]);
+      const created = await logConcern(t, 'kari.ansatt', 'solsiden-bhg', { child: { birthDate: '2008-01-10', nationalId: undefined } });
+      const sixteen = await post(created.id, { ...consentBody(['ppt']), givenBy: { name: 'Ungdom', relation: 'child' } });
+      expect(sixteen.status).toBe(201);
+    });
+
+    it('a refusal is recorded with who, which services and when, and grants nothing', async () => {
+      const caseId = await caseReadyToDecide();
+      const refused = await post(caseId, { givenBy: { name: 'Far Testesen', relation: 'father' }, recipients: ['ppt', 'nav'], purpose: 'Drøfting i team.', form: 'oral', decision: 'refused' });
+      expect(refused.status).toBe(201);
+      expect(refused.body).toMatchObject({ decision: 'refused', status: 'refused', recipients: ['ppt', 'nav'], givenBy: { name: 'Far Testesen', relation: 'father' }, validUntil: null });
+      const decide = await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'interdisciplinary_team', rationale: 'Team.' });
+      expect([decide.status, decide.body.code]).toEqual([422, 'CONSENT_REQUIRED']);
+      const log = await t.http.get(`/api/v1/cases/${caseId}/log`).set(await t.auth('ola.leder'));
+      expect(log.body.items.map((e: { type: string }) => e.type)).toContain('consent_refused');
+    });
+
+    it('a team member sees the child only when their service is named; another team service sees it anonymised', async () => {
+      const caseId = await caseReadyToDecide();
+      await post(caseId, consentBody(['ppt']));
+      expect((await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'interdisciplinary_team', rationale: 'Team.' })).status).toBe(200);
+      const per = await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('per.ppt')).expect(200);
+      expect(per.body).toMatchObject({ view: 'full', child: { firstName: 'Emma' } });
+      const hanne = await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('hanne.helse')).expect(200);
+      expect(hanne.body).toMatchObject({ view: 'anonymised', child: { firstName: null }, concern: { description: null } });
+      const reported = await sendEvent(t, 'per.ppt', caseId, { type: 'report_to_child_welfare', grounds: 'Barnet forteller om vold.' });
+      expect(reported.status).toBe(200);
+    });
+
+    it('a round-one consent naming the team arena still opens the case to every team service (read, not rewritten)', async () => {
+      const caseId = await caseReadyToDecide();
+      const kari = await userId(t, 'kari.ansatt');
+      await db.query(
+        `INSERT INTO consent ("caseId", "givenByName", "givenByRelation", recipients, purpose, form, "recordedById", "validFrom")
+         VALUES ($1, 'Mor Testesen', 'mother', ARRAY['interdisciplinary_team'], 'Runde én', 'written', $2, now() - interval '1 minute')`,
+        [caseId, kari],
+      );
+      expect((await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'interdisciplinary_team', rationale: 'Team.' })).status).toBe(200);
+      for (const member of ['per.ppt', 'hanne.helse']) {
+        expect((await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth(member)).expect(200)).body.view).toBe('full');
+      }
+      expect((await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('tor.tfa'))).status).toBe(404);
     });
   });
 });

@@ -44,7 +44,7 @@ describe('IKS referrals', () => {
 
   async function referredCase(concern: object = {}) {
     const caseId = await decidingCase(concern);
-    const res = await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'iks', rationale: 'Behov for samtidig innsats fra flere tjenester.' });
+    const res = await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'iks', rationale: 'Behov for samtidig innsats fra flere tjenester.', assigneeId: await userId(t, 'kari.ansatt') });
     expect(res.status).toBe(200);
     const [referral] = await ds.query(`SELECT id FROM iks_referral WHERE "caseId" = $1 AND status = 'referred'`, [caseId]);
     return { caseId, referralId: referral.id as string };
@@ -183,7 +183,7 @@ describe('IKS referrals', () => {
     expect(returned.body.items.some((i: { id: string }) => i.id === referralId)).toBe(true);
     // A returned referral is answered: no second return or acceptance.
     await t.http.post(`/api/v1/iks/referrals/${referralId}/return`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send({ reason: 'igjen' }).expect(422);
-    const decided = await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'own_unit', rationale: 'Egen enhet først.' });
+    const decided = await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'own_unit', rationale: 'Egen enhet først.', assigneeId: await userId(t, 'kari.ansatt') });
     expect(decided.body).toMatchObject({ status: 'acting', route: 'own_unit' });
   });
 

@@ -28,7 +28,7 @@ describe('measures', () => {
     const created = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
     await sendEvent(t, 'ola.leder', created.id, { type: 'start_assessment' });
     await sendEvent(t, 'ola.leder', created.id, { type: 'complete_assessment', summary: 'Vurdert.', guardiansInformed: true });
-    const decided = await sendEvent(t, 'ola.leder', created.id, { type: 'decide', route: 'own_unit', rationale: 'Tiltak i barnehagen.' });
+    const decided = await sendEvent(t, 'ola.leder', created.id, { type: 'decide', route: 'own_unit', rationale: 'Tiltak i barnehagen.', assigneeId: await userId(t, 'kari.ansatt') });
     expect(decided.body.status).toBe('acting');
     return created.id as string;
   }

@@ -14,6 +14,7 @@ export function toCaseState(row: BtiCase): CaseState {
     anonymous: row.anonymous,
     reporterId: row.reporterId,
     assigneeId: row.assigneeId,
+    pendingAssigneeId: row.pendingAssigneeId ?? null,
     suspectedViolenceOrAbuse: row.suspectedViolenceOrAbuse,
     childWelfareReportedAt: row.childWelfareReportedAt,
   };
@@ -21,5 +22,12 @@ export function toCaseState(row: BtiCase): CaseState {
 
 /** The domain's view of a stored consent. */
 export function toDomainConsent(row: ConsentRow): Consent {
-  return { id: row.id, recipients: row.recipients, validFrom: row.validFrom, validUntil: row.validUntil, withdrawnAt: row.withdrawnAt };
+  return {
+    id: row.id,
+    recipients: row.recipients,
+    decision: row.decision ?? 'given',
+    validFrom: row.validFrom,
+    validUntil: row.validUntil,
+    withdrawnAt: row.withdrawnAt,
+  };
 }

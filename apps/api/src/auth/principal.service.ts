@@ -34,6 +34,7 @@ export class PrincipalService {
       username: user.username,
       displayName: user.displayName,
       municipalityId: user.municipalityId,
+      service: user.service ?? null,
       roles: roles.map((r) => ({ role: r.role, scopeType: r.scopeType, scopeId: r.scopeId })),
     };
   }

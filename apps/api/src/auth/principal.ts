@@ -14,6 +14,8 @@ export interface Principal {
   displayName: string;
   municipalityId: string;
   roles: RoleScope[];
+  /** The service (services.json) of a team, TFA or IKS member; null for unit staff (DESIGN 8.3). */
+  service: string | null;
   /** This request's id (X-Request-Id), for the audit trail and log lines. */
   requestId: string;
   /** Why the data is used (X-Purpose header), recorded in the audit trail. */

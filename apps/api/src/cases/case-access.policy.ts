@@ -1,33 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { hasCoveringConsent, ROUTE_RECIPIENT, type Consent, type Route } from '@app/domain';
-import type { BtiCase } from '@app/persistence';
+import { caseViewOf, isInsiderOf, isUnitLeaderOf, type Actor, type CaseView, type Consent } from '@app/domain';
+import { toCaseState, type BtiCase } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 
-export type CaseView = 'full' | 'anonymised';
+export type { CaseView };
+
+/** The domain's actor for a caller: who they are, their roles and their service. */
+export function toActor(principal: Principal): Actor {
+  return {
+    userId: principal.userId,
+    municipalityId: principal.municipalityId,
+    roles: principal.roles as Actor['roles'],
+    service: principal.service ?? null,
+  };
+}
 
 /**
- * Need-to-know (DESIGN section 7), decided in one place and applied in SQL, never by filtering
- * after loading:
- * - staff: cases they reported or are assigned;
- * - unit leaders: every case of their unit;
- * - team members (unit/cluster scope), the TFA and IKS coordinators: cases routed to their arena,
- *   identifiable while a covering consent is active; the team also sees anonymous consultations;
- * - admins, auditors, analysts: no case content.
+ * The access layer: who may see and do what on a case, decided here on libs/domain's predicates
+ * (`caseViewOf`, `isInsiderOf`, the transition table), never by ad-hoc role checks in services.
+ *
+ * Seeing is applied in SQL, never by filtering after loading: `visibleCondition` is the same rule
+ * as `caseViewOf` (and as the row-level policy `bti_case_visible`, migration PracticeRules);
+ * test/access-matrix.e2e-spec.ts checks the three against one table of cases and users.
  */
 @Injectable()
 export class CaseAccessPolicy {
-  /** A WHERE condition over the case alias `c` (and a correlated consent subquery). */
-  visibleCondition(principal: Principal, now: Date, alias = 'c'): { sql: string; params: Record<string, unknown> } {
+  /** A WHERE condition over the case alias `c`: the cases `caseViewOf` does not answer null for. */
+  visibleCondition(principal: Principal, _now: Date, alias = 'c'): { sql: string; params: Record<string, unknown> } {
     const scopes = (role: string, type: string) => principal.roles.filter((r) => r.role === role && r.scopeType === type).map((r) => r.scopeId);
     const municipalityWide = (...roles: string[]) =>
       principal.roles.some((r) => roles.includes(r.role) && r.scopeType === 'municipality' && r.scopeId === principal.municipalityId);
-    const consented = (recipient: string) =>
-      `EXISTS (SELECT 1 FROM consent k WHERE k."caseId" = ${alias}.id AND '${recipient}' = ANY(k.recipients)
-        AND k."validFrom" <= :accNow AND (k."validUntil" IS NULL OR k."validUntil" > :accNow)
-        AND (k."withdrawnAt" IS NULL OR k."withdrawnAt" > :accNow))`;
 
-    const params: Record<string, unknown> = { accUser: principal.userId, accMunicipality: principal.municipalityId, accNow: now };
-    const any: string[] = [`${alias}."reporterId" = :accUser`, `${alias}."assigneeId" = :accUser`];
+    const params: Record<string, unknown> = { accUser: principal.userId, accMunicipality: principal.municipalityId, accService: principal.service ?? null };
+    const any: string[] = [`${alias}."reporterId" = :accUser`, `${alias}."assigneeId" = :accUser`, `${alias}."pendingAssigneeId" = :accUser`];
 
     const leaderUnits = scopes('unit_leader', 'unit');
     if (leaderUnits.length) {
@@ -41,27 +46,34 @@ export class CaseAccessPolicy {
       params.accTeamUnits = teamUnits;
       params.accTeamClusters = teamClusters;
       const inScope = teamEverywhere ? 'TRUE' : `(${alias}."unitId" = ANY(:accTeamUnits) OR ${alias}."clusterId" = ANY(:accTeamClusters))`;
-      any.push(`(${alias}.route = 'interdisciplinary_team' AND ${inScope} AND (${alias}.anonymous OR ${consented('interdisciplinary_team')}))`);
+      // Identified when their service is named, anonymised otherwise: both are visible.
+      any.push(`(${alias}.route = 'interdisciplinary_team' AND ${inScope} AND (${alias}.anonymous OR bti_team_consent(${alias}.id)))`);
     }
-    if (municipalityWide('tfa_coordinator')) any.push(`(${alias}.route = 'tfa' AND ${consented('tfa')})`);
-    if (municipalityWide('iks_coordinator', 'iks_member')) any.push(`(${alias}.route = 'iks' AND ${consented('iks')})`);
+    const arena = (route: 'tfa' | 'iks') =>
+      `(${alias}.route = '${route}' AND bti_consent_covers(${alias}.id, '${route}') AND bti_consent_names(${alias}.id, CAST(:accService AS text)))`;
+    if (municipalityWide('tfa_coordinator')) any.push(arena('tfa'));
+    if (municipalityWide('iks_coordinator', 'iks_member')) any.push(arena('iks'));
 
     return { sql: `(${alias}."municipalityId" = :accMunicipality AND (${any.join(' OR ')}))`, params };
   }
 
-  /** The unit's own people on the case: reporter, assignee, the unit leader. */
-  isInsider(principal: Principal, row: Pick<BtiCase, 'reporterId' | 'assigneeId' | 'unitId'>): boolean {
-    return (
-      row.reporterId === principal.userId ||
-      row.assigneeId === principal.userId ||
-      principal.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === row.unitId)
-    );
+  /** How the caller sees a case they can load: identified or anonymised (null only when hidden). */
+  viewOf(principal: Principal, row: BtiCase, consents: readonly Consent[], now: Date): CaseView {
+    return caseViewOf(toActor(principal), toCaseState(row), consents, now) ?? 'anonymised';
   }
 
-  /** Insiders (reporter, assignee, unit leader) see everything; the arena sees identity only under consent. */
-  viewOf(principal: Principal, row: BtiCase, consents: readonly Consent[], now: Date): CaseView {
-    if (this.isInsider(principal, row)) return 'full';
-    const recipient = row.route ? ROUTE_RECIPIENT[row.route as Route] : null;
-    return recipient && hasCoveringConsent(consents, recipient, now) ? 'full' : 'anonymised';
+  /** The unit's own people on the case (reporter, coordinator, proposed coordinator, unit leader). */
+  isInsider(principal: Principal, row: BtiCase): boolean {
+    return isInsiderOf(toActor(principal), toCaseState(row));
+  }
+
+  /** Consent is recorded and withdrawn by the unit's own people on the case. */
+  mayManageConsent(principal: Principal, row: BtiCase): boolean {
+    return this.isInsider(principal, row);
+  }
+
+  /** The unit leader of the case's unit (assigns, offers a handover). */
+  isUnitLeader(principal: Principal, row: BtiCase): boolean {
+    return isUnitLeaderOf(toActor(principal), toCaseState(row));
   }
 }

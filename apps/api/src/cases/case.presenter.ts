@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SAFETY_GUIDANCE } from '@app/platform';
-import type { BtiCase, Child, Concern, Guardian } from '@app/persistence';
+import type { BtiCase, Child, ChildVoiceRow, Concern, Guardian } from '@app/persistence';
 import type { EventType } from '@app/domain';
 import type { CaseView } from './case-access.policy.js';
 
@@ -21,12 +21,21 @@ export class ChildView {
 }
 
 export class ConcernView {
-  @ApiProperty() description!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null for a caller who sees the case anonymised (DESIGN 8.4)' }) description!: string | null;
   @ApiProperty({ type: [String] }) categories!: string[];
   @ApiProperty({ type: [String] }) riskFactors!: string[];
   @ApiProperty({ type: [String] }) protectiveFactors!: string[];
-  @ApiProperty({ nullable: true, type: String }) childVoice!: string | null;
-  @ApiProperty() suspectedViolenceOrAbuse!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'The voice noted with the concern; null when anonymised' }) childVoice!: string | null;
+  @ApiProperty({ description: 'What the reporter ticked; the case flag (flags.suspectedViolenceOrAbuse) also follows category and risk factors' })
+  suspectedViolenceOrAbuse!: boolean;
+}
+
+export class ChildVoiceView {
+  @ApiProperty({ nullable: true, type: Boolean, description: 'Whether the child was heard' }) heard!: boolean | null;
+  @ApiProperty({ nullable: true, type: String, description: "The child's view" }) view!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the child was not heard' }) reasonNotHeard!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "How the view was weighed (from age 12)" }) weight!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) at!: Date;
 }
 
 export class SafetyGuidanceView {
@@ -35,26 +44,37 @@ export class SafetyGuidanceView {
 }
 
 export class CaseFlagsView {
-  @ApiProperty() suspectedViolenceOrAbuse!: boolean;
+  @ApiProperty({
+    description:
+      'Safety path (DESIGN 8.1): true when the concern says violence or abuse is suspected, has category violence_abuse or a risk factor ' +
+      'marked indicatesAbuse, or when raise_safety_concern was recorded later',
+  })
+  suspectedViolenceOrAbuse!: boolean;
 }
 
 export class CaseResponse {
   @ApiProperty() id!: string;
   @ApiProperty() municipalityId!: string;
-  @ApiProperty() unitId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null for a caller who sees the case anonymised (DESIGN 8.4)' }) unitId!: string | null;
   @ApiProperty() clusterId!: string;
   @ApiProperty() status!: string;
   @ApiProperty({ nullable: true, type: String }) route!: string | null;
   @ApiProperty({ minimum: 0, maximum: 3 }) level!: number;
   @ApiProperty() anonymous!: boolean;
-  @ApiProperty() reporterId!: string;
-  @ApiProperty({ nullable: true, type: String }) assigneeId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'With anonymous: the only text the anonymised team reads (DESIGN 8.4)' })
+  anonymousSummary!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null when anonymised' }) reporterId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The coordinator (stafettholder); null when none, or anonymised' }) assigneeId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'A handover offered and not yet accepted (DESIGN 8.2); null when anonymised' })
+  pendingAssigneeId!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty({ enum: ['full', 'anonymised'] }) view!: CaseView;
   @ApiProperty({ type: ChildView }) child!: ChildView;
   @ApiProperty({ type: ConcernView }) concern!: ConcernView;
   @ApiProperty({ type: CaseFlagsView }) flags!: CaseFlagsView;
-  @ApiPropertyOptional({ type: SafetyGuidanceView, description: 'Present when violence or abuse is suspected' }) safetyGuidance?: SafetyGuidanceView;
+  @ApiPropertyOptional({ type: SafetyGuidanceView, description: 'Bokmål guidance, present when the case is flagged (DESIGN 8.1)' }) safetyGuidance?: SafetyGuidanceView;
+  @ApiProperty({ type: ChildVoiceView, nullable: true, description: "The child's voice from the latest record (DESIGN 8.5); null when none or anonymised" })
+  childVoice!: ChildVoiceView | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) childWelfareReportedAt!: Date | null;
   @ApiPropertyOptional({ format: 'uuid', description: 'Only in the response to report_to_child_welfare: the report document it made (GET /cases/:id/child-welfare-reports/:reportId)' })
   childWelfareReportId?: string;
@@ -78,22 +98,31 @@ export interface PresentInput {
   allowedEvents: EventType[];
   /** Decrypted national id; passed only where the caller may see it. */
   nationalId?: string;
+  /** The latest child-voice record (8.5). */
+  childVoice?: ChildVoiceRow | null;
 }
 
-/** The case as the caller may see it: anonymised views carry no name, national id or guardians. */
-export function presentCase({ row, child, concern, view, allowedEvents, nationalId }: PresentInput): CaseResponse {
+/**
+ * The case as the caller may see it. An anonymised viewer (DESIGN 8.4) sees only: municipality and
+ * cluster (no unit, no people), the child's birth year, categories and factor codes, and the
+ * anonymous summary; never the description, the child's voice, names or guardians.
+ */
+export function presentCase({ row, child, concern, view, allowedEvents, nationalId, childVoice }: PresentInput): CaseResponse {
   const full = view === 'full';
   return {
     id: row.id,
     municipalityId: row.municipalityId,
-    unitId: row.unitId,
+    unitId: full ? row.unitId : null,
     clusterId: row.clusterId,
     status: row.status,
     route: row.route,
     level: row.level,
-    anonymous: row.anonymous,
-    reporterId: row.reporterId,
-    assigneeId: row.assigneeId,
+    // 8.4: whoever sees the case anonymised is told so, whether the unit chose it or consent is missing.
+    anonymous: full ? row.anonymous : true,
+    anonymousSummary: row.anonymousSummary ?? null,
+    reporterId: full ? row.reporterId : null,
+    assigneeId: full ? row.assigneeId : null,
+    pendingAssigneeId: full ? (row.pendingAssigneeId ?? null) : null,
     version: row.version,
     view,
     child: {
@@ -105,15 +134,19 @@ export function presentCase({ row, child, concern, view, allowedEvents, national
       guardians: full ? child.guardians : null,
     },
     concern: {
-      description: concern.description,
+      description: full ? concern.description : null,
       categories: concern.categories,
       riskFactors: concern.riskFactors,
       protectiveFactors: concern.protectiveFactors,
-      childVoice: concern.childVoice,
+      childVoice: full ? concern.childVoice : null,
       suspectedViolenceOrAbuse: concern.suspectedViolenceOrAbuse,
     },
     flags: { suspectedViolenceOrAbuse: row.suspectedViolenceOrAbuse },
     ...(row.suspectedViolenceOrAbuse ? { safetyGuidance: SAFETY_GUIDANCE } : {}),
+    childVoice:
+      full && childVoice
+        ? { heard: childVoice.heard, view: childVoice.view, reasonNotHeard: childVoice.reasonNotHeard, weight: childVoice.weight, at: childVoice.at }
+        : null,
     childWelfareReportedAt: row.childWelfareReportedAt,
     allowedEvents,
     createdAt: row.createdAt,

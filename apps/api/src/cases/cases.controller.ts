@@ -29,9 +29,10 @@ export class PageQuery {
 export class CaseLogEntryView {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'start_assessment' }) type!: string;
-  @ApiProperty({ nullable: true, type: String }) actorId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null for a caller who sees the case anonymised' }) actorId!: string | null;
   @ApiProperty() at!: Date;
-  @ApiProperty({ description: 'Bokmål' }) text!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Bokmål; null for a caller who sees the case anonymised (DESIGN 8.4: only types and dates)' })
+  text!: string | null;
 }
 
 export class CaseLogResponse {

@@ -7,12 +7,15 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   allowedEvents,
   apply,
+  isConcernFlagged,
+  offerHandover,
   parseIsoDuration,
-  remindersOnAssigned,
   remindersOnConcernLogged,
   reminderDurationsFrom,
   type Actor,
+  type Applied,
   type CaseEvent,
+  type CaseState,
   type Consent,
   type DomainContext,
   type Route,
@@ -22,6 +25,7 @@ import {
   BtiCase,
   CaseLogEntry,
   Child,
+  ChildVoiceRow,
   Concern,
   ConsentRow,
   IdempotencyKey,
@@ -32,13 +36,13 @@ import {
   toDomainConsent,
   writeReminderEffects,
 } from '@app/persistence';
-import type { AppConfig } from '@app/platform';
+import { loadReferenceData, type AppConfig } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { ChildWelfareReportRecorder, type ReportEvent } from '../child-welfare-reports/report-recorder.js';
-import { CaseAccessPolicy } from './case-access.policy.js';
+import { CaseAccessPolicy, toActor } from './case-access.policy.js';
 import { CaseEffects } from './case-effects.js';
 import { presentCase, type CaseListResponse, type CaseResponse } from './case.presenter.js';
 import { AssignCaseDto } from './dto/assign.dto.js';
@@ -49,10 +53,7 @@ import { versionMismatch } from './if-match.js';
 import { NationalIdCipher } from './national-id.js';
 import { refusalToProblem } from './refusal.mapper.js';
 
-
-export function toActor(principal: Principal): Actor {
-  return { userId: principal.userId, municipalityId: principal.municipalityId, roles: principal.roles as Actor['roles'] };
-}
+export { toActor };
 
 /** Loaded in one transaction: the case row (locked when asked) and what the response needs. */
 interface LoadedCase {
@@ -60,6 +61,8 @@ interface LoadedCase {
   child: Child;
   concern: Concern;
   consents: Consent[];
+  /** The latest record of the child's voice (8.5), if any. */
+  childVoice: ChildVoiceRow | null;
 }
 
 /** Application service of the case area: one transaction per command, rules from libs/domain. */
@@ -123,7 +126,8 @@ export class CasesService {
       const now = new Date();
       const nationalId = dto.child.nationalId;
       const childId = randomUUID();
-      const flagged = dto.concern.suspectedViolenceOrAbuse;
+      // The safety path (8.1): the checkbox, the category or a risk factor marked indicatesAbuse.
+      const flagged = isConcernFlagged(dto.concern, abuseRiskFactors());
       const row = await em.save(
         em.create(BtiCase, {
           municipalityId: principal.municipalityId,
@@ -163,10 +167,10 @@ export class CasesService {
           riskFactors: dto.concern.riskFactors,
           protectiveFactors: dto.concern.protectiveFactors,
           childVoice: dto.concern.childVoice ?? null,
-          suspectedViolenceOrAbuse: flagged,
+          suspectedViolenceOrAbuse: dto.concern.suspectedViolenceOrAbuse,
         }),
       );
-      await this.appendLog(em, row.id, 'concern_logged', principal.userId, flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå.' : 'Bekymring registrert.');
+      await this.appendLog(em, row.id, 'concern_logged', principal.userId, flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå (barnevernvakten utenom kontortid).' : 'Bekymring registrert.');
       const durations = await this.reminderDurations(em, principal.municipalityId);
       await writeReminderEffects(em, row.id, remindersOnConcernLogged(toCaseState(row), now, durations));
       await this.audit.record(em, principal, 'case.create', [row.id]);
@@ -198,19 +202,21 @@ export class CasesService {
         .take(query.pageSize)
         .getManyAndCount();
       const ids = rows.map((r) => r.id);
-      const [children, concerns, consents] = ids.length
+      const [children, concerns, consents, voices] = ids.length
         ? await Promise.all([
             em.findBy(Child, { id: In(rows.map((r) => r.childId)) }),
             em.findBy(Concern, { caseId: In(ids) }),
             em.findBy(ConsentRow, { caseId: In(ids) }),
+            em.find(ChildVoiceRow, { where: { caseId: In(ids) }, order: { at: 'DESC' } }),
           ])
-        : [[], [], []];
+        : [[], [], [], []];
       const items = rows.map((row) =>
         this.presentLoaded(principal, {
           row,
           child: children.find((c) => c.id === row.childId)!,
           concern: concerns.find((c) => c.caseId === row.id)!,
           consents: consents.filter((c) => c.caseId === row.id).map(toDomainConsent),
+          childVoice: voices.find((v) => v.caseId === row.id) ?? null,
         }, now, false),
       );
       await this.audit.record(em, principal, 'case.list', ids);
@@ -231,14 +237,12 @@ export class CasesService {
       const loaded = await this.loadVisible(em, principal, caseId, true);
       const expected = expectedVersion();
       if (loaded.row.version !== expected) throw versionMismatch(loaded.row.version);
-      const event = this.toEvent(dto, loaded.child);
+      const event = this.toEvent(dto);
       const now = new Date();
-      const profile = await this.profiles.get(loaded.row.municipalityId);
       const ctx: DomainContext = {
-        now,
-        enabledRoutes: profile.routes as Route[],
-        consents: loaded.consents,
-        reminderDurations: reminderDurationsFrom(profile.reminders, this.config.reminders),
+        ...(await this.domainContext(em, loaded, now)),
+        childAge: ageInYears(loaded.child.birthDate, now),
+        proposedCoordinator: dto.assigneeId ? await this.actorOf(em, dto.assigneeId, loaded.row.municipalityId) : undefined,
       };
       const result = apply(toCaseState(loaded.row), event, toActor(principal), ctx);
       if (!result.ok) throw refusalToProblem(result);
@@ -246,16 +250,21 @@ export class CasesService {
       const childWelfareReportId =
         event.type === 'report_to_child_welfare' ? await this.childWelfareReports.record(em, principal, loaded, event as ReportEvent, now) : undefined;
       const next = result.next;
+      const routed = result.effects.find((e) => e.type === 'CaseRouted');
       await this.saveVersioned(em, loaded.row, {
         status: next.status,
         route: next.route,
         level: next.level,
         anonymous: next.anonymous,
+        ...(routed ? { anonymousSummary: routed.type === 'CaseRouted' && routed.anonymous ? (routed.anonymousSummary ?? null) : null } : {}),
         assigneeId: next.assigneeId,
+        pendingAssigneeId: next.pendingAssigneeId ?? null,
+        suspectedViolenceOrAbuse: next.suspectedViolenceOrAbuse,
         childWelfareReportedAt: next.childWelfareReportedAt,
       });
       const { type, ...payload } = dto;
       await this.appendLog(em, caseId, type, principal.userId, result.logText, { payload, effects: result.effects.map((e) => e.type) });
+      await this.persistCoordinatorAndVoice(em, caseId, type, principal, result);
       await this.effects.persist(em, caseId, result.effects, principal);
       await this.audit.record(em, principal, `case.event.${type}`, [caseId]);
       const response = this.present(principal, await this.loadVisible(em, principal, caseId), false);
@@ -263,45 +272,85 @@ export class CasesService {
     });
   }
 
+  /**
+   * `PUT /cases/:id/assignee` (DESIGN 8.2): on a case without a coordinator the person takes it at
+   * once; on a case with one it is a handover offer the person must accept (libs/domain handover.ts).
+   */
   async assign(principal: Principal, caseId: string, expectedVersion: () => number, dto: AssignCaseDto): Promise<CaseResponse> {
     return this.transaction(principal, async (em) => {
       const loaded = await this.loadVisible(em, principal, caseId, true);
-      const isLeader = principal.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === loaded.row.unitId);
-      if (!isLeader) throw problems.forbidden('Bare enhetslederen for enheten kan tildele saken.');
+      if (!this.policy.isUnitLeader(principal, loaded.row)) throw problems.forbidden('Bare enhetslederen for enheten kan tildele saken.');
       const expected = expectedVersion();
       if (loaded.row.version !== expected) throw versionMismatch(loaded.row.version);
-      if (loaded.row.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'En avsluttet sak kan ikke tildeles.');
-      const assignee = await em.findOneBy(AppUser, { id: dto.assigneeId, municipalityId: loaded.row.municipalityId });
-      const canHold = assignee
-        ? // Scoped to the case's own unit: handing the case to another service needs that service's consent.
-          await em.exists(RoleAssignmentRow, {
-            where: { userId: assignee.id, role: In(['staff', 'unit_leader']), scopeType: 'unit', scopeId: loaded.row.unitId },
-          })
-        : false;
-      if (!assignee || !canHold) {
-        throw problems.validation([{ field: 'assigneeId', message: 'er ikke en ansatt i sakens enhet som kan være koordinator' }]);
-      }
-      await this.saveVersioned(em, loaded.row, { assigneeId: assignee.id });
-      await this.appendLog(em, caseId, 'assigned', principal.userId, `Saken er tildelt ${assignee.displayName} som koordinator (stafettholder).`, {
-        assigneeId: assignee.id,
-      });
-      await em.insert(Notification, {
-        recipientId: assignee.id,
-        type: 'case_assigned',
-        caseId,
-        dueAt: null,
-        message: 'Du er satt som koordinator (stafettholder) for en sak.',
-        urgent: false,
-      });
+      const now = new Date();
+      const candidate = await this.actorOf(em, dto.assigneeId, loaded.row.municipalityId);
+      const result = offerHandover(toCaseState(loaded.row), candidate, toActor(principal), await this.domainContext(em, loaded, now));
+      if (!result.ok) throw refusalToProblem(result);
+      await this.saveVersioned(em, loaded.row, { assigneeId: result.next.assigneeId, pendingAssigneeId: result.next.pendingAssigneeId ?? null });
+      const offered = result.effects.some((e) => e.type === 'HandoverOffered');
+      await this.appendLog(em, caseId, offered ? 'handover_offered' : 'assigned', principal.userId, result.logText, { assigneeId: dto.assigneeId });
+      await this.persistCoordinatorAndVoice(em, caseId, offered ? 'handover_offered' : 'assigned', principal, result);
+      await writeReminderEffects(em, caseId, result.effects);
       await this.audit.record(em, principal, 'case.assign', [caseId]);
-      await writeReminderEffects(em, caseId, remindersOnAssigned(toCaseState({ ...loaded.row, assigneeId: assignee.id })));
       return this.present(principal, await this.loadVisible(em, principal, caseId), false);
     });
   }
 
+  /** What the rules need besides the case: the municipality's routes and durations, the consents. */
+  private async domainContext(_em: EntityManager, loaded: LoadedCase, now: Date): Promise<DomainContext> {
+    const profile = await this.profiles.get(loaded.row.municipalityId);
+    return {
+      now,
+      enabledRoutes: profile.routes as Route[],
+      consents: loaded.consents,
+      reminderDurations: reminderDurationsFrom(profile.reminders, this.config.reminders),
+    };
+  }
+
+  /** A user of the municipality as the rules see them (roles, service); null when there is none. */
+  async actorOf(em: EntityManager, userId: string, municipalityId: string): Promise<Actor | null> {
+    if (!isUUID(userId)) return null;
+    const user = await em.findOneBy(AppUser, { id: userId, municipalityId });
+    if (!user) return null;
+    const roles = await em.findBy(RoleAssignmentRow, { userId });
+    return {
+      userId,
+      municipalityId,
+      service: user.service,
+      roles: roles.map((r) => ({ role: r.role as Actor['roles'][number]['role'], scopeType: r.scopeType, scopeId: r.scopeId })),
+    };
+  }
+
+  /** Rows for the coordinator and voice effects: notifications to the new or proposed coordinator, voice records. */
+  private async persistCoordinatorAndVoice(em: EntityManager, caseId: string, event: string, principal: Principal, result: Applied): Promise<void> {
+    for (const e of result.effects) {
+      if (e.type === 'CoordinatorAssigned' && e.assigneeId !== principal.userId) {
+        await em.insert(Notification, {
+          recipientId: e.assigneeId, type: 'case_assigned', caseId, dueAt: null, urgent: false,
+          message: 'Du er satt som koordinator (stafettholder) for en sak.',
+        });
+      }
+      if (e.type === 'HandoverOffered') {
+        await em.insert(Notification, {
+          recipientId: e.pendingAssigneeId, type: 'handover_offered', caseId, dueAt: null, urgent: false,
+          message: 'Du er foreslått som ny koordinator (stafettholder) for en sak. Godta eller avslå overleveringen.',
+        });
+      }
+      if (e.type === 'VoiceRecorded') {
+        await em.insert(ChildVoiceRow, {
+          caseId, event, actorId: principal.userId,
+          heard: e.child?.heard ?? null, view: e.child?.view ?? null, reasonNotHeard: e.child?.reasonNotHeard ?? null,
+          weight: e.child?.weight ?? null, guardiansView: e.guardiansView,
+        });
+      }
+    }
+  }
+
   async caseLog(principal: Principal, caseId: string, page: number, pageSize: number) {
     return this.transaction(principal, async (em) => {
-      await this.loadVisible(em, principal, caseId);
+      const loaded = await this.loadVisible(em, principal, caseId);
+      // 8.4: an anonymised viewer sees only which entries there are and when: no texts, no people.
+      const full = this.policy.viewOf(principal, loaded.row, loaded.consents, new Date()) === 'full';
       await this.audit.record(em, principal, 'case.log.read', [caseId]);
       const [rows, total] = await em.findAndCount(CaseLogEntry, {
         where: { caseId },
@@ -309,7 +358,7 @@ export class CasesService {
         skip: (page - 1) * pageSize,
         take: pageSize,
       });
-      const items = rows.map(({ id, type, actorId, at, text }) => ({ id, type, actorId, at, text }));
+      const items = rows.map(({ id, type, actorId, at, text }) => (full ? { id, type, actorId, at, text } : { id, type, actorId: null, at, text: null }));
       return { items, total, page, pageSize };
     });
   }
@@ -322,12 +371,13 @@ export class CasesService {
     if (lock) qb.setLock('pessimistic_write');
     const row = await qb.getOne();
     if (!row) throw problems.notFound('Fant ikke saken.');
-    const [child, concern, consents] = await Promise.all([
+    const [child, concern, consents, childVoice] = await Promise.all([
       em.findOneByOrFail(Child, { id: row.childId }),
       em.findOneByOrFail(Concern, { caseId }),
       em.findBy(ConsentRow, { caseId }),
+      em.findOne(ChildVoiceRow, { where: { caseId }, order: { at: 'DESC', id: 'DESC' } }),
     ]);
-    return { row, child, concern, consents: consents.map(toDomainConsent) };
+    return { row, child, concern, consents: consents.map(toDomainConsent), childVoice };
   }
 
   /** The national id is decrypted only for GET /cases/:id, never echoed by writes. */
@@ -343,8 +393,9 @@ export class CasesService {
       child: loaded.child,
       concern: loaded.concern,
       view,
-      allowedEvents: allowedEvents(toCaseState(loaded.row), toActor(principal)),
+      allowedEvents: allowedEvents(toCaseState(loaded.row), toActor(principal), { now, enabledRoutes: [], consents: loaded.consents }),
       nationalId: withNationalId && view === 'full' && encrypted ? this.cipher.decrypt(encrypted) : undefined,
+      childVoice: loaded.childVoice,
     });
   }
 
@@ -371,21 +422,22 @@ export class CasesService {
   }
 
   /** DTO → domain event; fields that belong to other events are refused by name. */
-  private toEvent(dto: CaseEventDto, child: Child): CaseEvent {
+  private toEvent(dto: CaseEventDto): CaseEvent {
     const allowed = new Set(['type', ...EVENT_FIELDS[dto.type]]);
     const foreign = Object.keys(dto).filter((k) => (dto as unknown as Record<string, unknown>)[k] !== undefined && !allowed.has(k));
     if (foreign.length) {
       throw problems.validation(foreign.map((field) => ({ field, message: `hører ikke til hendelsen ${dto.type}` })));
     }
-    // From age 7 the child's view (or why it was not obtained) is recorded with the assessment.
-    if (dto.type === 'complete_assessment' && ageInYears(child.birthDate, new Date()) >= 7 && !dto.childView?.trim()) {
-      throw problems.validation([{ field: 'childView', message: 'må fylles ut for barn fra 7 år: barnets syn, eller hvorfor det ikke ble innhentet' }]);
-    }
     return dto as unknown as CaseEvent;
   }
 }
 
-function ageInYears(birthDate: string, now: Date): number {
+/** Risk factor codes marked `indicatesAbuse` in risk-factors.json (the safety path, 8.1). */
+function abuseRiskFactors(): string[] {
+  return loadReferenceData().riskFactors.filter((f) => f.indicatesAbuse === true).map((f) => f.code);
+}
+
+export function ageInYears(birthDate: string, now: Date): number {
   const [y, m, d] = birthDate.split('-').map(Number);
   let age = now.getUTCFullYear() - y;
   if (now.getUTCMonth() + 1 < m || (now.getUTCMonth() + 1 === m && now.getUTCDate() < d)) age -= 1;

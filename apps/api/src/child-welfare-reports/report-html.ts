@@ -95,7 +95,7 @@ export function renderReportHtml(doc: OffentligBekymringsmelding, meta: ReportPa
 <main>
 <header>
 <h1>Bekymringsmelding til barnevernet</h1>
-<p class="lead">Fra offentlig ansatt, etter opplysningsplikten (${escapeHtml(LEGAL_REFERENCES.dutyToReport)}).</p>
+<p class="lead">Fra offentlig ansatt, etter opplysningsplikten (${escapeHtml(LEGAL_REFERENCES.dutyToReport.cite)}).</p>
 <p class="no-print"><button type="button" onclick="window.print()">Skriv ut</button></p>
 </header>
 <section aria-labelledby="mottaker">

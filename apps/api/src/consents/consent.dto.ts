@@ -1,23 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { SERVICE_CODES } from '@app/domain';
+import { CONSENT_DECISIONS, CONSENT_RELATIONS, CONSENT_SERVICE_CODES } from '@app/domain';
 import { NAME_MAX, TEXT_MAX } from '../cases/dto/create-case.dto.js';
 import { IsCalendarDate } from '../cases/dto/validators.js';
 
-/** Arenas a route shares with, and the services of DESIGN section 3. */
-export const CONSENT_RECIPIENTS = ['interdisciplinary_team', 'tfa', 'iks', ...SERVICE_CODES] as const;
-
-export const CONSENT_RELATIONS = ['mother', 'father', 'guardian', 'foster_parent', 'child', 'other'] as const;
+/**
+ * Consent is given to services (services.json, DESIGN 8.3). Round one's arena `interdisciplinary_team`
+ * is no longer accepted in new consents; stored ones count as naming every team service.
+ */
+export const CONSENT_RECIPIENTS = CONSENT_SERVICE_CODES;
 
 export class GivenByDto {
   @ApiProperty({ maxLength: NAME_MAX }) @IsString() @IsNotEmpty() @MaxLength(NAME_MAX) name!: string;
-  @ApiProperty({ enum: CONSENT_RELATIONS, description: 'A guardian, or the child where old enough' }) @IsIn(CONSENT_RELATIONS) relation!: string;
+  @ApiProperty({
+    enum: CONSENT_RELATIONS,
+    description: "A person with parental responsibility, or `child` from the municipality's selfConsentAge (15 or 16); otherwise 400 naming givenBy.relation",
+  })
+  @IsIn(CONSENT_RELATIONS)
+  relation!: string;
 }
 
 export class RecordConsentDto {
   @ApiProperty({ type: GivenByDto }) @IsDefined() @ValidateNested() @Type(() => GivenByDto) givenBy!: GivenByDto;
-  @ApiProperty({ enum: CONSENT_RECIPIENTS, isArray: true, description: 'Consent is given to services, not to named employees' })
+  @ApiProperty({
+    enum: CONSENT_RECIPIENTS,
+    isArray: true,
+    description:
+      'Services (services.json), not arenas or named employees. Route interdisciplinary_team needs one team service named, and a team ' +
+      'member sees the child only when their own service is named; route tfa needs `tfa`, iks needs `iks`.',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(CONSENT_RECIPIENTS.length)
@@ -31,7 +43,18 @@ export class RecordConsentDto {
   @IsOptional()
   @IsCalendarDate()
   validFrom?: string;
-  @ApiProperty({ format: 'date', description: 'Last valid day, inclusive (Europe/Oslo)' }) @IsCalendarDate() validUntil!: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Last valid day, inclusive (Europe/Oslo); required when the consent is given' })
+  @IsOptional()
+  @IsCalendarDate()
+  validUntil?: string;
+  @ApiPropertyOptional({
+    enum: CONSENT_DECISIONS,
+    default: 'given',
+    description: '`refused` records a refusal: who refused, for which services and when; it grants nothing (DESIGN 8.3)',
+  })
+  @IsOptional()
+  @IsIn(CONSENT_DECISIONS)
+  decision?: 'given' | 'refused';
 }
 
 export class WithdrawConsentDto {
@@ -48,12 +71,13 @@ export class ConsentView {
   @ApiProperty() caseId!: string;
   @ApiProperty({ type: GivenByView }) givenBy!: GivenByView;
   @ApiProperty({ type: [String] }) recipients!: string[];
-  @ApiProperty() purpose!: string;
+  @ApiProperty({ enum: CONSENT_DECISIONS }) decision!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null for callers who see the case anonymised' }) purpose!: string | null;
   @ApiProperty({ enum: ['written', 'oral'] }) form!: string;
   @ApiProperty() recordedById!: string;
   @ApiProperty() validFrom!: Date;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Exclusive end: the start of the day after the last valid day' }) validUntil!: Date | null;
-  @ApiProperty({ enum: ['active', 'withdrawn', 'expired', 'pending'], description: 'Computed at read time' }) status!: string;
+  @ApiProperty({ enum: ['active', 'withdrawn', 'expired', 'pending', 'refused'], description: 'Computed at read time; `refused` for a recorded refusal' }) status!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) withdrawnAt!: Date | null;
   @ApiProperty({ nullable: true, type: String }) withdrawalReason!: string | null;
   @ApiProperty() createdAt!: Date;

@@ -4,19 +4,23 @@ import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import {
   OSLO,
+  consentGiverRefusal,
   consentStatus,
   onConsentWithdrawn,
   remindersOnConsentRecorded,
   remindersOnConsentWithdrawn,
 } from '@app/domain';
-import { ConsentRow, Notification, RoleAssignmentRow, toCaseState, toDomainConsent, writeReminderEffects } from '@app/persistence';
+import { ConsentRow, Municipality, Notification, RoleAssignmentRow, toCaseState, toDomainConsent, writeReminderEffects } from '@app/persistence';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { CaseAccessPolicy, type CaseView } from '../cases/case-access.policy.js';
 import { CaseEffects } from '../cases/case-effects.js';
 import { versionMismatch, type CasePrecondition } from '../cases/if-match.js';
-import { CasesService } from '../cases/cases.service.js';
+import { CasesService, ageInYears } from '../cases/cases.service.js';
+
+/** When a municipality profile does not say (both seed plans are silent): 16 (municipalities.json note). */
+const DEFAULT_SELF_CONSENT_AGE = 16;
 import type { ConsentListResponse, ConsentView, ConsentWithdrawalResponse, RecordConsentDto, WithdrawConsentDto } from './consent.dto.js';
 
 
@@ -48,9 +52,15 @@ export class ConsentsService {
       if (loaded.row.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet.');
       const now = new Date();
       const today = DateTime.fromJSDate(now, { zone: OSLO }).toISODate()!;
-      const errors = [];
-      if (dto.validUntil < today) errors.push({ field: 'validUntil', message: 'kan ikke være før i dag' });
-      if (dto.validFrom && dto.validFrom > dto.validUntil) errors.push({ field: 'validFrom', message: 'må være før eller lik validUntil' });
+      const refused = dto.decision === 'refused';
+      const errors: { field: string; message: string }[] = [];
+      // Who may consent (8.3): parental responsibility, or the child from the municipality's selfConsentAge.
+      const municipality = await em.findOneByOrFail(Municipality, { id: loaded.row.municipalityId });
+      const giver = consentGiverRefusal(dto.givenBy.relation, ageInYears(loaded.child.birthDate, now), municipality.profile.selfConsentAge ?? DEFAULT_SELF_CONSENT_AGE);
+      if (giver) errors.push({ field: giver.field!, message: giver.message });
+      if (!refused && !dto.validUntil) errors.push({ field: 'validUntil', message: 'må oppgis for et samtykke' });
+      if (dto.validUntil && dto.validUntil < today) errors.push({ field: 'validUntil', message: 'kan ikke være før i dag' });
+      if (dto.validFrom && dto.validUntil && dto.validFrom > dto.validUntil) errors.push({ field: 'validFrom', message: 'må være før eller lik validUntil' });
       if (errors.length) throw problems.validation(errors);
       const row = await em.save(
         em.create(ConsentRow, {
@@ -58,12 +68,14 @@ export class ConsentsService {
           givenByName: dto.givenBy.name,
           givenByRelation: dto.givenBy.relation,
           recipients: [...new Set(dto.recipients)],
+          decision: refused ? 'refused' : 'given',
           purpose: dto.purpose,
           form: dto.form,
           recordedById: principal.userId,
-          validFrom: dto.validFrom && dto.validFrom > today ? startOfOsloDay(dto.validFrom) : now,
+          // A refusal holds from when it was recorded: it grants nothing, so it has no period.
+          validFrom: !refused && dto.validFrom && dto.validFrom > today ? startOfOsloDay(dto.validFrom) : now,
           // Inclusive last day → exclusive instant, as libs/domain expects.
-          validUntil: startOfOsloDay(dto.validUntil, 1),
+          validUntil: !refused && dto.validUntil ? startOfOsloDay(dto.validUntil, 1) : null,
           withdrawnAt: null,
           withdrawnById: null,
           withdrawalReason: null,
@@ -71,11 +83,14 @@ export class ConsentsService {
       );
       await this.cases.saveVersioned(em, loaded.row, {});
       const form = dto.form === 'oral' ? 'muntlig' : 'skriftlig';
-      await this.cases.appendLog(em, caseId, 'consent_recorded', principal.userId, `Samtykke (${form}) registrert for: ${row.recipients.join(', ')}.`, {
-        consentId: row.id,
-      });
-      const durations = await this.cases.reminderDurations(em, loaded.row.municipalityId);
-      await writeReminderEffects(em, caseId, remindersOnConsentRecorded(toDomainConsent(row), now, durations));
+      const text = refused
+        ? `Samtykke nektet (${form}) for: ${row.recipients.join(', ')}. Opplysninger deles ikke med disse tjenestene.`
+        : `Samtykke (${form}) registrert for: ${row.recipients.join(', ')}.`;
+      await this.cases.appendLog(em, caseId, refused ? 'consent_refused' : 'consent_recorded', principal.userId, text, { consentId: row.id });
+      if (!refused) {
+        const durations = await this.cases.reminderDurations(em, loaded.row.municipalityId);
+        await writeReminderEffects(em, caseId, remindersOnConsentRecorded(toDomainConsent(row), now, durations));
+      }
       await this.audit.record(em, principal, 'consent.record', [caseId]);
       return present(row, 'full');
     });
@@ -131,8 +146,8 @@ export class ConsentsService {
     }
   }
 
-  private requireInsider(principal: Principal, row: Parameters<CaseAccessPolicy['isInsider']>[1]): void {
-    if (!this.policy.isInsider(principal, row)) {
+  private requireInsider(principal: Principal, row: Parameters<CaseAccessPolicy['mayManageConsent']>[1]): void {
+    if (!this.policy.mayManageConsent(principal, row)) {
       throw problems.forbidden('Bare melder, koordinator eller enhetsleder kan registrere eller trekke samtykke.');
     }
   }
@@ -142,20 +157,23 @@ function startOfOsloDay(isoDate: string, plusDays = 0): Date {
   return DateTime.fromISO(isoDate, { zone: OSLO }).plus({ days: plusDays }).startOf('day').toJSDate();
 }
 
+/** An anonymised viewer (8.4) sees which services are covered and when, never names or free text. */
 function present(row: ConsentRow, view: CaseView): ConsentView {
+  const full = view === 'full';
   return {
     id: row.id,
     caseId: row.caseId,
-    givenBy: { name: view === 'full' ? row.givenByName : null, relation: row.givenByRelation },
+    givenBy: { name: full ? row.givenByName : null, relation: row.givenByRelation },
     recipients: row.recipients,
-    purpose: row.purpose,
+    decision: row.decision,
+    purpose: full ? row.purpose : null,
     form: row.form,
     recordedById: row.recordedById,
     validFrom: row.validFrom,
     validUntil: row.validUntil,
-    status: consentStatus(toDomainConsent(row), new Date()),
+    status: row.decision === 'refused' ? 'refused' : consentStatus(toDomainConsent(row), new Date()),
     withdrawnAt: row.withdrawnAt,
-    withdrawalReason: row.withdrawalReason,
+    withdrawalReason: full ? row.withdrawalReason : null,
     createdAt: row.createdAt,
   };
 }

@@ -47,11 +47,15 @@ export class BtiCase {
   @Index() @Column({ type: 'uuid' }) childId!: string;
   @Column({ type: 'uuid' }) reporterId!: string;
   @Column({ type: 'uuid', nullable: true }) assigneeId!: string | null;
+  /** A handover offered and not yet accepted (DESIGN 8.2). */
+  @Column({ type: 'uuid', nullable: true }) pendingAssigneeId!: string | null;
   @Column({ type: 'varchar', length: 20 }) status!: string;
   @Column({ type: 'varchar', length: 30, nullable: true }) route!: string | null;
   @Column({ type: 'smallint', default: 0 }) level!: number;
   /** The interdisciplinary team consults without the child's identity. */
   @Column({ type: 'boolean', default: false }) anonymous!: boolean;
+  /** With `anonymous`: the only text the anonymised team reads (DESIGN 8.4). */
+  @Column({ type: 'text', nullable: true }) anonymousSummary!: string | null;
   @Column({ type: 'boolean', default: false }) suspectedViolenceOrAbuse!: boolean;
   @Column({ type: 'timestamptz', nullable: true }) childWelfareReportedAt!: Date | null;
   /** Optimistic locking: every change is `UPDATE … WHERE version = $expected`. */
@@ -85,6 +89,22 @@ export class CaseLogEntry {
   @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' }) at!: Date;
   @Column({ type: 'text' }) text!: string;
   @Column({ type: 'jsonb', default: () => "'{}'" }) data!: Record<string, unknown>;
+}
+
+/** The child's (and guardians') voice as recorded by one event (DESIGN 8.5); the latest is shown. */
+@Entity('child_voice')
+@Index(['caseId', 'at'])
+export class ChildVoiceRow {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid' }) caseId!: string;
+  @Column({ type: 'varchar', length: 40 }) event!: string;
+  @Column({ type: 'boolean', nullable: true }) heard!: boolean | null;
+  @Column({ type: 'text', nullable: true }) view!: string | null;
+  @Column({ type: 'text', nullable: true }) reasonNotHeard!: string | null;
+  @Column({ type: 'text', nullable: true }) weight!: string | null;
+  @Column({ type: 'text', nullable: true }) guardiansView!: string | null;
+  @Column({ type: 'uuid' }) actorId!: string;
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' }) at!: Date;
 }
 
 /** Remembers `Idempotency-Key`s of `POST /cases` per caller. */

@@ -8,8 +8,10 @@ export class ConsentRow {
   @Column({ type: 'varchar', length: 100 }) givenByName!: string;
   /** e.g. mother, father, guardian, child */
   @Column({ type: 'varchar', length: 40 }) givenByRelation!: string;
-  /** `interdisciplinary_team`, `tfa`, `iks`, or service codes. */
+  /** Service codes (services.json); round-one rows may name `interdisciplinary_team` (read as every team service). */
   @Column({ type: 'text', array: true }) recipients!: string[];
+  /** A refusal is recorded too and grants nothing (DESIGN 8.3). */
+  @Column({ type: 'varchar', length: 10, default: 'given' }) decision!: 'given' | 'refused';
   @Column({ type: 'text' }) purpose!: string;
   @Column({ type: 'varchar', length: 10 }) form!: 'written' | 'oral';
   @Column({ type: 'uuid' }) recordedById!: string;

@@ -1,5 +1,5 @@
 import { AppUser, Cluster, Municipality, RoleAssignmentRow, Unit } from './organisation.entities.js';
-import { BtiCase, CaseLogEntry, Child, Concern, IdempotencyKey, Notification } from './case.entities.js';
+import { BtiCase, CaseLogEntry, Child, ChildVoiceRow, Concern, IdempotencyKey, Notification } from './case.entities.js';
 import { ConsentRow } from './consent.entity.js';
 import { IksCompetenceOrder, IksReferral } from './iks.entities.js';
 import { Measure, MeasureEvaluation } from './measure.entities.js';
@@ -28,6 +28,7 @@ export const ENTITIES = [
   BtiCase,
   Concern,
   CaseLogEntry,
+  ChildVoiceRow,
   IdempotencyKey,
   Notification,
   ConsentRow,

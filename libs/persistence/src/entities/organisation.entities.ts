@@ -12,6 +12,8 @@ export interface MunicipalityProfile {
   municipalityNumber?: string;
   /** The child-welfare office (bydel) reports go to; none → "00" and the municipality's name. */
   childWelfareDistrict?: { number: string; name: string };
+  /** The age from which a young person consents alone (15 or 16; DESIGN 8.3). */
+  selfConsentAge?: number;
 }
 
 /** Kommune: the tenant. */
@@ -61,6 +63,8 @@ export class AppUser {
   @Column({ type: 'varchar', length: 200, nullable: true, unique: true }) externalSubject!: string | null;
   /** Where e-mail notices go (DESIGN section 10); null: in-app notifications only. */
   @Column({ type: 'varchar', length: 320, nullable: true }) email!: string | null;
+  /** The service (services.json) a team, TFA or IKS member works in; consent names services (DESIGN 8.3). */
+  @Column({ type: 'varchar', length: 40, nullable: true }) service!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }
 

@@ -15,14 +15,16 @@ const DEMO_UNITS: { code: string; name: string; kind: UnitKind; cluster: string;
   { code: 'helsestasjon-sentrum', name: 'Helsestasjon Sentrum', kind: 'health_station', cluster: 'sentrum', address: { line1: 'Torget 1', postalPlace: 'Demo' } },
 ];
 type Scope = { unit: string } | { cluster: string } | 'municipality';
-export const DEMO_USERS: { username: string; displayName: string; role: string; scope: Scope }[] = [
+/** `service`: the service (services.json) a team, TFA or IKS member works in (DESIGN 8.3, 8.11). */
+export const DEMO_USERS: { username: string; displayName: string; role: string; scope: Scope; service?: string }[] = [
   { username: 'kari.ansatt', displayName: 'Kari Ansatt', role: 'staff', scope: { unit: 'solsiden-bhg' } },
   { username: 'ola.leder', displayName: 'Ola Leder', role: 'unit_leader', scope: { unit: 'solsiden-bhg' } },
   { username: 'nina.ansatt', displayName: 'Nina Ansatt', role: 'staff', scope: { unit: 'bakken-skole' } },
   { username: 'berit.leder', displayName: 'Berit Leder', role: 'unit_leader', scope: { unit: 'bakken-skole' } },
-  { username: 'per.ppt', displayName: 'Per PPT', role: 'team_member', scope: { cluster: 'sentrum' } },
-  { username: 'tor.tfa', displayName: 'Tor TFA', role: 'tfa_coordinator', scope: 'municipality' },
-  { username: 'siri.iks', displayName: 'Siri IKS', role: 'iks_coordinator', scope: 'municipality' },
+  { username: 'per.ppt', displayName: 'Per PPT', role: 'team_member', scope: { cluster: 'sentrum' }, service: 'ppt' },
+  { username: 'hanne.helse', displayName: 'Hanne Helse', role: 'team_member', scope: { cluster: 'sentrum' }, service: 'health_station' },
+  { username: 'tor.tfa', displayName: 'Tor TFA', role: 'tfa_coordinator', scope: 'municipality', service: 'tfa' },
+  { username: 'siri.iks', displayName: 'Siri IKS', role: 'iks_coordinator', scope: 'municipality', service: 'iks' },
   { username: 'anne.admin', displayName: 'Anne Admin', role: 'admin', scope: 'municipality' },
   { username: 'eva.revisor', displayName: 'Eva Revisor', role: 'auditor', scope: 'municipality' },
   { username: 'lars.analytiker', displayName: 'Lars Analytiker', role: 'analyst', scope: 'municipality' },
@@ -40,6 +42,7 @@ function demoProfile(profiles: ReferenceProfile[]): ReferenceProfile {
     iksCasesPerYear: kristiansund?.iksCasesPerYear,
     // No municipality has 0000, so a demo report to child welfare can never reach a real office.
     municipalityNumber: '0000',
+    selfConsentAge: 16,
   };
 }
 
@@ -81,7 +84,12 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       units.set(u.code, await upsertBy(em, Unit, { municipalityId: demo.id, code: u.code }, values));
     }
     for (const u of DEMO_USERS) {
-      const user = await upsertBy(em, AppUser, { username: u.username }, { municipalityId: demo.id, displayName: u.displayName, email: `${u.username}@demo.bti.local` });
+      const user = await upsertBy(em, AppUser, { username: u.username }, {
+        municipalityId: demo.id,
+        displayName: u.displayName,
+        email: `${u.username}@demo.bti.local`,
+        service: u.service ?? null,
+      });
       const scope =
         u.scope === 'municipality'
           ? { scopeType: 'municipality' as const, scopeId: demo.id }

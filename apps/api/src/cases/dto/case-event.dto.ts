@@ -1,27 +1,47 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { CHILD_WELFARE_REPORT_CHANNELS, CLOSE_REASONS, EVALUATION_OUTCOMES, EVENT_TYPES, ROUTES, type EventType } from '@app/domain';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import {
+  CHILD_WELFARE_REPORT_CHANNELS,
+  CLOSE_REASONS,
+  EVALUATION_OUTCOMES,
+  EVENT_TYPES,
+  MAX_ANONYMOUS_SUMMARY_LENGTH,
+  MIN_CLOSE_JUSTIFICATION,
+  ROUTES,
+  type EventType,
+} from '@app/domain';
 import { ChildWelfareReportFieldsDto, REPORT_FACT_FIELDS } from '../../child-welfare-reports/dto/report-event-fields.dto.js';
 import { TEXT_MAX } from './create-case.dto.js';
 
 /** Which payload fields each event takes (DESIGN section 4); others are refused by name. */
 export const EVENT_FIELDS: Record<EventType, string[]> = {
   start_assessment: [],
-  complete_assessment: ['summary', 'guardiansInformed', 'reasonNotInformed', 'childView'],
-  decide: ['route', 'rationale', 'anonymous'],
-  escalate: ['route', 'rationale', 'anonymous'],
+  complete_assessment: ['summary', 'guardiansInformed', 'reasonNotInformed', 'childHeard', 'childView', 'reasonChildNotHeard', 'childViewWeight', 'guardiansView'],
+  decide: ['route', 'rationale', 'anonymous', 'anonymousSummary', 'assigneeId'],
+  escalate: ['route', 'rationale', 'anonymous', 'anonymousSummary'],
   request_evaluation: [],
-  evaluate: ['outcome', 'note', 'route', 'reason', 'anonymous'],
-  close: ['reason', 'note'],
+  evaluate: ['outcome', 'note', 'route', 'reason', 'anonymous', 'anonymousSummary', 'justification', 'childView', 'guardiansView'],
+  close: ['reason', 'note', 'justification'],
   reopen: ['reason'],
   report_to_child_welfare: ['grounds', 'guardiansInformed', 'reasonGuardiansNotInformed', 'channel', 'reference', ...REPORT_FACT_FIELDS],
+  raise_safety_concern: ['note'],
+  accept_handover: [],
+  decline_handover: ['reason'],
 };
 
 const is = (...types: EventType[]) => (o: CaseEventDto) => types.includes(o.type);
 
 /** `{type, ...payload}`: one flat DTO, each field validated when its event takes it. */
 export class CaseEventDto extends ChildWelfareReportFieldsDto {
-  @ApiProperty({ enum: EVENT_TYPES }) @IsIn(EVENT_TYPES) type!: EventType;
+  @ApiProperty({
+    enum: EVENT_TYPES,
+    description:
+      'The state-machine event (DESIGN 4, 8). raise_safety_concern {note}: flags the case later (violence/abuse disclosed) and starts the ' +
+      'urgent reminder; report_to_child_welfare and raise_safety_concern need an identified view of the case (an anonymised viewer gets ' +
+      '403 FORBIDDEN_ROLE); accept_handover / decline_handover {reason}: only the proposed coordinator (pendingAssigneeId).',
+  })
+  @IsIn(EVENT_TYPES)
+  type!: EventType;
 
   @ApiPropertyOptional({ description: 'complete_assessment', maxLength: TEXT_MAX })
   @ValidateIf(is('complete_assessment'))
@@ -41,11 +61,34 @@ export class CaseEventDto extends ChildWelfareReportFieldsDto {
   @MaxLength(TEXT_MAX)
   reasonNotInformed?: string;
 
-  @ApiPropertyOptional({ description: "complete_assessment: the child's view, or why it was not obtained (required from age 7)", maxLength: TEXT_MAX })
+  @ApiPropertyOptional({ description: 'complete_assessment: whether the child was heard; required for a child of 7 or more (DESIGN 8.5)' })
+  @IsOptional()
+  @IsBoolean()
+  childHeard?: boolean;
+
+  @ApiPropertyOptional({ description: "complete_assessment (required when heard, from 7), evaluate (optional): the child's own view", maxLength: TEXT_MAX })
   @IsOptional()
   @IsString()
   @MaxLength(TEXT_MAX)
   childView?: string;
+
+  @ApiPropertyOptional({ description: 'complete_assessment: why the child was not heard (required when not heard, from 7)', maxLength: TEXT_MAX })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  reasonChildNotHeard?: string;
+
+  @ApiPropertyOptional({ description: "complete_assessment: how the child's view was weighed (required when heard, from 12)", maxLength: TEXT_MAX })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  childViewWeight?: string;
+
+  @ApiPropertyOptional({ description: "complete_assessment, evaluate: the guardians' view (optional)", maxLength: TEXT_MAX })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  guardiansView?: string;
 
   @ApiPropertyOptional({ enum: ROUTES, description: 'decide, escalate, evaluate (outcome escalate)' })
   @ValidateIf((o: CaseEventDto) => is('decide', 'escalate')(o) || o.route !== undefined)
@@ -64,20 +107,46 @@ export class CaseEventDto extends ChildWelfareReportFieldsDto {
   @IsBoolean()
   anonymous?: boolean;
 
+  @ApiPropertyOptional({
+    description: 'decide, escalate, evaluate (outcome escalate): required with anonymous: true; the only text the anonymised team reads (DESIGN 8.4)',
+    maxLength: MAX_ANONYMOUS_SUMMARY_LENGTH,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_ANONYMOUS_SUMMARY_LENGTH)
+  anonymousSummary?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'decide: the coordinator (stafettholder) to take the case when it has none; without one, 422 COORDINATOR_REQUIRED (DESIGN 8.2)',
+  })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @ApiPropertyOptional({
+    description: `close, evaluate (outcome close): on a flagged case without a recorded report to child welfare, the unit leader's reason why no report (at least ${MIN_CLOSE_JUSTIFICATION} characters; DESIGN 8.1)`,
+    maxLength: TEXT_MAX,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  justification?: string;
+
   @ApiPropertyOptional({ enum: EVALUATION_OUTCOMES, description: 'evaluate' })
   @ValidateIf(is('evaluate'))
   @IsIn(EVALUATION_OUTCOMES)
   outcome?: (typeof EVALUATION_OUTCOMES)[number];
 
-  @ApiPropertyOptional({ description: 'evaluate (required), close', maxLength: TEXT_MAX })
-  @ValidateIf((o: CaseEventDto) => o.type === 'evaluate' || o.note !== undefined)
+  @ApiPropertyOptional({ description: 'evaluate (required), raise_safety_concern (required: what came to light), close', maxLength: TEXT_MAX })
+  @ValidateIf((o: CaseEventDto) => is('evaluate', 'raise_safety_concern')(o) || o.note !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)
   note?: string;
 
-  @ApiPropertyOptional({ description: `close: one of ${CLOSE_REASONS.join(', ')}; reopen: free text`, maxLength: TEXT_MAX })
-  @ValidateIf((o: CaseEventDto) => is('close', 'reopen')(o) || o.reason !== undefined)
+  @ApiPropertyOptional({ description: `close: one of ${CLOSE_REASONS.join(', ')}; reopen, decline_handover: free text`, maxLength: TEXT_MAX })
+  @ValidateIf((o: CaseEventDto) => is('close', 'reopen', 'decline_handover')(o) || o.reason !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)
