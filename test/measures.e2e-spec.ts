@@ -23,12 +23,12 @@ describe('measures', () => {
   const as = (username: string) => t.auth(username);
   const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
-  /** A solsiden case decided to own unit (acting). */
+  /** A solsiden case decided to own unit (acting), coordinated by the unit leader (kari is only the reporter). */
   async function actingCase() {
     const created = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
     await sendEvent(t, 'ola.leder', created.id, { type: 'start_assessment' });
     await sendEvent(t, 'ola.leder', created.id, { type: 'complete_assessment', summary: 'Vurdert.', guardiansInformed: true });
-    const decided = await sendEvent(t, 'ola.leder', created.id, { type: 'decide', route: 'own_unit', rationale: 'Tiltak i barnehagen.', assigneeId: await userId(t, 'kari.ansatt') });
+    const decided = await sendEvent(t, 'ola.leder', created.id, { type: 'decide', route: 'own_unit', rationale: 'Tiltak i barnehagen.', assigneeId: await userId(t, 'ola.leder') });
     expect(decided.body.status).toBe('acting');
     return created.id as string;
   }
@@ -122,6 +122,8 @@ describe('measures', () => {
     // Once assigned, the coordinator (stafettholder) may.
     const etag = (await t.http.get(`/api/v1/cases/${caseId}`).set(await as('ola.leder'))).headers.etag;
     await t.http.put(`/api/v1/cases/${caseId}/assignee`).set(await as('ola.leder')).set('If-Match', etag).send({ assigneeId: ids['kari.ansatt'] }).expect(200);
+    // A handover takes effect when the proposed coordinator accepts (DESIGN 8.2).
+    expect((await sendEvent(t, 'kari.ansatt', caseId, { type: 'accept_handover' })).status).toBe(200);
     await t.http.post(`/api/v1/cases/${caseId}/measures`).set(await as('kari.ansatt')).set('If-Match', await caseEtag(t, 'kari.ansatt', caseId)).send(catalogMeasure()).expect(201);
 
     const undecided = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');

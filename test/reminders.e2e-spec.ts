@@ -93,7 +93,8 @@ describe('reminder pipeline', () => {
     expect(brief(notes)).toEqual(['assessment_due→kari.ansatt', 'assessment_due→ola.leder', 'unassigned→ola.leder']);
     expect(notes.every((n) => !n.urgent)).toBe(true);
     expect(notes.find((n) => n.type === 'unassigned')!.message).toMatch(/ingen saksansvarlig/);
-    expect(await reminderStatuses(ds, c.id)).toEqual({ unassigned: 'fired', assessment_due: 'fired', assessment_due_leader: 'fired' });
+    // decision_due (DESIGN 8.2, P14D) is still ahead.
+    expect(await reminderStatuses(ds, c.id)).toEqual({ unassigned: 'fired', assessment_due: 'fired', assessment_due_leader: 'fired', decision_due: 'pending', decision_due_leader: 'pending' });
   });
 
   it('assigning cancels the unassigned reminder; assessment_due goes to the assignee', async () => {
@@ -197,7 +198,10 @@ describe('reminder pipeline', () => {
     const rows: { kind: string; dueAt: Date; jobId: string }[] = await ds.query(`SELECT kind, "dueAt", "jobId" FROM scheduled_reminder WHERE "caseId" = $1`, [caseId]);
     await w.sweeps(2);
     expect(await reminderStatuses(ds, caseId)).toMatchObject({ unassigned: 'pending', child_welfare_report_missing: 'pending' });
-    for (const kind of ['unassigned', 'child_welfare_report_missing']) {
+    // The child-welfare reminder counts clock time (DESIGN 8.1): Saturday 12:00, not Monday.
+    const urgent = rows.find((x) => x.kind === 'child_welfare_report_missing')!;
+    expect(urgent.dueAt.getTime()).toBe(friday.plus({ hours: 24 }).toMillis());
+    for (const kind of ['unassigned']) {
       const r = rows.find((x) => x.kind === kind)!;
       const due = DateTime.fromJSDate(r.dueAt, { zone: 'Europe/Oslo' });
       expect(isWorkingDay(r.dueAt)).toBe(true);
@@ -211,7 +215,7 @@ describe('reminder pipeline', () => {
   it('reminders live in PostgreSQL only: a logged concern writes its scheduled_reminder rows, no outbox row and no job in Redis', async () => {
     const c = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
     const rows: { jobId: string; id: string }[] = await ds.query(`SELECT id, "jobId" FROM scheduled_reminder WHERE "caseId" = $1`, [c.id]);
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(5); // unassigned, assessment_due(_leader), decision_due(_leader)
     for (const r of rows) expect(r.jobId.endsWith(`.${c.id}.${r.id}`)).toBe(true); // never reused, even after retention
     expect(await ds.query(`SELECT 1 FROM outbox WHERE "caseId" = $1`, [c.id])).toEqual([]);
     const queue = new Queue(REMINDER_QUEUE, { connection: { url: process.env.REDIS_URL! } });

@@ -4,7 +4,7 @@ import { hasCoveringConsent, hasTeamConsent, someConsentNamesService, type Conse
 
 /**
  * WHO SEES WHAT (DESIGN 7, 8.3, 8.4), as one predicate. The API's access layer and the SQL
- * row-level policy implement this same rule; test/access-matrix.e2e-spec.ts checks all three
+ * row-level policy implement this same rule; test/cases-access-matrix.e2e-spec.ts checks all three
  * against one table of cases and users.
  *
  *   null          the case does not exist for the actor (the API answers 404)

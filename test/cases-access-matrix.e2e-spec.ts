@@ -1,0 +1,172 @@
+import { DataSource } from 'typeorm';
+import { caseViewOf, type Actor, type CaseView } from '@app/domain';
+import { BtiCase, ConsentRow, toCaseState, toDomainConsent } from '@app/persistence';
+import { startTestApp, type TestApp } from './harness/test-app.js';
+import { caseEtag, logConcern, sendEvent, userId } from './harness/cases.js';
+
+/**
+ * THE ACCESS MATRIX (DESIGN 7, 8.3, 8.4; issue 19 item 5): every user × every case shape × the
+ * case endpoints. One hand-written table says who sees which case and how; the domain predicate
+ * (`caseViewOf`), the API (the access layer's SQL) and the row-level policy in PostgreSQL must
+ * each agree with it, so a leak in any of the three fails here.
+ */
+type Expected = CaseView | null;
+const F: Expected = 'full';
+const A: Expected = 'anonymised';
+const _: Expected = null;
+
+// Cases: own unit (solsiden), another unit (bakken), team with consent to ppt, to health_station,
+// anonymous team, team under a round-one consent to the arena, TFA, IKS. Every solsiden case has
+// kari as reporter (and coordinator from C on), ola as unit leader.
+const CASES = ['own', 'bakken', 'teamPpt', 'teamHealth', 'teamAnonymous', 'teamLegacy', 'tfa', 'iks'] as const;
+type CaseName = (typeof CASES)[number];
+
+const MATRIX: Record<string, Record<CaseName, Expected>> = {
+  //                  own  bakken teamPpt teamHealth teamAnonymous teamLegacy tfa iks
+  'kari.ansatt':     { own: F, bakken: _, teamPpt: F, teamHealth: F, teamAnonymous: F, teamLegacy: F, tfa: F, iks: F },
+  'ola.leder':       { own: F, bakken: _, teamPpt: F, teamHealth: F, teamAnonymous: F, teamLegacy: F, tfa: F, iks: F },
+  'nina.ansatt':     { own: _, bakken: F, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
+  'berit.leder':     { own: _, bakken: F, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
+  'per.ppt':         { own: _, bakken: _, teamPpt: F, teamHealth: A, teamAnonymous: A, teamLegacy: F, tfa: _, iks: _ },
+  'hanne.helse':     { own: _, bakken: _, teamPpt: A, teamHealth: F, teamAnonymous: A, teamLegacy: F, tfa: _, iks: _ },
+  'tor.tfa':         { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: F, iks: _ },
+  'siri.iks':        { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: F },
+  'anne.admin':      { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
+  'eva.revisor':     { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
+  'lars.analytiker': { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
+  // A PPT member of the other demo cluster (frei), and a second municipality's own coordinators
+  // and team member (test data): nothing of demo's, whatever their roles and services say.
+  'frida.frei':      { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
+  'ks.tfa':          { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
+  'ks.iks':          { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
+  'ks.team':         { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
+};
+
+describe('access matrix: domain, API and row-level security agree with one table', () => {
+  let t: TestApp;
+  let db: DataSource;
+  const ids = {} as Record<CaseName, string>;
+
+  /** Test users beyond the demo seed: one in demo's other cluster, three in Kristiansund. */
+  async function seedOutsiders(): Promise<void> {
+    const [demo] = await db.query(`SELECT id FROM municipality WHERE code = 'demo'`);
+    const [ks] = await db.query(`SELECT id FROM municipality WHERE code = 'kristiansund'`);
+    const [frei] = await db.query(`SELECT id FROM cluster WHERE "municipalityId" = $1 AND code = 'frei'`, [demo.id]);
+    await db.query(`INSERT INTO cluster ("municipalityId", code, name) VALUES ($1, 'nordlandet', 'Nordlandet') ON CONFLICT DO NOTHING`, [ks.id]);
+    const [nordlandet] = await db.query(`SELECT id FROM cluster WHERE "municipalityId" = $1 AND code = 'nordlandet'`, [ks.id]);
+    const users: [string, string, string, string, string, string][] = [
+      ['frida.frei', demo.id, 'team_member', 'cluster', frei.id, 'ppt'],
+      ['ks.tfa', ks.id, 'tfa_coordinator', 'municipality', ks.id, 'tfa'],
+      ['ks.iks', ks.id, 'iks_coordinator', 'municipality', ks.id, 'iks'],
+      ['ks.team', ks.id, 'team_member', 'cluster', nordlandet.id, 'ppt'],
+    ];
+    for (const [username, municipalityId, role, scopeType, scopeId, service] of users) {
+      await db.query(
+        `INSERT INTO app_user (username, "municipalityId", "displayName", service) VALUES ($1, $2, $1, $3) ON CONFLICT (username) DO NOTHING`,
+        [username, municipalityId, service],
+      );
+      await db.query(
+        `INSERT INTO role_assignment ("userId", role, "scopeType", "scopeId") SELECT id, $2, $3, $4 FROM app_user WHERE username = $1 ON CONFLICT DO NOTHING`,
+        [username, role, scopeType, scopeId],
+      );
+    }
+  }
+
+  /** A solsiden case coordinated by kari, assessed, optionally with a consent, then decided. */
+  async function routed(route: string, consent: string[] | null, extra: object = {}): Promise<string> {
+    const created = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
+    const kari = await userId(t, 'kari.ansatt');
+    await sendEvent(t, 'ola.leder', created.id, { type: 'start_assessment' });
+    await sendEvent(t, 'ola.leder', created.id, { type: 'complete_assessment', summary: 'Vurdert.', guardiansInformed: true });
+    if (consent) {
+      await t.http.post(`/api/v1/cases/${created.id}/consents`).set(await t.auth('ola.leder')).set('If-Match', await caseEtag(t, 'ola.leder', created.id))
+        .send({ givenBy: { name: 'Mor Testesen', relation: 'mother' }, recipients: consent, purpose: 'Samarbeid.', form: 'written', validUntil: '2099-12-31' })
+        .expect(201);
+    }
+    const decided = await sendEvent(t, 'ola.leder', created.id, { type: 'decide', route, rationale: 'Begrunnet.', assigneeId: kari, ...extra });
+    expect(decided.status).toBe(200);
+    return created.id;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    db = t.app.get(DataSource);
+    await seedOutsiders();
+    ids.own = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')).id;
+    ids.bakken = (await logConcern(t, 'nina.ansatt', 'bakken-skole')).id;
+    ids.teamPpt = await routed('interdisciplinary_team', ['ppt']);
+    ids.teamHealth = await routed('interdisciplinary_team', ['health_station']);
+    ids.teamAnonymous = await routed('interdisciplinary_team', null, { anonymous: true, anonymousSummary: 'Gutt i barnehage.' });
+    // Round one's consent to the arena, as stored before PracticeRules: read, never rewritten.
+    ids.teamLegacy = await routed('interdisciplinary_team', null, { anonymous: true, anonymousSummary: 'Først anonymt.' });
+    await db.query(
+      `INSERT INTO consent ("caseId", "givenByName", "givenByRelation", recipients, purpose, form, "recordedById", "validFrom")
+       SELECT $1, 'Mor', 'mother', ARRAY['interdisciplinary_team'], 'Runde én', 'written', "reporterId", now() - interval '1 minute' FROM bti_case WHERE id = $1`,
+      [ids.teamLegacy],
+    );
+    await db.query(`UPDATE bti_case SET anonymous = false, "anonymousSummary" = NULL WHERE id = $1`, [ids.teamLegacy]);
+    ids.tfa = await routed('tfa', ['tfa']);
+    ids.iks = await routed('iks', ['iks']);
+  }, 180_000);
+  afterAll(() => t.close());
+
+  /** The domain's answer, from the stored rows (read as the owner, beside RLS). */
+  async function domainView(username: string, caseId: string): Promise<Expected> {
+    const [user] = await db.query(`SELECT id, "municipalityId", service FROM app_user WHERE username = $1`, [username]);
+    const roles = await db.query(`SELECT role, "scopeType", "scopeId" FROM role_assignment WHERE "userId" = $1`, [user.id]);
+    const actor: Actor = { userId: user.id, municipalityId: user.municipalityId, service: user.service, roles };
+    const row = await db.getRepository(BtiCase).findOneByOrFail({ id: caseId });
+    const consents = (await db.getRepository(ConsentRow).findBy({ caseId })).map(toDomainConsent);
+    return caseViewOf(actor, toCaseState(row), consents, new Date());
+  }
+
+  /** Whether PostgreSQL's row-level policy shows the case (and its child) to the user, with no application filter. */
+  async function rlsShows(username: string, caseId: string): Promise<boolean> {
+    const [user] = await db.query(`SELECT id, "municipalityId" FROM app_user WHERE username = $1`, [username]);
+    return db.transaction(async (em) => {
+      await em.query(`SELECT set_config('bti.user_id', $1, true), set_config('bti.municipality_id', $2, true), set_config('role', 'bti_app', true)`, [user.id, user.municipalityId]);
+      const cases = await em.query(`SELECT id FROM bti_case WHERE id = $1`, [caseId]);
+      const children = await em.query(`SELECT ch.id FROM child ch JOIN bti_case c ON c."childId" = ch.id WHERE c.id = $1`, [caseId]);
+      expect(children.length).toBe(cases.length);
+      return cases.length === 1;
+    });
+  }
+
+  const cells = Object.entries(MATRIX).flatMap(([username, row]) => CASES.map((c) => [username, c, row[c]] as const));
+
+  it.each(cells)('%s × %s → %s', async (username, caseName, expected) => {
+    const caseId = ids[caseName];
+    const headers = await t.auth(username);
+    expect([username, caseName, await domainView(username, caseId)]).toEqual([username, caseName, expected]);
+    expect([username, caseName, await rlsShows(username, caseId)]).toEqual([username, caseName, expected !== null]);
+
+    const got = await t.http.get(`/api/v1/cases/${caseId}`).set(headers);
+    const log = await t.http.get(`/api/v1/cases/${caseId}/log`).set(headers);
+    const consents = await t.http.get(`/api/v1/cases/${caseId}/consents`).set(headers);
+    const list = await t.http.get('/api/v1/cases?pageSize=100').set(headers).expect(200);
+    const listed = list.body.items.find((c: { id: string }) => c.id === caseId);
+    if (expected === null) {
+      expect([got.status, log.status, consents.status]).toEqual([404, 404, 404]);
+      expect(listed).toBeUndefined();
+      const event = await t.http.post(`/api/v1/cases/${caseId}/events`).set(headers).set('If-Match', '"1"').send({ type: 'report_to_child_welfare', grounds: 'x' });
+      expect(event.status).toBe(404);
+      return;
+    }
+    expect([got.status, got.body.view, listed?.view]).toEqual([200, expected, expected]);
+    expect([log.status, consents.status]).toEqual([200, 200]);
+    const identity = JSON.stringify([got.body, listed, log.body, consents.body]);
+    if (expected === 'anonymised') {
+      for (const secret of ['Emma', 'Testesen', '2021-03-14', 'sluttet å spise', 'Mor Testesen']) expect(identity).not.toContain(secret);
+      expect(log.body.items.every((e: { text: string | null }) => e.text === null)).toBe(true);
+    } else {
+      expect(got.body.child.firstName).toBe('Emma');
+    }
+  });
+
+  it('the second municipality sees an empty list, even of its own routes', async () => {
+    for (const username of ['ks.tfa', 'ks.iks', 'ks.team']) {
+      const list = await t.http.get('/api/v1/cases?pageSize=100').set(await t.auth(username)).expect(200);
+      expect([username, list.body.total]).toEqual([username, 0]);
+    }
+  });
+});
