@@ -42,6 +42,9 @@ export const EVENT_LABEL: Record<EventType, string> = {
   close: 'Avslutt saken',
   reopen: 'Gjenåpne saken',
   report_to_child_welfare: 'Registrer bekymringsmelding til barnevernet',
+  raise_safety_concern: 'Meld mistanke om vold eller overgrep',
+  accept_handover: 'Godta å bli koordinator',
+  decline_handover: 'Avslå overleveringen',
 };
 
 export const RELATION_LABEL: Record<Relation, string> = {
@@ -50,26 +53,24 @@ export const RELATION_LABEL: Record<Relation, string> = {
   guardian: 'Verge',
   foster_parent: 'Fosterforelder',
   child: 'Barnet selv',
-  other: 'Annen',
 };
 
+/** Consent is given to services (services.json, DESIGN 8.3). */
 export const RECIPIENT_LABEL: Record<Recipient, string> = {
-  interdisciplinary_team: 'Tverrfaglig team',
-  tfa: 'TFA (tverrfaglig arena)',
-  iks: 'IKS',
   ppt: 'PPT',
-  child_welfare: 'Barneverntjenesten',
   health_station: 'Helsestasjon og skolehelsetjeneste',
+  child_welfare: 'Barneverntjenesten',
+  family_service: 'Familiens hus / familietjenesten',
   nav: 'NAV',
-  culture: 'Kultur',
   bup: 'BUP',
-  psychologist: 'Psykolog',
   municipal_psychologist: 'Kommunepsykolog',
   child_coordinator: 'Barnekoordinator',
+  culture: 'Kultur og fritid',
   police: 'Politiet',
-  slt_coordinator: 'SLT-koordinator',
-  school_doctor: 'Skolelege',
-  family_house: 'Familiens hus',
+  slt: 'SLT-koordinator',
+  tfa: 'TFA (tverrfaglig arena)',
+  iks: 'IKS',
+  receiving_unit: 'Ny barnehage eller skole ved overgang',
 };
 
 export const ROLE_LABEL: Record<string, string> = {
@@ -104,6 +105,7 @@ export const CONSENT_STATUS_LABEL: Record<Schemas['ConsentView']['status'], stri
   withdrawn: 'Trukket tilbake',
   expired: 'Utløpt',
   pending: 'Venter',
+  refused: 'Nektet',
 };
 
 export const IKS_STATUS_LABEL: Record<Schemas['IksReferralView']['status'], string> = {

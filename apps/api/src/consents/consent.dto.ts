@@ -49,8 +49,7 @@ export class RecordConsentDto {
   validUntil?: string;
   @ApiPropertyOptional({
     enum: CONSENT_DECISIONS,
-    default: 'given',
-    description: '`refused` records a refusal: who refused, for which services and when; it grants nothing (DESIGN 8.3)',
+    description: '`given` when omitted; `refused` records a refusal: who refused, for which services and when; it grants nothing (DESIGN 8.3)',
   })
   @IsOptional()
   @IsIn(CONSENT_DECISIONS)

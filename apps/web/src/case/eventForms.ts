@@ -38,7 +38,11 @@ export const EVENT_FORMS: Record<EventType, FieldSpec[]> = {
       label: 'Hvorfor er foresatte ikke informert?',
       when: (v) => !v.guardiansInformed,
     },
-    { name: 'childView', kind: 'textarea', label: 'Barnets syn (valgfritt)' },
+    { name: 'childHeard', kind: 'checkbox', label: 'Barnet er hørt', description: 'Fra 7 år: barnets syn, eller hvorfor det ikke er hørt.' },
+    { name: 'childView', kind: 'textarea', label: 'Barnets syn', when: (v) => Boolean(v.childHeard) },
+    { name: 'childViewWeight', kind: 'textarea', label: 'Hvordan er barnets syn vektlagt? (fra 12 år)', when: (v) => Boolean(v.childHeard) },
+    { name: 'reasonChildNotHeard', kind: 'textarea', label: 'Hvorfor er barnet ikke hørt?', when: (v) => !v.childHeard },
+    { name: 'guardiansView', kind: 'textarea', label: 'Foresattes syn (valgfritt)' },
   ],
   decide: [
     { name: 'route', kind: 'select', label: 'Videre vei', options: ROUTE_LABEL, required: true },
@@ -50,6 +54,13 @@ export const EVENT_FORMS: Record<EventType, FieldSpec[]> = {
       description: 'Teamet ser saken uten barnets identitet. Krever ikke samtykke.',
       when: (v) => v.route === 'interdisciplinary_team',
     },
+    {
+      name: 'anonymousSummary',
+      kind: 'textarea',
+      label: 'Anonym oppsummering til teamet',
+      description: 'Det eneste teamet leser: ingen navn eller opplysninger som kan identifisere barnet.',
+      when: (v) => v.route === 'interdisciplinary_team' && Boolean(v.anonymous),
+    },
   ],
   escalate: [
     { name: 'route', kind: 'select', label: 'Ny vei', options: ROUTE_LABEL, required: true },
@@ -60,7 +71,15 @@ export const EVENT_FORMS: Record<EventType, FieldSpec[]> = {
     { name: 'outcome', kind: 'select', label: 'Resultat av evalueringen', options: OUTCOME_LABEL, required: true },
     { name: 'note', kind: 'textarea', label: 'Notat', required: true },
   ],
-  close: [{ name: 'reason', kind: 'select', label: 'Hvorfor avsluttes saken?', options: CLOSE_REASON_LABEL, required: true }],
+  close: [
+    { name: 'reason', kind: 'select', label: 'Hvorfor avsluttes saken?', options: CLOSE_REASON_LABEL, required: true },
+    {
+      name: 'justification',
+      kind: 'textarea',
+      label: 'Hvorfor er det ikke meldt til barnevernet?',
+      description: 'Kreves av enhetsleder når saken gjelder mistanke om vold eller overgrep og ingen melding er registrert.',
+    },
+  ],
   reopen: [{ name: 'reason', kind: 'textarea', label: 'Hvorfor gjenåpnes saken?', required: true }],
   report_to_child_welfare: [
     {
@@ -86,6 +105,11 @@ export const EVENT_FORMS: Record<EventType, FieldSpec[]> = {
     { name: 'reporterEmail', kind: 'text', label: 'Din e-postadresse', required: true },
     { name: 'reference', kind: 'text', label: 'Barnevernets referanse (valgfritt)' },
   ],
+  raise_safety_concern: [
+    { name: 'note', kind: 'textarea', label: 'Hva er kommet fram om vold eller overgrep?', required: true },
+  ],
+  accept_handover: [],
+  decline_handover: [{ name: 'reason', kind: 'textarea', label: 'Hvorfor avslås overleveringen?', required: true }],
 };
 
 

@@ -53,7 +53,7 @@ export function CaseTable({ cases, caption }: { cases: Schemas['CaseResponse'][]
               <Table.Cell>
                 {c.level} · {c.route ? label(ROUTE_LABEL, c.route) : 'ikke besluttet'}
               </Table.Cell>
-              <Table.Cell>{c.view === 'anonymised' ? '–' : unitName(c.unitId)}</Table.Cell>
+              <Table.Cell>{c.view === 'anonymised' || !c.unitId ? '–' : unitName(c.unitId)}</Table.Cell>
               <Table.Cell>
                 {c.assigneeId ? (
                   'Tildelt'
