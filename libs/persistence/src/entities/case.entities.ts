@@ -93,7 +93,7 @@ export class CaseLogEntry {
 
 /** The child's (and guardians') voice as recorded by one event (DESIGN 8.5); the latest is shown. */
 @Entity('child_voice')
-@Index(['caseId', 'at'])
+@Index('IDX_child_voice_case_at', ['caseId', 'at'])
 export class ChildVoiceRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) caseId!: string;

@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Samtykke: a guardian's (or the child's) consent to share the case with named recipients. */
 @Entity('consent')
+@Check('CHK_consent_decision', `"decision" IN ('given', 'refused')`)
 export class ConsentRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Index() @Column({ type: 'uuid' }) caseId!: string;
