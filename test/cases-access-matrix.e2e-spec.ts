@@ -18,28 +18,30 @@ const _: Expected = null;
 // Cases: own unit (solsiden), another unit (bakken), team with consent to ppt, to health_station,
 // anonymous team, team under a round-one consent to the arena, TFA, IKS. Every solsiden case has
 // kari as reporter (and coordinator from C on), ola as unit leader.
-const CASES = ['own', 'bakken', 'teamPpt', 'teamHealth', 'teamAnonymous', 'teamLegacy', 'tfa', 'iks'] as const;
+// `handover`: a TFA case whose consent also names PPT, offered to per.ppt as new coordinator
+// (not yet accepted): the proposed person sees it (DESIGN 8.2).
+const CASES = ['own', 'bakken', 'teamPpt', 'teamHealth', 'teamAnonymous', 'teamLegacy', 'tfa', 'iks', 'handover'] as const;
 type CaseName = (typeof CASES)[number];
 
 const MATRIX: Record<string, Record<CaseName, Expected>> = {
-  //                  own  bakken teamPpt teamHealth teamAnonymous teamLegacy tfa iks
-  'kari.ansatt':     { own: F, bakken: _, teamPpt: F, teamHealth: F, teamAnonymous: F, teamLegacy: F, tfa: F, iks: F },
-  'ola.leder':       { own: F, bakken: _, teamPpt: F, teamHealth: F, teamAnonymous: F, teamLegacy: F, tfa: F, iks: F },
-  'nina.ansatt':     { own: _, bakken: F, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
-  'berit.leder':     { own: _, bakken: F, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
-  'per.ppt':         { own: _, bakken: _, teamPpt: F, teamHealth: A, teamAnonymous: A, teamLegacy: F, tfa: _, iks: _ },
-  'hanne.helse':     { own: _, bakken: _, teamPpt: A, teamHealth: F, teamAnonymous: A, teamLegacy: F, tfa: _, iks: _ },
-  'tor.tfa':         { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: F, iks: _ },
-  'siri.iks':        { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: F },
-  'anne.admin':      { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
-  'eva.revisor':     { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
-  'lars.analytiker': { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
+  //                  own  bakken teamPpt teamHealth teamAnonymous teamLegacy tfa iks handover
+  'kari.ansatt':     { own: F, bakken: _, teamPpt: F, teamHealth: F, teamAnonymous: F, teamLegacy: F, tfa: F, iks: F, handover: F },
+  'ola.leder':       { own: F, bakken: _, teamPpt: F, teamHealth: F, teamAnonymous: F, teamLegacy: F, tfa: F, iks: F, handover: F },
+  'nina.ansatt':     { own: _, bakken: F, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _, handover: _ },
+  'berit.leder':     { own: _, bakken: F, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _, handover: _ },
+  'per.ppt':         { own: _, bakken: _, teamPpt: F, teamHealth: A, teamAnonymous: A, teamLegacy: F, tfa: _, iks: _, handover: F },
+  'hanne.helse':     { own: _, bakken: _, teamPpt: A, teamHealth: F, teamAnonymous: A, teamLegacy: F, tfa: _, iks: _, handover: _ },
+  'tor.tfa':         { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: F, iks: _, handover: F },
+  'siri.iks':        { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: F, handover: _ },
+  'anne.admin':      { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _, handover: _ },
+  'eva.revisor':     { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _, handover: _ },
+  'lars.analytiker': { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _, handover: _ },
   // A PPT member of the other demo cluster (frei), and a second municipality's own coordinators
   // and team member (test data): nothing of demo's, whatever their roles and services say.
-  'frida.frei':      { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
-  'ks.tfa':          { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
-  'ks.iks':          { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
-  'ks.team':         { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _ },
+  'frida.frei':      { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _, handover: _ },
+  'ks.tfa':          { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _, handover: _ },
+  'ks.iks':          { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _, handover: _ },
+  'ks.team':         { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _, handover: _ },
 };
 
 describe('access matrix: domain, API and row-level security agree with one table', () => {
@@ -107,6 +109,10 @@ describe('access matrix: domain, API and row-level security agree with one table
     await db.query(`UPDATE bti_case SET anonymous = false, "anonymousSummary" = NULL WHERE id = $1`, [ids.teamLegacy]);
     ids.tfa = await routed('tfa', ['tfa']);
     ids.iks = await routed('iks', ['iks']);
+    ids.handover = await routed('tfa', ['tfa', 'ppt']);
+    const offer = await t.http.put(`/api/v1/cases/${ids.handover}/assignee`).set(await t.auth('ola.leder'))
+      .set('If-Match', await caseEtag(t, 'ola.leder', ids.handover)).send({ assigneeId: await userId(t, 'per.ppt') });
+    expect(offer.body.pendingAssigneeId).toBe(await userId(t, 'per.ppt'));
   }, 180_000);
   afterAll(() => t.close());
 
