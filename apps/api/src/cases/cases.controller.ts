@@ -4,6 +4,7 @@ import {
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
+  ApiOperation,
   ApiProperty,
   ApiQuery,
   ApiTags,
@@ -101,6 +102,7 @@ export class CasesController {
   }
 
   @Put(':id/assignee')
+  @ApiOperation({ summary: 'Assign a coordinator, or offer a handover that the proposed person must accept (DESIGN 8.2)' })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: CaseResponse })
   async assign(

@@ -232,6 +232,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Assign a coordinator, or offer a handover that the proposed person must accept (DESIGN 8.2) */
         put: operations["CasesController_assign"];
         post?: never;
         delete?: never;
@@ -945,7 +946,7 @@ export interface components {
         AssignCaseDto: {
             /**
              * Format: uuid
-             * @description The new coordinator (stafettholder)
+             * @description The new coordinator (stafettholder; DESIGN 8.2): staff or leader of the case's unit, or from level 2 a team or IKS member whose service an active consent names. On a case without a coordinator it takes effect at once; on a case with one it is a handover offer: the case shows pendingAssigneeId, the person is notified (handover_offered) and takes over with the event accept_handover.
              */
             assigneeId: string;
         };
