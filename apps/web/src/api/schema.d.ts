@@ -822,39 +822,64 @@ export interface components {
             guardians: components["schemas"]["GuardianView"][] | null;
         };
         ConcernView: {
-            description: string;
+            /** @description null for a caller who sees the case anonymised (DESIGN 8.4) */
+            description: string | null;
             categories: string[];
             riskFactors: string[];
             protectiveFactors: string[];
+            /** @description The voice noted with the concern; null when anonymised */
             childVoice: string | null;
+            /** @description What the reporter ticked; the case flag (flags.suspectedViolenceOrAbuse) also follows category and risk factors */
             suspectedViolenceOrAbuse: boolean;
         };
         CaseFlagsView: {
+            /** @description Safety path (DESIGN 8.1): true when the concern says violence or abuse is suspected, has category violence_abuse or a risk factor marked indicatesAbuse, or when raise_safety_concern was recorded later */
             suspectedViolenceOrAbuse: boolean;
         };
         SafetyGuidanceView: {
             message: string;
             actions: string[];
         };
+        ChildVoiceView: {
+            /** @description Whether the child was heard */
+            heard: boolean | null;
+            /** @description The child's view */
+            view: string | null;
+            /** @description Why the child was not heard */
+            reasonNotHeard: string | null;
+            /** @description How the view was weighed (from age 12) */
+            weight: string | null;
+            /** Format: date-time */
+            at: string;
+        };
         CaseResponse: {
             id: string;
             municipalityId: string;
-            unitId: string;
+            /** @description null for a caller who sees the case anonymised (DESIGN 8.4) */
+            unitId: string | null;
             clusterId: string;
             status: string;
             route: string | null;
             level: number;
             anonymous: boolean;
-            reporterId: string;
+            /** @description With anonymous: the only text the anonymised team reads (DESIGN 8.4) */
+            anonymousSummary: string | null;
+            /** @description null when anonymised */
+            reporterId: string | null;
+            /** @description The coordinator (stafettholder); null when none, or anonymised */
             assigneeId: string | null;
+            /** @description A handover offered and not yet accepted (DESIGN 8.2); null when anonymised */
+            pendingAssigneeId: string | null;
             version: number;
             /** @enum {string} */
             view: "full" | "anonymised";
             child: components["schemas"]["ChildView"];
             concern: components["schemas"]["ConcernView"];
             flags: components["schemas"]["CaseFlagsView"];
-            /** @description Present when violence or abuse is suspected */
+            /** @description Bokmål guidance, present when the case is flagged (DESIGN 8.1) */
             safetyGuidance?: components["schemas"]["SafetyGuidanceView"];
+            /** @description The child's voice from the latest record (DESIGN 8.5); null when none or anonymised */
+            childVoice: components["schemas"]["ChildVoiceView"] | null;
             /** Format: date-time */
             childWelfareReportedAt: string | null;
             /**
@@ -903,16 +928,27 @@ export interface components {
             guardians?: components["schemas"]["ReportGuardianDto"][];
             /** @description report_to_child_welfare: the unit's postal address, when the unit has none registered */
             unitAddress?: components["schemas"]["PostalAddressDto"];
-            /** @enum {string} */
-            type: "start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare";
+            /**
+             * @description The state-machine event (DESIGN 4, 8). raise_safety_concern {note}: flags the case later (violence/abuse disclosed) and starts the urgent reminder; report_to_child_welfare and raise_safety_concern need an identified view of the case (an anonymised viewer gets 403 FORBIDDEN_ROLE); accept_handover / decline_handover {reason}: only the proposed coordinator (pendingAssigneeId).
+             * @enum {string}
+             */
+            type: "start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover";
             /** @description complete_assessment */
             summary?: string;
             /** @description complete_assessment, report_to_child_welfare */
             guardiansInformed?: boolean;
             /** @description complete_assessment, when guardians were not informed */
             reasonNotInformed?: string;
-            /** @description complete_assessment: the child's view, or why it was not obtained (required from age 7) */
+            /** @description complete_assessment: whether the child was heard; required for a child of 7 or more (DESIGN 8.5) */
+            childHeard?: boolean;
+            /** @description complete_assessment (required when heard, from 7), evaluate (optional): the child's own view */
             childView?: string;
+            /** @description complete_assessment: why the child was not heard (required when not heard, from 7) */
+            reasonChildNotHeard?: string;
+            /** @description complete_assessment: how the child's view was weighed (required when heard, from 12) */
+            childViewWeight?: string;
+            /** @description complete_assessment, evaluate: the guardians' view (optional) */
+            guardiansView?: string;
             /**
              * @description decide, escalate, evaluate (outcome escalate)
              * @enum {string}
@@ -922,14 +958,23 @@ export interface components {
             rationale?: string;
             /** @description decide/escalate to interdisciplinary_team without identity */
             anonymous?: boolean;
+            /** @description decide, escalate, evaluate (outcome escalate): required with anonymous: true; the only text the anonymised team reads (DESIGN 8.4) */
+            anonymousSummary?: string;
+            /**
+             * Format: uuid
+             * @description decide: the coordinator (stafettholder) to take the case when it has none; without one, 422 COORDINATOR_REQUIRED (DESIGN 8.2)
+             */
+            assigneeId?: string;
+            /** @description close, evaluate (outcome close): on a flagged case without a recorded report to child welfare, the unit leader's reason why no report (at least 20 characters; DESIGN 8.1) */
+            justification?: string;
             /**
              * @description evaluate
              * @enum {string}
              */
             outcome?: "continue" | "adjust" | "escalate" | "close";
-            /** @description evaluate (required), close */
+            /** @description evaluate (required), raise_safety_concern (required: what came to light), close */
             note?: string;
-            /** @description close: one of resolved, no_concern, moved, handed_to_child_welfare, other; reopen: free text */
+            /** @description close: one of resolved, no_concern, moved, handed_to_child_welfare, other; reopen, decline_handover: free text */
             reason?: string;
             /** @description report_to_child_welfare */
             grounds?: string;
@@ -954,11 +999,12 @@ export interface components {
             id: string;
             /** @example start_assessment */
             type: string;
+            /** @description null for a caller who sees the case anonymised */
             actorId: string | null;
             /** Format: date-time */
             at: string;
-            /** @description Bokmål */
-            text: string;
+            /** @description Bokmål; null for a caller who sees the case anonymised (DESIGN 8.4: only types and dates) */
+            text: string | null;
         };
         CaseLogResponse: {
             items: components["schemas"]["CaseLogEntryView"][];
@@ -1005,7 +1051,10 @@ export interface components {
             caseId: string;
             givenBy: components["schemas"]["GivenByView"];
             recipients: string[];
-            purpose: string;
+            /** @enum {string} */
+            decision: "given" | "refused";
+            /** @description null for callers who see the case anonymised */
+            purpose: string | null;
             /** @enum {string} */
             form: "written" | "oral";
             recordedById: string;
@@ -1017,10 +1066,10 @@ export interface components {
              */
             validUntil: string | null;
             /**
-             * @description Computed at read time
+             * @description Computed at read time; `refused` for a recorded refusal
              * @enum {string}
              */
-            status: "active" | "withdrawn" | "expired" | "pending";
+            status: "active" | "withdrawn" | "expired" | "pending" | "refused";
             /** Format: date-time */
             withdrawnAt: string | null;
             withdrawalReason: string | null;
@@ -1036,15 +1085,15 @@ export interface components {
         GivenByDto: {
             name: string;
             /**
-             * @description A guardian, or the child where old enough
+             * @description A person with parental responsibility, or `child` from the municipality's selfConsentAge (15 or 16); otherwise 400 naming givenBy.relation
              * @enum {string}
              */
-            relation: "mother" | "father" | "guardian" | "foster_parent" | "child" | "other";
+            relation: "mother" | "father" | "guardian" | "foster_parent" | "child";
         };
         RecordConsentDto: {
             givenBy: components["schemas"]["GivenByDto"];
-            /** @description Consent is given to services, not to named employees */
-            recipients: ("interdisciplinary_team" | "tfa" | "iks" | "ppt" | "child_welfare" | "health_station" | "nav" | "culture" | "bup" | "psychologist" | "municipal_psychologist" | "child_coordinator" | "police" | "slt_coordinator" | "school_doctor" | "family_house")[];
+            /** @description Services (services.json), not arenas or named employees. Route interdisciplinary_team needs one team service named, and a team member sees the child only when their own service is named; route tfa needs `tfa`, iks needs `iks`. */
+            recipients: ("ppt" | "health_station" | "child_welfare" | "family_service" | "nav" | "bup" | "municipal_psychologist" | "child_coordinator" | "culture" | "police" | "slt" | "tfa" | "iks" | "receiving_unit")[];
             purpose: string;
             /**
              * @description Oral consent is valid when recorded with who recorded it (the caller)
@@ -1058,9 +1107,14 @@ export interface components {
             validFrom?: string;
             /**
              * Format: date
-             * @description Last valid day, inclusive (Europe/Oslo)
+             * @description Last valid day, inclusive (Europe/Oslo); required when the consent is given
              */
-            validUntil: string;
+            validUntil?: string;
+            /**
+             * @description `given` when omitted; `refused` records a refusal: who refused, for which services and when; it grants nothing (DESIGN 8.3)
+             * @enum {string}
+             */
+            decision?: "given" | "refused";
         };
         WithdrawConsentDto: {
             reason: string;
@@ -1079,7 +1133,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "unassigned" | "assessment_due" | "tfa_follow_up" | "evaluation_due" | "evaluation_overdue" | "consent_expiry" | "iks_pending" | "child_welfare_report_missing" | "consent_withdrawn" | "case_assigned" | "iks_referred" | "iks_accepted" | "iks_returned" | "iks_ended" | "iks_competence_order" | "iks_order_acknowledged";
+            type: "unassigned" | "assessment_due" | "tfa_follow_up" | "evaluation_due" | "evaluation_overdue" | "consent_expiry" | "iks_pending" | "child_welfare_report_missing" | "decision_due" | "consent_withdrawn" | "case_assigned" | "handover_offered" | "iks_referred" | "iks_accepted" | "iks_returned" | "iks_ended" | "iks_competence_order" | "iks_order_acknowledged";
             /** Format: uuid */
             caseId: string | null;
             /** Format: date-time */
