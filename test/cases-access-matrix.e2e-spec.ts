@@ -154,7 +154,7 @@ describe('access matrix: domain, API and row-level security agree with one table
     if (expected === null) {
       expect([got.status, log.status, consents.status]).toEqual([404, 404, 404]);
       expect(listed).toBeUndefined();
-      const event = await t.http.post(`/api/v1/cases/${caseId}/events`).set(headers).set('If-Match', '"1"').send({ type: 'report_to_child_welfare', grounds: 'x' });
+      const event = await t.http.post(`/api/v1/cases/${caseId}/events`).set(headers).set('If-Match', '"1"').send({ type: 'start_assessment' });
       expect(event.status).toBe(404);
       return;
     }

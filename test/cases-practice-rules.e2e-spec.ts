@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { caseEtag, logConcern, sendEvent, userId } from './harness/cases.js';
+import { reportEvent } from './harness/child-welfare-report.js';
 
 /** DESIGN 8.1 (safety path), 8.2 (decision deadline, coordinator, handover), 8.5 (voices), over HTTP with the demo users. */
 describe('practice rules', () => {
@@ -90,7 +91,7 @@ describe('practice rules', () => {
     it('after a report the coordinator may close with no_concern as before', async () => {
       const created = await logConcern(t, 'kari.ansatt', 'solsiden-bhg', { concern: { suspectedViolenceOrAbuse: true } });
       await assign(created.id, 'kari.ansatt');
-      expect((await sendEvent(t, 'kari.ansatt', created.id, { type: 'report_to_child_welfare', grounds: 'Blåmerker.' })).status).toBe(200);
+      expect((await sendEvent(t, 'kari.ansatt', created.id, reportEvent({ grounds: 'Blåmerker.' }))).status).toBe(200);
       expect((await sendEvent(t, 'kari.ansatt', created.id, { type: 'close', reason: 'no_concern' })).status).toBe(200);
     });
   });
