@@ -9,6 +9,7 @@ import { AuditSealing1796014136718 } from './1796014136718-AuditSealing.js';
 import { ReminderSweep1796014140320 } from './1796014140320-ReminderSweep.js';
 import { MailDelivery1796014164692 } from './1796014164692-MailDelivery.js';
 import { ChildWelfareReport1796014250741 } from './1796014250741-ChildWelfareReport.js';
+import { CaseLifecycle1796014893551 } from './1796014893551-CaseLifecycle.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   ReminderSweep1796014140320,
   MailDelivery1796014164692,
   ChildWelfareReport1796014250741,
+  CaseLifecycle1796014893551,
 ];

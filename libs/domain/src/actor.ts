@@ -58,8 +58,19 @@ export function isUnitLeaderOf(actor: Actor, state: CaseState): boolean {
   );
 }
 
+/** The leader of the unit a pending transfer proposes (DESIGN 8.7); nobody without one. */
+export function isReceivingUnitLeaderOf(actor: Actor, state: CaseState): boolean {
+  const to = state.transfer?.toUnitId;
+  return (
+    to !== undefined &&
+    sameTenant(actor, state) &&
+    actor.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === to)
+  );
+}
+
+/** The reporter, while the case is still in the unit they reported it in (a transfer ends it). */
 export function isReporterOf(actor: Actor, state: CaseState): boolean {
-  return sameTenant(actor, state) && actor.userId === state.reporterId;
+  return sameTenant(actor, state) && actor.userId === state.reporterId && state.reporterUnitId === state.unitId;
 }
 
 export function isAssigneeOf(actor: Actor, state: CaseState): boolean {

@@ -16,9 +16,27 @@ export interface CaseState {
   /** true only with route interdisciplinary_team: the team sees the case without identity. */
   anonymous: boolean;
   reporterId: string;
+  /**
+   * The unit the concern was raised in. The reporter's relation to the case (and so their access)
+   * holds only while the case is in that unit: after a transfer the sending unit is out.
+   */
+  reporterUnitId: string;
   assigneeId: string | null;
   suspectedViolenceOrAbuse: boolean;
   childWelfareReportedAt: Date | null;
+  /** A proposed transfer to another unit, waiting for that unit's leader (DESIGN 8.7); null when none. */
+  transfer: PendingTransfer | null;
+}
+
+export interface PendingTransfer {
+  toUnitId: string;
+  toClusterId: string;
+}
+
+/** A unit of the municipality, as the transfer rules need it. */
+export interface UnitRef {
+  id: string;
+  clusterId: string;
 }
 
 /** Everything outside the case the rules need. No clock reads: `now` is the request's time. */
@@ -30,4 +48,6 @@ export interface DomainContext {
   consents: readonly Consent[];
   /** Reminder durations for scheduled reminders; DEFAULT_REMINDER_DURATIONS when omitted. */
   reminderDurations?: ReminderDurations;
+  /** The municipality's units (propose_transfer checks the receiving unit against them). */
+  units?: readonly UnitRef[];
 }

@@ -13,6 +13,7 @@ export const REMINDER_DURATION_KEYS = [
   'consent_expiry',
   'iks_pending',
   'child_welfare_report_missing',
+  'task_due',
 ] as const;
 export type ReminderDurationKey = (typeof REMINDER_DURATION_KEYS)[number];
 
@@ -27,6 +28,8 @@ export const DEFAULT_REMINDER_DURATIONS: ReminderDurations = Object.freeze({
   consent_expiry: 'P30D',
   iks_pending: 'P3D',
   child_welfare_report_missing: 'PT24H',
+  // How long before a task's due date its responsible is reminded (a day's notice).
+  task_due: 'P1D',
 });
 
 /** The environment variable (and municipality profile `reminders` key) for each duration. */
@@ -38,6 +41,7 @@ export const REMINDER_ENV_VARS: Record<ReminderDurationKey, string> = {
   consent_expiry: 'REMINDER_CONSENT_EXPIRY',
   iks_pending: 'REMINDER_IKS_PENDING',
   child_welfare_report_missing: 'REMINDER_CHILD_WELFARE_REPORT',
+  task_due: 'REMINDER_TASK_DUE',
 };
 
 /** Parses an ISO-8601 duration; throws on anything invalid, zero or negative (a config error). */

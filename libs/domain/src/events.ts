@@ -11,6 +11,10 @@ export const EVENT_TYPES = [
   'close',
   'reopen',
   'report_to_child_welfare',
+  'propose_transfer',
+  'accept_transfer',
+  'reject_transfer',
+  'step_down',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -79,6 +83,31 @@ export interface ReportToChildWelfare {
   reference?: string;
 }
 
+/** Transfer between units (DESIGN 8.7): the sending unit's leader proposes. */
+export interface ProposeTransfer {
+  type: 'propose_transfer';
+  toUnitId: string;
+  rationale: string;
+}
+/** The receiving unit's leader takes the case over, naming its new coordinator or none. */
+export interface AcceptTransfer {
+  type: 'accept_transfer';
+  /** Staff or leader of the receiving unit (the API checks this); none starts `unassigned`. */
+  assigneeId?: string;
+}
+export interface RejectTransfer {
+  type: 'reject_transfer';
+  reason: string;
+}
+/** A lower route than today's (DESIGN 8.8), e.g. from the team back to the unit itself. */
+export interface StepDown {
+  type: 'step_down';
+  route: Route;
+  rationale: string;
+  /** With route interdisciplinary_team: the team works without the child's identity. */
+  anonymous?: boolean;
+}
+
 export type CaseEvent =
   | StartAssessment
   | CompleteAssessment
@@ -88,7 +117,11 @@ export type CaseEvent =
   | Evaluate
   | Close
   | Reopen
-  | ReportToChildWelfare;
+  | ReportToChildWelfare
+  | ProposeTransfer
+  | AcceptTransfer
+  | RejectTransfer
+  | StepDown;
 
 export type EventOf<T extends EventType> = Extract<CaseEvent, { type: T }>;
 

@@ -9,9 +9,10 @@ export * from './effects.js';
 export * from './reminder-kinds.js';
 export * from './refusal.js';
 export * from './consent.js';
+export * from './access.js';
 export * from './transitions.js';
 export { RELATION_CHECKS, hasAnyRelation } from './relations.js';
-export { GUARDS, MAX_TEXT_LENGTH } from './guards.js';
+export { GUARDS, MAX_TEXT_LENGTH, stepDownRefusal } from './guards.js';
 export { apply, allowedEvents } from './apply.js';
 export * from './replay.js';
 export * from './durations.js';
@@ -29,6 +30,8 @@ export {
   remindersOnChildWelfareReported,
   remindersOnClosed,
   remindersOnIksDecided,
+  remindersOnTaskRecorded,
+  remindersOnTransferAccepted,
   reminderStillApplies,
   type ReminderFacts,
 } from './reminders.js';

@@ -4,7 +4,9 @@ import type { CaseState } from './case-state.js';
 import { onConsentWithdrawn, type Consent } from './consent.js';
 import { CHILD_WELFARE_REPORT_CHANNELS, EVENT_TYPES, type CaseEvent, type EventOf, type EventType } from './events.js';
 import { replay } from './replay.js';
-import { ACTORS, DAY, NOW, caseState, type ActorName } from './test-fixtures.js';
+import { maySeeCase } from './access.js';
+import type { Actor } from './actor.js';
+import { ACTORS, CLUSTER, CLUSTER2, DAY, MUNI, NOW, UNIT, UNIT2, caseState, type ActorName } from './test-fixtures.js';
 import { CASE_STATUSES, CLOSE_REASONS, EVALUATION_OUTCOMES, ROUTES, ROUTE_LEVEL, ROUTE_RECIPIENT, type CaseStatus, type Route } from './vocabulary.js';
 
 /**
@@ -26,6 +28,16 @@ const EVENTS: { [E in EventType]: fc.Arbitrary<EventOf<E>> } = {
   close: fc.record({ type: fc.constant('close' as const), reason: fc.constantFrom(...CLOSE_REASONS) }),
   reopen: fc.record({ type: fc.constant('reopen' as const), reason: text }),
   report_to_child_welfare: fc.record({ type: fc.constant('report_to_child_welfare' as const), grounds: text, guardiansInformed: fc.constant(true), channel: fc.constantFrom(...CHILD_WELFARE_REPORT_CHANNELS) }),
+  propose_transfer: fc.record({ type: fc.constant('propose_transfer' as const), toUnitId: fc.constantFrom(UNIT2, UNIT2, UNIT2, UNIT, 'nowhere'), rationale: text }),
+  // The API refuses a coordinator outside the receiving unit; the domain gets one from there or none.
+  accept_transfer: fc.record({ type: fc.constant('accept_transfer' as const), assigneeId: maybe(fc.constant('new-assignee')) }),
+  reject_transfer: fc.record({ type: fc.constant('reject_transfer' as const), reason: text }),
+  // Mostly down to own_unit or the team (anonymously, needing no consent), so some succeed.
+  step_down: fc.oneof(
+    { weight: 3, arbitrary: fc.record({ type: fc.constant('step_down' as const), route: fc.constant<Route>('own_unit'), rationale: text }) },
+    { weight: 2, arbitrary: fc.record({ type: fc.constant('step_down' as const), route: fc.constant<Route>('interdisciplinary_team'), rationale: text, anonymous: fc.constant(true) }) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant('step_down' as const), route, rationale: text, anonymous: maybe(fc.boolean()) }) },
+  ),
 };
 
 /**
@@ -33,25 +45,27 @@ const EVENTS: { [E in EventType]: fc.Arbitrary<EventOf<E>> } = {
  * random walk gets deep into the workflow. One step in ten ignores it and tries any event.
  */
 const LIKELY: Record<CaseStatus, EventType[]> = {
-  discovered: ['start_assessment', 'start_assessment', 'start_assessment', 'close', 'report_to_child_welfare'],
-  assessing: ['complete_assessment', 'complete_assessment', 'complete_assessment', 'close', 'report_to_child_welfare'],
-  deciding: ['decide', 'decide', 'decide', 'decide', 'close', 'report_to_child_welfare'],
-  acting: ['escalate', 'escalate', 'request_evaluation', 'request_evaluation', 'close', 'report_to_child_welfare'],
-  evaluating: ['evaluate', 'evaluate', 'evaluate', 'close', 'report_to_child_welfare'],
+  discovered: ['start_assessment', 'start_assessment', 'start_assessment', 'close', 'report_to_child_welfare', 'propose_transfer'],
+  assessing: ['complete_assessment', 'complete_assessment', 'complete_assessment', 'close', 'report_to_child_welfare', 'propose_transfer'],
+  deciding: ['decide', 'decide', 'decide', 'decide', 'close', 'report_to_child_welfare', 'propose_transfer'],
+  acting: ['escalate', 'escalate', 'request_evaluation', 'request_evaluation', 'close', 'report_to_child_welfare', 'step_down', 'step_down', 'propose_transfer'],
+  evaluating: ['evaluate', 'evaluate', 'evaluate', 'close', 'report_to_child_welfare', 'propose_transfer'],
   closed: ['reopen'],
 };
 
 const actorName = fc.oneof(
   { weight: 4, arbitrary: fc.constant<ActorName>('leader') },
   { weight: 2, arbitrary: fc.constant<ActorName>('assignee') },
-  { weight: 1, arbitrary: fc.constantFrom<ActorName>('reporter', 'colleague', 'otherLeader', 'teamMember', 'tfa', 'iks', 'system') },
+  // otherLeader leads u2, where transfers go: they accept or reject them.
+  { weight: 2, arbitrary: fc.constant<ActorName>('otherLeader') },
+  { weight: 1, arbitrary: fc.constantFrom<ActorName>('reporter', 'colleague', 'teamMember', 'tfa', 'iks', 'system') },
 );
 
 type Step =
-  | { kind: 'event'; actor: ActorName; wild: boolean; choice: number; candidates: { [E in EventType]: EventOf<E> }; hours: number }
+  | { kind: 'event'; actor: ActorName; wild: boolean; choice: number; answer: number; candidates: { [E in EventType]: EventOf<E> }; hours: number }
   | { kind: 'withdraw'; index: number; hours: number };
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('event' as const), actor: actorName, wild: fc.integer({ min: 0, max: 9 }).map((n) => n === 0), choice: fc.nat(1000), candidates: fc.record(EVENTS), hours: fc.nat(96) }) },
+  { weight: 8, arbitrary: fc.record({ kind: fc.constant('event' as const), actor: actorName, wild: fc.integer({ min: 0, max: 9 }).map((n) => n === 0), choice: fc.nat(1000), answer: fc.nat(9), candidates: fc.record(EVENTS), hours: fc.nat(96) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), index: fc.nat(3), hours: fc.nat(96) }) },
 );
 
@@ -63,7 +77,7 @@ function pickEvent(st: Extract<Step, { kind: 'event' }>, status: CaseStatus): Ca
 const consentArb = (id: number): fc.Arbitrary<Consent> =>
   fc.record({
     id: fc.constant(`c${id}`),
-    recipients: fc.subarray(['interdisciplinary_team', 'tfa', 'iks', 'ppt']),
+    recipients: fc.subarray(['interdisciplinary_team', 'tfa', 'iks', 'ppt', 'receiving_unit']),
     validFrom: fc.integer({ min: -5, max: 3 }).map((d) => new Date(NOW.getTime() + d * DAY)),
     validUntil: fc.option(fc.integer({ min: 1, max: 30 }).map((d) => new Date(NOW.getTime() + d * DAY)), { nil: null }),
     withdrawnAt: fc.constant(null),
@@ -117,8 +131,10 @@ function run(sc: Scenario,
       state = Object.freeze(r.next);
       continue;
     }
-    const ev = pickEvent(st, state.status);
-    const r = apply(state, ev, ACTORS[st.actor], { now, enabledRoutes: sc.enabledRoutes, consents });
+    // A pending transfer is often answered at once by the receiving unit's leader (otherLeader).
+    const answering = state.transfer !== null && st.answer < 4;
+    const ev = answering ? st.candidates[st.answer < 3 ? 'accept_transfer' : 'reject_transfer'] : pickEvent(st, state.status);
+    const r = apply(state, ev, ACTORS[answering ? 'otherLeader' : st.actor], { now, enabledRoutes: sc.enabledRoutes, consents, units: UNITS });
     if (!r.ok) continue; // a refusal cannot change the frozen state
     check(state, r.next, { kind: ev.type, consents, now, effects: r.effects });
     expect(replay(state, r.effects)).toEqual(r.next);
@@ -126,7 +142,17 @@ function run(sc: Scenario,
   }
 }
 
+const UNITS = [{ id: UNIT, clusterId: CLUSTER }, { id: UNIT2, clusterId: CLUSTER2 }];
 const RUNS = { numRuns: 300 };
+
+/** Everyone whose access comes from the sending unit u1: its staff, its leader, its own team. */
+const SENDING_UNIT: Actor[] = [
+  ACTORS.leader,
+  ACTORS.reporter,
+  ACTORS.assignee,
+  ACTORS.colleague,
+  { userId: 'house-team', municipalityId: MUNI, roles: [{ role: 'team_member', scopeType: 'unit', scopeId: UNIT }] },
+];
 
 describe('properties over random event sequences', () => {
   it('no non-own-unit route without covering consent or anonymity at the moment it is taken', () => {
@@ -158,10 +184,42 @@ describe('properties over random event sequences', () => {
     expect(steps).toBeGreaterThan(0);
   });
 
-  it('the identity fields never change', () => {
-    fc.assert(fc.property(scenario, (sc) => run(sc, (before, after) => {
-      const pick = (s: CaseState) => [s.id, s.municipalityId, s.unitId, s.clusterId, s.reporterId, s.assigneeId, s.suspectedViolenceOrAbuse];
+  it('the identity fields never change; unit, cluster and coordinator only by an accepted transfer', () => {
+    fc.assert(fc.property(scenario, (sc) => run(sc, (before, after, info) => {
+      const pick = (s: CaseState) => [s.id, s.municipalityId, s.reporterId, s.reporterUnitId, s.suspectedViolenceOrAbuse];
       expect(pick(after)).toEqual(pick(before));
+      const place = (s: CaseState) => [s.unitId, s.clusterId, s.assigneeId];
+      if (info.kind !== 'accept_transfer') expect(place(after)).toEqual(place(before));
+    })), RUNS);
+  });
+
+  it('after an accepted transfer no one in the sending unit can read the case, and the receiving leader can', () => {
+    let accepted = 0;
+    fc.assert(fc.property(scenario, (sc) => run(sc, (before, after, info) => {
+      if (info.kind !== 'accept_transfer') return;
+      accepted++;
+      expect(before.unitId).toBe(UNIT);
+      expect(after.unitId).toBe(UNIT2);
+      for (const actor of SENDING_UNIT) expect([actor.userId, maySeeCase(actor, after, info.consents, info.now)]).toEqual([actor.userId, false]);
+      expect(maySeeCase(ACTORS.otherLeader, after, info.consents, info.now)).toBe(true);
+    })), RUNS);
+    expect(accepted).toBeGreaterThan(0);
+  });
+
+  it('a proposed transfer needs an active consent naming receiving_unit; the receiving leader sees the case only while it is pending', () => {
+    fc.assert(fc.property(scenario, (sc) => run(sc, (before, after, info) => {
+      if (info.kind === 'propose_transfer') {
+        expect(info.consents.some((c) => c.recipients.includes('receiving_unit') && c.validFrom <= info.now && (c.validUntil === null || info.now < c.validUntil) && c.withdrawnAt === null)).toBe(true);
+      }
+      if (after.unitId === UNIT) expect(maySeeCase(ACTORS.otherLeader, after, info.consents, info.now)).toBe(after.transfer !== null);
+      if (after.status === 'closed') expect(after.transfer).toBeNull();
+    })), RUNS);
+  });
+
+  it('a level never exceeds its route\'s level, and step_down always lowers it', () => {
+    fc.assert(fc.property(scenario, (sc) => run(sc, (before, after, info) => {
+      expect(after.level).toBeLessThanOrEqual(after.route === null ? 0 : ROUTE_LEVEL[after.route]);
+      if (info.kind === 'step_down') expect(after.level).toBeLessThan(before.level);
     })), RUNS);
   });
 });
@@ -181,5 +239,16 @@ describe('the generator is meaningful', () => {
     expect([...statuses].sort()).toEqual([...CASE_STATUSES].sort());
     expect([...routes].sort()).toEqual([...ROUTES].sort());
     expect(anonymous && fellBack).toBe(true);
+  });
+
+  it('reaches proposed, accepted, rejected and withdrawn transfers and step-downs', () => {
+    const seen = new Set<string>();
+    fc.assert(fc.property(scenario, (sc) => run(sc, (_b, _a, info) => {
+      for (const e of info.effects as { type: string; why?: string }[]) seen.add(e.why ? `${e.type}:${e.why}` : e.type);
+      if (info.kind === 'step_down') seen.add('step_down');
+    })), { numRuns: 500, seed: 42 });
+    for (const t of ['TransferProposed', 'TransferAccepted', 'TransferWithdrawn:rejected', 'TransferWithdrawn:case_closed', 'TransferWithdrawn:consent_withdrawn', 'step_down']) {
+      expect([t, seen.has(t)]).toEqual([t, true]);
+    }
   });
 });

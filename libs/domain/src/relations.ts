@@ -1,4 +1,4 @@
-import { isAssigneeOf, isReporterOf, isSystemActor, isUnitLeaderOf, isWorkingOnCase, type Actor } from './actor.js';
+import { isAssigneeOf, isReceivingUnitLeaderOf, isReporterOf, isSystemActor, isUnitLeaderOf, isWorkingOnCase, type Actor } from './actor.js';
 import type { CaseState } from './case-state.js';
 import type { Relation } from './transitions.js';
 import { PRE_ROUTING_STATUSES } from './vocabulary.js';
@@ -12,6 +12,7 @@ export const RELATION_CHECKS: Record<Relation, (actor: Actor, state: CaseState) 
   assignee_before_acting: (actor, state) => isAssigneeOf(actor, state) && PRE_ROUTING_STATUSES.includes(state.status),
   working_on_case: isWorkingOnCase,
   system: (actor) => isSystemActor(actor),
+  receiving_unit_leader: isReceivingUnitLeaderOf,
 };
 
 export function hasAnyRelation(actor: Actor, state: CaseState, relations: readonly Relation[]): boolean {

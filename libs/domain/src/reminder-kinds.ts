@@ -10,6 +10,7 @@ export const REMINDER_KINDS = [
   'consent_expiry',
   'iks_pending',
   'child_welfare_report_missing',
+  'task_due',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 

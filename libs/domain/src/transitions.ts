@@ -25,9 +25,24 @@ export const TRANSITIONS: { [E in EventType]: Transition<E> } = {
   reopen:                  { from: ['closed'],     to: 'assessing', who: ['unit_leader'] },
   // never needs consent (barnevernloven § 13-2: the duty is the employee's own).
   report_to_child_welfare: { from: 'open',         to: 'same',      who: ['working_on_case'] },
+  // Transfer between units (8.7): needs an active consent naming receiving_unit; one at a time.
+  propose_transfer:        { from: 'open',         to: 'same',      who: ['unit_leader'] },
+  // The receiving unit's leader: unitId, cluster and coordinator change; the sending unit is out.
+  accept_transfer:         { from: 'open',         to: 'same',      who: ['receiving_unit_leader'] },
+  reject_transfer:         { from: 'open',         to: 'same',      who: ['receiving_unit_leader'] },
+  // To a route of a lower level (8.8); the same consent guards as taking that route.
+  step_down:               { from: ['acting'],     to: 'same',      who: ['unit_leader'] },
 };
 
-export type Relation = 'reporter' | 'assignee' | 'unit_leader' | 'assignee_before_acting' | 'working_on_case' | 'system';
+export type Relation =
+  | 'reporter'
+  | 'assignee'
+  | 'unit_leader'
+  | 'assignee_before_acting'
+  | 'working_on_case'
+  | 'system'
+  /** Leader of the unit a pending transfer proposes; nobody when no transfer is pending. */
+  | 'receiving_unit_leader';
 
 export interface Transition<E extends EventType> {
   /** Statuses the event may start from; 'open' = every status except closed. */

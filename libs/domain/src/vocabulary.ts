@@ -41,6 +41,12 @@ export const ROUTE_RECIPIENT: Record<Route, string | null> = {
   iks: 'iks',
 };
 
+/**
+ * The consent recipient that allows a case to move to another unit (DESIGN 8.7): the guardians'
+ * permission to pass the information on to the receiving kindergarten or school.
+ */
+export const RECEIVING_UNIT_RECIPIENT = 'receiving_unit';
+
 export const ROLES = [
   'staff',
   'unit_leader',

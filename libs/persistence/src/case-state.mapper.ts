@@ -13,9 +13,11 @@ export function toCaseState(row: BtiCase): CaseState {
     level: row.level as Level,
     anonymous: row.anonymous,
     reporterId: row.reporterId,
+    reporterUnitId: row.reporterUnitId,
     assigneeId: row.assigneeId,
     suspectedViolenceOrAbuse: row.suspectedViolenceOrAbuse,
     childWelfareReportedAt: row.childWelfareReportedAt,
+    transfer: row.transferToUnitId && row.transferToClusterId ? { toUnitId: row.transferToUnitId, toClusterId: row.transferToClusterId } : null,
   };
 }
 

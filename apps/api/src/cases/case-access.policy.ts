@@ -8,8 +8,8 @@ export type CaseView = 'full' | 'anonymised';
 /**
  * Need-to-know (DESIGN section 7), decided in one place and applied in SQL, never by filtering
  * after loading:
- * - staff: cases they reported or are assigned;
- * - unit leaders: every case of their unit;
+ * - staff: cases they reported (while the case is still in that unit) or are assigned;
+ * - unit leaders: every case of their unit, and a case proposed to be transferred to it (8.7);
  * - team members (unit/cluster scope), the TFA and IKS coordinators: cases routed to their arena,
  *   identifiable while a covering consent is active; the team also sees anonymous consultations;
  * - admins, auditors, analysts: no case content.
@@ -27,12 +27,16 @@ export class CaseAccessPolicy {
         AND (k."withdrawnAt" IS NULL OR k."withdrawnAt" > :accNow))`;
 
     const params: Record<string, unknown> = { accUser: principal.userId, accMunicipality: principal.municipalityId, accNow: now };
-    const any: string[] = [`${alias}."reporterId" = :accUser`, `${alias}."assigneeId" = :accUser`];
+    const any: string[] = [
+      // A transfer to another unit ends the reporter's access (the sending unit is out).
+      `(${alias}."reporterId" = :accUser AND ${alias}."reporterUnitId" = ${alias}."unitId")`,
+      `${alias}."assigneeId" = :accUser`,
+    ];
 
     const leaderUnits = scopes('unit_leader', 'unit');
     if (leaderUnits.length) {
       params.accLeaderUnits = leaderUnits;
-      any.push(`${alias}."unitId" = ANY(:accLeaderUnits)`);
+      any.push(`${alias}."unitId" = ANY(:accLeaderUnits)`, `${alias}."transferToUnitId" = ANY(:accLeaderUnits)`);
     }
     const teamUnits = scopes('team_member', 'unit');
     const teamClusters = scopes('team_member', 'cluster');
@@ -50,9 +54,9 @@ export class CaseAccessPolicy {
   }
 
   /** The unit's own people on the case: reporter, assignee, the unit leader. */
-  isInsider(principal: Principal, row: Pick<BtiCase, 'reporterId' | 'assigneeId' | 'unitId'>): boolean {
+  isInsider(principal: Principal, row: Pick<BtiCase, 'reporterId' | 'reporterUnitId' | 'assigneeId' | 'unitId'>): boolean {
     return (
-      row.reporterId === principal.userId ||
+      (row.reporterId === principal.userId && row.reporterUnitId === row.unitId) ||
       row.assigneeId === principal.userId ||
       principal.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === row.unitId)
     );
@@ -61,6 +65,8 @@ export class CaseAccessPolicy {
   /** Insiders (reporter, assignee, unit leader) see everything; the arena sees identity only under consent. */
   viewOf(principal: Principal, row: BtiCase, consents: readonly Consent[], now: Date): CaseView {
     if (this.isInsider(principal, row)) return 'full';
+    // The receiving unit's leader decides on a proposed transfer with the case identified (8.7).
+    if (row.transferToUnitId && principal.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === row.transferToUnitId)) return 'full';
     const recipient = row.route ? ROUTE_RECIPIENT[row.route as Route] : null;
     return recipient && hasCoveringConsent(consents, recipient, now) ? 'full' : 'anonymised';
   }

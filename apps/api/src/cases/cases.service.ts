@@ -131,6 +131,7 @@ export class CasesService {
           clusterId: unit.clusterId,
           childId,
           reporterId: principal.userId,
+          reporterUnitId: unit.id,
           assigneeId: null,
           status: 'discovered',
           route: null,
@@ -239,6 +240,7 @@ export class CasesService {
         enabledRoutes: profile.routes as Route[],
         consents: loaded.consents,
         reminderDurations: reminderDurationsFrom(profile.reminders, this.config.reminders),
+        units: event.type === 'propose_transfer' ? await em.find(Unit, { where: { municipalityId: loaded.row.municipalityId }, select: { id: true, clusterId: true } }) : undefined,
       };
       const result = apply(toCaseState(loaded.row), event, toActor(principal), ctx);
       if (!result.ok) throw refusalToProblem(result);
@@ -246,7 +248,13 @@ export class CasesService {
       const childWelfareReportId =
         event.type === 'report_to_child_welfare' ? await this.childWelfareReports.record(em, principal, loaded, event as ReportEvent, now) : undefined;
       const next = result.next;
+      if (event.type === 'accept_transfer' && next.assigneeId !== null) await this.requireUnitStaff(em, next.assigneeId, next.unitId, 'assigneeId');
+      if (event.type === 'reject_transfer') return this.rejectTransfer(em, principal, loaded, result.logText, dto);
       await this.saveVersioned(em, loaded.row, {
+        unitId: next.unitId,
+        clusterId: next.clusterId,
+        transferToUnitId: next.transfer?.toUnitId ?? null,
+        transferToClusterId: next.transfer?.toClusterId ?? null,
         status: next.status,
         route: next.route,
         level: next.level,
@@ -312,6 +320,29 @@ export class CasesService {
       const items = rows.map(({ id, type, actorId, at, text }) => ({ id, type, actorId, at, text }));
       return { items, total, page, pageSize };
     });
+  }
+
+  /**
+   * The receiving leader rejects a transfer and with it their sight of the case: the change, its
+   * log entry (INSERT without RETURNING) and the answer avoid reading the case again (row-level
+   * security would refuse), and the answer is the case as they saw it, now without the transfer.
+   */
+  private async rejectTransfer(em: EntityManager, principal: Principal, loaded: LoadedCase, logText: string, dto: CaseEventDto): Promise<CaseResponse> {
+    const [{ ok }] = (await em.query('SELECT bti_case_reject_transfer($1, $2) AS ok', [loaded.row.id, loaded.row.version])) as { ok: boolean }[];
+    if (!ok) throw versionMismatch(loaded.row.version + 1);
+    const { type, ...payload } = dto;
+    await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data) VALUES ($1, $2, $3, $4, $5)`, [
+      loaded.row.id, type, principal.userId, logText, JSON.stringify({ payload, effects: ['TransferWithdrawn'] }),
+    ]);
+    await this.audit.record(em, principal, `case.event.${type}`, [loaded.row.id]);
+    const row = { ...loaded.row, transferToUnitId: null, transferToClusterId: null, version: loaded.row.version + 1 };
+    return { ...presentCase({ row, child: loaded.child, concern: loaded.concern, view: 'full', allowedEvents: [] }) };
+  }
+
+  /** The coordinator named for a unit must work there (staff or its leader): else 400 naming `field`. */
+  async requireUnitStaff(em: EntityManager, userId: string, unitId: string, field: string): Promise<void> {
+    const works = await em.exists(RoleAssignmentRow, { where: { userId, role: In(['staff', 'unit_leader']), scopeType: 'unit', scopeId: unitId } });
+    if (!works) throw problems.validation([{ field, message: 'er ikke en ansatt i enheten som kan være koordinator' }]);
   }
 
   /** The case if the caller may see it, else 404 (never 403: no existence leaks). */

@@ -1,12 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { SERVICE_CODES } from '@app/domain';
+import { RECEIVING_UNIT_RECIPIENT, SERVICE_CODES } from '@app/domain';
 import { NAME_MAX, TEXT_MAX } from '../cases/dto/create-case.dto.js';
 import { IsCalendarDate } from '../cases/dto/validators.js';
 
-/** Arenas a route shares with, and the services of DESIGN section 3. */
-export const CONSENT_RECIPIENTS = ['interdisciplinary_team', 'tfa', 'iks', ...SERVICE_CODES] as const;
+/**
+ * Arenas a route shares with, the services of DESIGN section 3, and `receiving_unit` (the
+ * guardians' permission to pass the case on to another unit, DESIGN 8.7).
+ */
+export const CONSENT_RECIPIENTS = ['interdisciplinary_team', 'tfa', 'iks', ...SERVICE_CODES, RECEIVING_UNIT_RECIPIENT] as const;
 
 export const CONSENT_RELATIONS = ['mother', 'father', 'guardian', 'foster_parent', 'child', 'other'] as const;
 

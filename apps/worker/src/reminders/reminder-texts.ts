@@ -22,4 +22,5 @@ export const REMINDER_MESSAGES: Record<ReminderKind, string> = {
   iks_pending: 'En IKS-henvisning venter på svar: ta saken inn eller send den tilbake.',
   child_welfare_report_missing:
     'HASTER: Det er mistanke om vold eller overgrep, og ingen melding til barnevernet er registrert. Meld straks (opplysningsplikten).',
+  task_due: 'Du har en oppgave i en sak som snart skal være gjort. Se sakens logg.',
 };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { CHILD_WELFARE_REPORT_CHANNELS, CLOSE_REASONS, EVALUATION_OUTCOMES, EVENT_TYPES, ROUTES, type EventType } from '@app/domain';
 import { ChildWelfareReportFieldsDto, REPORT_FACT_FIELDS } from '../../child-welfare-reports/dto/report-event-fields.dto.js';
 import { TEXT_MAX } from './create-case.dto.js';
@@ -15,6 +15,10 @@ export const EVENT_FIELDS: Record<EventType, string[]> = {
   close: ['reason', 'note'],
   reopen: ['reason'],
   report_to_child_welfare: ['grounds', 'guardiansInformed', 'reasonGuardiansNotInformed', 'channel', 'reference', ...REPORT_FACT_FIELDS],
+  propose_transfer: ['toUnitId', 'rationale'],
+  accept_transfer: ['assigneeId'],
+  reject_transfer: ['reason'],
+  step_down: ['route', 'rationale', 'anonymous'],
 };
 
 const is = (...types: EventType[]) => (o: CaseEventDto) => types.includes(o.type);
@@ -47,13 +51,13 @@ export class CaseEventDto extends ChildWelfareReportFieldsDto {
   @MaxLength(TEXT_MAX)
   childView?: string;
 
-  @ApiPropertyOptional({ enum: ROUTES, description: 'decide, escalate, evaluate (outcome escalate)' })
-  @ValidateIf((o: CaseEventDto) => is('decide', 'escalate')(o) || o.route !== undefined)
+  @ApiPropertyOptional({ enum: ROUTES, description: 'decide, escalate, step_down (a lower route than today\'s), evaluate (outcome escalate)' })
+  @ValidateIf((o: CaseEventDto) => is('decide', 'escalate', 'step_down')(o) || o.route !== undefined)
   @IsIn(ROUTES)
   route?: (typeof ROUTES)[number];
 
-  @ApiPropertyOptional({ description: 'decide, escalate', maxLength: TEXT_MAX })
-  @ValidateIf(is('decide', 'escalate'))
+  @ApiPropertyOptional({ description: 'decide, escalate, propose_transfer, step_down', maxLength: TEXT_MAX })
+  @ValidateIf(is('decide', 'escalate', 'propose_transfer', 'step_down'))
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)
@@ -76,8 +80,8 @@ export class CaseEventDto extends ChildWelfareReportFieldsDto {
   @MaxLength(TEXT_MAX)
   note?: string;
 
-  @ApiPropertyOptional({ description: `close: one of ${CLOSE_REASONS.join(', ')}; reopen: free text`, maxLength: TEXT_MAX })
-  @ValidateIf((o: CaseEventDto) => is('close', 'reopen')(o) || o.reason !== undefined)
+  @ApiPropertyOptional({ description: `close: one of ${CLOSE_REASONS.join(', ')}; reopen, reject_transfer: free text`, maxLength: TEXT_MAX })
+  @ValidateIf((o: CaseEventDto) => is('close', 'reopen', 'reject_transfer')(o) || o.reason !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)
@@ -106,4 +110,20 @@ export class CaseEventDto extends ChildWelfareReportFieldsDto {
   @IsString()
   @MaxLength(200)
   reference?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'propose_transfer: the receiving unit (GET /units). Needs an active consent naming `receiving_unit`; its leader then sees the case and gets `transfer_offered`.',
+  })
+  @ValidateIf(is('propose_transfer'))
+  @IsUUID()
+  toUnitId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'accept_transfer: the new coordinator, staff or leader of the receiving unit; omitted: none (starts the `unassigned` reminder)',
+  })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
 }
