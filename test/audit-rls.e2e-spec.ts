@@ -182,6 +182,7 @@ describe('audit trail and row-level security', () => {
     type Call = (caseId: string) => Promise<import('supertest').Response>;
     let caseId: string;
     let consentId: string;
+    let logEntryId: string;
     /** A case referred to IKS (and acting), its referral, a second referral to return, a measure, an order. */
     const iks = { caseId: '', referralId: '', returnCaseId: '', returnReferralId: '', measureId: '', orderId: '' };
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -200,6 +201,24 @@ describe('audit trail and row-level security', () => {
       'GET /api/v1/cases': async () => t.http.get('/api/v1/cases').set(await t.auth('ola.leder')).set('X-Request-Id', lastRequestId),
       'GET /api/v1/cases/{id}': async (id) => t.http.get(`/api/v1/cases/${id}`).set(await t.auth('ola.leder')).set('X-Request-Id', lastRequestId),
       'GET /api/v1/cases/{id}/log': async (id) => t.http.get(`/api/v1/cases/${id}/log`).set(await t.auth('ola.leder')).set('X-Request-Id', lastRequestId),
+      'POST /api/v1/cases/{id}/log': async (id) => {
+        const res = await t.http
+          .post(`/api/v1/cases/${id}/log`)
+          .set(await t.auth('ola.leder'))
+          .set('If-Match', await caseEtag(t, 'ola.leder', id))
+          .set('X-Request-Id', lastRequestId)
+          .send({ type: 'note', text: 'Notat.' });
+        logEntryId = res.body.id;
+        return res;
+      },
+      'GET /api/v1/cases/{id}/log/{entryId}': async (id) => t.http.get(`/api/v1/cases/${id}/log/${logEntryId}`).set(await t.auth('ola.leder')).set('X-Request-Id', lastRequestId),
+      'POST /api/v1/cases/{id}/log/{entryId}/corrections': async (id) =>
+        t.http
+          .post(`/api/v1/cases/${id}/log/${logEntryId}/corrections`)
+          .set(await t.auth('ola.leder'))
+          .set('If-Match', await caseEtag(t, 'ola.leder', id))
+          .set('X-Request-Id', lastRequestId)
+          .send({ text: 'Rettet notat.', reason: 'Skrivefeil.' }),
       'POST /api/v1/cases/{id}/events': async (id) => {
         const headers = await t.auth('ola.leder');
         const etag = (await t.http.get(`/api/v1/cases/${id}`).set(headers)).headers.etag;

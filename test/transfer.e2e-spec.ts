@@ -32,7 +32,8 @@ describe('transfer between units', () => {
   }
 
   async function consentToPassOn(caseId: string, recipients = ['receiving_unit']) {
-    const res = await t.http.post(`/api/v1/cases/${caseId}/consents`).set(await as('ola.leder')).send({
+    const etag = (await get('ola.leder', caseId)).headers.etag;
+    const res = await t.http.post(`/api/v1/cases/${caseId}/consents`).set(await as('ola.leder')).set('If-Match', etag).send({
       givenBy: { name: 'Mor Testesen', relation: 'mother' },
       recipients,
       purpose: 'Overføring til skolen ved skolestart.',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hasCoveringConsent, ROUTE_RECIPIENT, type Consent, type Route } from '@app/domain';
-import type { BtiCase } from '@app/persistence';
+import type { EntityManager } from 'typeorm';
+import { AppUser, BtiCase, RoleAssignmentRow } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 
 export type CaseView = 'full' | 'anonymised';
@@ -60,6 +61,21 @@ export class CaseAccessPolicy {
       row.assigneeId === principal.userId ||
       principal.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === row.unitId)
     );
+  }
+
+  /**
+   * Whether another user could open the case identified now, by the same rule as their own
+   * requests. A measure's or a task's responsible must (their reminders lead to the case), so
+   * nobody is made responsible without access (README: "Responsible people").
+   */
+  async canOpenIdentified(em: EntityManager, userId: string, row: BtiCase, consents: readonly Consent[], now: Date): Promise<boolean> {
+    const user = await em.findOneBy(AppUser, { id: userId, municipalityId: row.municipalityId });
+    if (!user) return false;
+    const roles = await em.findBy(RoleAssignmentRow, { userId });
+    const other = { userId, municipalityId: user.municipalityId, roles: roles.map((r) => ({ role: r.role, scopeType: r.scopeType, scopeId: r.scopeId })) } as Principal;
+    const visible = this.visibleCondition(other, now);
+    const sees = await em.getRepository(BtiCase).createQueryBuilder('c').where('c.id = :caseId', { caseId: row.id }).andWhere(visible.sql, visible.params).getExists();
+    return sees && this.viewOf(other, row, consents, now) === 'full';
   }
 
   /** Insiders (reporter, assignee, unit leader) see everything; the arena sees identity only under consent. */

@@ -32,6 +32,8 @@ export class CaseLogEntryView {
   @ApiProperty({ nullable: true, type: String }) actorId!: string | null;
   @ApiProperty() at!: Date;
   @ApiProperty({ description: 'Bokmål' }) text!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'A `correction`: the entry it corrects, which never changes (details: GET /cases/:id/log/:entryId)' })
+  correctsEntryId!: string | null;
 }
 
 export class CaseLogResponse {

@@ -317,7 +317,7 @@ export class CasesService {
         skip: (page - 1) * pageSize,
         take: pageSize,
       });
-      const items = rows.map(({ id, type, actorId, at, text }) => ({ id, type, actorId, at, text }));
+      const items = rows.map(({ id, type, actorId, at, text, correctsEntryId }) => ({ id, type, actorId, at, text, correctsEntryId }));
       return { items, total, page, pageSize };
     });
   }
