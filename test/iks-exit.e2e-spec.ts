@@ -1,6 +1,10 @@
+import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { caseEtag, logConcern, sendEvent, userId } from './harness/cases.js';
+
+// Real servers, a real worker and a loaded machine: every hook and test gets a minute.
+jest.setTimeout(60_000);
 
 const osloDay = (offset: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + offset * 86_400_000));
 

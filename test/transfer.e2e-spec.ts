@@ -1,6 +1,14 @@
+import { jest } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { Principal } from '../apps/api/src/auth/principal.js';
+import { PrincipalService } from '../apps/api/src/auth/principal.service.js';
+import { CasesService } from '../apps/api/src/cases/cases.service.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { logConcern, sendEvent, unitIds, userId } from './harness/cases.js';
+
+// Real servers, a real worker and a loaded machine: every hook and test gets a minute.
+jest.setTimeout(60_000);
 
 const osloDay = (offset: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + offset * 86_400_000));
 
@@ -109,13 +117,16 @@ describe('transfer between units', () => {
     await consentToPassOn(caseId);
     expect((await propose(caseId)).status).toBe(200);
     expect((await sendEvent(t, 'berit.leder', caseId, { type: 'accept_transfer' })).status).toBe(200);
-    const count = async (username: string) =>
-      db.transaction(async (em) => {
-        await em.query(`SELECT set_config('bti.user_id', $1, true), set_config('bti.municipality_id', (SELECT "municipalityId"::text FROM app_user WHERE id = $1::uuid), true), set_config('role', 'bti_app', true)`, [ids[username]]);
+    // Through the API's own transaction helper (as every case request), without CaseAccessPolicy.
+    const count = async (username: string) => {
+      const stored = await t.app.get(PrincipalService).byUsername(username);
+      const principal: Principal = { ...stored!, requestId: `rls-${randomUUID()}`, purpose: 'saksbehandling' };
+      return t.app.get(CasesService).transaction(principal, async (em) => {
         const [c] = await em.query(`SELECT count(*)::int AS n FROM bti_case WHERE id = $1`, [caseId]);
         const [l] = await em.query(`SELECT count(*)::int AS n FROM case_log_entry WHERE "caseId" = $1`, [caseId]);
         return [c.n, l.n > 0];
       });
+    };
     expect(await count('kari.ansatt')).toEqual([0, false]);
     expect(await count('ola.leder')).toEqual([0, false]);
     expect(await count('berit.leder')).toEqual([1, true]);

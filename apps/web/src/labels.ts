@@ -42,6 +42,10 @@ export const EVENT_LABEL: Record<EventType, string> = {
   close: 'Avslutt saken',
   reopen: 'Gjenåpne saken',
   report_to_child_welfare: 'Registrer bekymringsmelding til barnevernet',
+  propose_transfer: 'Foreslå overføring til en annen enhet',
+  accept_transfer: 'Ta imot saken',
+  reject_transfer: 'Avslå overføringen',
+  step_down: 'Trapp ned til et lavere nivå',
 };
 
 export const RELATION_LABEL: Record<Relation, string> = {
@@ -70,6 +74,7 @@ export const RECIPIENT_LABEL: Record<Recipient, string> = {
   slt_coordinator: 'SLT-koordinator',
   school_doctor: 'Skolelege',
   family_house: 'Familiens hus',
+  receiving_unit: 'Mottakende enhet (ved overføring)',
 };
 
 export const ROLE_LABEL: Record<string, string> = {

@@ -95,7 +95,7 @@ export class LogEntryView {
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the conversation or meeting took place' }) occurredAt!: Date | null;
   @ApiProperty({ nullable: true, type: String, description: 'Bokmål; null for an anonymised view' }) text!: string | null;
   @ApiProperty({ type: [String] }) participants!: string[];
-  @ApiProperty({ type: [LogTaskView] }) tasks!: LogTaskView[];
+  @ApiProperty({ type: [LogTaskView], description: 'Earliest due first' }) tasks!: LogTaskView[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'A correction: the entry it corrects (which is never changed)' }) correctsEntryId!: string | null;
   @ApiProperty({ type: [String], description: 'Ids of the corrections of this entry, oldest first' }) correctedBy!: string[];
 }

@@ -83,7 +83,7 @@ export class CaseLogService {
       }
       await writeReminderEffects(em, caseId, effects);
       await this.audit.record(em, principal, 'case.log.create', [caseId]);
-      return view(entry, taskRows, [], 'full');
+      return view(entry, taskRows.sort(byDueDate), [], 'full');
     });
   }
 
@@ -107,7 +107,7 @@ export class CaseLogService {
       const loaded = await this.cases.loadVisible(em, principal, caseId);
       const entry = await this.findEntry(em, caseId, entryId);
       const [tasks, corrections] = await Promise.all([
-        em.find(CaseTask, { where: { logEntryId: entry.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
+        em.find(CaseTask, { where: { logEntryId: entry.id }, order: { dueDate: 'ASC', id: 'ASC' } }),
         em.find(CaseLogEntry, { where: { caseId, correctsEntryId: entry.id }, order: { at: 'ASC', id: 'ASC' }, select: { id: true } }),
       ]);
       await this.audit.record(em, principal, 'case.log.read', [caseId]);
@@ -133,6 +133,11 @@ export class CaseLogService {
     const id = (inserted.identifiers[0] as { id: string }).id;
     return em.findOneByOrFail(CaseLogEntry, { id });
   }
+}
+
+/** Tasks are listed earliest due first (then by id, so the order is stable). */
+function byDueDate(a: CaseTask, b: CaseTask): number {
+  return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 interface NamedTask {
