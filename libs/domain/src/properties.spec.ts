@@ -235,7 +235,7 @@ describe('the generator is meaningful', () => {
       if (after.route) routes.add(after.route);
       anonymous ||= after.anonymous;
       fellBack ||= (info.effects as { type: string; fellBackToOwnUnit?: boolean }[]).some((e) => e.fellBackToOwnUnit === true);
-    })), { numRuns: 500, seed: 42 });
+    })), { numRuns: 1500, seed: 42 });
     expect([...statuses].sort()).toEqual([...CASE_STATUSES].sort());
     expect([...routes].sort()).toEqual([...ROUTES].sort());
     expect(anonymous && fellBack).toBe(true);
@@ -246,7 +246,7 @@ describe('the generator is meaningful', () => {
     fc.assert(fc.property(scenario, (sc) => run(sc, (_b, _a, info) => {
       for (const e of info.effects as { type: string; why?: string }[]) seen.add(e.why ? `${e.type}:${e.why}` : e.type);
       if (info.kind === 'step_down') seen.add('step_down');
-    })), { numRuns: 500, seed: 42 });
+    })), { numRuns: 1500, seed: 42 });
     for (const t of ['TransferProposed', 'TransferAccepted', 'TransferWithdrawn:rejected', 'TransferWithdrawn:case_closed', 'TransferWithdrawn:consent_withdrawn', 'step_down']) {
       expect([t, seen.has(t)]).toEqual([t, true]);
     }

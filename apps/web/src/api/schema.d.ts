@@ -249,7 +249,48 @@ export interface paths {
         };
         get: operations["CasesController_caseLog"];
         put?: never;
+        /**
+         * Write a note, a conversation with the child or the guardians, or the minutes of a meeting
+         * @description Anyone working on the case with an identified view (reporter, coordinator, unit leader, the arena under consent); others 403, a hidden case 404. Not on a closed case (422). Participants and tasks are kept with the entry and shown in its text; each task schedules a `task_due` reminder to its responsible, who must be able to open the case identified (else 400 naming `tasks[i].responsibleId`). The entry is never changed afterwards: see corrections.
+         */
+        post: operations["CaseLogController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/log/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One log entry with its participants, tasks and corrections (anonymised viewers: type and dates only) */
+        get: operations["CaseLogController_get"];
+        put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/log/{entryId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct a log entry: a new entry of type `correction` pointing at the original, which never changes
+         * @description Anyone working on the case with an identified view (reporter, coordinator, unit leader, the arena under consent); others 403, a hidden case 404. Any entry of the case may be corrected, also on a closed case.
+         */
+        post: operations["CaseLogController_correct"];
         delete?: never;
         options?: never;
         head?: never;
@@ -903,7 +944,7 @@ export interface components {
             /** @description report_to_child_welfare: the unit's postal address, when the unit has none registered */
             unitAddress?: components["schemas"]["PostalAddressDto"];
             /** @enum {string} */
-            type: "start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare";
+            type: "start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down";
             /** @description complete_assessment */
             summary?: string;
             /** @description complete_assessment, report_to_child_welfare */
@@ -913,11 +954,11 @@ export interface components {
             /** @description complete_assessment: the child's view, or why it was not obtained (required from age 7) */
             childView?: string;
             /**
-             * @description decide, escalate, evaluate (outcome escalate)
+             * @description decide, escalate, step_down (a lower route than today's), evaluate (outcome escalate)
              * @enum {string}
              */
             route?: "own_unit" | "interdisciplinary_team" | "tfa" | "iks";
-            /** @description decide, escalate */
+            /** @description decide, escalate, propose_transfer, step_down */
             rationale?: string;
             /** @description decide/escalate to interdisciplinary_team without identity */
             anonymous?: boolean;
@@ -928,7 +969,7 @@ export interface components {
             outcome?: "continue" | "adjust" | "escalate" | "close";
             /** @description evaluate (required), close */
             note?: string;
-            /** @description close: one of resolved, no_concern, moved, handed_to_child_welfare, other; reopen: free text */
+            /** @description close: one of resolved, no_concern, moved, handed_to_child_welfare, other; reopen, reject_transfer: free text */
             reason?: string;
             /** @description report_to_child_welfare */
             grounds?: string;
@@ -941,6 +982,16 @@ export interface components {
             channel?: "digital" | "letter" | "phone" | "barnevernvakt";
             /** @description report_to_child_welfare: child welfare's reference, when known */
             reference?: string;
+            /**
+             * Format: uuid
+             * @description propose_transfer: the receiving unit (GET /units). Needs an active consent naming `receiving_unit`; its leader then sees the case and gets `transfer_offered`.
+             */
+            toUnitId?: string;
+            /**
+             * Format: uuid
+             * @description accept_transfer: the new coordinator, staff or leader of the receiving unit; omitted: none (starts the `unassigned` reminder)
+             */
+            assigneeId?: string;
         };
         AssignCaseDto: {
             /**
@@ -958,12 +1009,97 @@ export interface components {
             at: string;
             /** @description Bokmål */
             text: string;
+            /**
+             * Format: uuid
+             * @description A `correction`: the entry it corrects, which never changes (details: GET /cases/:id/log/:entryId)
+             */
+            correctsEntryId: string | null;
         };
         CaseLogResponse: {
             items: components["schemas"]["CaseLogEntryView"][];
             total: number;
             page: number;
             pageSize: number;
+        };
+        LogTaskDto: {
+            /** @description What is to be done */
+            text: string;
+            /**
+             * Format: uuid
+             * @description Who does it: someone who can open the case identified (else 400 naming the field)
+             */
+            responsibleId: string;
+            /**
+             * Format: date
+             * @description Due date (Europe/Oslo), today or later. A `task_due` reminder reaches the responsible REMINDER_TASK_DUE (default P1D) before it, at once if that has passed.
+             */
+            dueDate: string;
+        };
+        CreateLogEntryDto: {
+            /**
+             * @description note, a conversation with the child or the guardians, or the minutes of a meeting
+             * @enum {string}
+             */
+            type: "note" | "conversation_child" | "conversation_guardians" | "meeting";
+            /** @description The note or the minutes (bokmål) */
+            text: string;
+            /**
+             * Format: date-time
+             * @description When the conversation or meeting took place (not in the future); default: now
+             */
+            at?: string;
+            /** @description Who took part (names or roles as written) */
+            participants?: string[];
+            /** @description Tasks agreed (fordeling av arbeidsoppgaver) */
+            tasks?: components["schemas"]["LogTaskDto"][];
+        };
+        LogTaskView: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+            /** Format: uuid */
+            responsibleId: string;
+            /** Format: date */
+            dueDate: string;
+        };
+        LogEntryView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description note, conversation_child, conversation_guardians, meeting, `correction`, or a workflow entry (e.g. `decide`)
+             * @example meeting
+             */
+            type: string;
+            /** Format: uuid */
+            actorId: string | null;
+            /**
+             * Format: date-time
+             * @description When the entry was written
+             */
+            at: string;
+            /**
+             * Format: date-time
+             * @description When the conversation or meeting took place
+             */
+            occurredAt: string | null;
+            /** @description Bokmål; null for an anonymised view */
+            text: string | null;
+            participants: string[];
+            /** @description Earliest due first */
+            tasks: components["schemas"]["LogTaskView"][];
+            /**
+             * Format: uuid
+             * @description A correction: the entry it corrects (which is never changed)
+             */
+            correctsEntryId: string | null;
+            /** @description Ids of the corrections of this entry, oldest first */
+            correctedBy: string[];
+        };
+        CreateCorrectionDto: {
+            /** @description The corrected text */
+            text: string;
+            /** @description Why the entry is corrected */
+            reason: string;
         };
         ChildWelfareReportSummary: {
             /** Format: uuid */
@@ -1043,7 +1179,7 @@ export interface components {
         RecordConsentDto: {
             givenBy: components["schemas"]["GivenByDto"];
             /** @description Consent is given to services, not to named employees */
-            recipients: ("interdisciplinary_team" | "tfa" | "iks" | "ppt" | "child_welfare" | "health_station" | "nav" | "culture" | "bup" | "psychologist" | "municipal_psychologist" | "child_coordinator" | "police" | "slt_coordinator" | "school_doctor" | "family_house")[];
+            recipients: ("interdisciplinary_team" | "tfa" | "iks" | "ppt" | "child_welfare" | "health_station" | "nav" | "culture" | "bup" | "psychologist" | "municipal_psychologist" | "child_coordinator" | "police" | "slt_coordinator" | "school_doctor" | "family_house" | "receiving_unit")[];
             purpose: string;
             /**
              * @description Oral consent is valid when recorded with who recorded it (the caller)
@@ -1078,7 +1214,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "unassigned" | "assessment_due" | "tfa_follow_up" | "evaluation_due" | "evaluation_overdue" | "consent_expiry" | "iks_pending" | "child_welfare_report_missing" | "consent_withdrawn" | "case_assigned" | "iks_referred" | "iks_accepted" | "iks_returned" | "iks_ended" | "iks_competence_order" | "iks_order_acknowledged";
+            type: "unassigned" | "assessment_due" | "tfa_follow_up" | "evaluation_due" | "evaluation_overdue" | "consent_expiry" | "iks_pending" | "child_welfare_report_missing" | "task_due" | "consent_withdrawn" | "case_assigned" | "iks_referred" | "iks_accepted" | "iks_returned" | "iks_ended" | "iks_competence_order" | "iks_order_acknowledged" | "transfer_offered";
             /** Format: uuid */
             caseId: string | null;
             /** Format: date-time */
@@ -1294,6 +1430,13 @@ export interface components {
             exitCriteriaMet: boolean;
             /** @description How the exit criteria were met; the hand-back to the unit */
             summary: string;
+            /**
+             * @description Where the case goes back to (DESIGN 8.8): the case leaves route iks, its level steps down to this route's, IKS members lose access. interdisciplinary_team needs an active consent naming the team (422 CONSENT_REQUIRED) or `anonymous: true`. Omitted: own_unit.
+             * @enum {string}
+             */
+            handBackRoute?: "interdisciplinary_team" | "own_unit";
+            /** @description With handBackRoute interdisciplinary_team: the team works without the child’s identity */
+            anonymous?: boolean;
         };
         CreateOrderDto: {
             /**
@@ -1983,6 +2126,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseLogResponse"];
+                };
+            };
+        };
+    };
+    CaseLogController_create: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version from its ETag, e.g. "3". Missing → 428 PRECONDITION_REQUIRED, stale → 412 VERSION_MISMATCH; the response carries the new ETag. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLogEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case's version after the change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogEntryView"];
+                };
+            };
+        };
+    };
+    CaseLogController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogEntryView"];
+                };
+            };
+        };
+    };
+    CaseLogController_correct: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version from its ETag, e.g. "3". Missing → 428 PRECONDITION_REQUIRED, stale → 412 VERSION_MISMATCH; the response carries the new ETag. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCorrectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case's version after the change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogEntryView"];
                 };
             };
         };

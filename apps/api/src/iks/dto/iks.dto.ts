@@ -77,7 +77,6 @@ export class EndReferralDto {
   @ApiProperty({ maxLength: TEXT_MAX, description: 'How the exit criteria were met; the hand-back to the unit' }) @HasText() @MaxLength(TEXT_MAX) summary!: string;
   @ApiPropertyOptional({
     enum: IKS_HAND_BACK_ROUTES,
-    default: 'own_unit',
     description:
       "Where the case goes back to (DESIGN 8.8): the case leaves route iks, its level steps down to this route's, IKS members lose access. interdisciplinary_team needs an active consent naming the team (422 CONSENT_REQUIRED) or `anonymous: true`. Omitted: own_unit.",
   })
