@@ -9,7 +9,8 @@ import { AuditSealing1796014136718 } from './1796014136718-AuditSealing.js';
 import { ReminderSweep1796014140320 } from './1796014140320-ReminderSweep.js';
 import { MailDelivery1796014164692 } from './1796014164692-MailDelivery.js';
 import { ChildWelfareReport1796014250741 } from './1796014250741-ChildWelfareReport.js';
-import { PracticeRules1796014869527 } from './1796014869527-PracticeRules.js';
+import { CaseLifecycle1796014893551 } from './1796014893551-CaseLifecycle.js';
+import { PracticeRules1796021701022 } from './1796021701022-PracticeRules.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -22,5 +23,6 @@ export const MIGRATIONS: Function[] = [
   ReminderSweep1796014140320,
   MailDelivery1796014164692,
   ChildWelfareReport1796014250741,
-  PracticeRules1796014869527,
+  CaseLifecycle1796014893551,
+  PracticeRules1796021701022,
 ];

@@ -46,6 +46,8 @@ describe('audit trail and row-level security', () => {
       );
       await db.query(`INSERT INTO measure_evaluation ("measureId", "caseId", outcome, note, "evaluatedById") VALUES ($1, $2, 'continue', 'x', $3)`, [measure.id, ninaCase, nina]);
       await db.query(`INSERT INTO child_voice ("caseId", event, heard, view, "actorId") VALUES ($1, 'complete_assessment', true, 'Barnets syn', $2)`, [ninaCase, nina]);
+      const [entry] = await db.query(`SELECT id FROM case_log_entry WHERE "caseId" = $1 LIMIT 1`, [ninaCase]);
+      await db.query(`INSERT INTO case_task ("caseId", "logEntryId", text, "responsibleId", "dueDate", "createdById") VALUES ($1, $2, 'Oppgave', $3, '2026-02-01', $3)`, [ninaCase, entry.id, nina]);
     });
 
     /** The API's own helper (CasesService.transaction), as every case request uses it, with a repository query inside and no CaseAccessPolicy. */
@@ -66,6 +68,7 @@ describe('audit trail and row-level security', () => {
       measure_evaluation: 'SELECT id FROM measure_evaluation WHERE "caseId" = $1',
       child_welfare_report: 'SELECT id FROM child_welfare_report WHERE "caseId" = $1',
       child_voice: 'SELECT id FROM child_voice WHERE "caseId" = $1',
+      case_task: 'SELECT id FROM case_task WHERE "caseId" = $1',
     };
 
     it('runs as the application role with the caller’s identity, not as the owner', async () => {
@@ -90,6 +93,7 @@ describe('audit trail and row-level security', () => {
         const seen = await asUser('kari.ansatt', async (em) => ({ hidden: await em.query(sql, [ninaCase]), own: await em.query(sql, [kariCase]) }));
         expect(seen.hidden).toEqual([]);
         if (!table.startsWith('measure') && table !== 'consent' && table !== 'child_voice') expect(seen.own.length).toBeGreaterThan(0);
+        if (!table.startsWith('measure') && table !== 'consent' && table !== 'case_task') expect(seen.own.length).toBeGreaterThan(0);
         // Nina's unit leader sees them through the same helper.
         expect((await asUser('berit.leder', (em) => em.query(sql, [ninaCase]))).length).toBeGreaterThan(0);
       },
@@ -184,6 +188,7 @@ describe('audit trail and row-level security', () => {
     type Call = (caseId: string) => Promise<import('supertest').Response>;
     let caseId: string;
     let consentId: string;
+    let logEntryId: string;
     /** A case referred to IKS (and acting), its referral, a second referral to return, a measure, an order. */
     const iks = { caseId: '', referralId: '', returnCaseId: '', returnReferralId: '', measureId: '', orderId: '' };
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -202,6 +207,24 @@ describe('audit trail and row-level security', () => {
       'GET /api/v1/cases': async () => t.http.get('/api/v1/cases').set(await t.auth('ola.leder')).set('X-Request-Id', lastRequestId),
       'GET /api/v1/cases/{id}': async (id) => t.http.get(`/api/v1/cases/${id}`).set(await t.auth('ola.leder')).set('X-Request-Id', lastRequestId),
       'GET /api/v1/cases/{id}/log': async (id) => t.http.get(`/api/v1/cases/${id}/log`).set(await t.auth('ola.leder')).set('X-Request-Id', lastRequestId),
+      'POST /api/v1/cases/{id}/log': async (id) => {
+        const res = await t.http
+          .post(`/api/v1/cases/${id}/log`)
+          .set(await t.auth('ola.leder'))
+          .set('If-Match', await caseEtag(t, 'ola.leder', id))
+          .set('X-Request-Id', lastRequestId)
+          .send({ type: 'note', text: 'Notat.' });
+        logEntryId = res.body.id;
+        return res;
+      },
+      'GET /api/v1/cases/{id}/log/{entryId}': async (id) => t.http.get(`/api/v1/cases/${id}/log/${logEntryId}`).set(await t.auth('ola.leder')).set('X-Request-Id', lastRequestId),
+      'POST /api/v1/cases/{id}/log/{entryId}/corrections': async (id) =>
+        t.http
+          .post(`/api/v1/cases/${id}/log/${logEntryId}/corrections`)
+          .set(await t.auth('ola.leder'))
+          .set('If-Match', await caseEtag(t, 'ola.leder', id))
+          .set('X-Request-Id', lastRequestId)
+          .send({ text: 'Rettet notat.', reason: 'Skrivefeil.' }),
       'POST /api/v1/cases/{id}/events': async (id) => {
         const headers = await t.auth('ola.leder');
         const etag = (await t.http.get(`/api/v1/cases/${id}`).set(headers)).headers.etag;

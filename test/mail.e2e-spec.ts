@@ -1,14 +1,14 @@
 import { DataSource } from 'typeorm';
 import { Queue, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import { MAIL_QUEUE } from '@app/platform';
+import { ConfigError, loadConfig, MAIL_QUEUE } from '@app/platform';
 import { MailPipeline } from '../apps/worker/src/worker.factory.js';
 // @ts-expect-error: plain ESM script without type declarations
 import { freePort } from '../scripts/embedded-services.mjs';
 // @ts-expect-error: plain ESM script without type declarations
 import { readSinkMessages, startMailSink } from '../scripts/mail-sink.mjs';
 import { logConcern, userId } from './harness/cases.js';
-import { startTestApp, type TestApp } from './harness/test-app.js';
+import { startTestApp, testEnv, type TestApp } from './harness/test-app.js';
 import { startTestWorker, waitFor, type TestWorker } from './harness/worker.js';
 
 import { jest } from '@jest/globals';
@@ -240,5 +240,27 @@ describe('e-mail notices', () => {
     await t.http.get('/api/v1/me/notification-settings').expect(401);
     const doc = await t.http.get('/docs-json').expect(200);
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/me/notification-settings', '/api/v1/mail-deliveries/failed']));
+  });
+
+  it.each([
+    ['SMTP_URL', { SMTP_URL: 'http://relay.kommune.no' }],
+    ['MAIL_FROM', { MAIL_FROM: 'bti at kommune' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'bti.kommune.no' }],
+  ])('a bad %s stops the start with one line naming it', (name, overrides) => {
+    let error: unknown;
+    try {
+      loadConfig(testEnv(overrides));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(name);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('mail configuration: no SMTP_URL means no e-mail; PUBLIC_URL loses its trailing slash', () => {
+    expect(loadConfig(testEnv({ SMTP_URL: '' })).mail).toEqual({ smtpUrl: null, from: 'BTI saksflyt <bti@localhost>', publicUrl: 'http://localhost:3000' });
+    const mail = loadConfig(testEnv({ SMTP_URL: 'smtps://u:p@smtp.kommune.no:465', MAIL_FROM: 'BTI <bti@kommune.no>', PUBLIC_URL: 'https://bti.kommune.no/' })).mail;
+    expect(mail).toEqual({ smtpUrl: 'smtps://u:p@smtp.kommune.no:465', from: 'BTI <bti@kommune.no>', publicUrl: 'https://bti.kommune.no' });
   });
 });

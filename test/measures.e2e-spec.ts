@@ -113,6 +113,19 @@ describe('measures', () => {
     }
   });
 
+  it('refuses a responsible person who cannot open the case (README: they get its reminders); nothing is written', async () => {
+    const caseId = await actingCase();
+    const before = await caseEtag(t, 'ola.leder', caseId);
+    // nina works at another unit; per.ppt's team has no route to this case.
+    for (const responsibleId of [ids['nina.ansatt'], ids['per.ppt']]) {
+      const res = await t.http.post(`/api/v1/cases/${caseId}/measures`).set(await as('ola.leder')).set('If-Match', before).send({ ...catalogMeasure(), responsibleId }).expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'responsibleId' })]);
+    }
+    expect(await caseEtag(t, 'ola.leder', caseId)).toBe(before);
+    const list = await t.http.get(`/api/v1/cases/${caseId}/measures`).set(await as('ola.leder'));
+    expect(list.body.total).toBe(0);
+  });
+
   it('who and when: coordinator or unit leader; the reporter 403, outsiders 404; only once the case is decided', async () => {
     const caseId = await actingCase();
     const reporter = await t.http.post(`/api/v1/cases/${caseId}/measures`).set(await as('kari.ansatt')).set('If-Match', await caseEtag(t, 'kari.ansatt', caseId)).send(catalogMeasure());

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
+import { CaseLogModule } from './case-log/case-log.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { ChildWelfareReportsModule } from './child-welfare-reports/reports.module.js';
 import { ConsentsModule } from './consents/consents.module.js';
@@ -18,6 +19,7 @@ export const FEATURE_MODULES: Type[] = [
   MunicipalityProfilesModule,
   AuditModule,
   CasesModule,
+  CaseLogModule,
   ChildWelfareReportsModule,
   ConsentsModule,
   NotificationsModule,

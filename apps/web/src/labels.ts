@@ -45,6 +45,10 @@ export const EVENT_LABEL: Record<EventType, string> = {
   raise_safety_concern: 'Meld mistanke om vold eller overgrep',
   accept_handover: 'Godta å bli koordinator',
   decline_handover: 'Avslå overleveringen',
+  propose_transfer: 'Foreslå overføring til en annen enhet',
+  accept_transfer: 'Ta imot saken',
+  reject_transfer: 'Avslå overføringen',
+  step_down: 'Trapp ned til et lavere nivå',
 };
 
 export const RELATION_LABEL: Record<Relation, string> = {
@@ -70,7 +74,7 @@ export const RECIPIENT_LABEL: Record<Recipient, string> = {
   slt: 'SLT-koordinator',
   tfa: 'TFA (tverrfaglig arena)',
   iks: 'IKS',
-  receiving_unit: 'Ny barnehage eller skole ved overgang',
+  receiving_unit: 'Mottakende enhet (ved overføring)',
 };
 
 export const ROLE_LABEL: Record<string, string> = {

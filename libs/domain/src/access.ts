@@ -65,3 +65,12 @@ export function mayCoordinate(candidate: Actor, state: CaseState, consents: read
 function arenaConsented(actor: Actor, arena: 'tfa' | 'iks', consents: readonly Consent[], now: Date): boolean {
   return hasCoveringConsent(consents, arena, now) && someConsentNamesService(consents, actor.service, now);
 }
+
+/**
+ * Need-to-know as a yes/no (DESIGN 7, 8.7): whether the case exists for the actor at all. The
+ * lifecycle's property tests use it, e.g. "after an accepted transfer no one in the sending unit can
+ * read the case".
+ */
+export function maySeeCase(actor: Actor, state: CaseState, consents: readonly Consent[], now: Date): boolean {
+  return caseViewOf(actor, state, consents, now) !== null;
+}

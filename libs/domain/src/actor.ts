@@ -60,8 +60,19 @@ export function isUnitLeaderOf(actor: Actor, state: CaseState): boolean {
   );
 }
 
+/** The leader of the unit a pending transfer proposes (DESIGN 8.7); nobody without one. */
+export function isReceivingUnitLeaderOf(actor: Actor, state: CaseState): boolean {
+  const to = state.transfer?.toUnitId;
+  return (
+    to !== undefined &&
+    sameTenant(actor, state) &&
+    actor.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === to)
+  );
+}
+
+/** The reporter, while the case is still in the unit they reported it in (a transfer ends it). */
 export function isReporterOf(actor: Actor, state: CaseState): boolean {
-  return sameTenant(actor, state) && actor.userId === state.reporterId;
+  return sameTenant(actor, state) && actor.userId === state.reporterId && state.reporterUnitId === state.unitId;
 }
 
 export function isAssigneeOf(actor: Actor, state: CaseState): boolean {
@@ -100,7 +111,14 @@ export function isRouteArenaMember(actor: Actor, state: CaseState): boolean {
 
 /** The unit's own people on the case (and a proposed new coordinator): they always see it identified. */
 export function isInsiderOf(actor: Actor, state: CaseState): boolean {
-  return isReporterOf(actor, state) || isAssigneeOf(actor, state) || isUnitLeaderOf(actor, state) || isPendingAssigneeOf(actor, state);
+  return (
+    isReporterOf(actor, state) ||
+    isAssigneeOf(actor, state) ||
+    isUnitLeaderOf(actor, state) ||
+    isPendingAssigneeOf(actor, state) ||
+    // The receiving unit's leader decides on a proposed transfer with the case identified (8.7).
+    isReceivingUnitLeaderOf(actor, state)
+  );
 }
 
 /** "Anyone working on the case": reporter, assignee, unit leader, and the arena it is routed to. */

@@ -19,6 +19,7 @@ import {
   remindersOnConcernLogged,
   remindersOnRouteLeft,
   remindersOnRouteTaken,
+  remindersOnTransferAccepted,
 } from './reminders.js';
 import { TRANSITIONS, type Transition } from './transitions.js';
 import { PRE_ROUTING_STATUSES, ROUTE_LEVEL, type CaseStatus, type CloseReason, type Route } from './vocabulary.js';
@@ -86,6 +87,11 @@ function outcome(state: CaseState, event: CaseEvent, to: CaseStatus, ctx: Domain
   };
   const closeCase = (reason: CloseReason): void => {
     effects.push({ type: 'CaseClosed', reason }, ...remindersOnClosed());
+    // A closed case moves nowhere: a pending transfer is off.
+    if (state.transfer) {
+      next = { ...next, transfer: null };
+      effects.push({ type: 'TransferWithdrawn', toUnitId: state.transfer.toUnitId, why: 'case_closed' });
+    }
   };
   const assignCoordinator = (assigneeId: string): void => {
     next = { ...next, assigneeId, pendingAssigneeId: null };
@@ -177,6 +183,33 @@ function outcome(state: CaseState, event: CaseEvent, to: CaseStatus, ctx: Domain
       next = { ...next, pendingAssigneeId: null };
       effects.push({ type: 'HandoverDeclined', pendingAssigneeId: state.pendingAssigneeId!, reason: event.reason.trim() });
       logText = `Overleveringen er avslått. Begrunnelse: ${event.reason.trim()}`;
+      break;
+    case 'propose_transfer': {
+      const to = ctx.units!.find((u) => u.id === event.toUnitId)!;
+      next = { ...next, transfer: { toUnitId: to.id, toClusterId: to.clusterId } };
+      effects.push({ type: 'TransferProposed', toUnitId: to.id, toClusterId: to.clusterId });
+      logText = `Overføring til en annen enhet er foreslått, med samtykke fra foresatte. Begrunnelse: ${event.rationale.trim()}`;
+      break;
+    }
+    case 'accept_transfer': {
+      const to = state.transfer!;
+      const assigneeId = event.assigneeId ?? null;
+      next = { ...next, unitId: to.toUnitId, clusterId: to.toClusterId, assigneeId, transfer: null };
+      effects.push(
+        { type: 'TransferAccepted', fromUnitId: state.unitId, toUnitId: to.toUnitId, toClusterId: to.toClusterId, assigneeId },
+        ...remindersOnTransferAccepted(next, ctx.now, durations),
+      );
+      logText = `Mottakende enhet har tatt over saken. Loggen følger saken; avgivende enhet har ikke lenger tilgang.${assigneeId ? '' : ' Saken mangler koordinator.'}`;
+      break;
+    }
+    case 'reject_transfer':
+      next = { ...next, transfer: null };
+      effects.push({ type: 'TransferWithdrawn', toUnitId: state.transfer!.toUnitId, why: 'rejected' });
+      logText = `Mottakende enhet har avslått overføringen. Begrunnelse: ${event.reason.trim()}`;
+      break;
+    case 'step_down':
+      takeRoute(event.route, event.anonymous === true, false, event.anonymousSummary);
+      logText = `Trappet ned fra ${routeText(state.route)} til ${ROUTE_LABEL[event.route]} (nivå ${ROUTE_LEVEL[event.route]}). Begrunnelse: ${event.rationale.trim()}`;
       break;
   }
   return { ok: true, next, effects, logText };

@@ -17,12 +17,30 @@ export interface CaseState {
   /** true only with route interdisciplinary_team: the team sees the case without identity. */
   anonymous: boolean;
   reporterId: string;
+  /**
+   * The unit the concern was raised in. The reporter's relation to the case (and so their access)
+   * holds only while the case is in that unit: after a transfer the sending unit is out.
+   */
+  reporterUnitId: string;
   assigneeId: string | null;
   /** A handover offered and not yet accepted (DESIGN 8.2); the assignee keeps the case until then. */
   pendingAssigneeId?: string | null;
   /** Flagged by the concern (safety.ts) or later by `raise_safety_concern`. */
   suspectedViolenceOrAbuse: boolean;
   childWelfareReportedAt: Date | null;
+  /** A proposed transfer to another unit, waiting for that unit's leader (DESIGN 8.7); null when none. */
+  transfer: PendingTransfer | null;
+}
+
+export interface PendingTransfer {
+  toUnitId: string;
+  toClusterId: string;
+}
+
+/** A unit of the municipality, as the transfer rules need it. */
+export interface UnitRef {
+  id: string;
+  clusterId: string;
 }
 
 /** Everything outside the case the rules need. No clock reads: `now` is the request's time. */
@@ -38,4 +56,6 @@ export interface DomainContext {
   childAge?: number;
   /** The person a `decide` payload names as coordinator (`assigneeId`), as loaded by the caller; null = no such user. */
   proposedCoordinator?: Actor | null;
+  /** The municipality's units (propose_transfer checks the receiving unit against them). */
+  units?: readonly UnitRef[];
 }

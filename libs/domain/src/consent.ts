@@ -4,6 +4,7 @@ import { refuse, type Refusal } from './refusal.js';
 import {
   CONSENT_RELATIONS,
   LEGACY_TEAM_RECIPIENT,
+  RECEIVING_UNIT_RECIPIENT,
   ROUTE_RECIPIENT,
   TEAM_SERVICE_CODES,
   type ConsentDecision,
@@ -120,16 +121,22 @@ export function onConsentWithdrawn(
   const effects: DomainEffect[] = [
     { type: 'ConsentWithdrawn', consentId: withdrawnConsentId, previousRoute: route, fellBackToOwnUnit: fellBack },
   ];
+  // Without the guardians' permission a proposed transfer cannot go ahead: the receiving unit
+  // loses sight of the case at once.
+  const transferOff = state.transfer !== null && !hasCoveringConsent(remainingConsents, RECEIVING_UNIT_RECIPIENT, now);
+  const base: CaseState = transferOff ? { ...state, transfer: null } : state;
+  if (transferOff) effects.push({ type: 'TransferWithdrawn', toUnitId: state.transfer!.toUnitId, why: 'consent_withdrawn' });
+  const transferText = transferOff ? ' Den foreslåtte overføringen til en annen enhet er stanset.' : '';
   if (!fellBack) {
-    return { next: state, effects, logText: 'Samtykke trukket tilbake.' };
+    return { next: base, effects, logText: `Samtykke trukket tilbake.${transferText}` };
   }
-  const next: CaseState = { ...state, route: 'own_unit', level: 1, anonymous: false };
+  const next: CaseState = { ...base, route: 'own_unit', level: 1, anonymous: false };
   effects.push({ type: 'CaseRouted', route: 'own_unit', level: 1, anonymous: false, previousRoute: route, escalation: false });
   if (route === 'tfa') effects.push({ type: 'ReminderCancelled', kind: 'tfa_follow_up' });
   if (route === 'iks') effects.push({ type: 'ReminderCancelled', kind: 'iks_pending' });
   return {
     next,
     effects,
-    logText: 'Samtykke trukket tilbake. Saken er tilbakeført til egen enhet fordi det ikke lenger finnes samtykke til deling.',
+    logText: `Samtykke trukket tilbake. Saken er tilbakeført til egen enhet fordi det ikke lenger finnes samtykke til deling.${transferText}`,
   };
 }

@@ -12,6 +12,8 @@ describe('reminder durations', () => {
       iks_pending: 'P3D',
       child_welfare_report_missing: 'PT24H',
       decision_due: 'P14D',
+      // Not in section 5: the lead time of a task's reminder before its due date (8.6).
+      task_due: 'P1D',
     });
   });
   it('parses valid and rejects invalid, zero or negative durations', () => {

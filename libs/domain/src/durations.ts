@@ -14,6 +14,7 @@ export const REMINDER_DURATION_KEYS = [
   'iks_pending',
   'child_welfare_report_missing',
   'decision_due',
+  'task_due',
 ] as const;
 export type ReminderDurationKey = (typeof REMINDER_DURATION_KEYS)[number];
 
@@ -29,6 +30,8 @@ export const DEFAULT_REMINDER_DURATIONS: ReminderDurations = Object.freeze({
   iks_pending: 'P3D',
   child_welfare_report_missing: 'PT24H',
   decision_due: 'P14D',
+  // How long before a task's due date its responsible is reminded (a day's notice).
+  task_due: 'P1D',
 });
 
 /** The environment variable (and municipality profile `reminders` key) for each duration. */
@@ -41,6 +44,7 @@ export const REMINDER_ENV_VARS: Record<ReminderDurationKey, string> = {
   iks_pending: 'REMINDER_IKS_PENDING',
   child_welfare_report_missing: 'REMINDER_CHILD_WELFARE_REPORT',
   decision_due: 'REMINDER_DECISION_DUE',
+  task_due: 'REMINDER_TASK_DUE',
 };
 
 /** Parses an ISO-8601 duration; throws on anything invalid, zero or negative (a config error). */

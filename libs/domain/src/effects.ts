@@ -41,6 +41,12 @@ export type DomainEffect =
   | { type: 'VoiceRecorded'; child: ChildVoice | null; guardiansView: string | null }
   /** Notify assignee and unit leader; out-of-unit access ends when the route fell back. */
   | { type: 'ConsentWithdrawn'; consentId: string | null; previousRoute: Route | null; fellBackToOwnUnit: boolean }
+  /** A transfer to another unit waits for its leader (notify them: `transfer_offered`). */
+  | { type: 'TransferProposed'; toUnitId: string; toClusterId: string }
+  /** The receiving unit took the case over: unit, cluster and coordinator change. */
+  | { type: 'TransferAccepted'; fromUnitId: string; toUnitId: string; toClusterId: string; assigneeId: string | null }
+  /** The pending transfer is off: rejected, the case closed, or the consent behind it withdrawn. */
+  | { type: 'TransferWithdrawn'; toUnitId: string; why: 'rejected' | 'case_closed' | 'consent_withdrawn' }
   | ReminderScheduled
   | ReminderCancelled;
 

@@ -14,6 +14,10 @@ export const EVENT_TYPES = [
   'raise_safety_concern',
   'accept_handover',
   'decline_handover',
+  'propose_transfer',
+  'accept_transfer',
+  'reject_transfer',
+  'step_down',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -116,6 +120,32 @@ export interface DeclineHandover {
   type: 'decline_handover';
   reason: string;
 }
+/** Transfer between units (DESIGN 8.7): the sending unit's leader proposes. */
+export interface ProposeTransfer {
+  type: 'propose_transfer';
+  toUnitId: string;
+  rationale: string;
+}
+/** The receiving unit's leader takes the case over, naming its new coordinator or none. */
+export interface AcceptTransfer {
+  type: 'accept_transfer';
+  /** Staff or leader of the receiving unit (the API checks this); none starts `unassigned`. */
+  assigneeId?: string;
+}
+export interface RejectTransfer {
+  type: 'reject_transfer';
+  reason: string;
+}
+/** A lower route than today's (DESIGN 8.8), e.g. from the team back to the unit itself. */
+export interface StepDown {
+  type: 'step_down';
+  route: Route;
+  rationale: string;
+  /** With route interdisciplinary_team: the team works without the child's identity. */
+  anonymous?: boolean;
+  /** Required with `anonymous: true` (8.4). */
+  anonymousSummary?: string;
+}
 
 export type CaseEvent =
   | StartAssessment
@@ -129,7 +159,11 @@ export type CaseEvent =
   | ReportToChildWelfare
   | RaiseSafetyConcern
   | AcceptHandover
-  | DeclineHandover;
+  | DeclineHandover
+  | ProposeTransfer
+  | AcceptTransfer
+  | RejectTransfer
+  | StepDown;
 
 export type EventOf<T extends EventType> = Extract<CaseEvent, { type: T }>;
 

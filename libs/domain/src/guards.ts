@@ -1,7 +1,7 @@
 import { mayCoordinate } from './access.js';
 import { isUnitLeaderOf, type Actor } from './actor.js';
 import type { CaseState, DomainContext } from './case-state.js';
-import { routeIsCovered } from './consent.js';
+import { hasCoveringConsent, routeIsCovered } from './consent.js';
 import { CHILD_WELFARE_REPORT_CHANNELS, type EventOf, type EventType } from './events.js';
 import { ROUTE_LABEL } from './labels.js';
 import { refuse, refuseFields, type Refusal } from './refusal.js';
@@ -10,6 +10,7 @@ import { missingVoiceFields } from './voice.js';
 import {
   CLOSE_REASONS,
   EVALUATION_OUTCOMES,
+  RECEIVING_UNIT_RECIPIENT,
   ROUTE_LEVEL,
   isRoute,
   levelOf,
@@ -50,6 +51,8 @@ interface RouteChange {
   anonymousSummary?: unknown;
   /** escalate: the new route must be on a higher level than the current one. */
   upward: boolean;
+  /** step_down: the new route must be on a lower level than the current one. */
+  downward?: boolean;
 }
 
 /** Payload part of taking a route: a known route, anonymity only for the team, escalation upward. */
@@ -74,6 +77,13 @@ function validateRouteChange(state: CaseState, change: RouteChange): Refusal | n
     return refuse(
       'VALIDATION_FAILED',
       `Eskalering må gå til et høyere nivå enn dagens (${state.route ? ROUTE_LABEL[state.route] : 'ingen'}, nivå ${levelOf(state.route)}).`,
+      'route',
+    );
+  }
+  if (change.downward && ROUTE_LEVEL[change.route] >= levelOf(state.route)) {
+    return refuse(
+      'VALIDATION_FAILED',
+      `Nedtrapping må gå til et lavere nivå enn dagens (${state.route ? ROUTE_LABEL[state.route] : 'ingen'}, nivå ${levelOf(state.route)}).`,
       'route',
     );
   }
@@ -114,6 +124,38 @@ function coordinatorRefusal(state: CaseState, assigneeId: unknown, route: Route,
 
 function onlyUnitLeader(actor: Actor, state: CaseState, what: string): Refusal | null {
   return isUnitLeaderOf(actor, state) ? null : refuse('FORBIDDEN_ROLE', `Bare enhetsleder kan ${what}.`);
+}
+
+/**
+ * Stepping down to a lower route (step_down, and IKS handing a case back): a known route on a
+ * lower level, then the same municipality and consent rules as taking that route.
+ */
+export function stepDownRefusal(state: CaseState, route: unknown, anonymous: unknown, ctx: DomainContext, field = 'route'): Refusal | null {
+  const refusal =
+    validateRouteChange(state, { route, anonymous, upward: false, downward: true }) ??
+    routeAllowed(route as Route, anonymous === true, ctx);
+  return refusal && refusal.field === 'route' && field !== 'route' ? { ...refusal, field } : refusal;
+}
+
+function noTransferPending(state: CaseState): Refusal | null {
+  return state.transfer === null
+    ? null
+    : refuse('VALIDATION_FAILED', 'En overføring til en annen enhet venter allerede på svar fra mottakende enhet.', 'toUnitId');
+}
+
+/** The guardians' permission to pass the case on (consent naming receiving_unit), at `ctx.now`. */
+function receivingUnitConsent(ctx: DomainContext): Refusal | null {
+  return hasCoveringConsent(ctx.consents, RECEIVING_UNIT_RECIPIENT, ctx.now)
+    ? null
+    : refuse('CONSENT_REQUIRED', 'Overføring til en annen enhet krever et gyldig samtykke fra foresatte som omfatter mottakende enhet.', 'toUnitId');
+}
+
+function receivingUnit(state: CaseState, toUnitId: unknown, ctx: DomainContext): Refusal | null {
+  if (typeof toUnitId !== 'string' || !(ctx.units ?? []).some((u) => u.id === toUnitId)) {
+    return refuse('VALIDATION_FAILED', 'Mottakende enhet må være en enhet i kommunen.', 'toUnitId');
+  }
+  if (toUnitId === state.unitId) return refuse('VALIDATION_FAILED', 'Saken er allerede i denne enheten.', 'toUnitId');
+  return null;
 }
 
 export const GUARDS: { [E in EventType]: Guard<E> } = {
@@ -196,6 +238,24 @@ export const GUARDS: { [E in EventType]: Guard<E> } = {
   accept_handover: () => null,
 
   decline_handover: (_state, e) => requiredText(e.reason, 'reason', 'Begrunnelse'),
+  propose_transfer: (state, e, _actor, ctx) =>
+    receivingUnit(state, e.toUnitId, ctx) ??
+    requiredText(e.rationale, 'rationale', 'Begrunnelse') ??
+    noTransferPending(state) ??
+    receivingUnitConsent(ctx),
+
+  // The consent is checked again: the guardians may have withdrawn it since the proposal.
+  accept_transfer: (_state, e, _actor, ctx) =>
+    (e.assigneeId !== undefined && (typeof e.assigneeId !== 'string' || e.assigneeId === '')
+      ? refuse('VALIDATION_FAILED', 'Koordinator må være en ansatt i mottakende enhet.', 'assigneeId')
+      : null) ?? receivingUnitConsent(ctx),
+
+  reject_transfer: (_state, e) => requiredText(e.reason, 'reason', 'Begrunnelse'),
+
+  step_down: (state, e, _actor, ctx) =>
+    validateRouteChange(state, { route: e.route, anonymous: e.anonymous, anonymousSummary: e.anonymousSummary, upward: false, downward: true }) ??
+    requiredText(e.rationale, 'rationale', 'Begrunnelse') ??
+    routeAllowed(e.route, e.anonymous === true, ctx),
 };
 
 /** The optional voice texts of complete_assessment, each within the text limit. */

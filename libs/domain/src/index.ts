@@ -9,10 +9,10 @@ export * from './effects.js';
 export * from './reminder-kinds.js';
 export * from './refusal.js';
 export * from './consent.js';
+export * from './access.js';
 export * from './transitions.js';
 export { RELATION_CHECKS, hasAnyRelation } from './relations.js';
-export { GUARDS, MAX_TEXT_LENGTH, MAX_ANONYMOUS_SUMMARY_LENGTH } from './guards.js';
-export * from './access.js';
+export { GUARDS, MAX_TEXT_LENGTH, MAX_ANONYMOUS_SUMMARY_LENGTH, stepDownRefusal } from './guards.js';
 export * from './safety.js';
 export * from './voice.js';
 export * from './handover.js';
@@ -35,6 +35,8 @@ export {
   remindersOnIksDecided,
   remindersOnSafetyConcernRaised,
   remindersOnDecisionMade,
+  remindersOnTaskRecorded,
+  remindersOnTransferAccepted,
   reminderStillApplies,
   type ReminderFacts,
 } from './reminders.js';

@@ -4,8 +4,9 @@ import type { CaseState } from './case-state.js';
 import { onConsentWithdrawn, type Consent } from './consent.js';
 import { CHILD_WELFARE_REPORT_CHANNELS, EVENT_TYPES, type CaseEvent, type EventOf, type EventType } from './events.js';
 import { replay } from './replay.js';
-import { MIN_CLOSE_JUSTIFICATION } from './safety.js';
-import { ACTORS, DAY, NOW, caseState, type ActorName } from './test-fixtures.js';
+import { maySeeCase } from './access.js';
+import type { Actor } from './actor.js';
+import { ACTORS, CLUSTER, CLUSTER2, DAY, MUNI, NOW, UNIT, UNIT2, caseState, type ActorName } from './test-fixtures.js';
 import { CASE_STATUSES, CLOSE_REASONS, EVALUATION_OUTCOMES, ROUTES, ROUTE_LEVEL, ROUTE_RECIPIENT, type CaseStatus, type Route } from './vocabulary.js';
 
 /**
@@ -16,6 +17,7 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 // Mostly valid values, so sequences get far into the workflow; invalid ones now and then.
 const route = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...ROUTES) }, { weight: 1, arbitrary: fc.constantFrom<unknown>('bogus', undefined) as fc.Arbitrary<Route> });
 const text = fc.constantFrom('tekst', 'tekst', 'tekst', '');
+
 /** An anonymous consultation mostly comes with its summary (8.4), so the walk reaches anonymity. */
 function withSummary<T extends { anonymous?: boolean; anonymousSummary?: string }>(e: T): T {
   if (e.anonymous === true && e.anonymousSummary === undefined) return { ...e, anonymousSummary: 'oppsummering' };
@@ -31,13 +33,23 @@ const EVENTS: { [E in EventType]: fc.Arbitrary<EventOf<E>> } = {
   decide: fc.record({ type: fc.constant('decide' as const), route, rationale: text, anonymous: maybe(fc.boolean()), anonymousSummary: maybe(text), assigneeId: fc.constantFrom(undefined, undefined, 'assignee', 'colleague') }).map(withSummary),
   escalate: fc.record({ type: fc.constant('escalate' as const), route, rationale: text, anonymous: maybe(fc.boolean()), anonymousSummary: maybe(text) }).map(withSummary),
   request_evaluation: fc.constant({ type: 'request_evaluation' as const }),
-  evaluate: fc.record({ type: fc.constant('evaluate' as const), outcome: fc.constantFrom(...EVALUATION_OUTCOMES), note: text, route: maybe(route), anonymous: maybe(fc.boolean()), anonymousSummary: maybe(text), reason: maybe(fc.constantFrom(...CLOSE_REASONS)), justification: maybe(justification) }),
+  evaluate: fc.record({ type: fc.constant('evaluate' as const), outcome: fc.constantFrom(...EVALUATION_OUTCOMES), note: text, route: maybe(route), anonymous: maybe(fc.boolean()), anonymousSummary: maybe(text), reason: maybe(fc.constantFrom(...CLOSE_REASONS)), justification: maybe(justification) }).map(withSummary),
   close: fc.record({ type: fc.constant('close' as const), reason: fc.constantFrom(...CLOSE_REASONS), justification: maybe(justification) }),
   reopen: fc.record({ type: fc.constant('reopen' as const), reason: text }),
   report_to_child_welfare: fc.record({ type: fc.constant('report_to_child_welfare' as const), grounds: text, guardiansInformed: fc.constant(true), channel: fc.constantFrom(...CHILD_WELFARE_REPORT_CHANNELS) }),
+  propose_transfer: fc.record({ type: fc.constant('propose_transfer' as const), toUnitId: fc.constantFrom(UNIT2, UNIT2, UNIT2, UNIT, 'nowhere'), rationale: text }),
+  // The API refuses a coordinator outside the receiving unit; the domain gets one from there or none.
+  accept_transfer: fc.record({ type: fc.constant('accept_transfer' as const), assigneeId: maybe(fc.constant('new-assignee')) }),
+  reject_transfer: fc.record({ type: fc.constant('reject_transfer' as const), reason: text }),
   raise_safety_concern: fc.record({ type: fc.constant('raise_safety_concern' as const), note: text }),
   accept_handover: fc.constant({ type: 'accept_handover' as const }),
   decline_handover: fc.record({ type: fc.constant('decline_handover' as const), reason: text }),
+  // Mostly down to own_unit or the team (anonymously, needing no consent), so some succeed.
+  step_down: fc.oneof(
+    { weight: 3, arbitrary: fc.record({ type: fc.constant('step_down' as const), route: fc.constant<Route>('own_unit'), rationale: text }) },
+    { weight: 2, arbitrary: fc.record({ type: fc.constant('step_down' as const), route: fc.constant<Route>('interdisciplinary_team'), rationale: text, anonymous: fc.constant(true) }).map(withSummary) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant('step_down' as const), route, rationale: text, anonymous: maybe(fc.boolean()) }) },
+  ),
 };
 
 /**
@@ -45,25 +57,27 @@ const EVENTS: { [E in EventType]: fc.Arbitrary<EventOf<E>> } = {
  * random walk gets deep into the workflow. One step in ten ignores it and tries any event.
  */
 const LIKELY: Record<CaseStatus, EventType[]> = {
-  discovered: ['start_assessment', 'start_assessment', 'start_assessment', 'close', 'report_to_child_welfare', 'raise_safety_concern'],
-  assessing: ['complete_assessment', 'complete_assessment', 'complete_assessment', 'close', 'report_to_child_welfare'],
-  deciding: ['decide', 'decide', 'decide', 'decide', 'close', 'report_to_child_welfare'],
-  acting: ['escalate', 'escalate', 'request_evaluation', 'request_evaluation', 'close', 'report_to_child_welfare', 'raise_safety_concern'],
-  evaluating: ['evaluate', 'evaluate', 'evaluate', 'close', 'report_to_child_welfare'],
+  discovered: ['start_assessment', 'start_assessment', 'start_assessment', 'close', 'report_to_child_welfare', 'propose_transfer'],
+  assessing: ['complete_assessment', 'complete_assessment', 'complete_assessment', 'close', 'report_to_child_welfare', 'propose_transfer'],
+  deciding: ['decide', 'decide', 'decide', 'decide', 'close', 'report_to_child_welfare', 'propose_transfer'],
+  acting: ['escalate', 'escalate', 'request_evaluation', 'request_evaluation', 'close', 'report_to_child_welfare', 'step_down', 'step_down', 'propose_transfer'],
+  evaluating: ['evaluate', 'evaluate', 'evaluate', 'close', 'report_to_child_welfare', 'propose_transfer'],
   closed: ['reopen'],
 };
 
 const actorName = fc.oneof(
   { weight: 4, arbitrary: fc.constant<ActorName>('leader') },
   { weight: 2, arbitrary: fc.constant<ActorName>('assignee') },
-  { weight: 1, arbitrary: fc.constantFrom<ActorName>('reporter', 'colleague', 'otherLeader', 'teamMember', 'tfa', 'iks', 'system') },
+  // otherLeader leads u2, where transfers go: they accept or reject them.
+  { weight: 2, arbitrary: fc.constant<ActorName>('otherLeader') },
+  { weight: 1, arbitrary: fc.constantFrom<ActorName>('reporter', 'colleague', 'teamMember', 'tfa', 'iks', 'system') },
 );
 
 type Step =
-  | { kind: 'event'; actor: ActorName; wild: boolean; choice: number; candidates: { [E in EventType]: EventOf<E> }; hours: number }
+  | { kind: 'event'; actor: ActorName; wild: boolean; choice: number; answer: number; candidates: { [E in EventType]: EventOf<E> }; hours: number }
   | { kind: 'withdraw'; index: number; hours: number };
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('event' as const), actor: actorName, wild: fc.integer({ min: 0, max: 9 }).map((n) => n === 0), choice: fc.nat(1000), candidates: fc.record(EVENTS), hours: fc.nat(96) }) },
+  { weight: 8, arbitrary: fc.record({ kind: fc.constant('event' as const), actor: actorName, wild: fc.integer({ min: 0, max: 9 }).map((n) => n === 0), choice: fc.nat(1000), answer: fc.nat(9), candidates: fc.record(EVENTS), hours: fc.nat(96) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), index: fc.nat(3), hours: fc.nat(96) }) },
 );
 
@@ -75,16 +89,14 @@ function pickEvent(st: Extract<Step, { kind: 'event' }>, status: CaseStatus): Ca
 const consentArb = (id: number): fc.Arbitrary<Consent> =>
   fc.record({
     id: fc.constant(`c${id}`),
-    // Round one's arena recipient still occurs in stored rows.
-    recipients: fc.subarray(['interdisciplinary_team', 'tfa', 'iks', 'ppt', 'health_station']),
-    decision: fc.constantFrom<Consent['decision']>('given', 'given', 'refused', undefined),
+    recipients: fc.subarray(['interdisciplinary_team', 'tfa', 'iks', 'ppt', 'receiving_unit']),
     validFrom: fc.integer({ min: -5, max: 3 }).map((d) => new Date(NOW.getTime() + d * DAY)),
     validUntil: fc.option(fc.integer({ min: 1, max: 30 }).map((d) => new Date(NOW.getTime() + d * DAY)), { nil: null }),
     withdrawnAt: fc.constant(null),
   });
 
 const scenario = fc.record({
-  initial: fc.record({ suspectedViolenceOrAbuse: fc.boolean(), assigneeId: fc.constantFrom<string | null>('assignee', 'assignee', null) }),
+  initial: fc.record({ suspectedViolenceOrAbuse: fc.boolean(), assigneeId: fc.constantFrom<string | null>('assignee', null) }),
   enabledRoutes: fc.subarray(['interdisciplinary_team', 'tfa', 'iks'] as Route[]).map((r): Route[] => ['own_unit', ...r]),
   consents: fc.tuple(consentArb(0), consentArb(1), consentArb(2), consentArb(3)).chain((all) => fc.subarray(all)),
   steps: fc.array(step, { minLength: 5, maxLength: 80 }),
@@ -95,7 +107,8 @@ function coveredNow(state: CaseState, consents: Consent[], now: Date): boolean {
   if (state.route === null || state.route === 'own_unit') return true;
   if (state.route === 'interdisciplinary_team' && state.anonymous) return true;
   const t = now.getTime();
-  const needed = state.route === 'interdisciplinary_team' ? ['interdisciplinary_team', 'ppt', 'health_station'] : [state.route];
+  // DESIGN 8.3: the team needs a consent naming a team service (or round one's arena); refusals grant nothing.
+  const needed = state.route === 'interdisciplinary_team' ? ['interdisciplinary_team', 'ppt', 'health_station', 'nav'] : [ROUTE_RECIPIENT[state.route!]!];
   return consents.some(
     (c) =>
       c.decision !== 'refused' &&
@@ -115,18 +128,9 @@ function expectInvariants(s: CaseState): void {
 
 /** Runs a scenario, calling `check` after every accepted change. */
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
-interface StepInfo {
-  kind: string;
-  consents: Consent[];
-  now: Date;
-  effects: unknown[];
-  actor?: ActorName;
-  event?: { justification?: string };
-  logText?: string;
-}
 
 function run(sc: Scenario,
-  check: (before: CaseState, after: CaseState, info: StepInfo) => void): void {
+  check: (before: CaseState, after: CaseState, info: { kind: string; consents: Consent[]; now: Date; effects: unknown[] }) => void): void {
   let state = Object.freeze(caseState(sc.initial));
   let now = NOW;
   const consents = sc.consents.map((c) => ({ ...c }));
@@ -142,17 +146,29 @@ function run(sc: Scenario,
       state = Object.freeze(r.next);
       continue;
     }
-    const ev = pickEvent(st, state.status);
-    const proposedCoordinator = 'assigneeId' in ev && ev.assigneeId ? ACTORS[ev.assigneeId as ActorName] : undefined;
-    const r = apply(state, ev, ACTORS[st.actor], { now, enabledRoutes: sc.enabledRoutes, consents, proposedCoordinator });
+    // A pending transfer is often answered at once by the receiving unit's leader (otherLeader).
+    const answering = state.transfer !== null && st.answer < 4;
+    const ev = answering ? st.candidates[st.answer < 3 ? 'accept_transfer' : 'reject_transfer'] : pickEvent(st, state.status);
+    const proposedCoordinator = ev.type === 'decide' && ev.assigneeId ? ACTORS[ev.assigneeId as ActorName] : undefined;
+    const r = apply(state, ev, ACTORS[answering ? 'otherLeader' : st.actor], { now, enabledRoutes: sc.enabledRoutes, consents, units: UNITS, proposedCoordinator });
     if (!r.ok) continue; // a refusal cannot change the frozen state
-    check(state, r.next, { kind: ev.type, consents, now, effects: r.effects, actor: st.actor, event: ev as { justification?: string }, logText: r.logText });
+    check(state, r.next, { kind: ev.type, consents, now, effects: r.effects });
     expect(replay(state, r.effects)).toEqual(r.next);
     state = Object.freeze(r.next);
   }
 }
 
+const UNITS = [{ id: UNIT, clusterId: CLUSTER }, { id: UNIT2, clusterId: CLUSTER2 }];
 const RUNS = { numRuns: 300 };
+
+/** Everyone whose access comes from the sending unit u1: its staff, its leader, its own team. */
+const SENDING_UNIT: Actor[] = [
+  ACTORS.leader,
+  ACTORS.reporter,
+  ACTORS.assignee,
+  ACTORS.colleague,
+  { userId: 'house-team', municipalityId: MUNI, roles: [{ role: 'team_member', scopeType: 'unit', scopeId: UNIT }] },
+];
 
 describe('properties over random event sequences', () => {
   it('no non-own-unit route without covering consent or anonymity at the moment it is taken', () => {
@@ -184,28 +200,46 @@ describe('properties over random event sequences', () => {
     expect(steps).toBeGreaterThan(0);
   });
 
-  it('the identity fields never change; a flag is never lowered; the coordinator changes only by decide naming one', () => {
+  it('the identity fields never change; unit, cluster and coordinator only by an accepted transfer', () => {
     fc.assert(fc.property(scenario, (sc) => run(sc, (before, after, info) => {
-      const pick = (s: CaseState) => [s.id, s.municipalityId, s.unitId, s.clusterId, s.reporterId];
+      const pick = (s: CaseState) => [s.id, s.municipalityId, s.reporterId, s.reporterUnitId];
       expect(pick(after)).toEqual(pick(before));
+      // A flag is never lowered (8.1); raise_safety_concern may set it.
       if (before.suspectedViolenceOrAbuse) expect(after.suspectedViolenceOrAbuse).toBe(true);
-      if (after.assigneeId !== before.assigneeId) expect([info.kind, before.assigneeId]).toEqual(['decide', null]);
+      const place = (s: CaseState) => [s.unitId, s.clusterId];
+      if (info.kind !== 'accept_transfer') expect(place(after)).toEqual(place(before));
+      // The coordinator changes by an accepted transfer, or by decide naming one on a case without (8.2).
+      if (after.assigneeId !== before.assigneeId && info.kind !== 'accept_transfer') expect([info.kind, before.assigneeId]).toEqual(['decide', null]);
     })), RUNS);
   });
 
-  it('a flagged case never closes silently: only with a report, or by the unit leader with a justification in the log', () => {
+  it('after an accepted transfer no one in the sending unit can read the case, and the receiving leader can', () => {
+    let accepted = 0;
     fc.assert(fc.property(scenario, (sc) => run(sc, (before, after, info) => {
-      if (before.status === 'closed' || after.status !== 'closed') return;
-      if (!before.suspectedViolenceOrAbuse || before.childWelfareReportedAt !== null) return;
-      expect(info.actor).toBe('leader');
-      expect(info.event?.justification?.trim().length).toBeGreaterThanOrEqual(MIN_CLOSE_JUSTIFICATION);
-      expect(info.logText).toContain(info.event!.justification!.trim());
+      if (info.kind !== 'accept_transfer') return;
+      accepted++;
+      expect(before.unitId).toBe(UNIT);
+      expect(after.unitId).toBe(UNIT2);
+      for (const actor of SENDING_UNIT) expect([actor.userId, maySeeCase(actor, after, info.consents, info.now)]).toEqual([actor.userId, false]);
+      expect(maySeeCase(ACTORS.otherLeader, after, info.consents, info.now)).toBe(true);
+    })), RUNS);
+    expect(accepted).toBeGreaterThan(0);
+  });
+
+  it('a proposed transfer needs an active consent naming receiving_unit; the receiving leader sees the case only while it is pending', () => {
+    fc.assert(fc.property(scenario, (sc) => run(sc, (before, after, info) => {
+      if (info.kind === 'propose_transfer') {
+        expect(info.consents.some((c) => c.recipients.includes('receiving_unit') && c.validFrom <= info.now && (c.validUntil === null || info.now < c.validUntil) && c.withdrawnAt === null)).toBe(true);
+      }
+      if (after.unitId === UNIT) expect(maySeeCase(ACTORS.otherLeader, after, info.consents, info.now)).toBe(after.transfer !== null);
+      if (after.status === 'closed') expect(after.transfer).toBeNull();
     })), RUNS);
   });
 
-  it('decide never leaves level 0 without a coordinator', () => {
-    fc.assert(fc.property(scenario, (sc) => run(sc, (_b, after, info) => {
-      if (info.kind === 'decide') expect(after.assigneeId).not.toBeNull();
+  it('a level never exceeds its route\'s level, and step_down always lowers it', () => {
+    fc.assert(fc.property(scenario, (sc) => run(sc, (before, after, info) => {
+      expect(after.level).toBeLessThanOrEqual(after.route === null ? 0 : ROUTE_LEVEL[after.route]);
+      if (info.kind === 'step_down') expect(after.level).toBeLessThan(before.level);
     })), RUNS);
   });
 });
@@ -221,9 +255,20 @@ describe('the generator is meaningful', () => {
       if (after.route) routes.add(after.route);
       anonymous ||= after.anonymous;
       fellBack ||= (info.effects as { type: string; fellBackToOwnUnit?: boolean }[]).some((e) => e.fellBackToOwnUnit === true);
-    })), { numRuns: 1000, seed: 42 });
+    })), { numRuns: 1500, seed: 42 });
     expect([...statuses].sort()).toEqual([...CASE_STATUSES].sort());
     expect([...routes].sort()).toEqual([...ROUTES].sort());
-    expect({ anonymous, fellBack }).toEqual({ anonymous: true, fellBack: true });
+    expect(anonymous && fellBack).toBe(true);
+  });
+
+  it('reaches proposed, accepted, rejected and withdrawn transfers and step-downs', () => {
+    const seen = new Set<string>();
+    fc.assert(fc.property(scenario, (sc) => run(sc, (_b, _a, info) => {
+      for (const e of info.effects as { type: string; why?: string }[]) seen.add(e.why ? `${e.type}:${e.why}` : e.type);
+      if (info.kind === 'step_down') seen.add('step_down');
+    })), { numRuns: 1500, seed: 42 });
+    for (const t of ['TransferProposed', 'TransferAccepted', 'TransferWithdrawn:rejected', 'TransferWithdrawn:case_closed', 'TransferWithdrawn:consent_withdrawn', 'step_down']) {
+      expect([t, seen.has(t)]).toEqual([t, true]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { isIdentifiedViewer } from './access.js';
-import { isAssigneeOf, isPendingAssigneeOf, isReporterOf, isSystemActor, isUnitLeaderOf, isWorkingOnCase, type Actor } from './actor.js';
+import { isAssigneeOf, isPendingAssigneeOf, isReceivingUnitLeaderOf, isReporterOf, isSystemActor, isUnitLeaderOf, isWorkingOnCase, type Actor } from './actor.js';
 import type { CaseState, DomainContext } from './case-state.js';
 import type { Relation } from './transitions.js';
 import { PRE_ROUTING_STATUSES } from './vocabulary.js';
@@ -16,6 +16,7 @@ export const RELATION_CHECKS: Record<Relation, (actor: Actor, state: CaseState, 
   identified_viewer: (actor, state, ctx) => isIdentifiedViewer(actor, state, ctx?.consents ?? [], ctx?.now ?? new Date(0)),
   pending_assignee: isPendingAssigneeOf,
   system: (actor) => isSystemActor(actor),
+  receiving_unit_leader: isReceivingUnitLeaderOf,
 };
 
 export function hasAnyRelation(actor: Actor, state: CaseState, relations: readonly Relation[], ctx?: DomainContext): boolean {

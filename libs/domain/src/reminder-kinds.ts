@@ -13,6 +13,7 @@ export const REMINDER_KINDS = [
   // Level 0 ends in a decision within 14 days (DESIGN 8.2): assignee (or reporter), then the leader.
   'decision_due',
   'decision_due_leader',
+  'task_due',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 

@@ -13,7 +13,7 @@ import { DEFAULT_REMINDER_DURATIONS, type ReminderDurations } from './durations.
 
 const SECONDS: ReminderDurations = {
   unassigned: 'PT2S', assessment_due: 'PT7S', tfa_follow_up: 'PT14S', evaluation_overdue: 'PT7S',
-  consent_expiry: 'PT30S', iks_pending: 'PT3S', child_welfare_report_missing: 'PT1S', decision_due: 'PT20S',
+  consent_expiry: 'PT30S', iks_pending: 'PT3S', child_welfare_report_missing: 'PT1S', decision_due: 'PT20S', task_due: 'PT5S',
 };
 const after = (s: number) => new Date(NOW.getTime() + s * 1000);
 const kinds = (effects: DomainEffect[], type: 'ReminderScheduled' | 'ReminderCancelled') =>

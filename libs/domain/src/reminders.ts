@@ -1,10 +1,11 @@
 import type { CaseState } from './case-state.js';
 import { consentStatus, type Consent } from './consent.js';
-import { DEFAULT_REMINDER_DURATIONS, multiplyIsoDuration, type ReminderDurations } from './durations.js';
+import { DateTime } from 'luxon';
+import { DEFAULT_REMINDER_DURATIONS, multiplyIsoDuration, parseIsoDuration, type ReminderDurations } from './durations.js';
 import type { ReminderCancelled, ReminderScheduled } from './effects.js';
 import { REMINDER_KINDS, type ReminderKind } from './reminder-kinds.js';
 import { PRE_ROUTING_STATUSES, type Route } from './vocabulary.js';
-import { dueAfter, dueAfterClock, dueBefore, onWorkingDay } from './working-days.js';
+import { dueAfter, dueAfterClock, dueBefore, onWorkingDay, OSLO } from './working-days.js';
 
 /**
  * Reminder rules of DESIGN section 5 as pure functions. Each returns effects; the application
@@ -130,6 +131,41 @@ export function remindersOnChildWelfareReported(): ReminderCancelled[] {
   return [cancel('child_welfare_report_missing')];
 }
 
+/**
+ * A transfer was accepted: without a named coordinator the receiving unit's leader is chased
+ * (`unassigned`, resolved against the new unit when it fires); with one, that reminder is void.
+ */
+export function remindersOnTransferAccepted(
+  next: CaseState,
+  now: Date,
+  durations: ReminderDurations = DEFAULT_REMINDER_DURATIONS,
+): (ReminderScheduled | ReminderCancelled)[] {
+  return next.assigneeId === null ? [schedule('unassigned', dueAfter(now, durations.unassigned), 'unit_leader')] : [cancel('unassigned')];
+}
+
+/**
+ * A task from a log entry (a meeting's "fordeling av arbeidsoppgaver"): remind its responsible
+ * `task_due` before the due date begins (00:00 Oslo). A lead of a day or more lands at 08:00 Oslo
+ * on a working day (P1D for a task due Thursday: Wednesday 08:00); shorter leads stay exact. When
+ * that moment has already passed (a task due today or tomorrow), the reminder is due at once.
+ * `dueDate` is a calendar date, YYYY-MM-DD.
+ */
+export function remindersOnTaskRecorded(
+  taskId: string,
+  dueDate: string,
+  now: Date,
+  durations: ReminderDurations = DEFAULT_REMINDER_DURATIONS,
+): ReminderScheduled[] {
+  const lead = parseIsoDuration(durations.task_due);
+  const start = DateTime.fromISO(dueDate, { zone: OSLO }).startOf('day');
+  let due = start.minus(lead).toJSDate();
+  if (lead.toMillis() >= 24 * 60 * 60 * 1000 && due.getTime() > now.getTime()) {
+    due = onWorkingDay(DateTime.fromJSDate(due, { zone: OSLO }).set({ hour: 8, minute: 0, second: 0, millisecond: 0 }).toJSDate());
+  }
+  if (due.getTime() < now.getTime()) due = now;
+  return [schedule('task_due', due, 'responsible', taskId)];
+}
+
 /** A closed case needs no reminders at all. Cancels every kind (per-subject ones by kind). */
 export function remindersOnClosed(): ReminderCancelled[] {
   return REMINDER_KINDS.map((kind) => cancel(kind));
@@ -187,6 +223,8 @@ export function reminderStillApplies(kind: ReminderKind, state: CaseState, facts
     case 'decision_due':
     case 'decision_due_leader':
       return PRE_ROUTING_STATUSES.includes(state.status);
+    case 'task_due':
+      return true;
   }
 }
 

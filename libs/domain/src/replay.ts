@@ -24,6 +24,12 @@ export function applyEffect(state: CaseState, effect: DomainEffect): CaseState {
       return { ...state, pendingAssigneeId: null };
     case 'ChildWelfareReported':
       return { ...state, childWelfareReportedAt: state.childWelfareReportedAt ?? effect.at };
+    case 'TransferProposed':
+      return { ...state, transfer: { toUnitId: effect.toUnitId, toClusterId: effect.toClusterId } };
+    case 'TransferAccepted':
+      return { ...state, unitId: effect.toUnitId, clusterId: effect.toClusterId, assigneeId: effect.assigneeId, transfer: null };
+    case 'TransferWithdrawn':
+      return { ...state, transfer: null };
     default:
       return state;
   }

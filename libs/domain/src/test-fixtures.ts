@@ -13,6 +13,9 @@ import { ROUTES, type CaseStatus, type Route } from './vocabulary.js';
 export const MUNI = 'm1';
 export const UNIT = 'u1';
 export const CLUSTER = 'c1';
+/** A second unit, in another cluster: where transfers go. */
+export const UNIT2 = 'u2';
+export const CLUSTER2 = 'c2';
 /** Wednesday 10 March 2027, 11:00 Oslo: an ordinary working day. */
 export const NOW = new Date('2027-03-10T10:00:00Z');
 export const DAY = 24 * 60 * 60 * 1000;
@@ -41,8 +44,11 @@ export const ACTORS = {
 } satisfies Record<string, Actor>;
 export type ActorName = keyof typeof ACTORS;
 
-/** Leader who is also the assignee: passes every role check, to isolate the status checks. */
-export const SUPER: Actor = { userId: 'assignee', municipalityId: MUNI, roles: [at('unit_leader', 'unit', UNIT)] };
+/**
+ * Leader who is also the assignee, and leader of UNIT2 (so the receiving leader of a transfer
+ * there): passes every role check, to isolate the status checks.
+ */
+export const SUPER: Actor = { userId: 'assignee', municipalityId: MUNI, roles: [at('unit_leader', 'unit', UNIT), at('unit_leader', 'unit', UNIT2)] };
 
 export function caseState(overrides: Partial<CaseState> = {}): CaseState {
   return {
@@ -55,12 +61,44 @@ export function caseState(overrides: Partial<CaseState> = {}): CaseState {
     level: 0,
     anonymous: false,
     reporterId: 'reporter',
+    reporterUnitId: UNIT,
     assigneeId: 'assignee',
     pendingAssigneeId: null,
     suspectedViolenceOrAbuse: false,
     childWelfareReportedAt: null,
+    transfer: null,
     ...overrides,
   };
+}
+
+/** A pending transfer of the case to UNIT2 (DESIGN 8.7). */
+export const TRANSFER_TO_U2 = { toUnitId: UNIT2, toClusterId: CLUSTER2 } as const;
+
+/**
+ * The case and context in which `samplePayload(type)` is accepted from its permitted actors:
+ * accept/reject need a pending transfer, propose needs the guardians' consent to pass the case
+ * on, step_down a route above own_unit (the team, so a step down to own_unit is lower).
+ */
+export function setupFor(type: EventType, status: CaseStatus): { state: CaseState; ctx: DomainContext } {
+  const routed = status === 'acting' || status === 'evaluating' || status === 'closed';
+  switch (type) {
+    case 'propose_transfer':
+    case 'accept_transfer':
+      return {
+        state: caseIn(status, type === 'accept_transfer' && status !== 'closed' ? { transfer: { ...TRANSFER_TO_U2 } } : {}),
+        ctx: ctx({ consents: [consent(['receiving_unit'])] }),
+      };
+    case 'reject_transfer':
+      return { state: caseIn(status, status !== 'closed' ? { transfer: { ...TRANSFER_TO_U2 } } : {}), ctx: ctx() };
+    case 'step_down':
+      return { state: caseIn(status, routed ? { route: 'interdisciplinary_team', level: 2, anonymous: true } : {}), ctx: ctx() };
+    case 'accept_handover':
+    case 'decline_handover':
+      // The assignee is also the proposed coordinator here, so SUPER passes the role check (8.2).
+      return { state: caseIn(status, { pendingAssigneeId: 'assignee' }), ctx: ctx() };
+    default:
+      return { state: caseIn(status), ctx: ctx() };
+  }
 }
 
 /** A consistent case in `status`: routed own_unit from acting on (closed keeps its route). */
@@ -81,7 +119,7 @@ export function consent(recipients: string[], overrides: Partial<Consent> = {}):
 }
 
 export function ctx(overrides: Partial<DomainContext> = {}): DomainContext {
-  return { now: NOW, enabledRoutes: ROUTES, consents: [], ...overrides };
+  return { now: NOW, enabledRoutes: ROUTES, consents: [], units: [{ id: UNIT, clusterId: CLUSTER }, { id: UNIT2, clusterId: CLUSTER2 }], ...overrides };
 }
 
 /** A payload each event accepts from SUPER in a case built by `caseIn` (own_unit where routed). */
@@ -111,6 +149,14 @@ export function samplePayload(type: EventType): CaseEvent {
       return { type };
     case 'decline_handover':
       return { type, reason: 'Har ikke kapasitet nå.' };
+    case 'propose_transfer':
+      return { type, toUnitId: UNIT2, rationale: 'Barnet begynner på skolen.' };
+    case 'accept_transfer':
+      return { type, assigneeId: 'new-assignee' };
+    case 'reject_transfer':
+      return { type, reason: 'Barnet har ikke plass hos oss.' };
+    case 'step_down':
+      return { type, route: 'own_unit', rationale: 'Teamet har gjort sitt.' };
   }
 }
 

@@ -31,6 +31,13 @@ export const TRANSITIONS: { [E in EventType]: Transition<E> } = {
   // a handover takes effect only when the proposed coordinator accepts (8.2).
   accept_handover:         { from: 'open',         to: 'same',      who: ['pending_assignee'] },
   decline_handover:        { from: 'open',         to: 'same',      who: ['pending_assignee'] },
+  // Transfer between units (8.7): needs an active consent naming receiving_unit; one at a time.
+  propose_transfer:        { from: 'open',         to: 'same',      who: ['unit_leader'] },
+  // The receiving unit's leader: unitId, cluster and coordinator change; the sending unit is out.
+  accept_transfer:         { from: 'open',         to: 'same',      who: ['receiving_unit_leader'] },
+  reject_transfer:         { from: 'open',         to: 'same',      who: ['receiving_unit_leader'] },
+  // To a route of a lower level (8.8); the same consent guards as taking that route.
+  step_down:               { from: ['acting'],     to: 'same',      who: ['unit_leader'] },
 };
 
 export type Relation =
@@ -41,7 +48,10 @@ export type Relation =
   | 'working_on_case'
   | 'identified_viewer'
   | 'pending_assignee'
-  | 'system';
+  | 'system'
+  | 'system'
+  /** Leader of the unit a pending transfer proposes; nobody when no transfer is pending. */
+  | 'receiving_unit_leader';
 
 export interface Transition<E extends EventType> {
   /** Statuses the event may start from; 'open' = every status except closed. */

@@ -81,6 +81,12 @@ export type ConsentRelation = (typeof CONSENT_RELATIONS)[number];
 export const CONSENT_DECISIONS = ['given', 'refused'] as const;
 export type ConsentDecision = (typeof CONSENT_DECISIONS)[number];
 
+/**
+ * The consent recipient that allows a case to move to another unit (DESIGN 8.7): the guardians'
+ * permission to pass the information on to the receiving kindergarten or school.
+ */
+export const RECEIVING_UNIT_RECIPIENT = 'receiving_unit';
+
 export const ROLES = [
   'staff',
   'unit_leader',

@@ -13,10 +13,12 @@ export function toCaseState(row: BtiCase): CaseState {
     level: row.level as Level,
     anonymous: row.anonymous,
     reporterId: row.reporterId,
+    reporterUnitId: row.reporterUnitId,
     assigneeId: row.assigneeId,
     pendingAssigneeId: row.pendingAssigneeId ?? null,
     suspectedViolenceOrAbuse: row.suspectedViolenceOrAbuse,
     childWelfareReportedAt: row.childWelfareReportedAt,
+    transfer: row.transferToUnitId && row.transferToClusterId ? { toUnitId: row.transferToUnitId, toClusterId: row.transferToClusterId } : null,
   };
 }
 

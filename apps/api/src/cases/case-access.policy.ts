@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { caseViewOf, isInsiderOf, isUnitLeaderOf, type Actor, type CaseView, type Consent } from '@app/domain';
-import { toCaseState, type BtiCase } from '@app/persistence';
+import type { EntityManager } from 'typeorm';
+import { AppUser, BtiCase, RoleAssignmentRow, toCaseState } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 
 export type { CaseView };
@@ -32,12 +33,17 @@ export class CaseAccessPolicy {
       principal.roles.some((r) => roles.includes(r.role) && r.scopeType === 'municipality' && r.scopeId === principal.municipalityId);
 
     const params: Record<string, unknown> = { accUser: principal.userId, accMunicipality: principal.municipalityId, accService: principal.service ?? null };
-    const any: string[] = [`${alias}."reporterId" = :accUser`, `${alias}."assigneeId" = :accUser`, `${alias}."pendingAssigneeId" = :accUser`];
+    const any: string[] = [
+      // A transfer to another unit ends the reporter's access (the sending unit is out).
+      `(${alias}."reporterId" = :accUser AND ${alias}."reporterUnitId" = ${alias}."unitId")`,
+      `${alias}."assigneeId" = :accUser`,
+      `${alias}."pendingAssigneeId" = :accUser`,
+    ];
 
     const leaderUnits = scopes('unit_leader', 'unit');
     if (leaderUnits.length) {
       params.accLeaderUnits = leaderUnits;
-      any.push(`${alias}."unitId" = ANY(:accLeaderUnits)`);
+      any.push(`${alias}."unitId" = ANY(:accLeaderUnits)`, `${alias}."transferToUnitId" = ANY(:accLeaderUnits)`);
     }
     const teamUnits = scopes('team_member', 'unit');
     const teamClusters = scopes('team_member', 'cluster');
@@ -75,5 +81,20 @@ export class CaseAccessPolicy {
   /** The unit leader of the case's unit (assigns, offers a handover). */
   isUnitLeader(principal: Principal, row: BtiCase): boolean {
     return isUnitLeaderOf(toActor(principal), toCaseState(row));
+  }
+
+  /**
+   * Whether another user could open the case identified now, by the same rule as their own
+   * requests. A measure's or a task's responsible must (their reminders lead to the case), so
+   * nobody is made responsible without access (README: "Responsible people").
+   */
+  async canOpenIdentified(em: EntityManager, userId: string, row: BtiCase, consents: readonly Consent[], now: Date): Promise<boolean> {
+    const user = await em.findOneBy(AppUser, { id: userId, municipalityId: row.municipalityId });
+    if (!user) return false;
+    const roles = await em.findBy(RoleAssignmentRow, { userId });
+    const other = { userId, municipalityId: user.municipalityId, service: user.service ?? null, roles: roles.map((r) => ({ role: r.role, scopeType: r.scopeType, scopeId: r.scopeId })) } as Principal;
+    const visible = this.visibleCondition(other, now);
+    const sees = await em.getRepository(BtiCase).createQueryBuilder('c').where('c.id = :caseId', { caseId: row.id }).andWhere(visible.sql, visible.params).getExists();
+    return sees && this.viewOf(other, row, consents, now) === 'full';
   }
 }

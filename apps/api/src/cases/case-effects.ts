@@ -21,6 +21,15 @@ export class CaseEffects {
     if (effects.some((e) => e.type === 'IksReferred')) await this.refer(em, caseId, effects, principal);
     const endReason = referralEndReason(effects);
     if (endReason) await endOpenReferrals(em, caseId, endReason, principal.userId);
+    for (const e of effects) {
+      if (e.type === 'TransferProposed') {
+        const leaders = await em.findBy(RoleAssignmentRow, { role: 'unit_leader', scopeType: 'unit', scopeId: e.toUnitId });
+        await notify(em, leaders.map((l) => l.userId), caseId, 'transfer_offered', 'En annen enhet vil overføre en sak til enheten din, med samtykke fra foresatte: ta imot eller avslå.');
+      }
+      if (e.type === 'TransferAccepted' && e.assigneeId && e.assigneeId !== principal.userId) {
+        await notify(em, [e.assigneeId], caseId, 'case_assigned', 'Du er satt som koordinator (stafettholder) for en sak som er overført til enheten din.');
+      }
+    }
   }
 
   private async refer(em: EntityManager, caseId: string, effects: readonly DomainEffect[], principal: Principal): Promise<void> {
@@ -59,6 +68,11 @@ export class CaseEffects {
       );
     }
   }
+}
+
+async function notify(em: EntityManager, userIds: string[], caseId: string, type: string, message: string): Promise<void> {
+  const recipients = [...new Set(userIds)];
+  if (recipients.length) await em.insert(Notification, recipients.map((recipientId) => ({ recipientId, type, caseId, dueAt: null, message, urgent: false })));
 }
 
 /** Why an open referral must end after these effects, if it must. */

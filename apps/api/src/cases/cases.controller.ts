@@ -34,6 +34,8 @@ export class CaseLogEntryView {
   @ApiProperty() at!: Date;
   @ApiProperty({ nullable: true, type: String, description: 'Bokmål; null for a caller who sees the case anonymised (DESIGN 8.4: only types and dates)' })
   text!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'A `correction`: the entry it corrects, which never changes (details: GET /cases/:id/log/:entryId)' })
+  correctsEntryId!: string | null;
 }
 
 export class CaseLogResponse {

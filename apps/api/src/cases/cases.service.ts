@@ -135,6 +135,7 @@ export class CasesService {
           clusterId: unit.clusterId,
           childId,
           reporterId: principal.userId,
+          reporterUnitId: unit.id,
           assigneeId: null,
           status: 'discovered',
           route: null,
@@ -242,7 +243,9 @@ export class CasesService {
       const ctx: DomainContext = {
         ...(await this.domainContext(em, loaded, now)),
         childAge: ageInYears(loaded.child.birthDate, now),
-        proposedCoordinator: dto.assigneeId ? await this.actorOf(em, dto.assigneeId, loaded.row.municipalityId) : undefined,
+        // `assigneeId` names the new coordinator on `decide` only (accept_transfer's is checked by the transfer rules).
+        proposedCoordinator: dto.type === 'decide' && dto.assigneeId ? await this.actorOf(em, dto.assigneeId, loaded.row.municipalityId) : undefined,
+        units: event.type === 'propose_transfer' ? await em.find(Unit, { where: { municipalityId: loaded.row.municipalityId }, select: { id: true, clusterId: true } }) : undefined,
       };
       const result = apply(toCaseState(loaded.row), event, toActor(principal), ctx);
       if (!result.ok) throw refusalToProblem(result);
@@ -251,7 +254,13 @@ export class CasesService {
         event.type === 'report_to_child_welfare' ? await this.childWelfareReports.record(em, principal, loaded, event as ReportEvent, now) : undefined;
       const next = result.next;
       const routed = result.effects.find((e) => e.type === 'CaseRouted');
+      if (event.type === 'accept_transfer' && next.assigneeId !== null) await this.requireUnitStaff(em, next.assigneeId, next.unitId, 'assigneeId');
+      if (event.type === 'reject_transfer') return this.rejectTransfer(em, principal, loaded, result.logText, dto);
       await this.saveVersioned(em, loaded.row, {
+        unitId: next.unitId,
+        clusterId: next.clusterId,
+        transferToUnitId: next.transfer?.toUnitId ?? null,
+        transferToClusterId: next.transfer?.toClusterId ?? null,
         status: next.status,
         route: next.route,
         level: next.level,
@@ -358,9 +367,34 @@ export class CasesService {
         skip: (page - 1) * pageSize,
         take: pageSize,
       });
-      const items = rows.map(({ id, type, actorId, at, text }) => (full ? { id, type, actorId, at, text } : { id, type, actorId: null, at, text: null }));
+      const items = rows.map(({ id, type, actorId, at, text, correctsEntryId }) =>
+        full ? { id, type, actorId, at, text, correctsEntryId } : { id, type, actorId: null, at, text: null, correctsEntryId: null },
+      );
       return { items, total, page, pageSize };
     });
+  }
+
+  /**
+   * The receiving leader rejects a transfer and with it their sight of the case: the change, its
+   * log entry (INSERT without RETURNING) and the answer avoid reading the case again (row-level
+   * security would refuse), and the answer is the case as they saw it, now without the transfer.
+   */
+  private async rejectTransfer(em: EntityManager, principal: Principal, loaded: LoadedCase, logText: string, dto: CaseEventDto): Promise<CaseResponse> {
+    const [{ ok }] = (await em.query('SELECT bti_case_reject_transfer($1, $2) AS ok', [loaded.row.id, loaded.row.version])) as { ok: boolean }[];
+    if (!ok) throw versionMismatch(loaded.row.version + 1);
+    const { type, ...payload } = dto;
+    await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data) VALUES ($1, $2, $3, $4, $5)`, [
+      loaded.row.id, type, principal.userId, logText, JSON.stringify({ payload, effects: ['TransferWithdrawn'] }),
+    ]);
+    await this.audit.record(em, principal, `case.event.${type}`, [loaded.row.id]);
+    const row = { ...loaded.row, transferToUnitId: null, transferToClusterId: null, version: loaded.row.version + 1 };
+    return { ...presentCase({ row, child: loaded.child, concern: loaded.concern, view: 'full', allowedEvents: [] }) };
+  }
+
+  /** The coordinator named for a unit must work there (staff or its leader): else 400 naming `field`. */
+  async requireUnitStaff(em: EntityManager, userId: string, unitId: string, field: string): Promise<void> {
+    const works = await em.exists(RoleAssignmentRow, { where: { userId, role: In(['staff', 'unit_leader']), scopeType: 'unit', scopeId: unitId } });
+    if (!works) throw problems.validation([{ field, message: 'er ikke en ansatt i enheten som kan være koordinator' }]);
   }
 
   /** The case if the caller may see it, else 404 (never 403: no existence leaks). */

@@ -9,7 +9,7 @@ import { IsCalendarDate } from '../cases/dto/validators.js';
  * Consent is given to services (services.json, DESIGN 8.3). Round one's arena `interdisciplinary_team`
  * is no longer accepted in new consents; stored ones count as naming every team service.
  */
-export const CONSENT_RECIPIENTS = CONSENT_SERVICE_CODES;
+export const CONSENT_RECIPIENTS = CONSENT_SERVICE_CODES; // includes `receiving_unit` (DESIGN 8.7)
 
 export class GivenByDto {
   @ApiProperty({ maxLength: NAME_MAX }) @IsString() @IsNotEmpty() @MaxLength(NAME_MAX) name!: string;

@@ -117,9 +117,16 @@ export class ConsentsService {
 
       const remaining = loaded.consents.map((c) => (c.id === consent.id ? toDomainConsent(consent) : c));
       const outcome = onConsentWithdrawn(toCaseState(loaded.row), remaining, now, consent.id);
-      const changed = outcome.next.route !== loaded.row.route || outcome.next.anonymous !== loaded.row.anonymous;
+      const transferOff = outcome.next.transfer === null && loaded.row.transferToUnitId !== null;
+      const changed = outcome.next.route !== loaded.row.route || outcome.next.anonymous !== loaded.row.anonymous || transferOff;
       if (changed) {
-        await this.cases.saveVersioned(em, loaded.row, { route: outcome.next.route, level: outcome.next.level, anonymous: outcome.next.anonymous });
+        await this.cases.saveVersioned(em, loaded.row, {
+          route: outcome.next.route,
+          level: outcome.next.level,
+          anonymous: outcome.next.anonymous,
+          // A proposed transfer stops with the guardians' permission (DESIGN 8.7).
+          ...(transferOff ? { transferToUnitId: null, transferToClusterId: null } : {}),
+        });
       }
       await this.cases.appendLog(em, caseId, 'consent_withdrawn', principal.userId, outcome.logText, { consentId: consent.id });
       // Through CaseEffects, so a route that fell back also ends an open IKS referral.

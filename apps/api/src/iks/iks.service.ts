@@ -2,7 +2,7 @@ import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { OSLO, SERVICE_CODES, onIksAccepted, onIksReturned, type DomainEffect } from '@app/domain';
+import { OSLO, SERVICE_CODES, onIksAccepted, onIksEnded, onIksReturned, type DomainEffect, type Route } from '@app/domain';
 import {
   AppUser,
   IksCompetenceOrder,
@@ -19,6 +19,7 @@ import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { versionMismatch, type CasePrecondition } from '../cases/if-match.js';
+import { refusalToProblem } from '../cases/refusal.mapper.js';
 import { compareQueue, iksCapacity, iksPriorityScore, IKS_PRIORITY_LABEL, type IksPriority } from './iks-priority.js';
 import {
   AcceptReferralDto,
@@ -226,11 +227,30 @@ export class IksService {
           { field: 'exitCriteriaMet', message: `må være true: kriteriene for utgang er «${referral.exitCriteria.trim()}»` },
         ]);
       }
+      const municipality = await em.findOneByOrFail(Municipality, { id: loaded.row.municipalityId });
+      const outcome = onIksEnded(toCaseState(loaded.row), dto.handBackRoute ?? 'own_unit', dto.summary, {
+        now: new Date(),
+        enabledRoutes: municipality.profile.routes as Route[],
+        consents: loaded.consents,
+        reminderDurations: await this.cases.reminderDurations(em, loaded.row.municipalityId),
+      }, dto.anonymous === true);
+      if ('ok' in outcome) throw refusalToProblem(outcome);
+      const next = outcome.next;
+      if (next.route !== loaded.row.route) {
+        // The case leaves route iks and the coordinator's sight: row-level security would refuse
+        // their own UPDATE, so the migration's narrow definer function makes it (while `accepted`).
+        const [{ ok }] = (await em.query('SELECT bti_iks_end_case($1, $2, $3, $4, $5) AS ok', [referral.id, loaded.row.version, next.route, next.level, next.anonymous])) as { ok: boolean }[];
+        if (!ok) throw versionMismatch(loaded.row.version + 1);
+      } else {
+        await this.cases.saveVersioned(em, loaded.row, {});
+      }
       await em.update(IksReferral, { id: referral.id }, { status: 'ended', endReason: 'exit_criteria_met', endSummary: dto.summary.trim(), endedAt: new Date(), endedById: principal.userId });
-      await this.cases.saveVersioned(em, loaded.row, {});
-      await this.cases.appendLog(em, referral.caseId, 'iks_ended', principal.userId, `IKS-innsatsen er avsluttet: kriteriene for utgang er nådd. ${dto.summary.trim()}`, {
+      await appendLogUnseen(em, referral.caseId, 'iks_ended', principal.userId, outcome.logText, {
         referralId: referral.id,
+        handBackRoute: next.route,
+        effects: outcome.effects.map((e: DomainEffect) => e.type),
       });
+      await writeReminderEffects(em, referral.caseId, outcome.effects);
       await this.audit.record(em, principal, 'iks.end', [referral.caseId]);
       await this.notifyUnitLeaders(em, loaded.row.unitId, referral.caseId, 'iks_ended', 'IKS har avsluttet sin innsats i en sak fra enheten din.');
       return this.reload(em, principal, referral.id);

@@ -7,6 +7,7 @@ import { loadReferenceData } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
+import { CaseAccessPolicy } from '../cases/case-access.policy.js';
 import { CasesService } from '../cases/cases.service.js';
 import type { CasePrecondition } from '../cases/if-match.js';
 import { evaluationMoment, osloToday } from './measure-dates.js';
@@ -34,11 +35,12 @@ export class MeasuresService {
   constructor(
     private readonly cases: CasesService,
     private readonly audit: AuditTrail,
+    private readonly policy: CaseAccessPolicy,
   ) {}
 
   async create(principal: Principal, caseId: string, dto: CreateMeasureDto, precondition: CasePrecondition): Promise<MeasureView> {
     return this.cases.transaction(principal, async (em) => {
-      const { row } = await this.cases.loadVisible(em, principal, caseId, true);
+      const { row, consents } = await this.cases.loadVisible(em, principal, caseId, true);
       if (!isCoordinatorOrLeader(principal, row)) {
         throw problems.forbidden('Bare sakens koordinator (stafettholder) eller enhetslederen kan legge til tiltak.');
       }
@@ -50,6 +52,10 @@ export class MeasuresService {
       errors.push(...this.dateErrors(dto.startDate, dto.evaluationDate, 'evaluationDate'));
       const responsible = await this.responsible(em, principal, dto.responsibleId);
       if (!responsible) errors.push({ field: 'responsibleId', message: 'er ikke en ansatt i kommunen som kan være ansvarlig for et tiltak' });
+      // The responsible's reminders lead to the case: nobody is made responsible who cannot open it.
+      else if (!(await this.policy.canOpenIdentified(em, responsible.id, row, consents, new Date()))) {
+        errors.push({ field: 'responsibleId', message: 'må kunne åpne saken: tildel saken eller innhent samtykke først' });
+      }
       if (errors.length) throw problems.validation(errors);
 
       const item = dto.catalogCode ? loadReferenceData().measures.find((m) => m.code === dto.catalogCode)! : null;

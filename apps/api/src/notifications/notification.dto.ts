@@ -18,6 +18,7 @@ export const NOTIFICATION_TYPES = [
   'iks_ended',
   'iks_competence_order',
   'iks_order_acknowledged',
+  'transfer_offered',
 ];
 
 export class ListNotificationsQuery {

@@ -250,7 +250,48 @@ export interface paths {
         };
         get: operations["CasesController_caseLog"];
         put?: never;
+        /**
+         * Write a note, a conversation with the child or the guardians, or the minutes of a meeting
+         * @description Anyone working on the case with an identified view (reporter, coordinator, unit leader, the arena under consent); others 403, a hidden case 404. Not on a closed case (422). Participants and tasks are kept with the entry and shown in its text; each task schedules a `task_due` reminder to its responsible, who must be able to open the case identified (else 400 naming `tasks[i].responsibleId`). The entry is never changed afterwards: see corrections.
+         */
+        post: operations["CaseLogController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/log/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One log entry with its participants, tasks and corrections (anonymised viewers: type and dates only) */
+        get: operations["CaseLogController_get"];
+        put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/log/{entryId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct a log entry: a new entry of type `correction` pointing at the original, which never changes
+         * @description Anyone working on the case with an identified view (reporter, coordinator, unit leader, the arena under consent); others 403, a hidden case 404. Any entry of the case may be corrected, also on a closed case.
+         */
+        post: operations["CaseLogController_correct"];
         delete?: never;
         options?: never;
         head?: never;
@@ -932,7 +973,7 @@ export interface components {
              * @description The state-machine event (DESIGN 4, 8). raise_safety_concern {note}: flags the case later (violence/abuse disclosed) and starts the urgent reminder; report_to_child_welfare and raise_safety_concern need an identified view of the case (an anonymised viewer gets 403 FORBIDDEN_ROLE); accept_handover / decline_handover {reason}: only the proposed coordinator (pendingAssigneeId).
              * @enum {string}
              */
-            type: "start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover";
+            type: "start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down";
             /** @description complete_assessment */
             summary?: string;
             /** @description complete_assessment, report_to_child_welfare */
@@ -954,7 +995,7 @@ export interface components {
              * @enum {string}
              */
             route?: "own_unit" | "interdisciplinary_team" | "tfa" | "iks";
-            /** @description decide, escalate */
+            /** @description decide, escalate, propose_transfer, step_down */
             rationale?: string;
             /** @description decide/escalate to interdisciplinary_team without identity */
             anonymous?: boolean;
@@ -962,7 +1003,7 @@ export interface components {
             anonymousSummary?: string;
             /**
              * Format: uuid
-             * @description decide: the coordinator (stafettholder) to take the case when it has none; without one, 422 COORDINATOR_REQUIRED (DESIGN 8.2)
+             * @description decide: the coordinator (stafettholder) to take the case when it has none; without one, 422 COORDINATOR_REQUIRED (DESIGN 8.2). accept_transfer: the new coordinator, staff or leader of the receiving unit; omitted: none (starts the `unassigned` reminder)
              */
             assigneeId?: string;
             /** @description close, evaluate (outcome close): on a flagged case without a recorded report to child welfare, the unit leader's reason why no report (at least 20 characters; DESIGN 8.1) */
@@ -987,6 +1028,11 @@ export interface components {
             channel?: "digital" | "letter" | "phone" | "barnevernvakt";
             /** @description report_to_child_welfare: child welfare's reference, when known */
             reference?: string;
+            /**
+             * Format: uuid
+             * @description propose_transfer: the receiving unit (GET /units). Needs an active consent naming `receiving_unit`; its leader then sees the case and gets `transfer_offered`.
+             */
+            toUnitId?: string;
         };
         AssignCaseDto: {
             /**
@@ -1005,12 +1051,97 @@ export interface components {
             at: string;
             /** @description Bokmål; null for a caller who sees the case anonymised (DESIGN 8.4: only types and dates) */
             text: string | null;
+            /**
+             * Format: uuid
+             * @description A `correction`: the entry it corrects, which never changes (details: GET /cases/:id/log/:entryId)
+             */
+            correctsEntryId: string | null;
         };
         CaseLogResponse: {
             items: components["schemas"]["CaseLogEntryView"][];
             total: number;
             page: number;
             pageSize: number;
+        };
+        LogTaskDto: {
+            /** @description What is to be done */
+            text: string;
+            /**
+             * Format: uuid
+             * @description Who does it: someone who can open the case identified (else 400 naming the field)
+             */
+            responsibleId: string;
+            /**
+             * Format: date
+             * @description Due date (Europe/Oslo), today or later. A `task_due` reminder reaches the responsible REMINDER_TASK_DUE (default P1D) before it, at once if that has passed.
+             */
+            dueDate: string;
+        };
+        CreateLogEntryDto: {
+            /**
+             * @description note, a conversation with the child or the guardians, or the minutes of a meeting
+             * @enum {string}
+             */
+            type: "note" | "conversation_child" | "conversation_guardians" | "meeting";
+            /** @description The note or the minutes (bokmål) */
+            text: string;
+            /**
+             * Format: date-time
+             * @description When the conversation or meeting took place (not in the future); default: now
+             */
+            at?: string;
+            /** @description Who took part (names or roles as written) */
+            participants?: string[];
+            /** @description Tasks agreed (fordeling av arbeidsoppgaver) */
+            tasks?: components["schemas"]["LogTaskDto"][];
+        };
+        LogTaskView: {
+            /** Format: uuid */
+            id: string;
+            text: string;
+            /** Format: uuid */
+            responsibleId: string;
+            /** Format: date */
+            dueDate: string;
+        };
+        LogEntryView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description note, conversation_child, conversation_guardians, meeting, `correction`, or a workflow entry (e.g. `decide`)
+             * @example meeting
+             */
+            type: string;
+            /** Format: uuid */
+            actorId: string | null;
+            /**
+             * Format: date-time
+             * @description When the entry was written
+             */
+            at: string;
+            /**
+             * Format: date-time
+             * @description When the conversation or meeting took place
+             */
+            occurredAt: string | null;
+            /** @description Bokmål; null for an anonymised view */
+            text: string | null;
+            participants: string[];
+            /** @description Earliest due first */
+            tasks: components["schemas"]["LogTaskView"][];
+            /**
+             * Format: uuid
+             * @description A correction: the entry it corrects (which is never changed)
+             */
+            correctsEntryId: string | null;
+            /** @description Ids of the corrections of this entry, oldest first */
+            correctedBy: string[];
+        };
+        CreateCorrectionDto: {
+            /** @description The corrected text */
+            text: string;
+            /** @description Why the entry is corrected */
+            reason: string;
         };
         ChildWelfareReportSummary: {
             /** Format: uuid */
@@ -1133,7 +1264,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "unassigned" | "assessment_due" | "tfa_follow_up" | "evaluation_due" | "evaluation_overdue" | "consent_expiry" | "iks_pending" | "child_welfare_report_missing" | "decision_due" | "consent_withdrawn" | "case_assigned" | "handover_offered" | "iks_referred" | "iks_accepted" | "iks_returned" | "iks_ended" | "iks_competence_order" | "iks_order_acknowledged";
+            type: "unassigned" | "assessment_due" | "tfa_follow_up" | "evaluation_due" | "evaluation_overdue" | "consent_expiry" | "iks_pending" | "child_welfare_report_missing" | "decision_due" | "task_due" | "consent_withdrawn" | "case_assigned" | "handover_offered" | "iks_referred" | "iks_accepted" | "iks_returned" | "iks_ended" | "iks_competence_order" | "iks_order_acknowledged" | "transfer_offered";
             /** Format: uuid */
             caseId: string | null;
             /** Format: date-time */
@@ -1349,6 +1480,13 @@ export interface components {
             exitCriteriaMet: boolean;
             /** @description How the exit criteria were met; the hand-back to the unit */
             summary: string;
+            /**
+             * @description Where the case goes back to (DESIGN 8.8): the case leaves route iks, its level steps down to this route's, IKS members lose access. interdisciplinary_team needs an active consent naming the team (422 CONSENT_REQUIRED) or `anonymous: true`. Omitted: own_unit.
+             * @enum {string}
+             */
+            handBackRoute?: "interdisciplinary_team" | "own_unit";
+            /** @description With handBackRoute interdisciplinary_team: the team works without the child’s identity */
+            anonymous?: boolean;
         };
         CreateOrderDto: {
             /**
@@ -2038,6 +2176,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseLogResponse"];
+                };
+            };
+        };
+    };
+    CaseLogController_create: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version from its ETag, e.g. "3". Missing → 428 PRECONDITION_REQUIRED, stale → 412 VERSION_MISMATCH; the response carries the new ETag. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLogEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case's version after the change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogEntryView"];
+                };
+            };
+        };
+    };
+    CaseLogController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogEntryView"];
+                };
+            };
+        };
+    };
+    CaseLogController_correct: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version from its ETag, e.g. "3". Missing → 428 PRECONDITION_REQUIRED, stale → 412 VERSION_MISMATCH; the response carries the new ETag. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCorrectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case's version after the change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogEntryView"];
                 };
             };
         };

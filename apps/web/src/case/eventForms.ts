@@ -110,6 +110,23 @@ export const EVENT_FORMS: Record<EventType, FieldSpec[]> = {
   ],
   accept_handover: [],
   decline_handover: [{ name: 'reason', kind: 'textarea', label: 'Hvorfor avslås overleveringen?', required: true }],
+  propose_transfer: [
+    { name: 'toUnitId', kind: 'text', label: 'Mottakende enhet (id)', description: 'Krever samtykke fra foresatte som omfatter mottakende enhet.', required: true },
+    { name: 'rationale', kind: 'textarea', label: 'Begrunnelse', required: true },
+  ],
+  accept_transfer: [{ name: 'assigneeId', kind: 'text', label: 'Ny koordinator (id, valgfritt)', description: 'En ansatt i enheten din. Uten koordinator får du en påminnelse.' }],
+  reject_transfer: [{ name: 'reason', kind: 'textarea', label: 'Hvorfor avslås overføringen?', required: true }],
+  step_down: [
+    { name: 'route', kind: 'select', label: 'Lavere vei', options: ROUTE_LABEL, required: true },
+    { name: 'rationale', kind: 'textarea', label: 'Begrunnelse', required: true },
+    {
+      name: 'anonymous',
+      kind: 'checkbox',
+      label: 'Drøft anonymt i teamet',
+      description: 'Teamet ser saken uten barnets identitet. Krever ikke samtykke.',
+      when: (v) => v.route === 'interdisciplinary_team',
+    },
+  ],
 };
 
 

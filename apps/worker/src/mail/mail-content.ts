@@ -30,6 +30,8 @@ export const NOTICE_LABELS: Record<string, string> = {
   iks_ended: 'IKS-oppfølgingen av en sak er avsluttet',
   iks_competence_order: 'IKS ber om kompetanse i en sak',
   iks_order_acknowledged: 'En kompetansebestilling er bekreftet',
+  task_due: 'Du har en oppgave i en sak med frist',
+  transfer_offered: 'En annen enhet vil overføre en sak til enheten din',
 };
 
 export function noticeLabel(type: string): string {

@@ -14,7 +14,7 @@ export interface ClaimedReminder {
   attempts: number;
 }
 
-/** Facts outside the case (consent, IKS referral, measure) for each reminder, plus a measure's responsible. */
+/** Facts outside the case (consent, IKS referral, measure) for each reminder, plus a measure's or a log task's responsible. */
 export interface ReminderBatchFacts extends ReminderFacts {
   responsibleId?: string | null;
 }
@@ -60,6 +60,16 @@ export async function loadFacts(em: EntityManager, reminders: readonly ClaimedRe
       [measureReminders.map((r) => r.id)],
     )) as { id: string; responsibleId: string; evaluated: boolean }[];
     for (const row of rows) Object.assign(facts.get(row.id)!, { responsibleId: row.responsibleId, measureEvaluated: row.evaluated });
+  }
+
+  // A log task's reminder goes to the task's responsible.
+  const taskReminders = reminders.filter((r) => r.kind === 'task_due' && r.subjectId);
+  if (taskReminders.length > 0) {
+    const rows = (await em.query(
+      `SELECT r."id", t."responsibleId" FROM "scheduled_reminder" r JOIN "case_task" t ON t."id"::text = r."subjectId" WHERE r."id" = ANY($1::uuid[])`,
+      [taskReminders.map((r) => r.id)],
+    )) as { id: string; responsibleId: string }[];
+    for (const row of rows) facts.get(row.id)!.responsibleId = row.responsibleId;
   }
   return facts;
 }

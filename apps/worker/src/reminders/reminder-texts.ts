@@ -27,4 +27,5 @@ export const REMINDER_MESSAGES: Record<ReminderKind, string> = {
     'Utenom kontortid, i helger og på helligdager: ring barnevernvakten.',
   decision_due: 'Saken har ventet 14 dager på beslutning. Nivå 0 skal ende i en beslutning: avslutt, tiltak i egen enhet, team eller melding til barnevernet.',
   decision_due_leader: 'En sak i enheten din har ventet 14 dager uten beslutning. Sørg for at den blir besluttet.',
+  task_due: 'Du har en oppgave i en sak som snart skal være gjort. Se sakens logg.',
 };

@@ -36,6 +36,7 @@ export class Child {
 /** Sak: one child, one owning unit, moving through the BTI state machine. */
 @Entity('bti_case')
 @Index(['unitId', 'status', 'createdAt'])
+@Index('IDX_bti_case_transfer_to', ['transferToUnitId'], { where: `"transferToUnitId" IS NOT NULL` })
 // The list query's "reported by me" and "assigned to me" branches, filtered by status, newest first.
 @Index('IDX_bti_case_reporter_status_created', ['reporterId', 'status', 'createdAt'])
 @Index('IDX_bti_case_assignee_status_created', ['assigneeId', 'status', 'createdAt'])
@@ -46,6 +47,11 @@ export class BtiCase {
   @Column({ type: 'uuid' }) clusterId!: string;
   @Index() @Column({ type: 'uuid' }) childId!: string;
   @Column({ type: 'uuid' }) reporterId!: string;
+  /**
+   * The unit the concern was raised in: the reporter sees the case while it is still there. Filled
+   * from unitId on INSERT by a trigger (migration CaseLifecycle) when not given.
+   */
+  @Column({ type: 'uuid' }) reporterUnitId!: string;
   @Column({ type: 'uuid', nullable: true }) assigneeId!: string | null;
   /** A handover offered and not yet accepted (DESIGN 8.2). */
   @Column({ type: 'uuid', nullable: true }) pendingAssigneeId!: string | null;
@@ -58,6 +64,9 @@ export class BtiCase {
   @Column({ type: 'text', nullable: true }) anonymousSummary!: string | null;
   @Column({ type: 'boolean', default: false }) suspectedViolenceOrAbuse!: boolean;
   @Column({ type: 'timestamptz', nullable: true }) childWelfareReportedAt!: Date | null;
+  /** A proposed transfer waiting for the receiving unit's leader (DESIGN 8.7); null when none. */
+  @Column({ type: 'uuid', nullable: true }) transferToUnitId!: string | null;
+  @Column({ type: 'uuid', nullable: true }) transferToClusterId!: string | null;
   /** Optimistic locking: every change is `UPDATE … WHERE version = $expected`. */
   @Column({ type: 'integer', default: 1 }) version!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
@@ -78,9 +87,13 @@ export class Concern {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }
 
-/** Stafettlogg: append-only, one entry per event. */
+/**
+ * Stafettlogg: append-only, one entry per event, and the staff's own entries (notes,
+ * conversations, meetings; DESIGN 8.6). A correction is a new entry pointing at the original.
+ */
 @Entity('case_log_entry')
 @Index(['caseId', 'at'])
+@Index('IDX_case_log_entry_corrects', ['correctsEntryId'], { where: `"correctsEntryId" IS NOT NULL` })
 export class CaseLogEntry {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) caseId!: string;
@@ -89,6 +102,12 @@ export class CaseLogEntry {
   @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' }) at!: Date;
   @Column({ type: 'text' }) text!: string;
   @Column({ type: 'jsonb', default: () => "'{}'" }) data!: Record<string, unknown>;
+  /** When the conversation or meeting took place (an entry is written at `at`, maybe later). */
+  @Column({ type: 'timestamptz', nullable: true }) occurredAt!: Date | null;
+  /** Who took part in a conversation or meeting (names or roles as written). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) participants!: string[];
+  /** A correction names the entry it corrects; the original is never changed. */
+  @Column({ type: 'uuid', nullable: true }) correctsEntryId!: string | null;
 }
 
 /** The child's (and guardians') voice as recorded by one event (DESIGN 8.5); the latest is shown. */

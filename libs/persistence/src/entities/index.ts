@@ -1,5 +1,6 @@
 import { AppUser, Cluster, Municipality, RoleAssignmentRow, Unit } from './organisation.entities.js';
 import { BtiCase, CaseLogEntry, Child, ChildVoiceRow, Concern, IdempotencyKey, Notification } from './case.entities.js';
+import { CaseTask } from './case-task.entity.js';
 import { ConsentRow } from './consent.entity.js';
 import { IksCompetenceOrder, IksReferral } from './iks.entities.js';
 import { Measure, MeasureEvaluation } from './measure.entities.js';
@@ -10,6 +11,7 @@ import { OutboxRow, ScheduledReminder } from '../outbox/outbox.entities.js';
 
 export * from './organisation.entities.js';
 export * from './case.entities.js';
+export * from './case-task.entity.js';
 export * from './consent.entity.js';
 export * from './iks.entities.js';
 export * from './measure.entities.js';
@@ -29,6 +31,7 @@ export const ENTITIES = [
   Concern,
   CaseLogEntry,
   ChildVoiceRow,
+  CaseTask,
   IdempotencyKey,
   Notification,
   ConsentRow,

@@ -27,6 +27,10 @@ export const EVENT_FIELDS: Record<EventType, string[]> = {
   raise_safety_concern: ['note'],
   accept_handover: [],
   decline_handover: ['reason'],
+  propose_transfer: ['toUnitId', 'rationale'],
+  accept_transfer: ['assigneeId'],
+  reject_transfer: ['reason'],
+  step_down: ['route', 'rationale', 'anonymous', 'anonymousSummary'],
 };
 
 const is = (...types: EventType[]) => (o: CaseEventDto) => types.includes(o.type);
@@ -92,11 +96,13 @@ export class CaseEventDto extends ChildWelfareReportFieldsDto {
 
   @ApiPropertyOptional({ enum: ROUTES, description: 'decide, escalate, evaluate (outcome escalate)' })
   @ValidateIf((o: CaseEventDto) => is('decide', 'escalate')(o) || o.route !== undefined)
+  @ApiPropertyOptional({ enum: ROUTES, description: 'decide, escalate, step_down (a lower route than today\'s), evaluate (outcome escalate)' })
+  @ValidateIf((o: CaseEventDto) => is('decide', 'escalate', 'step_down')(o) || o.route !== undefined)
   @IsIn(ROUTES)
   route?: (typeof ROUTES)[number];
 
-  @ApiPropertyOptional({ description: 'decide, escalate', maxLength: TEXT_MAX })
-  @ValidateIf(is('decide', 'escalate'))
+  @ApiPropertyOptional({ description: 'decide, escalate, propose_transfer, step_down', maxLength: TEXT_MAX })
+  @ValidateIf(is('decide', 'escalate', 'propose_transfer', 'step_down'))
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)
@@ -118,7 +124,9 @@ export class CaseEventDto extends ChildWelfareReportFieldsDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'decide: the coordinator (stafettholder) to take the case when it has none; without one, 422 COORDINATOR_REQUIRED (DESIGN 8.2)',
+    description:
+      'decide: the coordinator (stafettholder) to take the case when it has none; without one, 422 COORDINATOR_REQUIRED (DESIGN 8.2). ' +
+      'accept_transfer: the new coordinator, staff or leader of the receiving unit; omitted: none (starts the `unassigned` reminder)',
   })
   @IsOptional()
   @IsUUID()
@@ -147,6 +155,8 @@ export class CaseEventDto extends ChildWelfareReportFieldsDto {
 
   @ApiPropertyOptional({ description: `close: one of ${CLOSE_REASONS.join(', ')}; reopen, decline_handover: free text`, maxLength: TEXT_MAX })
   @ValidateIf((o: CaseEventDto) => is('close', 'reopen', 'decline_handover')(o) || o.reason !== undefined)
+  @ApiPropertyOptional({ description: `close: one of ${CLOSE_REASONS.join(', ')}; reopen, reject_transfer: free text`, maxLength: TEXT_MAX })
+  @ValidateIf((o: CaseEventDto) => is('close', 'reopen', 'reject_transfer')(o) || o.reason !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)
@@ -175,4 +185,13 @@ export class CaseEventDto extends ChildWelfareReportFieldsDto {
   @IsString()
   @MaxLength(200)
   reference?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'propose_transfer: the receiving unit (GET /units). Needs an active consent naming `receiving_unit`; its leader then sees the case and gets `transfer_offered`.',
+  })
+  @ValidateIf(is('propose_transfer'))
+  @IsUUID()
+  toUnitId?: string;
+
 }

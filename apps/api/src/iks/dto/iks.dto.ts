@@ -17,6 +17,7 @@ import {
   ValidateIf,
   type ValidationOptions,
 } from 'class-validator';
+import { IKS_HAND_BACK_ROUTES, type IksHandBackRoute } from '@app/domain';
 import { IKS_REFERRAL_STATUSES, type IksReferralStatus } from '@app/persistence';
 import { TEXT_MAX } from '../../cases/dto/create-case.dto.js';
 import { IKS_PRIORITIES } from '../iks-priority.js';
@@ -74,6 +75,18 @@ export class SetPriorityDto {
 export class EndReferralDto {
   @ApiProperty({ description: 'The exit criteria recorded at acceptance are met (must be true)' }) @IsBoolean() exitCriteriaMet!: boolean;
   @ApiProperty({ maxLength: TEXT_MAX, description: 'How the exit criteria were met; the hand-back to the unit' }) @HasText() @MaxLength(TEXT_MAX) summary!: string;
+  @ApiPropertyOptional({
+    enum: IKS_HAND_BACK_ROUTES,
+    description:
+      "Where the case goes back to (DESIGN 8.8): the case leaves route iks, its level steps down to this route's, IKS members lose access. interdisciplinary_team needs an active consent naming the team (422 CONSENT_REQUIRED) or `anonymous: true`. Omitted: own_unit.",
+  })
+  @IsOptional()
+  @IsIn(IKS_HAND_BACK_ROUTES)
+  handBackRoute?: IksHandBackRoute;
+  @ApiPropertyOptional({ description: 'With handBackRoute interdisciplinary_team: the team works without the child’s identity' })
+  @IsOptional()
+  @IsBoolean()
+  anonymous?: boolean;
 }
 
 export class CreateOrderDto {

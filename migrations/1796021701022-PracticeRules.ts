@@ -17,12 +17,13 @@ const TEAM_SERVICE_CODES = ['ppt', 'health_station', 'child_welfare', 'family_se
  *   text an anonymised team reads). Existing anonymous consultations get a neutral placeholder
  *   summary, so from now on the team no longer reads the description they used to see.
  * - `child_voice`: the child's and guardians' voice, one row per event that records it.
- * - Row-level security follows libs/domain `caseViewOf`: a proposed coordinator sees the case; a
+ * - Row-level security follows libs/domain `caseViewOf` (and keeps CaseLifecycle's rules: the
+ *   reporter's access ends with a transfer; the receiving leader's own policy is untouched): a proposed coordinator sees the case; a
  *   refusal grants nothing; the team sees a case under an anonymous consultation or a consent naming
  *   a team service; TFA and IKS need the route's consent and one naming their own service.
  */
-export class PracticeRules1796014869527 implements MigrationInterface {
-  name = 'PracticeRules1796014869527';
+export class PracticeRules1796021701022 implements MigrationInterface {
+  name = 'PracticeRules1796021701022';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "app_user" ADD "service" character varying(40)`);
@@ -85,7 +86,8 @@ export class PracticeRules1796014869527 implements MigrationInterface {
       CREATE OR REPLACE FUNCTION bti_case_visible(c bti_case) RETURNS boolean
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
         SELECT c."municipalityId"::text = current_setting('bti.municipality_id', true) AND (
-          c."reporterId"::text = current_setting('bti.user_id', true)
+          -- CaseLifecycle: a transfer to another unit ends the reporter's access.
+          (c."reporterId"::text = current_setting('bti.user_id', true) AND c."reporterUnitId" = c."unitId")
           OR c."assigneeId"::text = current_setting('bti.user_id', true)
           OR c."pendingAssigneeId"::text = current_setting('bti.user_id', true)
           OR EXISTS (SELECT 1 FROM role_assignment r JOIN app_user u ON u.id = r."userId"
@@ -109,7 +111,7 @@ export class PracticeRules1796014869527 implements MigrationInterface {
       CREATE OR REPLACE FUNCTION bti_case_visible(c bti_case) RETURNS boolean
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
         SELECT c."municipalityId"::text = current_setting('bti.municipality_id', true) AND (
-          c."reporterId"::text = current_setting('bti.user_id', true)
+          (c."reporterId"::text = current_setting('bti.user_id', true) AND c."reporterUnitId" = c."unitId")
           OR c."assigneeId"::text = current_setting('bti.user_id', true)
           OR EXISTS (SELECT 1 FROM role_assignment r WHERE r."userId"::text = current_setting('bti.user_id', true) AND (
                (r.role = 'unit_leader' AND r."scopeType" = 'unit' AND r."scopeId" = c."unitId")

@@ -1,0 +1,175 @@
+import { isUUID } from 'class-validator';
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { EntityManager } from 'typeorm';
+import { isWorkingOnCase, OSLO, remindersOnTaskRecorded, type DomainEffect } from '@app/domain';
+import { AppUser, CaseLogEntry, CaseTask, toCaseState, writeReminderEffects } from '@app/persistence';
+import type { Principal } from '../auth/principal.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
+import { CaseAccessPolicy } from '../cases/case-access.policy.js';
+import { CasesService, toActor } from '../cases/cases.service.js';
+import type { CasePrecondition } from '../cases/if-match.js';
+import { ProblemException, problems, type FieldError } from '../common/problem.js';
+import { CreateCorrectionDto, CreateLogEntryDto, LogEntryView, type LogEntryKind } from './case-log.dto.js';
+
+const KIND_LABEL: Record<LogEntryKind, string> = {
+  note: 'Notat',
+  conversation_child: 'Samtale med barnet',
+  conversation_guardians: 'Samtale med foresatte',
+  meeting: 'Møte',
+};
+
+/** A conversation or meeting may be written down afterwards, never ahead (clock skew allowed). */
+const FUTURE_SKEW_MS = 5 * 60 * 1000;
+
+type Loaded = Awaited<ReturnType<CasesService['loadVisible']>>;
+
+/**
+ * The log as the working record (DESIGN 8.6): notes, conversations with the child or the
+ * guardians, meetings with participants and tasks. Entries are never changed: a correction is a
+ * new entry pointing at the original. Who writes: anyone working on the case with an identified
+ * view (reporter, coordinator, unit leader, the arena under consent). Every write takes the
+ * case's If-Match and bumps its version, like every state-changing request on a case.
+ */
+@Injectable()
+export class CaseLogService {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly policy: CaseAccessPolicy,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async create(principal: Principal, caseId: string, dto: CreateLogEntryDto, precondition: CasePrecondition): Promise<LogEntryView> {
+    return this.cases.transaction(principal, async (em) => {
+      const loaded = await this.cases.loadVisible(em, principal, caseId, true);
+      this.requireWriter(principal, loaded);
+      precondition.check(loaded.row.version);
+      if (loaded.row.status === 'closed') {
+        throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet: gjenåpne den før nye oppføringer i loggen. En rettelse er fortsatt mulig.');
+      }
+      const now = new Date();
+      const errors: FieldError[] = [];
+      const occurredAt = dto.at === undefined ? null : new Date(dto.at);
+      if (occurredAt && occurredAt.getTime() > now.getTime() + FUTURE_SKEW_MS) errors.push({ field: 'at', message: 'kan ikke være fram i tid' });
+      const tasks = dto.tasks ?? [];
+      const today = DateTime.fromJSDate(now, { zone: OSLO }).toISODate()!;
+      const responsibleNames = new Map<string, string>();
+      for (const [i, task] of tasks.entries()) {
+        if (task.dueDate < today) errors.push({ field: `tasks[${i}].dueDate`, message: 'kan ikke være før i dag' });
+        if (!responsibleNames.has(task.responsibleId)) {
+          const user = await em.findOneBy(AppUser, { id: task.responsibleId, municipalityId: loaded.row.municipalityId });
+          const opens = user ? await this.policy.canOpenIdentified(em, user.id, loaded.row, loaded.consents, now) : false;
+          if (user && opens) responsibleNames.set(user.id, user.displayName);
+        }
+        if (!responsibleNames.has(task.responsibleId)) {
+          errors.push({ field: `tasks[${i}].responsibleId`, message: 'må være en som kan åpne saken (tildel saken eller innhent samtykke først)' });
+        }
+      }
+      if (errors.length) throw problems.validation(errors);
+
+      await this.cases.saveVersioned(em, loaded.row, {});
+      const participants = (dto.participants ?? []).map((p) => p.trim());
+      const text = composeText(dto.type, dto.text.trim(), occurredAt, participants, tasks.map((t) => ({ ...t, responsible: responsibleNames.get(t.responsibleId)! })));
+      const entry = await this.insertEntry(em, { caseId, type: dto.type, actorId: principal.userId, text, occurredAt, participants, correctsEntryId: null, data: { tasks: tasks.length } });
+      const taskRows: CaseTask[] = [];
+      const effects: DomainEffect[] = [];
+      const durations = await this.cases.reminderDurations(em, loaded.row.municipalityId);
+      for (const task of tasks) {
+        const row = await em.save(
+          em.create(CaseTask, { caseId, logEntryId: entry.id, text: task.text.trim(), responsibleId: task.responsibleId, dueDate: task.dueDate, createdById: principal.userId }),
+        );
+        taskRows.push(row);
+        effects.push(...remindersOnTaskRecorded(row.id, task.dueDate, now, durations));
+      }
+      await writeReminderEffects(em, caseId, effects);
+      await this.audit.record(em, principal, 'case.log.create', [caseId]);
+      return view(entry, taskRows.sort(byDueDate), [], 'full');
+    });
+  }
+
+  async correct(principal: Principal, caseId: string, entryId: string, dto: CreateCorrectionDto, precondition: CasePrecondition): Promise<LogEntryView> {
+    return this.cases.transaction(principal, async (em) => {
+      const loaded = await this.cases.loadVisible(em, principal, caseId, true);
+      this.requireWriter(principal, loaded);
+      precondition.check(loaded.row.version);
+      const original = await this.findEntry(em, caseId, entryId);
+      await this.cases.saveVersioned(em, loaded.row, {});
+      const when = DateTime.fromJSDate(original.at, { zone: OSLO }).toFormat('dd.MM.yyyy HH:mm');
+      const text = `Rettelse av oppføringen fra ${when}: ${dto.text.trim()}\nBegrunnelse: ${dto.reason.trim()}`;
+      const entry = await this.insertEntry(em, { caseId, type: 'correction', actorId: principal.userId, text, occurredAt: null, participants: [], correctsEntryId: original.id, data: {} });
+      await this.audit.record(em, principal, 'case.log.correct', [caseId]);
+      return view(entry, [], [], 'full');
+    });
+  }
+
+  async get(principal: Principal, caseId: string, entryId: string): Promise<LogEntryView> {
+    return this.cases.transaction(principal, async (em) => {
+      const loaded = await this.cases.loadVisible(em, principal, caseId);
+      const entry = await this.findEntry(em, caseId, entryId);
+      const [tasks, corrections] = await Promise.all([
+        em.find(CaseTask, { where: { logEntryId: entry.id }, order: { dueDate: 'ASC', id: 'ASC' } }),
+        em.find(CaseLogEntry, { where: { caseId, correctsEntryId: entry.id }, order: { at: 'ASC', id: 'ASC' }, select: { id: true } }),
+      ]);
+      await this.audit.record(em, principal, 'case.log.read', [caseId]);
+      return view(entry, tasks, corrections.map((c) => c.id), this.policy.viewOf(principal, loaded.row, loaded.consents, new Date()));
+    });
+  }
+
+  private requireWriter(principal: Principal, loaded: Loaded): void {
+    const identified = this.policy.viewOf(principal, loaded.row, loaded.consents, new Date()) === 'full';
+    if (!identified || !isWorkingOnCase(toActor(principal), toCaseState(loaded.row))) {
+      throw problems.forbidden('Bare de som arbeider med saken og ser hvem barnet er, kan skrive i loggen.');
+    }
+  }
+
+  private async findEntry(em: EntityManager, caseId: string, entryId: string): Promise<CaseLogEntry> {
+    const entry = isUUID(entryId) ? await em.findOneBy(CaseLogEntry, { id: entryId, caseId }) : null;
+    if (!entry) throw problems.notFound('Fant ikke oppføringen i sakens logg.');
+    return entry;
+  }
+
+  private async insertEntry(em: EntityManager, values: Omit<CaseLogEntry, 'id' | 'at'>): Promise<CaseLogEntry> {
+    const inserted = await em.insert(CaseLogEntry, values as never);
+    const id = (inserted.identifiers[0] as { id: string }).id;
+    return em.findOneByOrFail(CaseLogEntry, { id });
+  }
+}
+
+/** Tasks are listed earliest due first (then by id, so the order is stable). */
+function byDueDate(a: CaseTask, b: CaseTask): number {
+  return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+interface NamedTask {
+  text: string;
+  dueDate: string;
+  responsible: string;
+}
+
+/** The log's text of an entry: what was written, who took part, and the tasks agreed. */
+function composeText(kind: LogEntryKind, text: string, occurredAt: Date | null, participants: string[], tasks: NamedTask[]): string {
+  const when = occurredAt ? ` (${DateTime.fromJSDate(occurredAt, { zone: OSLO }).toFormat('dd.MM.yyyy HH:mm')})` : '';
+  const lines = [`${KIND_LABEL[kind]}${when}: ${text}`];
+  if (participants.length) lines.push(`Deltakere: ${participants.join(', ')}.`);
+  if (tasks.length) {
+    lines.push('Oppgaver:');
+    for (const t of tasks) lines.push(`- ${t.text.trim()} (ansvarlig: ${t.responsible}, frist ${DateTime.fromISO(t.dueDate).toFormat('dd.MM.yyyy')})`);
+  }
+  return lines.join('\n');
+}
+
+function view(entry: CaseLogEntry, tasks: CaseTask[], correctedBy: string[], caseView: 'full' | 'anonymised'): LogEntryView {
+  const full = caseView === 'full';
+  return {
+    id: entry.id,
+    type: entry.type,
+    actorId: full ? entry.actorId : null,
+    at: entry.at,
+    occurredAt: entry.occurredAt,
+    text: full ? entry.text : null,
+    participants: full ? entry.participants : [],
+    tasks: full ? tasks.map((t) => ({ id: t.id, text: t.text, responsibleId: t.responsibleId, dueDate: t.dueDate })) : [],
+    correctsEntryId: entry.correctsEntryId,
+    correctedBy,
+  };
+}
