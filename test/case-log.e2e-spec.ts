@@ -165,7 +165,7 @@ describe('case log entries, tasks and corrections', () => {
     await t.http.put(`/api/v1/cases/${created.id}/assignee`).set(await as('ola.leder')).set('If-Match', '"1"').send({ assigneeId: ids['kari.ansatt'] }).expect(200);
     await sendEvent(t, 'kari.ansatt', created.id, { type: 'start_assessment' });
     await sendEvent(t, 'kari.ansatt', created.id, { type: 'complete_assessment', summary: 'Vurdert.', guardiansInformed: true });
-    expect((await sendEvent(t, 'ola.leder', created.id, { type: 'decide', route: 'interdisciplinary_team', rationale: 'Drøftes anonymt.', anonymous: true })).status).toBe(200);
+    expect((await sendEvent(t, 'ola.leder', created.id, { type: 'decide', route: 'interdisciplinary_team', rationale: 'Drøftes anonymt.', anonymous: true, anonymousSummary: 'Barn i barnehage.' })).status).toBe(200);
     const note = await write('ola.leder', created.id, { type: 'conversation_guardians', text: 'Far forteller om søvnvansker.' });
     expect(note.status).toBe(201);
 

@@ -196,7 +196,7 @@ describe('consent, anonymous consultation and access outside the unit', () => {
       for (const secret of ['sluttet å spise', 'lei seg', 'solsiden']) expect(json).not.toContain(secret);
       const log = await t.http.get(`/api/v1/cases/${caseId}/log`).set(await t.auth('per.ppt')).expect(200);
       expect(log.body.items.length).toBeGreaterThan(2);
-      for (const entry of log.body.items) expect(entry).toEqual({ id: expect.any(String), type: expect.any(String), actorId: null, at: expect.any(String), text: null });
+      for (const entry of log.body.items) expect(entry).toEqual({ id: expect.any(String), type: expect.any(String), actorId: null, at: expect.any(String), text: null, correctsEntryId: null });
       const leaderLog = await t.http.get(`/api/v1/cases/${caseId}/log`).set(await t.auth('ola.leder')).expect(200);
       expect(leaderLog.body.items.every((e: { text: string | null }) => typeof e.text === 'string')).toBe(true);
     });

@@ -44,7 +44,7 @@ describe('IKS exit: the case goes back to the unit', () => {
     t.http.post(`/api/v1/iks/referrals/${referralId}/end`).set(await as('siri.iks')).set('If-Match', await caseEtag(t, 'siri.iks', caseId)).send({ exitCriteriaMet: true, summary: 'Seks uker stabil skolegang.', ...body });
 
   it('an IKS case entered, accepted and ended back to the unit\'s team: route and level step down, IKS loses access, the team sees it', async () => {
-    const { caseId, referralId } = await acceptedIksCase(['iks', 'interdisciplinary_team']);
+    const { caseId, referralId } = await acceptedIksCase(['iks', 'ppt']) // consent to services (DESIGN 8.3): the team's PPT;
     expect((await t.http.get(`/api/v1/cases/${caseId}`).set(await as('siri.iks'))).status).toBe(200);
     const before = await t.http.get(`/api/v1/cases/${caseId}`).set(await as('ola.leder'));
 

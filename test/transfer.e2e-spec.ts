@@ -71,7 +71,8 @@ describe('transfer between units', () => {
     const offered = await get('berit.leder', caseId);
     expect(offered.status).toBe(200);
     expect(offered.body.child).toMatchObject({ firstName: 'Emma', lastName: 'Testesen' });
-    expect([...offered.body.allowedEvents].sort()).toEqual(['accept_transfer', 'reject_transfer']);
+    // The receiving leader sees the child identified, so the duty to report is open to them too (8.1).
+    expect([...offered.body.allowedEvents].sort()).toEqual(['accept_transfer', 'raise_safety_concern', 'reject_transfer', 'report_to_child_welfare']);
     const [note] = await db.query(`SELECT type, message FROM notification WHERE "caseId" = $1 AND "recipientId" = $2`, [caseId, ids['berit.leder']]);
     expect(note.type).toBe('transfer_offered');
     expect(note.message).not.toContain('Emma');
@@ -205,7 +206,7 @@ describe('step_down', () => {
     await t.http.put(`/api/v1/cases/${created.id}/assignee`).set(await t.auth('ola.leder')).set('If-Match', '"1"').send({ assigneeId: kari }).expect(200);
     await sendEvent(t, 'kari.ansatt', created.id, { type: 'start_assessment' });
     await sendEvent(t, 'kari.ansatt', created.id, { type: 'complete_assessment', summary: 'Vurdert.', guardiansInformed: true });
-    const decided = await sendEvent(t, 'ola.leder', created.id, { type: 'decide', route: 'interdisciplinary_team', rationale: 'Drøftes anonymt i teamet.', anonymous: true });
+    const decided = await sendEvent(t, 'ola.leder', created.id, { type: 'decide', route: 'interdisciplinary_team', rationale: 'Drøftes anonymt i teamet.', anonymous: true, anonymousSummary: 'Barn i barnehage, trist over tid.' });
     expect(decided.body).toMatchObject({ route: 'interdisciplinary_team', level: 2 });
     expect((await t.http.get(`/api/v1/cases/${created.id}`).set(await t.auth('per.ppt'))).status).toBe(200);
 
