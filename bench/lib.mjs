@@ -26,7 +26,7 @@ export async function loadBuilt() {
   }
   const load = (f) => import(pathToFileURL(path.join(ROOT, f)).href);
   const [api, persistence, platform, worker] = await Promise.all([load(DIST.apiFactory), load(DIST.persistence), load(DIST.platform), load(DIST.worker)]);
-  return { createApiApp: api.createApiApp, ...persistence, loadConfig: platform.loadConfig, createWorkerApp: worker.createWorkerApp };
+  return { createApiApp: api.createApiApp, ...persistence, loadConfig: platform.loadConfig, createWorkerApp: worker.createWorkerApp, ReminderPipeline: worker.ReminderPipeline };
 }
 
 /** A Writable that drops everything: the apps log at their normal level, but not to the terminal. */

@@ -244,20 +244,32 @@ try {
   // ── the list query's plan at scale ──
   result.caseList.explain = await explainListQuery(app, base, leader1, pool);
 
-  // ── reminders: worker start (relay + reconciliation of the seeded backlog), then a 10 000 drain ──
-  log('reminders: starting the worker (relay + reconciliation of the seeded pending reminders) …');
+  // ── reminders: worker start with the seeded backlog pending, Redis memory it costs, then a 10 000 drain ──
+  // The due-sweep design: PostgreSQL holds the schedule, Redis two job schedulers. Start = the
+  // worker is up and its first sweep (an index probe over the pending rows) has completed.
+  log('reminders: starting the worker with the seeded pending reminders …');
   const pendingSeeded = (await pool.query(`SELECT count(*)::int AS n FROM scheduled_reminder WHERE status = 'pending'`)).rows[0].n;
   const queueConn = new Redis(services.redis.url, { maxRetriesPerRequest: null });
-  const queue = new Queue('reminders', { connection: queueConn });
+  const redisBefore = infoMemory(await queueConn.info('memory'));
   const wStart = Date.now();
   worker = await built.createWorkerApp(config, { logDestination: appLog });
   await worker.init();
-  const settled = await waitFor(async () => {
-    const counts = await queue.getJobCounts('delayed', 'waiting', 'active', 'completed');
-    const outbox = (await pool.query(`SELECT count(*)::int AS n FROM outbox WHERE "deliveredAt" IS NULL`)).rows[0].n;
-    return outbox === 0 && counts.delayed + counts.waiting + counts.active + counts.completed >= pendingSeeded;
-  }, 600_000);
-  result.reminders.workerStartBacklog = { pendingReminders: pendingSeeded, secondsUntilAllInRedis: round((Date.now() - wStart) / 1000), complete: settled };
+  const pipeline = worker.get(built.ReminderPipeline);
+  const started = await waitFor(async () => pipeline.sweep.completed >= 1, 600_000, 50);
+  result.reminders.workerStartSeconds = round((Date.now() - wStart) / 1000, 2);
+  result.reminders.workerStartBacklog = { pendingReminders: pendingSeeded, secondsUntilFirstSweep: result.reminders.workerStartSeconds, complete: started };
+  await waitFor(async () => pipeline.sweep.completed >= 5, 60_000, 200);
+  const redisWithWorker = infoMemory(await queueConn.info('memory'));
+  // What the pending reminders cost in Redis under this design: the Redis the worker uses, with the
+  // whole backlog pending, minus the empty Redis (schedulers, a few finished sweep jobs, the mail
+  // and audit parts of the worker included), per million pending reminders.
+  result.reminders.sweepDesign = {
+    pendingReminders: pendingSeeded,
+    redisUsedBeforeMb: round(redisBefore / 1024 ** 2, 2),
+    redisUsedWithWorkerMb: round(redisWithWorker / 1024 ** 2, 2),
+    redisKeys: await queueConn.dbsize(),
+  };
+  result.reminders.mbPerMillionDelayed = round((Math.max(0, redisWithWorker - redisBefore) / Math.max(1, pendingSeeded)) * 1e6 / 1024 ** 2, 3);
 
   const lead = Number(args.lead ?? 20);
   const dueAt = new Date(Date.now() + lead * 1000);
@@ -265,8 +277,6 @@ try {
   log(`reminders: ${DRAIN} reminders due at ${dueAt.toISOString()} …`);
   const drainIds = await insertDueReminders(pool, units, DRAIN, dueAt);
   const drainCpu = cpuMeter();
-  const relayed = await waitFor(async () => (await pool.query(`SELECT count(*)::int AS n FROM outbox WHERE "deliveredAt" IS NULL`)).rows[0].n === 0, 120_000);
-  const relayDoneAt = Date.now();
   const drained = await waitFor(
     async () => (await pool.query(`SELECT count(*)::int AS n FROM scheduled_reminder WHERE id = ANY($1) AND status = 'pending'`, [drainIds])).rows[0].n === 0,
     600_000,
@@ -281,26 +291,28 @@ try {
   result.reminders.drain10kSeconds = round(lateness.length ? lateness[lateness.length - 1] / 1000 : null, 2);
   result.reminders.p50LatenessMs = round(percentile(lateness, 50));
   result.reminders.p99LatenessMs = round(percentile(lateness, 99));
+  const notified = (await pool.query(`SELECT count(*)::int AS n FROM notification n JOIN scheduled_reminder r ON r."jobId" = n."jobKey" WHERE r.id = ANY($1)`, [drainIds])).rows[0].n;
   result.reminders.drain = {
     count: DRAIN,
     complete: drained,
     settled: settledRows.length,
     fired: settledRows.filter((x) => x.status === 'fired').length,
-    relayEnqueuedBeforeDue: relayed && relayDoneAt <= dueAt.getTime(),
-    relaySecondsAfterInsert: round((relayDoneAt - (dueAt.getTime() - lead * 1000)) / 1000, 1),
-    workerConcurrency: 5,
+    notifications: notified,
+    workerConcurrency: config.reminderWorker.concurrency,
+    batchSize: config.reminderWorker.batchSize,
+    sweepIntervalMs: config.reminderWorker.sweepIntervalMs,
   };
   await worker.close();
   worker = null;
-  await queue.close();
   await queueConn.quit();
 
-  // ── ceiling (c) and delayed-job memory, on a second, empty Redis ──
+  // ── ceiling (c), and the alternative design's memory (a delayed job per reminder), on a second, empty Redis ──
   log(`redis: ceiling of the BullMQ add path and memory of ${DELAYED_JOBS.toLocaleString('en')} delayed jobs …`);
-  Object.assign(result.reminders, await redisFigures(services.redis2.url, DELAYED_JOBS, D));
-  result.ceilings.redisOpsPerSec = result.reminders.addBulkJobsPerSec;
-  result.ceilings.redisSingleAddPerSec = result.reminders.singleAddPerSec;
-  if (DELAYED_JOBS < 1_000_000) result.notes.push(`mbPerMillionDelayed extrapolated linearly from ${DELAYED_JOBS.toLocaleString('en')} delayed jobs`);
+  const alternative = await redisFigures(services.redis2.url, DELAYED_JOBS, D);
+  result.reminders.delayedJobDesign = alternative;
+  result.ceilings.redisOpsPerSec = alternative.addBulkJobsPerSec;
+  result.ceilings.redisSingleAddPerSec = alternative.singleAddPerSec;
+  if (DELAYED_JOBS < 1_000_000) result.notes.push(`delayedJobDesign.mbPerMillionDelayed extrapolated linearly from ${DELAYED_JOBS.toLocaleString('en')} delayed jobs`);
   if (scale < 1) result.notes.push(`scale ${scale}: ${plannedCounts(scale).cases} cases; the national figure is 300 000`);
   for (const [phase, fig] of Object.entries({ concernCreate: result.concernCreate, caseList: result.caseList, caseRead: result.caseRead, events: result.events })) {
     const bad = Object.entries(fig.statusCounts ?? {}).filter(([s]) => Number(s) >= 400);
@@ -433,7 +445,7 @@ async function explainListQuery(app, base, headers, pool) {
   return out;
 }
 
-/** 10 000 new unassigned cases in the bench units, each with an `unassigned` reminder due at `dueAt`, plus their outbox rows. */
+/** 10 000 new unassigned cases in the bench units, each with an `unassigned` reminder due at `dueAt` (as the API writes them). */
 async function insertDueReminders(pool, units, n, dueAt) {
   const client = await pool.connect();
   try {
@@ -452,12 +464,8 @@ async function insertDueReminders(pool, units, n, dueAt) {
     await client.query(`INSERT INTO concern ("caseId", description) SELECT case_id, 'Drain-test' FROM drain`);
     await client.query(
       `INSERT INTO scheduled_reminder (id, "jobId", "caseId", kind, recipient, "dueAt", status)
-       SELECT reminder_id, 'unassigned.' || case_id || '.1', case_id, 'unassigned', 'unit_leader', $1, 'pending' FROM drain`,
+       SELECT reminder_id, 'unassigned.' || case_id || '.' || reminder_id, case_id, 'unassigned', 'unit_leader', $1, 'pending' FROM drain`,
       [dueAt],
-    );
-    await client.query(
-      `INSERT INTO outbox (type, "caseId", payload)
-       SELECT 'reminder_scheduled', case_id, jsonb_build_object('reminderId', reminder_id, 'jobId', 'unassigned.' || case_id || '.1') FROM drain ORDER BY g`,
     );
     const { rows } = await client.query(`SELECT reminder_id FROM drain`);
     await client.query('COMMIT');
@@ -569,9 +577,9 @@ function printTable(r) {
     ['GET /cases/:id', `p95 ${r.caseRead.p95Ms} ms, ${r.caseRead.reqPerSec} req/s; 1 client p95 ${r.caseRead.p95SingleClientMs} ms`],
     ['POST /cases/:id/events', `${r.events.reqPerSec} req/s, p95 ${r.events.p95Ms} ms (${r.events.requests} requests)`],
     ['audit seal lag', `p50 ${r.audit?.sealLagP50Ms} / p99 ${r.audit?.sealLagP99Ms} / max ${r.audit?.sealLagMaxMs} ms over ${r.audit?.rowsSealed} rows in ${r.audit?.municipalityChains} chains`],
-    ['worker start backlog', `${r.reminders.workerStartBacklog?.pendingReminders} pending reminders in Redis after ${r.reminders.workerStartBacklog?.secondsUntilAllInRedis} s`],
+    ['worker start backlog', `first sweep ${r.reminders.workerStartSeconds} s after start, ${r.reminders.workerStartBacklog?.pendingReminders} reminders pending`],
     ['10 000 due reminders', `drained in ${r.reminders.drain10kSeconds} s after due; lateness p50 ${r.reminders.p50LatenessMs} / p99 ${r.reminders.p99LatenessMs} ms`],
-    ['delayed jobs memory', `${r.reminders.mbPerMillionDelayed} MB per million (measured on ${r.reminders.delayedJobsMeasured})`],
+    ['reminders in Redis', `${r.reminders.mbPerMillionDelayed} MB per million pending (sweep); a delayed job each would be ${r.reminders.delayedJobDesign?.mbPerMillionDelayed} MB per million (measured on ${r.reminders.delayedJobDesign?.delayedJobsMeasured})`],
     ['total', `${r.totalSeconds} s`],
   ];
   const w = Math.max(...rows.map(([k]) => k.length));

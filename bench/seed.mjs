@@ -234,10 +234,11 @@ export async function seedCases(pg, scale) {
      SELECT 'hist.' || case_id || '.' || k, case_id, 'assessment_due', 'assignee_or_reporter', created_at + make_interval(days => 7 * k),
             CASE WHEN k % 2 = 0 THEN 'fired' ELSE 'cancelled' END, created_at + make_interval(days => 7 * k)
      FROM bench_case, generate_series(1, ${Math.max(1, Math.round(perOpen * open / c.cases))}) k WHERE g BETWEEN ${a} AND ${b}`);
-  // Pending outbox rows for the newest pending reminders (the relay picks them up when the worker starts).
+  // Delivered outbox rows of round one (nothing writes the outbox since the due-sweep; the
+  // worker's retention job deletes them after 7 days).
   await pg.query(
-    `INSERT INTO outbox (type, "caseId", payload)
-     SELECT 'reminder_scheduled', "caseId", jsonb_build_object('reminderId', id, 'jobId', "jobId")
+    `INSERT INTO outbox (type, "caseId", payload, "deliveredAt")
+     SELECT 'reminder_scheduled', "caseId", jsonb_build_object('reminderId', id, 'jobId', "jobId"), now() - interval '1 day'
      FROM scheduled_reminder WHERE status = 'pending' ORDER BY "jobId" LIMIT $1`,
     [c.pendingOutbox],
   );

@@ -316,13 +316,14 @@ describe('reminder pipeline', () => {
       await sendEvent(t, 'ola.leder', caseId, { type: 'start_assessment' });
       await sendEvent(t, 'ola.leder', caseId, { type: 'complete_assessment', summary: 'Vurdert.', guardiansInformed: true });
       expect((await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'own_unit', rationale: 'Tiltak i barnehagen.' })).body.status).toBe('acting');
-      const nina = await userId(t, 'nina.ansatt');
+      // The responsible must be able to open the case (README: "Responsible people can open the case"): kari reported it.
+      const kari = await userId(t, 'kari.ansatt');
       const etag = (await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('ola.leder'))).headers.etag;
       const measure = await t.http
         .post(`/api/v1/cases/${caseId}/measures`)
         .set(await t.auth('ola.leder'))
         .set('If-Match', etag)
-        .send({ catalogCode: 'icdp', responsibleId: nina, startDate: osloDate(0), evaluationDate: osloDate(0) });
+        .send({ catalogCode: 'icdp', responsibleId: kari, startDate: osloDate(0), evaluationDate: osloDate(0) });
       expect(measure.status).toBe(201);
       // Its evaluation_due falls on the evaluation day (08:00 Oslo at the earliest): the clock is
       // moved to it by moving the reminder's due time to now.
@@ -331,7 +332,7 @@ describe('reminder pipeline', () => {
       const version = (await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('ola.leder'))).body.version as number;
       await waitFor(async () => (await reminderNotes(ds, caseId)).some((n) => n.type === 'evaluation_due'), 20_000, 'evaluation_due');
       await w.sweeps(2);
-      expect(brief(await reminderNotes(ds, caseId)).filter((n) => n.startsWith('evaluation_due'))).toEqual(['evaluation_due→nina.ansatt']);
+      expect(brief(await reminderNotes(ds, caseId)).filter((n) => n.startsWith('evaluation_due'))).toEqual(['evaluation_due→kari.ansatt']);
       const after = await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('ola.leder')).expect(200);
       expect(after.body).toMatchObject({ status: 'evaluating', version: version + 1 });
       const log = await t.http.get(`/api/v1/cases/${caseId}/log?pageSize=100`).set(await t.auth('ola.leder')).expect(200);

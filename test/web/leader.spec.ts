@@ -99,7 +99,7 @@ test('flow 2: the unit leader lists, filters and pages the unit\'s cases, assign
   await expect(form.getByText('Noen andre har endret saken')).toBeVisible();
   await expectAccessible(page, 'saken endret av andre');
   await form.getByRole('button', { name: 'Last inn saken på nytt' }).click();
-  await expect(page.getByText('Ukentlig samtale med pedagogisk leder')).toBeVisible();
+  await expect(page.getByText('Ukentlig samtale med pedagogisk leder', { exact: true })).toBeVisible();
   form = await openAction(page, 'Be om evaluering');
   await form.getByRole('button', { name: 'Be om evaluering' }).click();
   await expect(page.getByText('Under evaluering', { exact: true })).toBeVisible();

@@ -50,5 +50,13 @@ test('flow 1: staff logs a concern from the catalog, sees the safety guidance at
   await expectAccessible(page, 'varsler');
   await notice.getByRole('button', { name: 'Marker som lest' }).click();
   await expect(notice.getByText('Ulest')).toHaveCount(0);
+
+  // E-mail: a daily digest instead of one mail per notice.
+  await page.getByRole('radio', { name: /samlet e-post/ }).check();
+  await page.getByRole('form', { name: 'Varsler på e-post' }).getByRole('button', { name: 'Lagre' }).click();
+  await expect(page.getByText('Lagret.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('radio', { name: /samlet e-post/ })).toBeChecked();
+  await expectAccessible(page, 'varsler med e-postvalg');
   await screenshot(page, 'varsler');
 });

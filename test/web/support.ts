@@ -104,3 +104,41 @@ export async function caseReadyToDecide(firstName: string): Promise<{ id: string
   await applyEvent(leader, created.id, { type: 'complete_assessment', summary: 'Vurdert sammen med foresatte.', guardiansInformed: true });
   return { id: created.id, leader };
 }
+
+/** A second API process (e.g. in oidc mode) on the test database; stopped by the returned function. */
+export async function startExtraApi(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const net = await import('node:net');
+  const port = await new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = server.address() as { port: number };
+      server.close(() => resolve(free));
+    });
+  });
+  const child = spawn(process.execPath, [path.resolve('dist/apps/api/apps/api/src/main.js')], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: process.env.WEB_DATABASE_URL!,
+      REDIS_URL: process.env.WEB_REDIS_URL!,
+      DATA_ENCRYPTION_KEY: process.env.WEB_DATA_ENCRYPTION_KEY!,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  await expect
+    .poll(async () => {
+      if (child.exitCode !== null) throw new Error(`API stoppet (kode ${child.exitCode})`);
+      return fetch(`${url}/health`).then((r) => r.status, () => 0);
+    }, { timeout: 60_000 })
+    .toBe(200);
+  return { url, stop };
+}

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { dateTime } from '../labels';
+import { EmailSettings } from './EmailSettings';
 
 export default function NotificationsPage() {
   const [unreadOnly, setUnreadOnly] = useState(false);
@@ -60,6 +61,7 @@ export default function NotificationsPage() {
           </li>
         ))}
       </ul>
+      <EmailSettings />
     </div>
   );
 }
