@@ -315,7 +315,8 @@ describe('reminder pipeline', () => {
       const caseId = created.id as string;
       await sendEvent(t, 'ola.leder', caseId, { type: 'start_assessment' });
       await sendEvent(t, 'ola.leder', caseId, { type: 'complete_assessment', summary: 'Vurdert.', guardiansInformed: true });
-      expect((await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'own_unit', rationale: 'Tiltak i barnehagen.' })).body.status).toBe('acting');
+      // DESIGN 8.2: a decision names its coordinator when the case has none.
+      expect((await sendEvent(t, 'ola.leder', caseId, { type: 'decide', route: 'own_unit', rationale: 'Tiltak i barnehagen.', assigneeId: await userId(t, 'ola.leder') })).body.status).toBe('acting');
       // The responsible must be able to open the case (README: "Responsible people can open the case"): kari reported it.
       const kari = await userId(t, 'kari.ansatt');
       const etag = (await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth('ola.leder'))).headers.etag;
