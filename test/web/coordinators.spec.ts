@@ -3,7 +3,7 @@ import { applyEvent, caseReadyToDecide, expectAccessible, loginAs, recordConsent
 
 test('flow 3a: a team member sees an anonymously discussed case anonymised, the TFA coordinator sees a consented case identified', async ({ page }) => {
   const anonymous = await caseReadyToDecide('Anonyma');
-  await applyEvent(anonymous.leader, anonymous.id, { type: 'decide', route: 'interdisciplinary_team', rationale: 'Drøftes anonymt i teamet.', anonymous: true });
+  await applyEvent(anonymous.leader, anonymous.id, { type: 'decide', route: 'interdisciplinary_team', rationale: 'Drøftes anonymt i teamet.', anonymous: true, anonymousSummary: 'Barn i barnehagealder som virker slitent og sultent om morgenen.' });
   const consented = await caseReadyToDecide('Tfaline');
   await recordConsent(consented.leader, consented.id, ['tfa']);
   await applyEvent(consented.leader, consented.id, { type: 'decide', route: 'tfa', rationale: 'TFA barnehage.' });
@@ -21,6 +21,9 @@ test('flow 3a: a team member sees an anonymously discussed case anonymised, the 
   await expect(page.getByText('Anonyma')).toHaveCount(0);
   await expect(page.getByText('Solsiden barnehage')).toHaveCount(0);
   await expect(page.getByText('Fødselsdato')).toHaveCount(0);
+  await expect(page.getByText('Barnet virker slitent og sultent om morgenen.')).toHaveCount(0);
+  // The one text the team reads is the leader's anonymous summary (DESIGN 8.4).
+  await expect(page.getByText('Barn i barnehagealder som virker slitent og sultent om morgenen.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Samtykker' })).toHaveCount(0);
   await expectAccessible(page, 'anonymisert sak');
   await screenshot(page, 'anonymisert-sak');

@@ -27,7 +27,9 @@ test('flow 1: staff logs a concern from the catalog, sees the safety guidance at
   await page.getByRole('button', { name: 'Lagre bekymringen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Emma Testesen' })).toBeVisible();
   await expect(page.getByText('Bekymringen er lagret som en sak.')).toBeVisible();
-  await expect(page.getByText('Vold eller overgrep')).toBeVisible();
+  // The saved case lists the category and carries the safety guidance from the server.
+  await expect(page.getByText('Omsorg, Vold eller overgrep', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Mistanke om vold eller overgrep: meld til barnevernet/ })).toBeVisible();
   const caseId = page.url().split('/saker/')[1]!;
   await expectAccessible(page, 'saken etter lagring');
 

@@ -145,6 +145,14 @@ function ConcernSection({ c }: { c: Schemas['CaseResponse'] }) {
         Bekymringen
       </Heading>
       {c.concern.description && <Paragraph className="prewrap">{c.concern.description}</Paragraph>}
+      {c.anonymousSummary && (
+        <>
+          <Heading level={3} data-size="xs">
+            Anonym oppsummering til teamet
+          </Heading>
+          <Paragraph className="prewrap">{c.anonymousSummary}</Paragraph>
+        </>
+      )}
       <dl className="facts">
         <dt>Gjelder</dt>
         <dd>{names(c.concern.categories, categories.data)}</dd>
