@@ -1,14 +1,18 @@
 import { DataSource } from 'typeorm';
 import { caseViewOf, type Actor, type CaseView } from '@app/domain';
 import { BtiCase, ConsentRow, toCaseState, toDomainConsent } from '@app/persistence';
+import { PrincipalService } from '../apps/api/src/auth/principal.service.js';
+import { CaseAccessPolicy } from '../apps/api/src/cases/case-access.policy.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { caseEtag, logConcern, sendEvent, userId } from './harness/cases.js';
 
 /**
  * THE ACCESS MATRIX (DESIGN 7, 8.3, 8.4; issue 19 item 5): every user × every case shape × the
  * case endpoints. One hand-written table says who sees which case and how; the domain predicate
- * (`caseViewOf`), the API (the access layer's SQL) and the row-level policy in PostgreSQL must
- * each agree with it, so a leak in any of the three fails here.
+ * (`caseViewOf`), the access layer's SQL run alone (as the owner, whom row-level security does not
+ * filter), the row-level policy alone (as `bti_app`, without the access layer's condition) and the
+ * API (both together) must each agree with it, so a leak in any one layer fails here even while
+ * the other layer still hides the case.
  */
 type Expected = CaseView | null;
 const F: Expected = 'full';
@@ -42,6 +46,10 @@ const MATRIX: Record<string, Record<CaseName, Expected>> = {
   'ks.tfa':          { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _, handover: _ },
   'ks.iks':          { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _, handover: _ },
   'ks.team':         { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _, handover: _ },
+  // A Kristiansund PPT member whose role rows point into demo (its sentrum cluster, its TFA), as a
+  // bad import could write them: only the municipality clause of each layer keeps demo's cases
+  // from them, so this row fails when that clause is missing from any one layer.
+  'ks.feilrolle':    { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _, handover: _ },
 };
 
 describe('access matrix: domain, API and row-level security agree with one table', () => {
@@ -49,11 +57,12 @@ describe('access matrix: domain, API and row-level security agree with one table
   let db: DataSource;
   const ids = {} as Record<CaseName, string>;
 
-  /** Test users beyond the demo seed: one in demo's other cluster, three in Kristiansund. */
+  /** Test users beyond the demo seed: one in demo's other cluster, four in Kristiansund. */
   async function seedOutsiders(): Promise<void> {
     const [demo] = await db.query(`SELECT id FROM municipality WHERE code = 'demo'`);
     const [ks] = await db.query(`SELECT id FROM municipality WHERE code = 'kristiansund'`);
     const [frei] = await db.query(`SELECT id FROM cluster WHERE "municipalityId" = $1 AND code = 'frei'`, [demo.id]);
+    const [sentrum] = await db.query(`SELECT id FROM cluster WHERE "municipalityId" = $1 AND code = 'sentrum'`, [demo.id]);
     await db.query(`INSERT INTO cluster ("municipalityId", code, name) VALUES ($1, 'nordlandet', 'Nordlandet') ON CONFLICT DO NOTHING`, [ks.id]);
     const [nordlandet] = await db.query(`SELECT id FROM cluster WHERE "municipalityId" = $1 AND code = 'nordlandet'`, [ks.id]);
     const users: [string, string, string, string, string, string][] = [
@@ -61,6 +70,8 @@ describe('access matrix: domain, API and row-level security agree with one table
       ['ks.tfa', ks.id, 'tfa_coordinator', 'municipality', ks.id, 'tfa'],
       ['ks.iks', ks.id, 'iks_coordinator', 'municipality', ks.id, 'iks'],
       ['ks.team', ks.id, 'team_member', 'cluster', nordlandet.id, 'ppt'],
+      ['ks.feilrolle', ks.id, 'team_member', 'cluster', sentrum.id, 'ppt'],
+      ['ks.feilrolle', ks.id, 'tfa_coordinator', 'municipality', demo.id, 'ppt'],
     ];
     for (const [username, municipalityId, role, scopeType, scopeId, service] of users) {
       await db.query(
@@ -138,13 +149,48 @@ describe('access matrix: domain, API and row-level security agree with one table
     });
   }
 
+  /** Whether the access layer's own SQL condition shows the case, run as the owner (row-level security does not apply). */
+  async function policyShows(username: string, caseId: string): Promise<boolean> {
+    const stored = await t.app.get(PrincipalService).byUsername(username);
+    const principal = { ...stored!, requestId: `matrix-${username}`, purpose: 'saksbehandling' };
+    const visible = t.app.get(CaseAccessPolicy).visibleCondition(principal, new Date());
+    return db.getRepository(BtiCase).createQueryBuilder('c').where('c.id = :caseId', { caseId }).andWhere(visible.sql, visible.params).getExists();
+  }
+
+  it('the owner connection bypasses row-level security, so the policy check below tests the policy alone', async () => {
+    const [who] = await db.query(`SELECT rolsuper OR rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user`);
+    expect(who.bypass).toBe(true);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM bti_case WHERE id = ANY($1)`, [Object.values(ids)]);
+    expect(n).toBe(CASES.length);
+  });
+
+  it('the test data has a second municipality with its own TFA and IKS coordinators, and team members of other clusters', async () => {
+    const rows = await db.query(
+      `SELECT u.username, m.code AS municipality, r.role, r."scopeType", COALESCE(cl.code, m2.code) AS scope
+       FROM app_user u JOIN municipality m ON m.id = u."municipalityId" JOIN role_assignment r ON r."userId" = u.id
+       LEFT JOIN cluster cl ON cl.id = r."scopeId" LEFT JOIN municipality m2 ON m2.id = r."scopeId"
+       WHERE u.username IN ('frida.frei', 'ks.tfa', 'ks.iks', 'ks.team') ORDER BY u.username`,
+    );
+    expect(rows).toEqual([
+      { username: 'frida.frei', municipality: 'demo', role: 'team_member', scopeType: 'cluster', scope: 'frei' },
+      { username: 'ks.iks', municipality: 'kristiansund', role: 'iks_coordinator', scopeType: 'municipality', scope: 'kristiansund' },
+      { username: 'ks.team', municipality: 'kristiansund', role: 'team_member', scopeType: 'cluster', scope: 'nordlandet' },
+      { username: 'ks.tfa', municipality: 'kristiansund', role: 'tfa_coordinator', scopeType: 'municipality', scope: 'kristiansund' },
+    ]);
+    // The cases they must not see are routed and consented: to the team of sentrum (not frei), to TFA, to IKS.
+    const cases = await db.query(`SELECT c.route, cl.code AS cluster FROM bti_case c JOIN cluster cl ON cl.id = c."clusterId" WHERE c.id = ANY($1) ORDER BY c.route`, [[ids.teamPpt, ids.tfa, ids.iks]]);
+    expect(cases).toEqual([{ route: 'iks', cluster: 'sentrum' }, { route: 'interdisciplinary_team', cluster: 'sentrum' }, { route: 'tfa', cluster: 'sentrum' }]);
+  });
+
   const cells = Object.entries(MATRIX).flatMap(([username, row]) => CASES.map((c) => [username, c, row[c]] as const));
 
   it.each(cells)('%s × %s → %s', async (username, caseName, expected) => {
     const caseId = ids[caseName];
     const headers = await t.auth(username);
     expect([username, caseName, await domainView(username, caseId)]).toEqual([username, caseName, expected]);
-    expect([username, caseName, await rlsShows(username, caseId)]).toEqual([username, caseName, expected !== null]);
+    // Each layer alone: a leak in one fails here even while the other still hides the case.
+    expect([username, caseName, 'access policy SQL, RLS bypassed', await policyShows(username, caseId)]).toEqual([username, caseName, 'access policy SQL, RLS bypassed', expected !== null]);
+    expect([username, caseName, 'row-level security alone', await rlsShows(username, caseId)]).toEqual([username, caseName, 'row-level security alone', expected !== null]);
 
     const got = await t.http.get(`/api/v1/cases/${caseId}`).set(headers);
     const log = await t.http.get(`/api/v1/cases/${caseId}/log`).set(headers);
@@ -170,7 +216,7 @@ describe('access matrix: domain, API and row-level security agree with one table
   });
 
   it('the second municipality sees an empty list, even of its own routes', async () => {
-    for (const username of ['ks.tfa', 'ks.iks', 'ks.team']) {
+    for (const username of ['ks.tfa', 'ks.iks', 'ks.team', 'ks.feilrolle']) {
       const list = await t.http.get('/api/v1/cases?pageSize=100').set(await t.auth(username)).expect(200);
       expect([username, list.body.total]).toEqual([username, 0]);
     }
