@@ -142,6 +142,17 @@ export class ReminderFiring {
     return outcome;
   }
 
+  /** Milliseconds until the next pending reminder falls due, if that is within `ms`; else null. */
+  async nextDueWithin(ms: number): Promise<number | null> {
+    const [row] = (await this.ds.query(
+      `SELECT ceil(extract(epoch FROM (min("dueAt") - clock_timestamp())) * 1000)::int AS "inMs"
+       FROM "scheduled_reminder"
+       WHERE "status" = 'pending' AND "dueAt" > clock_timestamp() AND "dueAt" <= clock_timestamp() + make_interval(secs => $1::float8 / 1000)`,
+      [ms],
+    )) as { inMs: number | null }[];
+    return row?.inMs == null ? null : Math.max(0, row.inMs);
+  }
+
   /** Counts a failed attempt and sets the backoff: base·2^(attempts−1), capped; the row stays pending. */
   private async recordFailure(r: ClaimedReminder, error: unknown): Promise<void> {
     const message = describe(error).slice(0, 300);

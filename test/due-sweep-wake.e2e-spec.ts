@@ -1,0 +1,68 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { REMINDER_QUEUE, REMINDER_SWEEP_SCHEDULER } from '@app/platform';
+import { logConcern } from './harness/cases.js';
+import { startTestApp, type TestApp } from './harness/test-app.js';
+import { startTestWorker, waitFor, type TestWorker } from './harness/worker.js';
+
+import { jest } from '@jest/globals';
+
+jest.setTimeout(90_000);
+
+/** A long scheduler period, so that a reminder fired before the next scheduled sweep can only have been woken for. */
+const PERIOD_MS = 30_000;
+
+describe('the due-sweep wakes for the next reminder instead of waiting for the scheduler', () => {
+  let t: TestApp;
+  let w: TestWorker;
+  let ds: DataSource;
+  let redis: Redis;
+  let queue: Queue;
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await startTestWorker({}, { sweepIntervalMs: PERIOD_MS });
+    ds = t.app.get(DataSource);
+    redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
+    queue = new Queue(REMINDER_QUEUE, { connection: redis });
+  });
+  afterAll(async () => {
+    await queue?.close();
+    redis?.disconnect();
+    await w?.close();
+    await t?.close();
+  });
+
+  /** When the scheduler's next sweep is due (ms since the epoch); waits until the worker has created it. */
+  async function nextScheduledSweep(): Promise<number> {
+    return waitFor(async () => (await queue.getJobScheduler(REMINDER_SWEEP_SCHEDULER))?.next, 20_000, 'the sweep scheduler');
+  }
+
+  it('a reminder due between two scheduled sweeps fires at its time, before the next scheduled sweep', async () => {
+    let next = await nextScheduledSweep();
+    // Leave room: the reminder must fall due well before the scheduler's next sweep.
+    if (next - Date.now() < 10_000) {
+      await waitFor(async () => (await nextScheduledSweep()) > next, PERIOD_MS + 10_000, 'the scheduled sweep to pass');
+      next = await nextScheduledSweep();
+    }
+    const c = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
+    const dueAt = new Date(Date.now() + 2_000);
+    await ds.query(`UPDATE scheduled_reminder SET "dueAt" = $2 WHERE "caseId" = $1 AND kind = 'unassigned'`, [c.id, dueAt]);
+    // A sweep now (as the scheduler or the watchdog would run one) finds it due within the period.
+    await w.pipeline.sweep.run();
+    const [fired] = await waitFor(
+      async () => {
+        const rows: { settledAt: Date; status: string }[] = await ds.query(
+          `SELECT "settledAt", status FROM scheduled_reminder WHERE "caseId" = $1 AND kind = 'unassigned' AND status <> 'pending'`,
+          [c.id],
+        );
+        return rows.length === 1 && rows;
+      },
+      PERIOD_MS + 10_000,
+      'the unassigned reminder to settle',
+    );
+    expect(fired.status).toBe('fired');
+    expect(fired.settledAt.getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
+    expect(fired.settledAt.getTime()).toBeLessThan(next);
+  });
+});
