@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { BtiCase, Child, ConsentRow } from '@app/persistence';
 import { PrincipalService } from '../apps/api/src/auth/principal.service.js';
 import type { Principal } from '../apps/api/src/auth/principal.js';
-import { CasesService } from '../apps/api/src/cases/cases.service.js';
+import { RowSecurity } from '../apps/api/src/database/row-security.js';
 import { sealAll, verifyThroughApi } from './harness/audit.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { caseEtag, logConcern, sendEvent, unitIds, userId, concernBody } from './harness/cases.js';
@@ -50,11 +50,11 @@ describe('audit trail and row-level security', () => {
       await db.query(`INSERT INTO case_task ("caseId", "logEntryId", text, "responsibleId", "dueDate", "createdById") VALUES ($1, $2, 'Oppgave', $3, '2026-02-01', $3)`, [ninaCase, entry.id, nina]);
     });
 
-    /** The API's own helper (CasesService.transaction), as every case request uses it, with a repository query inside and no CaseAccessPolicy. */
+    /** The API's own helper (RowSecurity.transaction), as every case request uses it, with a repository query inside and no CaseAccessPolicy. */
     async function asUser<T>(username: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
       const stored = await t.app.get(PrincipalService).byUsername(username);
       const principal: Principal = { ...stored!, requestId: `rls-${randomUUID()}`, purpose: 'saksbehandling' };
-      return t.app.get(CasesService).transaction(principal, work);
+      return t.app.get(RowSecurity).transaction(principal, work);
     }
 
     /** How each table with a policy reaches its case. */

@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditTrail } from '../apps/api/src/audit/audit-trail.service.js';
 import { PrincipalService } from '../apps/api/src/auth/principal.service.js';
 import type { Principal } from '../apps/api/src/auth/principal.js';
-import { CasesService } from '../apps/api/src/cases/cases.service.js';
+import { RowSecurity } from '../apps/api/src/database/row-security.js';
 import { sealAll, verifyThroughApi } from './harness/audit.js';
 import { concernBody } from './harness/cases.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
@@ -196,7 +196,7 @@ describe('audit sealing', () => {
       let written!: () => void;
       const auditWritten = new Promise<void>((resolve) => (written = resolve));
       const released = new Promise<void>((resolve) => (release = resolve));
-      const done = t.app.get(CasesService).transaction(principal, async (em) => {
+      const done = t.app.get(RowSecurity).transaction(principal, async (em) => {
         await t.app.get(AuditTrail).record(em, principal, 'case.list', []);
         written();
         await released;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../apps/api/src/auth/principal.js';
 import { PrincipalService } from '../apps/api/src/auth/principal.service.js';
-import { CasesService } from '../apps/api/src/cases/cases.service.js';
+import { RowSecurity } from '../apps/api/src/database/row-security.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { logConcern, sendEvent, unitIds, userId } from './harness/cases.js';
 
@@ -122,7 +122,7 @@ describe('transfer between units', () => {
     const count = async (username: string) => {
       const stored = await t.app.get(PrincipalService).byUsername(username);
       const principal: Principal = { ...stored!, requestId: `rls-${randomUUID()}`, purpose: 'saksbehandling' };
-      return t.app.get(CasesService).transaction(principal, async (em) => {
+      return t.app.get(RowSecurity).transaction(principal, async (em) => {
         const [c] = await em.query(`SELECT count(*)::int AS n FROM bti_case WHERE id = $1`, [caseId]);
         const [l] = await em.query(`SELECT count(*)::int AS n FROM case_log_entry WHERE "caseId" = $1`, [caseId]);
         return [c.n, l.n > 0];

@@ -10,6 +10,7 @@ import { IksModule } from './iks/iks.module.js';
 import { MeasuresModule } from './measures/measures.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { MunicipalityProfilesModule } from './organisation/municipality-profiles.js';
+import { RowSecurityModule } from './database/row-security.js';
 
 /**
  * Feature modules of the API (one per bounded area). Each registers its own controllers and
@@ -17,6 +18,7 @@ import { MunicipalityProfilesModule } from './organisation/municipality-profiles
  */
 export const FEATURE_MODULES: Type[] = [
   MunicipalityProfilesModule,
+  RowSecurityModule,
   AuditModule,
   CasesModule,
   CaseLogModule,

@@ -6,8 +6,10 @@ import { isWorkingOnCase, OSLO, remindersOnTaskRecorded, type DomainEffect } fro
 import { AppUser, CaseLogEntry, CaseTask, toCaseState, writeReminderEffects } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
-import { CaseAccessPolicy } from '../cases/case-access.policy.js';
-import { CasesService, toActor } from '../cases/cases.service.js';
+import { CaseAccessPolicy, toActor } from '../cases/case-access.policy.js';
+import { RowSecurity } from '../database/row-security.js';
+import { CaseStore, type LoadedCase } from '../cases/case-store.js';
+import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import type { CasePrecondition } from '../cases/if-match.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
 import { CreateCorrectionDto, CreateLogEntryDto, LogEntryView, type LogEntryKind } from './case-log.dto.js';
@@ -22,8 +24,6 @@ const KIND_LABEL: Record<LogEntryKind, string> = {
 /** A conversation or meeting may be written down afterwards, never ahead (clock skew allowed). */
 const FUTURE_SKEW_MS = 5 * 60 * 1000;
 
-type Loaded = Awaited<ReturnType<CasesService['loadVisible']>>;
-
 /**
  * The log as the working record (DESIGN 8.6): notes, conversations with the child or the
  * guardians, meetings with participants and tasks. Entries are never changed: a correction is a
@@ -34,14 +34,16 @@ type Loaded = Awaited<ReturnType<CasesService['loadVisible']>>;
 @Injectable()
 export class CaseLogService {
   constructor(
-    private readonly cases: CasesService,
+    private readonly rowSecurity: RowSecurity,
+    private readonly store: CaseStore,
+    private readonly profiles: MunicipalityProfiles,
     private readonly policy: CaseAccessPolicy,
     private readonly audit: AuditTrail,
   ) {}
 
   async create(principal: Principal, caseId: string, dto: CreateLogEntryDto, precondition: CasePrecondition): Promise<LogEntryView> {
-    return this.cases.transaction(principal, async (em) => {
-      const loaded = await this.cases.loadVisible(em, principal, caseId, true);
+    return this.rowSecurity.transaction(principal, async (em) => {
+      const loaded = await this.store.loadVisible(em, principal, caseId, true);
       this.requireWriter(principal, loaded);
       precondition.check(loaded.row.version);
       if (loaded.row.status === 'closed') {
@@ -67,13 +69,13 @@ export class CaseLogService {
       }
       if (errors.length) throw problems.validation(errors);
 
-      await this.cases.saveVersioned(em, loaded.row, {});
+      await this.store.saveVersioned(em, loaded.row, {});
       const participants = (dto.participants ?? []).map((p) => p.trim());
       const text = composeText(dto.type, dto.text.trim(), occurredAt, participants, tasks.map((t) => ({ ...t, responsible: responsibleNames.get(t.responsibleId)! })));
       const entry = await this.insertEntry(em, { caseId, type: dto.type, actorId: principal.userId, text, occurredAt, participants, correctsEntryId: null, data: { tasks: tasks.length } });
       const taskRows: CaseTask[] = [];
       const effects: DomainEffect[] = [];
-      const durations = await this.cases.reminderDurations(em, loaded.row.municipalityId);
+      const durations = await this.profiles.reminderDurations(loaded.row.municipalityId);
       for (const task of tasks) {
         const row = await em.save(
           em.create(CaseTask, { caseId, logEntryId: entry.id, text: task.text.trim(), responsibleId: task.responsibleId, dueDate: task.dueDate, createdById: principal.userId }),
@@ -88,12 +90,12 @@ export class CaseLogService {
   }
 
   async correct(principal: Principal, caseId: string, entryId: string, dto: CreateCorrectionDto, precondition: CasePrecondition): Promise<LogEntryView> {
-    return this.cases.transaction(principal, async (em) => {
-      const loaded = await this.cases.loadVisible(em, principal, caseId, true);
+    return this.rowSecurity.transaction(principal, async (em) => {
+      const loaded = await this.store.loadVisible(em, principal, caseId, true);
       this.requireWriter(principal, loaded);
       precondition.check(loaded.row.version);
       const original = await this.findEntry(em, caseId, entryId);
-      await this.cases.saveVersioned(em, loaded.row, {});
+      await this.store.saveVersioned(em, loaded.row, {});
       const when = DateTime.fromJSDate(original.at, { zone: OSLO }).toFormat('dd.MM.yyyy HH:mm');
       const text = `Rettelse av oppføringen fra ${when}: ${dto.text.trim()}\nBegrunnelse: ${dto.reason.trim()}`;
       const entry = await this.insertEntry(em, { caseId, type: 'correction', actorId: principal.userId, text, occurredAt: null, participants: [], correctsEntryId: original.id, data: {} });
@@ -103,8 +105,8 @@ export class CaseLogService {
   }
 
   async get(principal: Principal, caseId: string, entryId: string): Promise<LogEntryView> {
-    return this.cases.transaction(principal, async (em) => {
-      const loaded = await this.cases.loadVisible(em, principal, caseId);
+    return this.rowSecurity.transaction(principal, async (em) => {
+      const loaded = await this.store.loadVisible(em, principal, caseId);
       const entry = await this.findEntry(em, caseId, entryId);
       const [tasks, corrections] = await Promise.all([
         em.find(CaseTask, { where: { logEntryId: entry.id }, order: { dueDate: 'ASC', id: 'ASC' } }),
@@ -115,7 +117,7 @@ export class CaseLogService {
     });
   }
 
-  private requireWriter(principal: Principal, loaded: Loaded): void {
+  private requireWriter(principal: Principal, loaded: LoadedCase): void {
     const identified = this.policy.viewOf(principal, loaded.row, loaded.consents, new Date()) === 'full';
     if (!identified || !isWorkingOnCase(toActor(principal), toCaseState(loaded.row))) {
       throw problems.forbidden('Bare de som arbeider med saken og ser hvem barnet er, kan skrive i loggen.');

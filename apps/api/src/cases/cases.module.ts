@@ -4,11 +4,13 @@ import { CaseAccessPolicy } from './case-access.policy.js';
 import { CaseEffects } from './case-effects.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
+import { CaseStore } from './case-store.js';
 
 @Module({
   imports: [ReportRecordingModule],
   controllers: [CasesController],
-  providers: [CasesService, CaseAccessPolicy, CaseEffects],
-  exports: [CasesService, CaseAccessPolicy, CaseEffects],
+  providers: [CasesService, CaseStore, CaseAccessPolicy, CaseEffects],
+  // Other areas use the store and the policy, never CasesService.
+  exports: [CaseStore, CaseAccessPolicy, CaseEffects],
 })
 export class CasesModule {}

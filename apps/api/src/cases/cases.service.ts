@@ -1,9 +1,7 @@
-import { isUUID } from 'class-validator';
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import {
   allowedEvents,
   apply,
@@ -11,17 +9,12 @@ import {
   offerHandover,
   parseIsoDuration,
   remindersOnConcernLogged,
-  reminderDurationsFrom,
-  type Actor,
   type Applied,
   type CaseEvent,
-  type CaseState,
-  type Consent,
   type DomainContext,
   type Route,
 } from '@app/domain';
 import {
-  AppUser,
   BtiCase,
   CaseLogEntry,
   Child,
@@ -30,7 +23,6 @@ import {
   ConsentRow,
   IdempotencyKey,
   Notification,
-  RoleAssignmentRow,
   Unit,
   toCaseState,
   toDomainConsent,
@@ -44,6 +36,9 @@ import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { ChildWelfareReportRecorder, type ReportEvent } from '../child-welfare-reports/report-recorder.js';
 import { CaseAccessPolicy, toActor } from './case-access.policy.js';
 import { CaseEffects } from './case-effects.js';
+import { CaseStore, type LoadedCase } from './case-store.js';
+import { ageInYears } from './child-age.js';
+import { RowSecurity } from '../database/row-security.js';
 import { presentCase, type CaseListResponse, type CaseResponse } from './case.presenter.js';
 import { AssignCaseDto } from './dto/assign.dto.js';
 import { CaseEventDto, EVENT_FIELDS } from './dto/case-event.dto.js';
@@ -53,17 +48,6 @@ import { versionMismatch } from './if-match.js';
 import { NationalIdCipher } from './national-id.js';
 import { refusalToProblem } from './refusal.mapper.js';
 
-export { toActor };
-
-/** Loaded in one transaction: the case row (locked when asked) and what the response needs. */
-interface LoadedCase {
-  row: BtiCase;
-  child: Child;
-  concern: Concern;
-  consents: Consent[];
-  /** The latest record of the child's voice (8.5), if any. */
-  childVoice: ChildVoiceRow | null;
-}
 
 /** Application service of the case area: one transaction per command, rules from libs/domain. */
 @Injectable()
@@ -72,7 +56,8 @@ export class CasesService {
   private readonly config: AppConfig;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rowSecurity: RowSecurity,
+    private readonly store: CaseStore,
     private readonly policy: CaseAccessPolicy,
     private readonly effects: CaseEffects,
     private readonly audit: AuditTrail,
@@ -84,24 +69,9 @@ export class CasesService {
     this.cipher = new NationalIdCipher(this.config.dataEncryptionKey);
   }
 
-  /**
-   * Every case command and query runs here: one transaction per request, as the non-owner role
-   * `bti_app` with the caller's identity set, so PostgreSQL's row-level security (migration
-   * AuditAndRowSecurity) hides other cases even from a query that forgets CaseAccessPolicy.
-   */
-  transaction<T>(principal: Principal, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (em) => {
-      await em.query(
-        `SELECT set_config('bti.user_id', $1, true), set_config('bti.municipality_id', $2, true), set_config('role', 'bti_app', true)`,
-        [principal.userId, principal.municipalityId],
-      );
-      return work(em);
-    });
-  }
-
   async create(principal: Principal, dto: CreateCaseDto, idempotencyKey?: string): Promise<{ body: CaseResponse; created: boolean }> {
     const requestHash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
-    return this.transaction(principal, async (em) => {
+    return this.rowSecurity.transaction(principal, async (em) => {
       if (idempotencyKey) {
         // Serialises two requests with the same key, so only one case is ever made.
         await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${principal.userId}:${idempotencyKey}`]);
@@ -113,7 +83,7 @@ export class CasesService {
             ]);
           }
           await this.audit.record(em, principal, 'case.create.replay', [seen.caseId]);
-          return { body: await this.present(principal, await this.loadVisible(em, principal, seen.caseId), false), created: false };
+          return { body: await this.present(principal, await this.store.loadVisible(em, principal, seen.caseId), false), created: false };
         }
       }
       const unit = await em.findOneBy(Unit, { id: dto.unitId, municipalityId: principal.municipalityId });
@@ -171,17 +141,17 @@ export class CasesService {
           suspectedViolenceOrAbuse: dto.concern.suspectedViolenceOrAbuse,
         }),
       );
-      await this.appendLog(em, row.id, 'concern_logged', principal.userId, flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå (barnevernvakten utenom kontortid).' : 'Bekymring registrert.');
-      const durations = await this.reminderDurations(em, principal.municipalityId);
+      await this.store.appendLog(em, row.id, 'concern_logged', principal.userId, flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå (barnevernvakten utenom kontortid).' : 'Bekymring registrert.');
+      const durations = await this.profiles.reminderDurations(principal.municipalityId);
       await writeReminderEffects(em, row.id, remindersOnConcernLogged(toCaseState(row), now, durations));
       await this.audit.record(em, principal, 'case.create', [row.id]);
       if (idempotencyKey) await em.insert(IdempotencyKey, { actorId: principal.userId, key: idempotencyKey, requestHash, caseId: row.id });
-      return { body: await this.present(principal, await this.loadVisible(em, principal, row.id), false), created: true };
+      return { body: await this.present(principal, await this.store.loadVisible(em, principal, row.id), false), created: true };
     });
   }
 
   async list(principal: Principal, query: ListCasesQuery): Promise<CaseListResponse> {
-    return this.transaction(principal, async (em) => {
+    return this.rowSecurity.transaction(principal, async (em) => {
       const now = new Date();
       const visible = this.policy.visibleCondition(principal, now);
       const qb = em.getRepository(BtiCase).createQueryBuilder('c').where(visible.sql, visible.params);
@@ -191,7 +161,7 @@ export class CasesService {
       if (query.assigneeId) qb.andWhere('c."assigneeId" = :assigneeId', { assigneeId: query.assigneeId });
       if (query.overdue !== undefined) {
         // Level 0 must end in a decision: undecided cases older than twice the assessment reminder.
-        const durations = await this.reminderDurations(em, principal.municipalityId);
+        const durations = await this.profiles.reminderDurations(principal.municipalityId);
         const deadline = new Date(now.getTime() - 2 * parseIsoDuration(durations.assessment_due).toMillis());
         const overdue = `(c.status IN ('discovered','assessing','deciding') AND c."createdAt" < :deadline)`;
         qb.andWhere(query.overdue ? overdue : `NOT ${overdue}`, { deadline });
@@ -226,16 +196,16 @@ export class CasesService {
   }
 
   async get(principal: Principal, caseId: string): Promise<CaseResponse> {
-    return this.transaction(principal, async (em) => {
-      const loaded = await this.loadVisible(em, principal, caseId);
+    return this.rowSecurity.transaction(principal, async (em) => {
+      const loaded = await this.store.loadVisible(em, principal, caseId);
       await this.audit.record(em, principal, 'case.read', [caseId]);
       return this.present(principal, loaded, true);
     });
   }
 
   async applyEvent(principal: Principal, caseId: string, expectedVersion: () => number, dto: CaseEventDto): Promise<CaseResponse> {
-    return this.transaction(principal, async (em) => {
-      const loaded = await this.loadVisible(em, principal, caseId, true);
+    return this.rowSecurity.transaction(principal, async (em) => {
+      const loaded = await this.store.loadVisible(em, principal, caseId, true);
       const expected = expectedVersion();
       if (loaded.row.version !== expected) throw versionMismatch(loaded.row.version);
       const event = this.toEvent(dto);
@@ -244,7 +214,7 @@ export class CasesService {
         ...(await this.domainContext(em, loaded, now)),
         childAge: ageInYears(loaded.child.birthDate, now),
         // `assigneeId` names the new coordinator on `decide` only (accept_transfer's is checked by the transfer rules).
-        proposedCoordinator: dto.type === 'decide' && dto.assigneeId ? await this.actorOf(em, dto.assigneeId, loaded.row.municipalityId) : undefined,
+        proposedCoordinator: dto.type === 'decide' && dto.assigneeId ? await this.store.actorOf(em, dto.assigneeId, loaded.row.municipalityId) : undefined,
         units: event.type === 'propose_transfer' ? await em.find(Unit, { where: { municipalityId: loaded.row.municipalityId }, select: { id: true, clusterId: true } }) : undefined,
       };
       const result = apply(toCaseState(loaded.row), event, toActor(principal), ctx);
@@ -254,9 +224,9 @@ export class CasesService {
         event.type === 'report_to_child_welfare' ? await this.childWelfareReports.record(em, principal, loaded, event as ReportEvent, now) : undefined;
       const next = result.next;
       const routed = result.effects.find((e) => e.type === 'CaseRouted');
-      if (event.type === 'accept_transfer' && next.assigneeId !== null) await this.requireUnitStaff(em, next.assigneeId, next.unitId, 'assigneeId');
+      if (event.type === 'accept_transfer' && next.assigneeId !== null) await this.store.requireUnitStaff(em, next.assigneeId, next.unitId, 'assigneeId');
       if (event.type === 'reject_transfer') return this.rejectTransfer(em, principal, loaded, result.logText, dto);
-      await this.saveVersioned(em, loaded.row, {
+      await this.store.saveVersioned(em, loaded.row, {
         unitId: next.unitId,
         clusterId: next.clusterId,
         transferToUnitId: next.transfer?.toUnitId ?? null,
@@ -272,11 +242,11 @@ export class CasesService {
         childWelfareReportedAt: next.childWelfareReportedAt,
       });
       const { type, ...payload } = dto;
-      await this.appendLog(em, caseId, type, principal.userId, result.logText, { payload, effects: result.effects.map((e) => e.type) });
+      await this.store.appendLog(em, caseId, type, principal.userId, result.logText, { payload, effects: result.effects.map((e) => e.type) });
       await this.persistCoordinatorAndVoice(em, caseId, type, principal, result);
       await this.effects.persist(em, caseId, result.effects, principal);
       await this.audit.record(em, principal, `case.event.${type}`, [caseId]);
-      const response = this.present(principal, await this.loadVisible(em, principal, caseId), false);
+      const response = this.present(principal, await this.store.loadVisible(em, principal, caseId), false);
       return childWelfareReportId ? { ...response, childWelfareReportId } : response;
     });
   }
@@ -286,22 +256,22 @@ export class CasesService {
    * once; on a case with one it is a handover offer the person must accept (libs/domain handover.ts).
    */
   async assign(principal: Principal, caseId: string, expectedVersion: () => number, dto: AssignCaseDto): Promise<CaseResponse> {
-    return this.transaction(principal, async (em) => {
-      const loaded = await this.loadVisible(em, principal, caseId, true);
+    return this.rowSecurity.transaction(principal, async (em) => {
+      const loaded = await this.store.loadVisible(em, principal, caseId, true);
       if (!this.policy.isUnitLeader(principal, loaded.row)) throw problems.forbidden('Bare enhetslederen for enheten kan tildele saken.');
       const expected = expectedVersion();
       if (loaded.row.version !== expected) throw versionMismatch(loaded.row.version);
       const now = new Date();
-      const candidate = await this.actorOf(em, dto.assigneeId, loaded.row.municipalityId);
+      const candidate = await this.store.actorOf(em, dto.assigneeId, loaded.row.municipalityId);
       const result = offerHandover(toCaseState(loaded.row), candidate, toActor(principal), await this.domainContext(em, loaded, now));
       if (!result.ok) throw refusalToProblem(result);
-      await this.saveVersioned(em, loaded.row, { assigneeId: result.next.assigneeId, pendingAssigneeId: result.next.pendingAssigneeId ?? null });
+      await this.store.saveVersioned(em, loaded.row, { assigneeId: result.next.assigneeId, pendingAssigneeId: result.next.pendingAssigneeId ?? null });
       const offered = result.effects.some((e) => e.type === 'HandoverOffered');
-      await this.appendLog(em, caseId, offered ? 'handover_offered' : 'assigned', principal.userId, result.logText, { assigneeId: dto.assigneeId });
+      await this.store.appendLog(em, caseId, offered ? 'handover_offered' : 'assigned', principal.userId, result.logText, { assigneeId: dto.assigneeId });
       await this.persistCoordinatorAndVoice(em, caseId, offered ? 'handover_offered' : 'assigned', principal, result);
       await writeReminderEffects(em, caseId, result.effects);
       await this.audit.record(em, principal, 'case.assign', [caseId]);
-      return this.present(principal, await this.loadVisible(em, principal, caseId), false);
+      return this.present(principal, await this.store.loadVisible(em, principal, caseId), false);
     });
   }
 
@@ -312,21 +282,7 @@ export class CasesService {
       now,
       enabledRoutes: profile.routes as Route[],
       consents: loaded.consents,
-      reminderDurations: reminderDurationsFrom(profile.reminders, this.config.reminders),
-    };
-  }
-
-  /** A user of the municipality as the rules see them (roles, service); null when there is none. */
-  async actorOf(em: EntityManager, userId: string, municipalityId: string): Promise<Actor | null> {
-    if (!isUUID(userId)) return null;
-    const user = await em.findOneBy(AppUser, { id: userId, municipalityId });
-    if (!user) return null;
-    const roles = await em.findBy(RoleAssignmentRow, { userId });
-    return {
-      userId,
-      municipalityId,
-      service: user.service,
-      roles: roles.map((r) => ({ role: r.role as Actor['roles'][number]['role'], scopeType: r.scopeType, scopeId: r.scopeId })),
+      reminderDurations: await this.profiles.reminderDurations(loaded.row.municipalityId),
     };
   }
 
@@ -356,8 +312,8 @@ export class CasesService {
   }
 
   async caseLog(principal: Principal, caseId: string, page: number, pageSize: number) {
-    return this.transaction(principal, async (em) => {
-      const loaded = await this.loadVisible(em, principal, caseId);
+    return this.rowSecurity.transaction(principal, async (em) => {
+      const loaded = await this.store.loadVisible(em, principal, caseId);
       // 8.4: an anonymised viewer sees only which entries there are and when: no texts, no people.
       const full = this.policy.viewOf(principal, loaded.row, loaded.consents, new Date()) === 'full';
       await this.audit.record(em, principal, 'case.log.read', [caseId]);
@@ -391,29 +347,6 @@ export class CasesService {
     return { ...presentCase({ row, child: loaded.child, concern: loaded.concern, view: 'full', allowedEvents: [] }) };
   }
 
-  /** The coordinator named for a unit must work there (staff or its leader): else 400 naming `field`. */
-  async requireUnitStaff(em: EntityManager, userId: string, unitId: string, field: string): Promise<void> {
-    const works = await em.exists(RoleAssignmentRow, { where: { userId, role: In(['staff', 'unit_leader']), scopeType: 'unit', scopeId: unitId } });
-    if (!works) throw problems.validation([{ field, message: 'er ikke en ansatt i enheten som kan være koordinator' }]);
-  }
-
-  /** The case if the caller may see it, else 404 (never 403: no existence leaks). */
-  async loadVisible(em: EntityManager, principal: Principal, caseId: string, lock = false): Promise<LoadedCase> {
-    if (!isUUID(caseId)) throw problems.notFound('Fant ikke saken.');
-    const visible = this.policy.visibleCondition(principal, new Date());
-    const qb = em.getRepository(BtiCase).createQueryBuilder('c').where('c.id = :caseId', { caseId }).andWhere(visible.sql, visible.params);
-    if (lock) qb.setLock('pessimistic_write');
-    const row = await qb.getOne();
-    if (!row) throw problems.notFound('Fant ikke saken.');
-    const [child, concern, consents, childVoice] = await Promise.all([
-      em.findOneByOrFail(Child, { id: row.childId }),
-      em.findOneByOrFail(Concern, { caseId }),
-      em.findBy(ConsentRow, { caseId }),
-      em.findOne(ChildVoiceRow, { where: { caseId }, order: { at: 'DESC', id: 'DESC' } }),
-    ]);
-    return { row, child, concern, consents: consents.map(toDomainConsent), childVoice };
-  }
-
   /** The national id is decrypted only for GET /cases/:id, never echoed by writes. */
   private present(principal: Principal, loaded: LoadedCase, withNationalId: boolean): CaseResponse {
     return this.presentLoaded(principal, loaded, new Date(), withNationalId);
@@ -433,28 +366,6 @@ export class CasesService {
     });
   }
 
-  /** Optimistic lock as a second line behind FOR UPDATE: the UPDATE names the version it read. */
-  async saveVersioned(em: EntityManager, row: BtiCase, changes: Partial<BtiCase>): Promise<void> {
-    const result = await em
-      .createQueryBuilder()
-      .update(BtiCase)
-      .set({ ...changes, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id: row.id, version: row.version })
-      .execute();
-    if (result.affected !== 1) throw versionMismatch(row.version + 1);
-  }
-
-  /** Appends to the case log (stafettlogg) in the caller's transaction. */
-  async appendLog(em: EntityManager, caseId: string, type: string, actorId: string, text: string, data: Record<string, unknown> = {}) {
-    await em.insert(CaseLogEntry, { caseId, type, actorId, text, data: data as never });
-  }
-
-  /** Reminder durations: domain defaults, then the municipality profile, then REMINDER_* variables. */
-  async reminderDurations(_em: EntityManager, municipalityId: string) {
-    const profile = await this.profiles.get(municipalityId);
-    return reminderDurationsFrom(profile.reminders, this.config.reminders);
-  }
-
   /** DTO → domain event; fields that belong to other events are refused by name. */
   private toEvent(dto: CaseEventDto): CaseEvent {
     const allowed = new Set(['type', ...EVENT_FIELDS[dto.type]]);
@@ -469,11 +380,4 @@ export class CasesService {
 /** Risk factor codes marked `indicatesAbuse` in risk-factors.json (the safety path, 8.1). */
 function abuseRiskFactors(): string[] {
   return loadReferenceData().riskFactors.filter((f) => f.indicatesAbuse === true).map((f) => f.code);
-}
-
-export function ageInYears(birthDate: string, now: Date): number {
-  const [y, m, d] = birthDate.split('-').map(Number);
-  let age = now.getUTCFullYear() - y;
-  if (now.getUTCMonth() + 1 < m || (now.getUTCMonth() + 1 === m && now.getUTCDate() < d)) age -= 1;
-  return age;
 }

@@ -7,7 +7,8 @@ import type { Principal } from '../auth/principal.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { problems } from '../common/problem.js';
 import { CaseAccessPolicy } from '../cases/case-access.policy.js';
-import { CasesService } from '../cases/cases.service.js';
+import { RowSecurity } from '../database/row-security.js';
+import { CaseStore } from '../cases/case-store.js';
 import type { OffentligBekymringsmelding } from './report-document.js';
 import { renderReportHtml } from './report-html.js';
 import { ChildWelfareReportRecorder } from './report-recorder.js';
@@ -23,14 +24,15 @@ import type { ChildWelfareReportListResponse, ChildWelfareReportSummary } from '
 @Injectable()
 export class ChildWelfareReportsService {
   constructor(
-    private readonly cases: CasesService,
+    private readonly rowSecurity: RowSecurity,
+    private readonly store: CaseStore,
     private readonly policy: CaseAccessPolicy,
     private readonly audit: AuditTrail,
     private readonly recorder: ChildWelfareReportRecorder,
   ) {}
 
   list(principal: Principal, caseId: string): Promise<ChildWelfareReportListResponse> {
-    return this.cases.transaction(principal, async (em) => {
+    return this.rowSecurity.transaction(principal, async (em) => {
       await this.identifiedCase(em, principal, caseId);
       const rows = await em.find(ChildWelfareReport, { where: { caseId }, order: { recordedAt: 'ASC', id: 'ASC' } });
       await this.audit.record(em, principal, 'case.child_welfare_report.list', [caseId]);
@@ -40,7 +42,7 @@ export class ChildWelfareReportsService {
 
   /** The KS Fiks v2 document, validated against the schema again on the way out. */
   document(principal: Principal, caseId: string, reportId: string): Promise<OffentligBekymringsmelding> {
-    return this.cases.transaction(principal, async (em) => {
+    return this.rowSecurity.transaction(principal, async (em) => {
       const report = await this.load(em, principal, caseId, reportId);
       await this.audit.record(em, principal, 'case.child_welfare_report.read', [caseId]);
       return this.validDocument(report);
@@ -48,7 +50,7 @@ export class ChildWelfareReportsService {
   }
 
   printable(principal: Principal, caseId: string, reportId: string): Promise<{ html: string; id: string }> {
-    return this.cases.transaction(principal, async (em) => {
+    return this.rowSecurity.transaction(principal, async (em) => {
       const report = await this.load(em, principal, caseId, reportId);
       await this.audit.record(em, principal, 'case.child_welfare_report.print', [caseId]);
       const html = renderReportHtml(this.validDocument(report), {
@@ -63,7 +65,7 @@ export class ChildWelfareReportsService {
   }
 
   private async identifiedCase(em: EntityManager, principal: Principal, caseId: string): Promise<void> {
-    const loaded = await this.cases.loadVisible(em, principal, caseId);
+    const loaded = await this.store.loadVisible(em, principal, caseId);
     if (this.policy.viewOf(principal, loaded.row, loaded.consents, new Date()) !== 'full') {
       throw problems.forbidden('Bekymringsmeldingen viser barnets identitet, og du ser saken uten identitet.');
     }

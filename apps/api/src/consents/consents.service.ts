@@ -17,7 +17,10 @@ import { ProblemException, problems } from '../common/problem.js';
 import { CaseAccessPolicy, type CaseView } from '../cases/case-access.policy.js';
 import { CaseEffects } from '../cases/case-effects.js';
 import { versionMismatch, type CasePrecondition } from '../cases/if-match.js';
-import { CasesService, ageInYears } from '../cases/cases.service.js';
+import { RowSecurity } from '../database/row-security.js';
+import { CaseStore } from '../cases/case-store.js';
+import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
+import { ageInYears } from '../cases/child-age.js';
 
 /** When a municipality profile does not say (both seed plans are silent): 16 (municipalities.json note). */
 const DEFAULT_SELF_CONSENT_AGE = 16;
@@ -28,15 +31,17 @@ import type { ConsentListResponse, ConsentView, ConsentWithdrawalResponse, Recor
 @Injectable()
 export class ConsentsService {
   constructor(
-    private readonly cases: CasesService,
+    private readonly rowSecurity: RowSecurity,
+    private readonly store: CaseStore,
+    private readonly profiles: MunicipalityProfiles,
     private readonly policy: CaseAccessPolicy,
     private readonly effects: CaseEffects,
     private readonly audit: AuditTrail,
   ) {}
 
   async list(principal: Principal, caseId: string): Promise<ConsentListResponse> {
-    return this.cases.transaction(principal, async (em) => {
-      const loaded = await this.cases.loadVisible(em, principal, caseId);
+    return this.rowSecurity.transaction(principal, async (em) => {
+      const loaded = await this.store.loadVisible(em, principal, caseId);
       const view = this.policy.viewOf(principal, loaded.row, loaded.consents, new Date());
       const rows = await em.find(ConsentRow, { where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
       await this.audit.record(em, principal, 'consent.list', [caseId]);
@@ -45,8 +50,8 @@ export class ConsentsService {
   }
 
   async record(principal: Principal, caseId: string, dto: RecordConsentDto, precondition: CasePrecondition): Promise<ConsentView> {
-    return this.cases.transaction(principal, async (em) => {
-      const loaded = await this.cases.loadVisible(em, principal, caseId, true);
+    return this.rowSecurity.transaction(principal, async (em) => {
+      const loaded = await this.store.loadVisible(em, principal, caseId, true);
       this.requireInsider(principal, loaded.row);
       precondition.check(loaded.row.version);
       if (loaded.row.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet.');
@@ -81,14 +86,14 @@ export class ConsentsService {
           withdrawalReason: null,
         }),
       );
-      await this.cases.saveVersioned(em, loaded.row, {});
+      await this.store.saveVersioned(em, loaded.row, {});
       const form = dto.form === 'oral' ? 'muntlig' : 'skriftlig';
       const text = refused
         ? `Samtykke nektet (${form}) for: ${row.recipients.join(', ')}. Opplysninger deles ikke med disse tjenestene.`
         : `Samtykke (${form}) registrert for: ${row.recipients.join(', ')}.`;
-      await this.cases.appendLog(em, caseId, refused ? 'consent_refused' : 'consent_recorded', principal.userId, text, { consentId: row.id });
+      await this.store.appendLog(em, caseId, refused ? 'consent_refused' : 'consent_recorded', principal.userId, text, { consentId: row.id });
       if (!refused) {
-        const durations = await this.cases.reminderDurations(em, loaded.row.municipalityId);
+        const durations = await this.profiles.reminderDurations(loaded.row.municipalityId);
         await writeReminderEffects(em, caseId, remindersOnConsentRecorded(toDomainConsent(row), now, durations));
       }
       await this.audit.record(em, principal, 'consent.record', [caseId]);
@@ -103,8 +108,8 @@ export class ConsentsService {
     dto: WithdrawConsentDto,
     expectedVersion: () => number | undefined = () => undefined,
   ): Promise<ConsentWithdrawalResponse> {
-    return this.cases.transaction(principal, async (em) => {
-      const loaded = await this.cases.loadVisible(em, principal, caseId, true);
+    return this.rowSecurity.transaction(principal, async (em) => {
+      const loaded = await this.store.loadVisible(em, principal, caseId, true);
       this.requireInsider(principal, loaded.row);
       const expected = expectedVersion();
       if (expected !== undefined && expected !== loaded.row.version) throw versionMismatch(loaded.row.version);
@@ -120,7 +125,7 @@ export class ConsentsService {
       const transferOff = outcome.next.transfer === null && loaded.row.transferToUnitId !== null;
       const changed = outcome.next.route !== loaded.row.route || outcome.next.anonymous !== loaded.row.anonymous || transferOff;
       if (changed) {
-        await this.cases.saveVersioned(em, loaded.row, {
+        await this.store.saveVersioned(em, loaded.row, {
           route: outcome.next.route,
           level: outcome.next.level,
           anonymous: outcome.next.anonymous,
@@ -128,7 +133,7 @@ export class ConsentsService {
           ...(transferOff ? { transferToUnitId: null, transferToClusterId: null } : {}),
         });
       }
-      await this.cases.appendLog(em, caseId, 'consent_withdrawn', principal.userId, outcome.logText, { consentId: consent.id });
+      await this.store.appendLog(em, caseId, 'consent_withdrawn', principal.userId, outcome.logText, { consentId: consent.id });
       // Through CaseEffects, so a route that fell back also ends an open IKS referral.
       await this.effects.persist(em, caseId, [...outcome.effects, ...remindersOnConsentWithdrawn(consent.id)], principal);
       await this.notifyWithdrawal(em, loaded.row.unitId, loaded.row.assigneeId, caseId, outcome.next.route !== loaded.row.route);

@@ -17,7 +17,9 @@ import {
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
-import { CasesService } from '../cases/cases.service.js';
+import { RowSecurity } from '../database/row-security.js';
+import { CaseStore } from '../cases/case-store.js';
+import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { versionMismatch, type CasePrecondition } from '../cases/if-match.js';
 import { refusalToProblem } from '../cases/refusal.mapper.js';
 import { compareQueue, iksCapacity, iksPriorityScore, IKS_PRIORITY_LABEL, type IksPriority } from './iks-priority.js';
@@ -50,12 +52,14 @@ interface QueueRow extends IksReferral {
 /**
  * The IKS area (DESIGN sections 3–4): the coordinator's queue with a priority score and capacity,
  * acceptance / return / end of a referral, and competence orders to unit leaders. Every request is
- * one CasesService transaction; changes to the case bump its version and write the case log.
+ * one RowSecurity transaction; changes to the case bump its version and write the case log.
  */
 @Injectable()
 export class IksService {
   constructor(
-    private readonly cases: CasesService,
+    private readonly rowSecurity: RowSecurity,
+    private readonly store: CaseStore,
+    private readonly profiles: MunicipalityProfiles,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -76,7 +80,7 @@ export class IksService {
     if (!coordinator && !IksService.isMember(principal)) {
       throw problems.forbidden('IKS-køen er for IKS-koordinatoren og medlemmer av kjernegruppene.');
     }
-    return this.cases.transaction(principal, async (em) => {
+    return this.rowSecurity.transaction(principal, async (em) => {
       const statuses: IksReferralStatus[] = query.status ? [query.status] : ['referred', 'accepted'];
       const rows = await this.queueRows(em, principal, { statuses, onlyMember: coordinator ? null : principal.userId });
       const now = new Date();
@@ -92,7 +96,7 @@ export class IksService {
 
   async get(principal: Principal, referralId: string): Promise<IksReferralView> {
     if (!isUUID(referralId)) throw problems.notFound('Fant ikke henvisningen.');
-    return this.cases.transaction(principal, async (em) => {
+    return this.rowSecurity.transaction(principal, async (em) => {
       const [row] = await this.queueRows(em, principal, { referralId });
       if (!row || !this.maySeeReferral(principal, row)) throw problems.notFound('Fant ikke henvisningen.');
       const orders = await em.find(IksCompetenceOrder, { where: { referralId }, order: { createdAt: 'ASC', id: 'ASC' } });
@@ -103,8 +107,8 @@ export class IksService {
 
   /** The referrals of one case, for anyone who sees the case (the unit leader follows the status here). */
   async forCase(principal: Principal, caseId: string): Promise<IksReferralView[]> {
-    return this.cases.transaction(principal, async (em) => {
-      await this.cases.loadVisible(em, principal, caseId);
+    return this.rowSecurity.transaction(principal, async (em) => {
+      await this.store.loadVisible(em, principal, caseId);
       const rows = await this.queueRows(em, principal, { caseId });
       await this.audit.record(em, principal, 'iks.referral.list', [caseId]);
       const now = new Date();
@@ -114,7 +118,7 @@ export class IksService {
 
   async setPriority(principal: Principal, referralId: string, dto: SetPriorityDto): Promise<IksReferralView> {
     this.requireCoordinator(principal, 'prioritere henvisninger');
-    return this.cases.transaction(principal, async (em) => {
+    return this.rowSecurity.transaction(principal, async (em) => {
       const referral = await this.lockReferral(em, principal, referralId);
       if (referral.status !== 'referred' && referral.status !== 'accepted') {
         throw new ProblemException(422, 'IKS_REFERRAL_CLOSED', 'Bare åpne henvisninger (henvist eller tatt inn) kan prioriteres.');
@@ -127,7 +131,7 @@ export class IksService {
 
   async accept(principal: Principal, referralId: string, dto: AcceptReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
     this.requireCoordinator(principal, 'ta inn en IKS-henvisning');
-    return this.cases.transaction(principal, async (em) => {
+    return this.rowSecurity.transaction(principal, async (em) => {
       const { referral, loaded } = await this.lockCaseAndReferral(em, principal, referralId, precondition, (r) =>
         requireStatus(r, 'referred', 'Henvisningen er allerede besvart.'),
       );
@@ -164,8 +168,8 @@ export class IksService {
         acceptedAt: new Date(),
         acceptedById: principal.userId,
       });
-      await this.cases.saveVersioned(em, loaded.row, {});
-      await this.cases.appendLog(
+      await this.store.saveVersioned(em, loaded.row, {});
+      await this.store.appendLog(
         em,
         referral.caseId,
         'iks_accepted',
@@ -182,7 +186,7 @@ export class IksService {
 
   async returnReferral(principal: Principal, referralId: string, dto: ReturnReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
     this.requireCoordinator(principal, 'sende en IKS-henvisning tilbake');
-    return this.cases.transaction(principal, async (em) => {
+    return this.rowSecurity.transaction(principal, async (em) => {
       const { referral, loaded } = await this.lockCaseAndReferral(em, principal, referralId, precondition, (r) =>
         requireStatus(r, 'referred', 'Bare en henvisning som venter på svar kan sendes tilbake; en sak IKS har tatt inn avsluttes i stedet.'),
       );
@@ -194,7 +198,7 @@ export class IksService {
         const [{ ok }] = (await em.query('SELECT bti_iks_return_case($1, $2) AS ok', [referral.id, loaded.row.version])) as { ok: boolean }[];
         if (!ok) throw versionMismatch(loaded.row.version + 1);
       } else {
-        await this.cases.saveVersioned(em, loaded.row, { status: next.status, route: next.route, level: next.level, anonymous: next.anonymous });
+        await this.store.saveVersioned(em, loaded.row, { status: next.status, route: next.route, level: next.level, anonymous: next.anonymous });
       }
       await em.update(IksReferral, { id: referral.id }, { status: 'returned', returnReason: dto.reason.trim(), returnedAt: new Date(), returnedById: principal.userId });
       await appendLogUnseen(em, referral.caseId, 'iks_returned', principal.userId, outcome.logText, { referralId: referral.id, effects: outcome.effects.map((e: DomainEffect) => e.type) });
@@ -215,7 +219,7 @@ export class IksService {
 
   async end(principal: Principal, referralId: string, dto: EndReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
     this.requireCoordinator(principal, 'avslutte IKS-innsatsen');
-    return this.cases.transaction(principal, async (em) => {
+    return this.rowSecurity.transaction(principal, async (em) => {
       const { referral, loaded } = await this.lockCaseAndReferral(em, principal, referralId, precondition, (r) =>
         requireStatus(r, 'accepted', 'Bare en sak IKS har tatt inn kan avsluttes.'),
       );
@@ -232,7 +236,7 @@ export class IksService {
         now: new Date(),
         enabledRoutes: municipality.profile.routes as Route[],
         consents: loaded.consents,
-        reminderDurations: await this.cases.reminderDurations(em, loaded.row.municipalityId),
+        reminderDurations: await this.profiles.reminderDurations(loaded.row.municipalityId),
       }, dto.anonymous === true);
       if ('ok' in outcome) throw refusalToProblem(outcome);
       const next = outcome.next;
@@ -242,7 +246,7 @@ export class IksService {
         const [{ ok }] = (await em.query('SELECT bti_iks_end_case($1, $2, $3, $4, $5) AS ok', [referral.id, loaded.row.version, next.route, next.level, next.anonymous])) as { ok: boolean }[];
         if (!ok) throw versionMismatch(loaded.row.version + 1);
       } else {
-        await this.cases.saveVersioned(em, loaded.row, {});
+        await this.store.saveVersioned(em, loaded.row, {});
       }
       await em.update(IksReferral, { id: referral.id }, { status: 'ended', endReason: 'exit_criteria_met', endSummary: dto.summary.trim(), endedAt: new Date(), endedById: principal.userId });
       await appendLogUnseen(em, referral.caseId, 'iks_ended', principal.userId, outcome.logText, {
@@ -259,7 +263,7 @@ export class IksService {
 
   async order(principal: Principal, referralId: string, dto: CreateOrderDto): Promise<CompetenceOrderView> {
     this.requireCoordinator(principal, 'bestille kompetanse');
-    return this.cases.transaction(principal, async (em) => {
+    return this.rowSecurity.transaction(principal, async (em) => {
       const referral = await this.lockReferral(em, principal, referralId);
       requireStatus(referral, 'accepted', 'Kompetanse bestilles til saker IKS har tatt inn.');
       const municipality = await em.findOneByOrFail(Municipality, { id: principal.municipalityId });
@@ -285,7 +289,7 @@ export class IksService {
           acknowledgementNote: null,
         }),
       );
-      await this.cases.appendLog(em, referral.caseId, 'iks_competence_ordered', principal.userId, `IKS har bestilt kompetanse fra tjenesten ${dto.serviceCode}.`, {
+      await this.store.appendLog(em, referral.caseId, 'iks_competence_ordered', principal.userId, `IKS har bestilt kompetanse fra tjenesten ${dto.serviceCode}.`, {
         orderId: saved.id,
         serviceCode: dto.serviceCode,
         unitLeaderId: dto.unitLeaderId,
@@ -307,7 +311,7 @@ export class IksService {
     const coordinator = IksService.isCoordinator(principal);
     const leader = principal.roles.some((r) => r.role === 'unit_leader');
     if (!coordinator && !leader) throw problems.forbidden('Kompetansebestillinger er for IKS-koordinatoren og enhetsledere.');
-    return this.cases.transaction(principal, async (em) => {
+    return this.rowSecurity.transaction(principal, async (em) => {
       const qb = em.getRepository(IksCompetenceOrder).createQueryBuilder('o');
       if (coordinator) {
         qb.innerJoin(IksReferral, 'r', 'r.id = o."referralId"').where('r."municipalityId" = :m', { m: principal.municipalityId });
@@ -323,7 +327,7 @@ export class IksService {
   }
 
   async acknowledge(principal: Principal, orderId: string, dto: AcknowledgeOrderDto): Promise<CompetenceOrderView> {
-    return this.cases.transaction(principal, async (em) => {
+    return this.rowSecurity.transaction(principal, async (em) => {
       if (!isUUID(orderId)) throw problems.notFound('Fant ikke bestillingen.');
       const order = await em.findOne(IksCompetenceOrder, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
       // Only the unit leader it is addressed to may see and acknowledge it.
@@ -365,7 +369,7 @@ export class IksService {
     const peek = await em.findOneBy(IksReferral, { id: referralId, municipalityId: principal.municipalityId });
     if (!peek) throw problems.notFound('Fant ikke henvisningen.');
     check(peek); // an answered referral is refused by its status, even when its case is now hidden
-    const loaded = await this.cases.loadVisible(em, principal, peek.caseId, true);
+    const loaded = await this.store.loadVisible(em, principal, peek.caseId, true);
     precondition.check(loaded.row.version); // If-Match names the case's version: these decisions change the case
     const referral = await this.lockReferral(em, principal, referralId);
     check(referral); // again under the lock: another request may have answered it meanwhile

@@ -8,7 +8,9 @@ import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { CaseAccessPolicy } from '../cases/case-access.policy.js';
-import { CasesService } from '../cases/cases.service.js';
+import { RowSecurity } from '../database/row-security.js';
+import { CaseStore } from '../cases/case-store.js';
+import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import type { CasePrecondition } from '../cases/if-match.js';
 import { evaluationMoment, osloToday } from './measure-dates.js';
 import { CreateMeasureDto, EvaluateMeasureDto, ListMeasuresQuery, MeasureListResponse, MeasureView } from './measures.dto.js';
@@ -33,14 +35,16 @@ const OUTCOME_TEXT: Record<MeasureOutcome, string> = { continue: 'videreføres',
 @Injectable()
 export class MeasuresService {
   constructor(
-    private readonly cases: CasesService,
+    private readonly rowSecurity: RowSecurity,
+    private readonly store: CaseStore,
+    private readonly profiles: MunicipalityProfiles,
     private readonly audit: AuditTrail,
     private readonly policy: CaseAccessPolicy,
   ) {}
 
   async create(principal: Principal, caseId: string, dto: CreateMeasureDto, precondition: CasePrecondition): Promise<MeasureView> {
-    return this.cases.transaction(principal, async (em) => {
-      const { row, consents } = await this.cases.loadVisible(em, principal, caseId, true);
+    return this.rowSecurity.transaction(principal, async (em) => {
+      const { row, consents } = await this.store.loadVisible(em, principal, caseId, true);
       if (!isCoordinatorOrLeader(principal, row)) {
         throw problems.forbidden('Bare sakens koordinator (stafettholder) eller enhetslederen kan legge til tiltak.');
       }
@@ -75,9 +79,9 @@ export class MeasuresService {
           endedAt: null,
         }),
       );
-      await this.cases.saveVersioned(em, row, {});
+      await this.store.saveVersioned(em, row, {});
       const levelText = levels.length ? ` (${levels.map((l) => LEVEL_LABEL[l] ?? l).join(', ')})` : '';
-      await this.cases.appendLog(
+      await this.store.appendLog(
         em,
         caseId,
         'measure_added',
@@ -92,8 +96,8 @@ export class MeasuresService {
   }
 
   async list(principal: Principal, caseId: string, query: ListMeasuresQuery): Promise<MeasureListResponse> {
-    return this.cases.transaction(principal, async (em) => {
-      await this.cases.loadVisible(em, principal, caseId);
+    return this.rowSecurity.transaction(principal, async (em) => {
+      await this.store.loadVisible(em, principal, caseId);
       const [rows, total] = await em.findAndCount(Measure, {
         where: { caseId },
         order: { createdAt: 'ASC', id: 'ASC' },
@@ -112,8 +116,8 @@ export class MeasuresService {
   }
 
   async evaluate(principal: Principal, caseId: string, measureId: string, dto: EvaluateMeasureDto, precondition: CasePrecondition): Promise<MeasureView> {
-    return this.cases.transaction(principal, async (em) => {
-      const { row } = await this.cases.loadVisible(em, principal, caseId, true);
+    return this.rowSecurity.transaction(principal, async (em) => {
+      const { row } = await this.store.loadVisible(em, principal, caseId, true);
       if (!isUUID(measureId)) throw problems.notFound('Fant ikke tiltaket.');
       const measure = await em.findOne(Measure, { where: { id: measureId, caseId }, lock: { mode: 'pessimistic_write' } });
       if (!measure) throw problems.notFound('Fant ikke tiltaket.');
@@ -130,7 +134,7 @@ export class MeasuresService {
       if (errors.length) throw problems.validation(errors);
 
       const now = new Date();
-      await this.cases.saveVersioned(em, row, {});
+      await this.store.saveVersioned(em, row, {});
       await em.insert(MeasureEvaluation, {
         measureId,
         caseId,
@@ -146,7 +150,7 @@ export class MeasuresService {
         measure.evaluationDate = dto.nextEvaluationDate!;
       }
       await em.update(Measure, { id: measureId }, { status: measure.status, endedAt: measure.endedAt, evaluationDate: measure.evaluationDate });
-      await this.cases.appendLog(
+      await this.store.appendLog(
         em,
         caseId,
         'measure_evaluated',
@@ -169,7 +173,7 @@ export class MeasuresService {
   }
 
   private async scheduleEvaluation(em: EntityManager, row: BtiCase, measureId: string, evaluationDate: string) {
-    const durations = await this.cases.reminderDurations(em, row.municipalityId);
+    const durations = await this.profiles.reminderDurations(row.municipalityId);
     return remindersOnMeasureAdded(evaluationMoment(evaluationDate), new Date(), durations, measureId);
   }
 

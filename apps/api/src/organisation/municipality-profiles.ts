@@ -1,7 +1,10 @@
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Global, Inject, Injectable, Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { reminderDurationsFrom, type ReminderDurations } from '@app/domain';
 import { type MunicipalityProfile } from '@app/persistence';
+import type { AppConfig } from '@app/platform';
 
 /** How long a process trusts a profile it read; profiles change with a deploy or the seed, not per request. */
 export const PROFILE_CACHE_MS = 30_000;
@@ -15,7 +18,14 @@ export const PROFILE_CACHE_MS = 30_000;
 export class MunicipalityProfiles {
   private readonly cache = new Map<string, { profile: Promise<MunicipalityProfile>; until: number }>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly reminderOverrides: AppConfig['reminders'];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ConfigService) configService: ConfigService,
+  ) {
+    this.reminderOverrides = configService.getOrThrow<AppConfig>('app').reminders;
+  }
 
   /** The profile; throws when the municipality does not exist (callers pass ids from rows that reference it). */
   get(municipalityId: string): Promise<MunicipalityProfile> {
@@ -27,6 +37,11 @@ export class MunicipalityProfiles {
     // A failed read is not remembered.
     profile.catch(() => this.cache.delete(municipalityId));
     return profile;
+  }
+
+  /** Reminder durations: domain defaults, then the municipality profile, then REMINDER_* variables. */
+  async reminderDurations(municipalityId: string): Promise<ReminderDurations> {
+    return reminderDurationsFrom((await this.get(municipalityId)).reminders, this.reminderOverrides);
   }
 
   invalidate(municipalityId?: string): void {

@@ -5,7 +5,7 @@ import { Cluster, UNIT_KINDS } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 import { problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
-import { CasesService } from '../cases/cases.service.js';
+import { RowSecurity } from '../database/row-security.js';
 import { osloToday } from '../measures/measure-dates.js';
 import { buildOverview, MIN_CELL, type CaseFacts } from './overview.js';
 import { OverviewQuery, OverviewResponse } from './stats.dto.js';
@@ -26,7 +26,7 @@ export const UNIT_KIND_LABEL: Record<string, string> = {
 @Injectable()
 export class StatsService {
   constructor(
-    private readonly cases: CasesService,
+    private readonly rowSecurity: RowSecurity,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -40,7 +40,7 @@ export class StatsService {
     const from = query.from ?? `${today.slice(0, 4)}-01-01`;
     const to = query.to ?? today;
     if (from > to) throw problems.validation([{ field: 'from', message: 'kan ikke være etter to' }]);
-    return this.cases.transaction(principal, async (em) => {
+    return this.rowSecurity.transaction(principal, async (em) => {
       const clusters = await em.find(Cluster, { where: { municipalityId: principal.municipalityId }, order: { name: 'ASC' } });
       if (query.clusterId && !clusters.some((c) => c.id === query.clusterId)) {
         throw problems.validation([{ field: 'clusterId', message: 'er ikke en klynge i din kommune' }]);
