@@ -3,12 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { isWorkingOnCase, OSLO, remindersOnTaskRecorded, type DomainEffect } from '@app/domain';
-import { AppUser, CaseLogEntry, CaseTask, toCaseState, writeReminderEffects } from '@app/persistence';
+import { AppUser, CaseLogEntry, CaseTask, toCaseState } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { CaseAccessPolicy, toActor } from '../cases/case-access.policy.js';
 import { RowSecurity } from '../database/row-security.js';
 import { CaseStore, type LoadedCase } from '../cases/case-store.js';
+import { CaseCommandRunner } from '../cases/case-command-runner.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import type { CasePrecondition } from '../cases/if-match.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
@@ -36,71 +37,71 @@ export class CaseLogService {
   constructor(
     private readonly rowSecurity: RowSecurity,
     private readonly store: CaseStore,
+    private readonly runner: CaseCommandRunner,
     private readonly profiles: MunicipalityProfiles,
     private readonly policy: CaseAccessPolicy,
     private readonly audit: AuditTrail,
   ) {}
 
   async create(principal: Principal, caseId: string, dto: CreateLogEntryDto, precondition: CasePrecondition): Promise<LogEntryView> {
-    return this.rowSecurity.transaction(principal, async (em) => {
-      const loaded = await this.store.loadVisible(em, principal, caseId, true);
-      this.requireWriter(principal, loaded);
-      precondition.check(loaded.row.version);
-      if (loaded.row.status === 'closed') {
-        throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet: gjenåpne den før nye oppføringer i loggen. En rettelse er fortsatt mulig.');
-      }
-      const now = new Date();
-      const errors: FieldError[] = [];
-      const occurredAt = dto.at === undefined ? null : new Date(dto.at);
-      if (occurredAt && occurredAt.getTime() > now.getTime() + FUTURE_SKEW_MS) errors.push({ field: 'at', message: 'kan ikke være fram i tid' });
-      const tasks = dto.tasks ?? [];
-      const today = DateTime.fromJSDate(now, { zone: OSLO }).toISODate()!;
-      const responsibleNames = new Map<string, string>();
-      for (const [i, task] of tasks.entries()) {
-        if (task.dueDate < today) errors.push({ field: `tasks[${i}].dueDate`, message: 'kan ikke være før i dag' });
-        if (!responsibleNames.has(task.responsibleId)) {
-          const user = await em.findOneBy(AppUser, { id: task.responsibleId, municipalityId: loaded.row.municipalityId });
-          const opens = user ? await this.policy.canOpenIdentified(em, user.id, loaded.row, loaded.consents, now) : false;
-          if (user && opens) responsibleNames.set(user.id, user.displayName);
+    return this.runner.run(principal, caseId, {
+      action: 'case.log.create',
+      authorize: (loaded) => this.requireWriter(principal, loaded),
+      checkVersion: (version) => precondition.check(version),
+      decide: async (em, loaded, now) => {
+        if (loaded.row.status === 'closed') {
+          throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet: gjenåpne den før nye oppføringer i loggen. En rettelse er fortsatt mulig.');
         }
-        if (!responsibleNames.has(task.responsibleId)) {
-          errors.push({ field: `tasks[${i}].responsibleId`, message: 'må være en som kan åpne saken (tildel saken eller innhent samtykke først)' });
+        const errors: FieldError[] = [];
+        const occurredAt = dto.at === undefined ? null : new Date(dto.at);
+        if (occurredAt && occurredAt.getTime() > now.getTime() + FUTURE_SKEW_MS) errors.push({ field: 'at', message: 'kan ikke være fram i tid' });
+        const tasks = dto.tasks ?? [];
+        const today = DateTime.fromJSDate(now, { zone: OSLO }).toISODate()!;
+        const responsibleNames = new Map<string, string>();
+        for (const [i, task] of tasks.entries()) {
+          if (task.dueDate < today) errors.push({ field: `tasks[${i}].dueDate`, message: 'kan ikke være før i dag' });
+          if (!responsibleNames.has(task.responsibleId)) {
+            const user = await em.findOneBy(AppUser, { id: task.responsibleId, municipalityId: loaded.row.municipalityId });
+            const opens = user ? await this.policy.canOpenIdentified(em, user.id, loaded.row, loaded.consents, now) : false;
+            if (user && opens) responsibleNames.set(user.id, user.displayName);
+          }
+          if (!responsibleNames.has(task.responsibleId)) {
+            errors.push({ field: `tasks[${i}].responsibleId`, message: 'må være en som kan åpne saken (tildel saken eller innhent samtykke først)' });
+          }
         }
-      }
-      if (errors.length) throw problems.validation(errors);
+        if (errors.length) throw problems.validation(errors);
 
-      await this.store.saveVersioned(em, loaded.row, {});
-      const participants = (dto.participants ?? []).map((p) => p.trim());
-      const text = composeText(dto.type, dto.text.trim(), occurredAt, participants, tasks.map((t) => ({ ...t, responsible: responsibleNames.get(t.responsibleId)! })));
-      const entry = await this.insertEntry(em, { caseId, type: dto.type, actorId: principal.userId, text, occurredAt, participants, correctsEntryId: null, data: { tasks: tasks.length } });
-      const taskRows: CaseTask[] = [];
-      const effects: DomainEffect[] = [];
-      const durations = await this.profiles.reminderDurations(loaded.row.municipalityId);
-      for (const task of tasks) {
-        const row = await em.save(
-          em.create(CaseTask, { caseId, logEntryId: entry.id, text: task.text.trim(), responsibleId: task.responsibleId, dueDate: task.dueDate, createdById: principal.userId }),
-        );
-        taskRows.push(row);
-        effects.push(...remindersOnTaskRecorded(row.id, task.dueDate, now, durations));
-      }
-      await writeReminderEffects(em, caseId, effects);
-      await this.audit.record(em, principal, 'case.log.create', [caseId]);
-      return view(entry, taskRows.sort(byDueDate), [], 'full');
+        // The entry is this command's own row (participants, tasks): written here, not as the runner's log entry.
+        const participants = (dto.participants ?? []).map((p) => p.trim());
+        const text = composeText(dto.type, dto.text.trim(), occurredAt, participants, tasks.map((t) => ({ ...t, responsible: responsibleNames.get(t.responsibleId)! })));
+        const entry = await this.insertEntry(em, { caseId, type: dto.type, actorId: principal.userId, text, occurredAt, participants, correctsEntryId: null, data: { tasks: tasks.length } });
+        const taskRows: CaseTask[] = [];
+        const reminders: DomainEffect[] = [];
+        const durations = await this.profiles.reminderDurations(loaded.row.municipalityId);
+        for (const task of tasks) {
+          const row = await em.save(
+            em.create(CaseTask, { caseId, logEntryId: entry.id, text: task.text.trim(), responsibleId: task.responsibleId, dueDate: task.dueDate, createdById: principal.userId }),
+          );
+          taskRows.push(row);
+          reminders.push(...remindersOnTaskRecorded(row.id, task.dueDate, now, durations));
+        }
+        return { case: {}, reminders, respond: () => view(entry, taskRows.sort(byDueDate), [], 'full') };
+      },
     });
   }
 
   async correct(principal: Principal, caseId: string, entryId: string, dto: CreateCorrectionDto, precondition: CasePrecondition): Promise<LogEntryView> {
-    return this.rowSecurity.transaction(principal, async (em) => {
-      const loaded = await this.store.loadVisible(em, principal, caseId, true);
-      this.requireWriter(principal, loaded);
-      precondition.check(loaded.row.version);
-      const original = await this.findEntry(em, caseId, entryId);
-      await this.store.saveVersioned(em, loaded.row, {});
-      const when = DateTime.fromJSDate(original.at, { zone: OSLO }).toFormat('dd.MM.yyyy HH:mm');
-      const text = `Rettelse av oppføringen fra ${when}: ${dto.text.trim()}\nBegrunnelse: ${dto.reason.trim()}`;
-      const entry = await this.insertEntry(em, { caseId, type: 'correction', actorId: principal.userId, text, occurredAt: null, participants: [], correctsEntryId: original.id, data: {} });
-      await this.audit.record(em, principal, 'case.log.correct', [caseId]);
-      return view(entry, [], [], 'full');
+    return this.runner.run(principal, caseId, {
+      action: 'case.log.correct',
+      authorize: (loaded) => this.requireWriter(principal, loaded),
+      checkVersion: (version) => precondition.check(version),
+      decide: async (em) => {
+        const original = await this.findEntry(em, caseId, entryId);
+        const when = DateTime.fromJSDate(original.at, { zone: OSLO }).toFormat('dd.MM.yyyy HH:mm');
+        const text = `Rettelse av oppføringen fra ${when}: ${dto.text.trim()}\nBegrunnelse: ${dto.reason.trim()}`;
+        const entry = await this.insertEntry(em, { caseId, type: 'correction', actorId: principal.userId, text, occurredAt: null, participants: [], correctsEntryId: original.id, data: {} });
+        return { case: {}, respond: () => view(entry, [], [], 'full') };
+      },
     });
   }
 

@@ -43,12 +43,15 @@ export class CaseStore {
     return { row, child, concern, consents: consents.map(toDomainConsent), childVoice };
   }
 
-  /** Optimistic lock as a second line behind the row lock: the UPDATE names the version it read. */
-  async saveVersioned(em: EntityManager, row: BtiCase, changes: Partial<BtiCase>): Promise<void> {
+  /**
+   * Optimistic lock as a second line behind the row lock: the UPDATE names the version it read.
+   * `updatedAt` is the command's own clock, so the response built in memory carries what was stored.
+   */
+  async saveVersioned(em: EntityManager, row: BtiCase, changes: Partial<BtiCase>, updatedAt: Date = new Date()): Promise<void> {
     const result = await em
       .createQueryBuilder()
       .update(BtiCase)
-      .set({ ...changes, version: () => 'version + 1' })
+      .set({ ...changes, updatedAt, version: () => 'version + 1' })
       .where('id = :id AND version = :version', { id: row.id, version: row.version })
       .execute();
     if (result.affected !== 1) throw versionMismatch(row.version + 1);
@@ -57,6 +60,14 @@ export class CaseStore {
   /** Appends to the case log (stafettlogg) in the caller's transaction. */
   async appendLog(em: EntityManager, caseId: string, type: string, actorId: string, text: string, data: Record<string, unknown> = {}): Promise<void> {
     await em.insert(CaseLogEntry, { caseId, type, actorId, text, data: data as never });
+  }
+
+  /**
+   * Appends to the case log for a caller who may not (or no longer) see the case: a plain INSERT
+   * without RETURNING, since row-level security applies the SELECT policy to returned rows.
+   */
+  async appendLogUnseen(em: EntityManager, caseId: string, type: string, actorId: string, text: string, data: Record<string, unknown> = {}): Promise<void> {
+    await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data) VALUES ($1, $2, $3, $4, $5)`, [caseId, type, actorId, text, JSON.stringify(data)]);
   }
 
   /** A user of the municipality as the rules see them (roles, service); null when there is none. */

@@ -5,12 +5,13 @@ import { CaseEffects } from './case-effects.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { CaseStore } from './case-store.js';
+import { CaseCommandRunner } from './case-command-runner.js';
 
 @Module({
   imports: [ReportRecordingModule],
   controllers: [CasesController],
-  providers: [CasesService, CaseStore, CaseAccessPolicy, CaseEffects],
-  // Other areas use the store and the policy, never CasesService.
-  exports: [CaseStore, CaseAccessPolicy, CaseEffects],
+  providers: [CasesService, CaseStore, CaseCommandRunner, CaseAccessPolicy, CaseEffects],
+  // Other areas use the runner, the store and the policy, never CasesService.
+  exports: [CaseStore, CaseCommandRunner, CaseAccessPolicy, CaseEffects],
 })
 export class CasesModule {}

@@ -22,7 +22,6 @@ import {
   Concern,
   ConsentRow,
   IdempotencyKey,
-  Notification,
   Unit,
   toCaseState,
   toDomainConsent,
@@ -35,8 +34,8 @@ import { AuditTrail } from '../audit/audit-trail.service.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { ChildWelfareReportRecorder, type ReportEvent } from '../child-welfare-reports/report-recorder.js';
 import { CaseAccessPolicy, toActor } from './case-access.policy.js';
-import { CaseEffects } from './case-effects.js';
 import { CaseStore, type LoadedCase } from './case-store.js';
+import { CaseCommandRunner, requiredVersion, type CaseChange, type NotificationToSend } from './case-command-runner.js';
 import { ageInYears } from './child-age.js';
 import { RowSecurity } from '../database/row-security.js';
 import { presentCase, type CaseListResponse, type CaseResponse } from './case.presenter.js';
@@ -58,8 +57,8 @@ export class CasesService {
   constructor(
     private readonly rowSecurity: RowSecurity,
     private readonly store: CaseStore,
+    private readonly runner: CaseCommandRunner,
     private readonly policy: CaseAccessPolicy,
-    private readonly effects: CaseEffects,
     private readonly audit: AuditTrail,
     private readonly profiles: MunicipalityProfiles,
     private readonly childWelfareReports: ChildWelfareReportRecorder,
@@ -204,50 +203,54 @@ export class CasesService {
   }
 
   async applyEvent(principal: Principal, caseId: string, expectedVersion: () => number, dto: CaseEventDto): Promise<CaseResponse> {
-    return this.rowSecurity.transaction(principal, async (em) => {
-      const loaded = await this.store.loadVisible(em, principal, caseId, true);
-      const expected = expectedVersion();
-      if (loaded.row.version !== expected) throw versionMismatch(loaded.row.version);
-      const event = this.toEvent(dto);
-      const now = new Date();
-      const ctx: DomainContext = {
-        ...(await this.domainContext(em, loaded, now)),
-        childAge: ageInYears(loaded.child.birthDate, now),
-        // `assigneeId` names the new coordinator on `decide` only (accept_transfer's is checked by the transfer rules).
-        proposedCoordinator: dto.type === 'decide' && dto.assigneeId ? await this.store.actorOf(em, dto.assigneeId, loaded.row.municipalityId) : undefined,
-        units: event.type === 'propose_transfer' ? await em.find(Unit, { where: { municipalityId: loaded.row.municipalityId }, select: { id: true, clusterId: true } }) : undefined,
-      };
-      const result = apply(toCaseState(loaded.row), event, toActor(principal), ctx);
-      if (!result.ok) throw refusalToProblem(result);
-      // DESIGN 8.9: the national document, built and stored in this transaction (400 if facts are missing).
-      const childWelfareReportId =
-        event.type === 'report_to_child_welfare' ? await this.childWelfareReports.record(em, principal, loaded, event as ReportEvent, now) : undefined;
-      const next = result.next;
-      const routed = result.effects.find((e) => e.type === 'CaseRouted');
-      if (event.type === 'accept_transfer' && next.assigneeId !== null) await this.store.requireUnitStaff(em, next.assigneeId, next.unitId, 'assigneeId');
-      if (event.type === 'reject_transfer') return this.rejectTransfer(em, principal, loaded, result.logText, dto);
-      await this.store.saveVersioned(em, loaded.row, {
-        unitId: next.unitId,
-        clusterId: next.clusterId,
-        transferToUnitId: next.transfer?.toUnitId ?? null,
-        transferToClusterId: next.transfer?.toClusterId ?? null,
-        status: next.status,
-        route: next.route,
-        level: next.level,
-        anonymous: next.anonymous,
-        ...(routed ? { anonymousSummary: routed.type === 'CaseRouted' && routed.anonymous ? (routed.anonymousSummary ?? null) : null } : {}),
-        assigneeId: next.assigneeId,
-        pendingAssigneeId: next.pendingAssigneeId ?? null,
-        suspectedViolenceOrAbuse: next.suspectedViolenceOrAbuse,
-        childWelfareReportedAt: next.childWelfareReportedAt,
-      });
-      const { type, ...payload } = dto;
-      await this.store.appendLog(em, caseId, type, principal.userId, result.logText, { payload, effects: result.effects.map((e) => e.type) });
-      await this.persistCoordinatorAndVoice(em, caseId, type, principal, result);
-      await this.effects.persist(em, caseId, result.effects, principal);
-      await this.audit.record(em, principal, `case.event.${type}`, [caseId]);
-      const response = this.present(principal, await this.store.loadVisible(em, principal, caseId), false);
-      return childWelfareReportId ? { ...response, childWelfareReportId } : response;
+    const { type, ...payload } = dto;
+    return this.runner.run(principal, caseId, {
+      action: `case.event.${type}`,
+      checkVersion: requiredVersion(expectedVersion),
+      decide: async (em, loaded, now) => {
+        const event = this.toEvent(dto);
+        const ctx: DomainContext = {
+          ...(await this.domainContext(loaded, now)),
+          childAge: ageInYears(loaded.child.birthDate, now),
+          // `assigneeId` names the new coordinator on `decide` only (accept_transfer's is checked by the transfer rules).
+          proposedCoordinator: dto.type === 'decide' && dto.assigneeId ? await this.store.actorOf(em, dto.assigneeId, loaded.row.municipalityId) : undefined,
+          units: event.type === 'propose_transfer' ? await em.find(Unit, { where: { municipalityId: loaded.row.municipalityId }, select: { id: true, clusterId: true } }) : undefined,
+        };
+        const result = apply(toCaseState(loaded.row), event, toActor(principal), ctx);
+        if (!result.ok) throw refusalToProblem(result);
+        // DESIGN 8.9: the national document, built and stored in this transaction (400 if facts are missing).
+        const childWelfareReportId =
+          event.type === 'report_to_child_welfare' ? await this.childWelfareReports.record(em, principal, loaded, event as ReportEvent, now) : undefined;
+        const next = result.next;
+        const routed = result.effects.find((e) => e.type === 'CaseRouted');
+        if (event.type === 'accept_transfer' && next.assigneeId !== null) await this.store.requireUnitStaff(em, next.assigneeId, next.unitId, 'assigneeId');
+        if (event.type === 'reject_transfer') return this.rejectTransfer(em, principal, loaded, result.logText, type, payload);
+        const childVoice = await this.recordVoice(em, loaded.row.id, type, principal, result);
+        return {
+          case: {
+            unitId: next.unitId,
+            clusterId: next.clusterId,
+            transferToUnitId: next.transfer?.toUnitId ?? null,
+            transferToClusterId: next.transfer?.toClusterId ?? null,
+            status: next.status,
+            route: next.route,
+            level: next.level,
+            anonymous: next.anonymous,
+            ...(routed ? { anonymousSummary: routed.type === 'CaseRouted' && routed.anonymous ? (routed.anonymousSummary ?? null) : null } : {}),
+            assigneeId: next.assigneeId,
+            pendingAssigneeId: next.pendingAssigneeId ?? null,
+            suspectedViolenceOrAbuse: next.suspectedViolenceOrAbuse,
+            childWelfareReportedAt: next.childWelfareReportedAt,
+          },
+          log: { type, text: result.logText, data: { payload, effects: result.effects.map((e) => e.type) } },
+          effects: result.effects,
+          notifications: coordinatorNotices(principal, result),
+          respond: (written) => {
+            const response = this.present(principal, { ...written, childVoice: childVoice ?? written.childVoice }, false);
+            return childWelfareReportId ? { ...response, childWelfareReportId } : response;
+          },
+        };
+      },
     });
   }
 
@@ -256,27 +259,32 @@ export class CasesService {
    * once; on a case with one it is a handover offer the person must accept (libs/domain handover.ts).
    */
   async assign(principal: Principal, caseId: string, expectedVersion: () => number, dto: AssignCaseDto): Promise<CaseResponse> {
-    return this.rowSecurity.transaction(principal, async (em) => {
-      const loaded = await this.store.loadVisible(em, principal, caseId, true);
-      if (!this.policy.isUnitLeader(principal, loaded.row)) throw problems.forbidden('Bare enhetslederen for enheten kan tildele saken.');
-      const expected = expectedVersion();
-      if (loaded.row.version !== expected) throw versionMismatch(loaded.row.version);
-      const now = new Date();
-      const candidate = await this.store.actorOf(em, dto.assigneeId, loaded.row.municipalityId);
-      const result = offerHandover(toCaseState(loaded.row), candidate, toActor(principal), await this.domainContext(em, loaded, now));
-      if (!result.ok) throw refusalToProblem(result);
-      await this.store.saveVersioned(em, loaded.row, { assigneeId: result.next.assigneeId, pendingAssigneeId: result.next.pendingAssigneeId ?? null });
-      const offered = result.effects.some((e) => e.type === 'HandoverOffered');
-      await this.store.appendLog(em, caseId, offered ? 'handover_offered' : 'assigned', principal.userId, result.logText, { assigneeId: dto.assigneeId });
-      await this.persistCoordinatorAndVoice(em, caseId, offered ? 'handover_offered' : 'assigned', principal, result);
-      await writeReminderEffects(em, caseId, result.effects);
-      await this.audit.record(em, principal, 'case.assign', [caseId]);
-      return this.present(principal, await this.store.loadVisible(em, principal, caseId), false);
+    return this.runner.run(principal, caseId, {
+      action: 'case.assign',
+      authorize: (loaded) => {
+        if (!this.policy.isUnitLeader(principal, loaded.row)) throw problems.forbidden('Bare enhetslederen for enheten kan tildele saken.');
+      },
+      checkVersion: requiredVersion(expectedVersion),
+      decide: async (em, loaded, now) => {
+        const candidate = await this.store.actorOf(em, dto.assigneeId, loaded.row.municipalityId);
+        const result = offerHandover(toCaseState(loaded.row), candidate, toActor(principal), await this.domainContext(loaded, now));
+        if (!result.ok) throw refusalToProblem(result);
+        const offered = result.effects.some((e) => e.type === 'HandoverOffered');
+        const childVoice = await this.recordVoice(em, loaded.row.id, offered ? 'handover_offered' : 'assigned', principal, result);
+        return {
+          case: { assigneeId: result.next.assigneeId, pendingAssigneeId: result.next.pendingAssigneeId ?? null },
+          log: { type: offered ? 'handover_offered' : 'assigned', text: result.logText, data: { assigneeId: dto.assigneeId } },
+          // A handover's effects are reminders only.
+          reminders: result.effects,
+          notifications: coordinatorNotices(principal, result),
+          respond: (written) => this.present(principal, { ...written, childVoice: childVoice ?? written.childVoice }, false),
+        };
+      },
     });
   }
 
   /** What the rules need besides the case: the municipality's routes and durations, the consents. */
-  private async domainContext(_em: EntityManager, loaded: LoadedCase, now: Date): Promise<DomainContext> {
+  private async domainContext(loaded: LoadedCase, now: Date): Promise<DomainContext> {
     const profile = await this.profiles.get(loaded.row.municipalityId);
     return {
       now,
@@ -286,29 +294,20 @@ export class CasesService {
     };
   }
 
-  /** Rows for the coordinator and voice effects: notifications to the new or proposed coordinator, voice records. */
-  private async persistCoordinatorAndVoice(em: EntityManager, caseId: string, event: string, principal: Principal, result: Applied): Promise<void> {
+  /** The voice record of the event (8.5), if it has one: the response shows it as the latest. */
+  private async recordVoice(em: EntityManager, caseId: string, event: string, principal: Principal, result: Applied): Promise<ChildVoiceRow | null> {
+    let latest: ChildVoiceRow | null = null;
     for (const e of result.effects) {
-      if (e.type === 'CoordinatorAssigned' && e.assigneeId !== principal.userId) {
-        await em.insert(Notification, {
-          recipientId: e.assigneeId, type: 'case_assigned', caseId, dueAt: null, urgent: false,
-          message: 'Du er satt som koordinator (stafettholder) for en sak.',
-        });
-      }
-      if (e.type === 'HandoverOffered') {
-        await em.insert(Notification, {
-          recipientId: e.pendingAssigneeId, type: 'handover_offered', caseId, dueAt: null, urgent: false,
-          message: 'Du er foreslått som ny koordinator (stafettholder) for en sak. Godta eller avslå overleveringen.',
-        });
-      }
-      if (e.type === 'VoiceRecorded') {
-        await em.insert(ChildVoiceRow, {
-          caseId, event, actorId: principal.userId,
-          heard: e.child?.heard ?? null, view: e.child?.view ?? null, reasonNotHeard: e.child?.reasonNotHeard ?? null,
-          weight: e.child?.weight ?? null, guardiansView: e.guardiansView,
-        });
-      }
+      if (e.type !== 'VoiceRecorded') continue;
+      const values = {
+        caseId, event, actorId: principal.userId,
+        heard: e.child?.heard ?? null, view: e.child?.view ?? null, reasonNotHeard: e.child?.reasonNotHeard ?? null,
+        weight: e.child?.weight ?? null, guardiansView: e.guardiansView,
+      };
+      const inserted = await em.insert(ChildVoiceRow, values);
+      latest = { ...values, ...(inserted.generatedMaps[0] as Pick<ChildVoiceRow, 'id' | 'at'>) };
     }
+    return latest;
   }
 
   async caseLog(principal: Principal, caseId: string, page: number, pageSize: number) {
@@ -331,20 +330,18 @@ export class CasesService {
   }
 
   /**
-   * The receiving leader rejects a transfer and with it their sight of the case: the change, its
-   * log entry (INSERT without RETURNING) and the answer avoid reading the case again (row-level
-   * security would refuse), and the answer is the case as they saw it, now without the transfer.
+   * The receiving leader rejects a transfer and with it their sight of the case: the change (a
+   * definer function), its log entry (INSERT without RETURNING) and the answer avoid reading the
+   * case again (row-level security would refuse): the case as they saw it, now without the transfer.
    */
-  private async rejectTransfer(em: EntityManager, principal: Principal, loaded: LoadedCase, logText: string, dto: CaseEventDto): Promise<CaseResponse> {
+  private async rejectTransfer(em: EntityManager, principal: Principal, loaded: LoadedCase, logText: string, type: string, payload: object): Promise<CaseChange<CaseResponse>> {
     const [{ ok }] = (await em.query('SELECT bti_case_reject_transfer($1, $2) AS ok', [loaded.row.id, loaded.row.version])) as { ok: boolean }[];
     if (!ok) throw versionMismatch(loaded.row.version + 1);
-    const { type, ...payload } = dto;
-    await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data) VALUES ($1, $2, $3, $4, $5)`, [
-      loaded.row.id, type, principal.userId, logText, JSON.stringify({ payload, effects: ['TransferWithdrawn'] }),
-    ]);
-    await this.audit.record(em, principal, `case.event.${type}`, [loaded.row.id]);
-    const row = { ...loaded.row, transferToUnitId: null, transferToClusterId: null, version: loaded.row.version + 1 };
-    return { ...presentCase({ row, child: loaded.child, concern: loaded.concern, view: 'full', allowedEvents: [] }) };
+    return {
+      case: { writtenByCommand: { transferToUnitId: null, transferToClusterId: null } },
+      log: { type, text: logText, data: { payload, effects: ['TransferWithdrawn'] }, unseen: true },
+      respond: (written) => presentCase({ row: written.row as BtiCase, child: written.child, concern: written.concern, view: 'full', allowedEvents: [] }),
+    };
   }
 
   /** The national id is decrypted only for GET /cases/:id, never echoed by writes. */
@@ -380,4 +377,22 @@ export class CasesService {
 /** Risk factor codes marked `indicatesAbuse` in risk-factors.json (the safety path, 8.1). */
 function abuseRiskFactors(): string[] {
   return loadReferenceData().riskFactors.filter((f) => f.indicatesAbuse === true).map((f) => f.code);
+}
+
+/** Notices to the new or the proposed coordinator (DESIGN 8.2). */
+function coordinatorNotices(principal: Principal, result: Applied): NotificationToSend[] {
+  const notices: NotificationToSend[] = [];
+  for (const e of result.effects) {
+    if (e.type === 'CoordinatorAssigned' && e.assigneeId !== principal.userId) {
+      notices.push({ recipientIds: [e.assigneeId], type: 'case_assigned', message: 'Du er satt som koordinator (stafettholder) for en sak.' });
+    }
+    if (e.type === 'HandoverOffered') {
+      notices.push({
+        recipientIds: [e.pendingAssigneeId],
+        type: 'handover_offered',
+        message: 'Du er foreslått som ny koordinator (stafettholder) for en sak. Godta eller avslå overleveringen.',
+      });
+    }
+  }
+  return notices;
 }

@@ -10,22 +10,22 @@ import {
   remindersOnConsentRecorded,
   remindersOnConsentWithdrawn,
 } from '@app/domain';
-import { ConsentRow, Municipality, Notification, RoleAssignmentRow, toCaseState, toDomainConsent, writeReminderEffects } from '@app/persistence';
+import { ConsentRow, RoleAssignmentRow, toCaseState, toDomainConsent } from '@app/persistence';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { CaseAccessPolicy, type CaseView } from '../cases/case-access.policy.js';
-import { CaseEffects } from '../cases/case-effects.js';
+import { CaseCommandRunner, type NotificationToSend } from '../cases/case-command-runner.js';
 import { versionMismatch, type CasePrecondition } from '../cases/if-match.js';
 import { RowSecurity } from '../database/row-security.js';
 import { CaseStore } from '../cases/case-store.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { ageInYears } from '../cases/child-age.js';
 
-/** When a municipality profile does not say (both seed plans are silent): 16 (municipalities.json note). */
-const DEFAULT_SELF_CONSENT_AGE = 16;
 import type { ConsentListResponse, ConsentView, ConsentWithdrawalResponse, RecordConsentDto, WithdrawConsentDto } from './consent.dto.js';
 
+/** When a municipality profile does not say (both seed plans are silent): 16 (municipalities.json note). */
+const DEFAULT_SELF_CONSENT_AGE = 16;
 
 /** Samtykke: recorded and withdrawn by the unit's own people on the case; withdrawal acts at once. */
 @Injectable()
@@ -33,9 +33,9 @@ export class ConsentsService {
   constructor(
     private readonly rowSecurity: RowSecurity,
     private readonly store: CaseStore,
+    private readonly runner: CaseCommandRunner,
     private readonly profiles: MunicipalityProfiles,
     private readonly policy: CaseAccessPolicy,
-    private readonly effects: CaseEffects,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -50,57 +50,57 @@ export class ConsentsService {
   }
 
   async record(principal: Principal, caseId: string, dto: RecordConsentDto, precondition: CasePrecondition): Promise<ConsentView> {
-    return this.rowSecurity.transaction(principal, async (em) => {
-      const loaded = await this.store.loadVisible(em, principal, caseId, true);
-      this.requireInsider(principal, loaded.row);
-      precondition.check(loaded.row.version);
-      if (loaded.row.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet.');
-      const now = new Date();
-      const today = DateTime.fromJSDate(now, { zone: OSLO }).toISODate()!;
-      const refused = dto.decision === 'refused';
-      const errors: { field: string; message: string }[] = [];
-      // Who may consent (8.3): parental responsibility, or the child from the municipality's selfConsentAge.
-      const municipality = await em.findOneByOrFail(Municipality, { id: loaded.row.municipalityId });
-      const giver = consentGiverRefusal(dto.givenBy.relation, ageInYears(loaded.child.birthDate, now), municipality.profile.selfConsentAge ?? DEFAULT_SELF_CONSENT_AGE);
-      if (giver) errors.push({ field: giver.field!, message: giver.message });
-      if (!refused && !dto.validUntil) errors.push({ field: 'validUntil', message: 'må oppgis for et samtykke' });
-      if (dto.validUntil && dto.validUntil < today) errors.push({ field: 'validUntil', message: 'kan ikke være før i dag' });
-      if (dto.validFrom && dto.validUntil && dto.validFrom > dto.validUntil) errors.push({ field: 'validFrom', message: 'må være før eller lik validUntil' });
-      if (errors.length) throw problems.validation(errors);
-      const row = await em.save(
-        em.create(ConsentRow, {
-          caseId,
-          givenByName: dto.givenBy.name,
-          givenByRelation: dto.givenBy.relation,
-          recipients: [...new Set(dto.recipients)],
-          decision: refused ? 'refused' : 'given',
-          purpose: dto.purpose,
-          form: dto.form,
-          recordedById: principal.userId,
-          // A refusal holds from when it was recorded: it grants nothing, so it has no period.
-          validFrom: !refused && dto.validFrom && dto.validFrom > today ? startOfOsloDay(dto.validFrom) : now,
-          // Inclusive last day → exclusive instant, as libs/domain expects.
-          validUntil: !refused && dto.validUntil ? startOfOsloDay(dto.validUntil, 1) : null,
-          withdrawnAt: null,
-          withdrawnById: null,
-          withdrawalReason: null,
-        }),
-      );
-      await this.store.saveVersioned(em, loaded.row, {});
-      const form = dto.form === 'oral' ? 'muntlig' : 'skriftlig';
-      const text = refused
-        ? `Samtykke nektet (${form}) for: ${row.recipients.join(', ')}. Opplysninger deles ikke med disse tjenestene.`
-        : `Samtykke (${form}) registrert for: ${row.recipients.join(', ')}.`;
-      await this.store.appendLog(em, caseId, refused ? 'consent_refused' : 'consent_recorded', principal.userId, text, { consentId: row.id });
-      if (!refused) {
-        const durations = await this.profiles.reminderDurations(loaded.row.municipalityId);
-        await writeReminderEffects(em, caseId, remindersOnConsentRecorded(toDomainConsent(row), now, durations));
-      }
-      await this.audit.record(em, principal, 'consent.record', [caseId]);
-      return present(row, 'full');
+    return this.runner.run(principal, caseId, {
+      action: 'consent.record',
+      authorize: (loaded) => this.requireInsider(principal, loaded.row),
+      checkVersion: (version) => precondition.check(version),
+      decide: async (em, loaded, now) => {
+        if (loaded.row.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet.');
+        const today = DateTime.fromJSDate(now, { zone: OSLO }).toISODate()!;
+        const refused = dto.decision === 'refused';
+        const errors: { field: string; message: string }[] = [];
+        // Who may consent (8.3): parental responsibility, or the child from the municipality's selfConsentAge.
+        const profile = await this.profiles.get(loaded.row.municipalityId);
+        const giver = consentGiverRefusal(dto.givenBy.relation, ageInYears(loaded.child.birthDate, now), profile.selfConsentAge ?? DEFAULT_SELF_CONSENT_AGE);
+        if (giver) errors.push({ field: giver.field!, message: giver.message });
+        if (!refused && !dto.validUntil) errors.push({ field: 'validUntil', message: 'må oppgis for et samtykke' });
+        if (dto.validUntil && dto.validUntil < today) errors.push({ field: 'validUntil', message: 'kan ikke være før i dag' });
+        if (dto.validFrom && dto.validUntil && dto.validFrom > dto.validUntil) errors.push({ field: 'validFrom', message: 'må være før eller lik validUntil' });
+        if (errors.length) throw problems.validation(errors);
+        const row = await em.save(
+          em.create(ConsentRow, {
+            caseId,
+            givenByName: dto.givenBy.name,
+            givenByRelation: dto.givenBy.relation,
+            recipients: [...new Set(dto.recipients)],
+            decision: refused ? 'refused' : 'given',
+            purpose: dto.purpose,
+            form: dto.form,
+            recordedById: principal.userId,
+            // A refusal holds from when it was recorded: it grants nothing, so it has no period.
+            validFrom: !refused && dto.validFrom && dto.validFrom > today ? startOfOsloDay(dto.validFrom) : now,
+            // Inclusive last day → exclusive instant, as libs/domain expects.
+            validUntil: !refused && dto.validUntil ? startOfOsloDay(dto.validUntil, 1) : null,
+            withdrawnAt: null,
+            withdrawnById: null,
+            withdrawalReason: null,
+          }),
+        );
+        const form = dto.form === 'oral' ? 'muntlig' : 'skriftlig';
+        const text = refused
+          ? `Samtykke nektet (${form}) for: ${row.recipients.join(', ')}. Opplysninger deles ikke med disse tjenestene.`
+          : `Samtykke (${form}) registrert for: ${row.recipients.join(', ')}.`;
+        return {
+          case: {},
+          log: { type: refused ? 'consent_refused' : 'consent_recorded', text, data: { consentId: row.id } },
+          reminders: refused ? [] : remindersOnConsentRecorded(toDomainConsent(row), now, await this.profiles.reminderDurations(loaded.row.municipalityId)),
+          respond: () => present(row, 'full'),
+        };
+      },
     });
   }
 
+  /** Acts at once: `If-Match` is checked only when sent (a guardian's withdrawal must not wait on a stale page). */
   async withdraw(
     principal: Principal,
     caseId: string,
@@ -108,54 +108,58 @@ export class ConsentsService {
     dto: WithdrawConsentDto,
     expectedVersion: () => number | undefined = () => undefined,
   ): Promise<ConsentWithdrawalResponse> {
-    return this.rowSecurity.transaction(principal, async (em) => {
-      const loaded = await this.store.loadVisible(em, principal, caseId, true);
-      this.requireInsider(principal, loaded.row);
-      const expected = expectedVersion();
-      if (expected !== undefined && expected !== loaded.row.version) throw versionMismatch(loaded.row.version);
-      const consent = isUUID(consentId) ? await em.findOneBy(ConsentRow, { id: consentId, caseId }) : null;
-      if (!consent) throw problems.notFound('Fant ikke samtykket.');
-      if (consent.withdrawnAt) throw new ProblemException(409, 'CONSENT_ALREADY_WITHDRAWN', 'Samtykket er allerede trukket tilbake.');
-      const now = new Date();
-      Object.assign(consent, { withdrawnAt: now, withdrawnById: principal.userId, withdrawalReason: dto.reason });
-      await em.save(consent);
+    return this.runner.run(principal, caseId, {
+      action: 'consent.withdraw',
+      authorize: (loaded) => this.requireInsider(principal, loaded.row),
+      checkVersion: (current) => {
+        const expected = expectedVersion();
+        if (expected !== undefined && expected !== current) throw versionMismatch(current);
+      },
+      decide: async (em, loaded, now) => {
+        const consent = isUUID(consentId) ? await em.findOneBy(ConsentRow, { id: consentId, caseId }) : null;
+        if (!consent) throw problems.notFound('Fant ikke samtykket.');
+        if (consent.withdrawnAt) throw new ProblemException(409, 'CONSENT_ALREADY_WITHDRAWN', 'Samtykket er allerede trukket tilbake.');
+        Object.assign(consent, { withdrawnAt: now, withdrawnById: principal.userId, withdrawalReason: dto.reason });
+        await em.save(consent);
 
-      const remaining = loaded.consents.map((c) => (c.id === consent.id ? toDomainConsent(consent) : c));
-      const outcome = onConsentWithdrawn(toCaseState(loaded.row), remaining, now, consent.id);
-      const transferOff = outcome.next.transfer === null && loaded.row.transferToUnitId !== null;
-      const changed = outcome.next.route !== loaded.row.route || outcome.next.anonymous !== loaded.row.anonymous || transferOff;
-      if (changed) {
-        await this.store.saveVersioned(em, loaded.row, {
-          route: outcome.next.route,
-          level: outcome.next.level,
-          anonymous: outcome.next.anonymous,
-          // A proposed transfer stops with the guardians' permission (DESIGN 8.7).
-          ...(transferOff ? { transferToUnitId: null, transferToClusterId: null } : {}),
-        });
-      }
-      await this.store.appendLog(em, caseId, 'consent_withdrawn', principal.userId, outcome.logText, { consentId: consent.id });
-      // Through CaseEffects, so a route that fell back also ends an open IKS referral.
-      await this.effects.persist(em, caseId, [...outcome.effects, ...remindersOnConsentWithdrawn(consent.id)], principal);
-      await this.notifyWithdrawal(em, loaded.row.unitId, loaded.row.assigneeId, caseId, outcome.next.route !== loaded.row.route);
-      await this.audit.record(em, principal, 'consent.withdraw', [caseId]);
-      const version = changed ? loaded.row.version + 1 : loaded.row.version;
-      return { consent: present(consent, 'full'), case: { route: outcome.next.route, level: outcome.next.level, version } };
+        const remaining = loaded.consents.map((c) => (c.id === consent.id ? toDomainConsent(consent) : c));
+        const outcome = onConsentWithdrawn(toCaseState(loaded.row), remaining, now, consent.id);
+        const transferOff = outcome.next.transfer === null && loaded.row.transferToUnitId !== null;
+        const changed = outcome.next.route !== loaded.row.route || outcome.next.anonymous !== loaded.row.anonymous || transferOff;
+        const fellBack = outcome.next.route !== loaded.row.route;
+        return {
+          case: changed
+            ? {
+                route: outcome.next.route,
+                level: outcome.next.level,
+                anonymous: outcome.next.anonymous,
+                // A proposed transfer stops with the guardians' permission (DESIGN 8.7).
+                ...(transferOff ? { transferToUnitId: null, transferToClusterId: null } : {}),
+              }
+            : 'unchanged',
+          log: { type: 'consent_withdrawn', text: outcome.logText, data: { consentId: consent.id } },
+          // Through CaseEffects, so a route that fell back also ends an open IKS referral.
+          effects: [...outcome.effects, ...remindersOnConsentWithdrawn(consent.id)],
+          notifications: [await this.withdrawalNotice(em, loaded.row.unitId, loaded.row.assigneeId, fellBack)],
+          respond: (written) => ({
+            consent: present(consent, 'full'),
+            case: { route: outcome.next.route, level: outcome.next.level, version: written.row.version },
+          }),
+        };
+      },
     });
   }
 
   /** The assignee and the unit leader(s) hear of a withdrawal at once. */
-  private async notifyWithdrawal(em: EntityManager, unitId: string, assigneeId: string | null, caseId: string, fellBack: boolean) {
+  private async withdrawalNotice(em: EntityManager, unitId: string, assigneeId: string | null, fellBack: boolean): Promise<NotificationToSend> {
     const leaders = await em.findBy(RoleAssignmentRow, { role: 'unit_leader', scopeType: 'unit', scopeId: unitId });
-    const recipients = [...new Set([...(assigneeId ? [assigneeId] : []), ...leaders.map((l) => l.userId)])];
-    const message = fellBack
-      ? 'Et samtykke er trukket tilbake. Saken er tilbakeført til egen enhet, og andre tjenester har ikke lenger tilgang.'
-      : 'Et samtykke er trukket tilbake.';
-    if (recipients.length) {
-      await em.insert(
-        Notification,
-        recipients.map((recipientId) => ({ recipientId, type: 'consent_withdrawn', caseId, dueAt: null, message, urgent: false })),
-      );
-    }
+    return {
+      recipientIds: [...(assigneeId ? [assigneeId] : []), ...leaders.map((l) => l.userId)],
+      type: 'consent_withdrawn',
+      message: fellBack
+        ? 'Et samtykke er trukket tilbake. Saken er tilbakeført til egen enhet, og andre tjenester har ikke lenger tilgang.'
+        : 'Et samtykke er trukket tilbake.',
+    };
   }
 
   private requireInsider(principal: Principal, row: Parameters<CaseAccessPolicy['mayManageConsent']>[1]): void {

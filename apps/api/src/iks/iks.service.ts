@@ -7,11 +7,9 @@ import {
   AppUser,
   IksCompetenceOrder,
   IksReferral,
-  Municipality,
   Notification,
   RoleAssignmentRow,
   toCaseState,
-  writeReminderEffects,
   type IksReferralStatus,
 } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
@@ -19,6 +17,7 @@ import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { RowSecurity } from '../database/row-security.js';
 import { CaseStore } from '../cases/case-store.js';
+import { CaseCommandRunner, type CaseChange, type NotificationToSend } from '../cases/case-command-runner.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { versionMismatch, type CasePrecondition } from '../cases/if-match.js';
 import { refusalToProblem } from '../cases/refusal.mapper.js';
@@ -52,13 +51,15 @@ interface QueueRow extends IksReferral {
 /**
  * The IKS area (DESIGN sections 3–4): the coordinator's queue with a priority score and capacity,
  * acceptance / return / end of a referral, and competence orders to unit leaders. Every request is
- * one RowSecurity transaction; changes to the case bump its version and write the case log.
+ * one RowSecurity transaction; the decisions that change the case (accept, return, end) run through
+ * the CaseCommandRunner: they bump its version and write the case log.
  */
 @Injectable()
 export class IksService {
   constructor(
     private readonly rowSecurity: RowSecurity,
     private readonly store: CaseStore,
+    private readonly runner: CaseCommandRunner,
     private readonly profiles: MunicipalityProfiles,
     private readonly audit: AuditTrail,
   ) {}
@@ -131,133 +132,144 @@ export class IksService {
 
   async accept(principal: Principal, referralId: string, dto: AcceptReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
     this.requireCoordinator(principal, 'ta inn en IKS-henvisning');
-    return this.rowSecurity.transaction(principal, async (em) => {
-      const { referral, loaded } = await this.lockCaseAndReferral(em, principal, referralId, precondition, (r) =>
-        requireStatus(r, 'referred', 'Henvisningen er allerede besvart.'),
-      );
-      const municipality = await em.findOneByOrFail(Municipality, { id: principal.municipalityId });
-      const coreGroup = municipality.profile.iksCoreGroup ?? [];
-      const errors = dto.coreGroup
-        .map((code, i) => ({ code, i }))
-        .filter(({ code, i }) => !coreGroup.includes(code) || dto.coreGroup.indexOf(code) !== i)
-        .map(({ code, i }) => ({
-          field: `coreGroup[${i}]`,
-          message: coreGroup.includes(code) ? 'er oppgitt flere ganger' : `er ikke en tjeneste i kommunens IKS-kjernegruppe (${coreGroup.join(', ') || 'ingen'})`,
-        }));
-      const memberIds = [...new Set(dto.memberIds ?? [])];
-      if (memberIds.length) {
-        const ok = await em
-          .createQueryBuilder(RoleAssignmentRow, 'r')
-          .innerJoin(AppUser, 'u', 'u.id = r."userId"')
-          .where('r."userId" IN (:...ids) AND u."municipalityId" = :m AND r.role IN (:...roles)', { ids: memberIds, m: principal.municipalityId, roles: ['iks_member', 'iks_coordinator'] })
-          .getMany();
-        memberIds.forEach((id) => {
-          if (!ok.some((r) => r.userId === id)) errors.push({ field: `memberIds[${(dto.memberIds ?? []).indexOf(id)}]`, message: 'er ikke et IKS-medlem i kommunen' });
-        });
-      }
-      if (errors.length) throw problems.validation(errors);
+    const check = (r: IksReferral) => requireStatus(r, 'referred', 'Henvisningen er allerede besvart.');
+    return this.runner.run(principal, (em) => this.caseOfReferral(em, principal, referralId, check), {
+      action: 'iks.accept',
+      checkVersion: (version) => precondition.check(version),
+      decide: async (em, loaded, now): Promise<CaseChange<IksReferralView>> => {
+        const referral = await this.lockReferral(em, principal, referralId);
+        check(referral); // again under the lock: another request may have answered it meanwhile
+        const coreGroup = (await this.profiles.get(principal.municipalityId)).iksCoreGroup ?? [];
+        const errors = dto.coreGroup
+          .map((code, i) => ({ code, i }))
+          .filter(({ code, i }) => !coreGroup.includes(code) || dto.coreGroup.indexOf(code) !== i)
+          .map(({ code, i }) => ({
+            field: `coreGroup[${i}]`,
+            message: coreGroup.includes(code) ? 'er oppgitt flere ganger' : `er ikke en tjeneste i kommunens IKS-kjernegruppe (${coreGroup.join(', ') || 'ingen'})`,
+          }));
+        const memberIds = [...new Set(dto.memberIds ?? [])];
+        if (memberIds.length) {
+          const ok = await em
+            .createQueryBuilder(RoleAssignmentRow, 'r')
+            .innerJoin(AppUser, 'u', 'u.id = r."userId"')
+            .where('r."userId" IN (:...ids) AND u."municipalityId" = :m AND r.role IN (:...roles)', { ids: memberIds, m: principal.municipalityId, roles: ['iks_member', 'iks_coordinator'] })
+            .getMany();
+          memberIds.forEach((id) => {
+            if (!ok.some((r) => r.userId === id)) errors.push({ field: `memberIds[${(dto.memberIds ?? []).indexOf(id)}]`, message: 'er ikke et IKS-medlem i kommunen' });
+          });
+        }
+        if (errors.length) throw problems.validation(errors);
 
-      const outcome = onIksAccepted(toCaseState(loaded.row));
-      await em.update(IksReferral, { id: referral.id }, {
-        status: 'accepted',
-        priority: dto.priority,
-        coreGroup: dto.coreGroup,
-        memberIds,
-        entryPlan: dto.entryPlan.trim(),
-        exitCriteria: dto.exitCriteria.trim(),
-        acceptedAt: new Date(),
-        acceptedById: principal.userId,
-      });
-      await this.store.saveVersioned(em, loaded.row, {});
-      await this.store.appendLog(
-        em,
-        referral.caseId,
-        'iks_accepted',
-        principal.userId,
-        `${outcome.logText} Prioritet: ${IKS_PRIORITY_LABEL[dto.priority as IksPriority]}. Kjernegruppe: ${dto.coreGroup.join(', ')}.\nPlan for inngang: ${dto.entryPlan.trim()}\nKriterier for utgang: ${dto.exitCriteria.trim()}`,
-        { referralId: referral.id, priority: dto.priority, coreGroup: dto.coreGroup },
-      );
-      await writeReminderEffects(em, referral.caseId, outcome.effects);
-      await this.audit.record(em, principal, 'iks.accept', [referral.caseId]);
-      await this.notifyUnitLeaders(em, loaded.row.unitId, referral.caseId, 'iks_accepted', 'IKS har tatt inn en sak fra enheten din.');
-      return this.reload(em, principal, referral.id);
+        const outcome = onIksAccepted(toCaseState(loaded.row));
+        await em.update(IksReferral, { id: referral.id }, {
+          status: 'accepted',
+          priority: dto.priority,
+          coreGroup: dto.coreGroup,
+          memberIds,
+          entryPlan: dto.entryPlan.trim(),
+          exitCriteria: dto.exitCriteria.trim(),
+          acceptedAt: now,
+          acceptedById: principal.userId,
+        });
+        return {
+          case: {},
+          log: {
+            type: 'iks_accepted',
+            text: `${outcome.logText} Prioritet: ${IKS_PRIORITY_LABEL[dto.priority as IksPriority]}. Kjernegruppe: ${dto.coreGroup.join(', ')}.\nPlan for inngang: ${dto.entryPlan.trim()}\nKriterier for utgang: ${dto.exitCriteria.trim()}`,
+            data: { referralId: referral.id, priority: dto.priority, coreGroup: dto.coreGroup },
+          },
+          reminders: outcome.effects,
+          notifications: [await this.unitLeadersNotice(em, loaded.row.unitId, 'iks_accepted', 'IKS har tatt inn en sak fra enheten din.')],
+          respond: () => this.reload(em, principal, referral.id),
+        };
+      },
     });
   }
 
   async returnReferral(principal: Principal, referralId: string, dto: ReturnReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
     this.requireCoordinator(principal, 'sende en IKS-henvisning tilbake');
-    return this.rowSecurity.transaction(principal, async (em) => {
-      const { referral, loaded } = await this.lockCaseAndReferral(em, principal, referralId, precondition, (r) =>
-        requireStatus(r, 'referred', 'Bare en henvisning som venter på svar kan sendes tilbake; en sak IKS har tatt inn avsluttes i stedet.'),
-      );
-      const outcome = onIksReturned(toCaseState(loaded.row), dto.reason);
-      const next = outcome.next;
-      if (next.status === 'deciding' && next.route === null && next.level === 0) {
-        // The case leaves the IKS route and the coordinator's sight: row-level security would refuse
-        // the coordinator's own UPDATE, so the migration's narrow definer function makes it.
-        const [{ ok }] = (await em.query('SELECT bti_iks_return_case($1, $2) AS ok', [referral.id, loaded.row.version])) as { ok: boolean }[];
-        if (!ok) throw versionMismatch(loaded.row.version + 1);
-      } else {
-        await this.store.saveVersioned(em, loaded.row, { status: next.status, route: next.route, level: next.level, anonymous: next.anonymous });
-      }
-      await em.update(IksReferral, { id: referral.id }, { status: 'returned', returnReason: dto.reason.trim(), returnedAt: new Date(), returnedById: principal.userId });
-      await appendLogUnseen(em, referral.caseId, 'iks_returned', principal.userId, outcome.logText, { referralId: referral.id, effects: outcome.effects.map((e: DomainEffect) => e.type) });
-      await writeReminderEffects(em, referral.caseId, outcome.effects);
-      await this.audit.record(em, principal, 'iks.return', [referral.caseId]);
-      await this.notifyUnitLeaders(
-        em,
-        loaded.row.unitId,
-        referral.caseId,
-        'iks_returned',
-        'IKS har sendt en henvisning tilbake. Saken er tilbake til beslutning: se begrunnelsen i sakens logg.',
-      );
-      // The case has left the IKS route: it may no longer be visible to the coordinator, so the
-      // answer is built from the referral alone.
-      return this.reload(em, principal, referral.id);
+    const check = (r: IksReferral) => requireStatus(r, 'referred', 'Bare en henvisning som venter på svar kan sendes tilbake; en sak IKS har tatt inn avsluttes i stedet.');
+    return this.runner.run(principal, (em) => this.caseOfReferral(em, principal, referralId, check), {
+      action: 'iks.return',
+      checkVersion: (version) => precondition.check(version),
+      decide: async (em, loaded, now): Promise<CaseChange<IksReferralView>> => {
+        const referral = await this.lockReferral(em, principal, referralId);
+        check(referral);
+        const outcome = onIksReturned(toCaseState(loaded.row), dto.reason);
+        const next = outcome.next;
+        const columns = { status: next.status, route: next.route, level: next.level, anonymous: next.anonymous };
+        let leavesSight = false;
+        if (next.status === 'deciding' && next.route === null && next.level === 0) {
+          // The case leaves the IKS route and the coordinator's sight: row-level security would refuse
+          // the coordinator's own UPDATE, so the migration's narrow definer function makes it.
+          const [{ ok }] = (await em.query('SELECT bti_iks_return_case($1, $2) AS ok', [referral.id, loaded.row.version])) as { ok: boolean }[];
+          if (!ok) throw versionMismatch(loaded.row.version + 1);
+          leavesSight = true;
+        }
+        await em.update(IksReferral, { id: referral.id }, { status: 'returned', returnReason: dto.reason.trim(), returnedAt: now, returnedById: principal.userId });
+        return {
+          case: leavesSight ? { writtenByCommand: columns } : columns,
+          log: { type: 'iks_returned', text: outcome.logText, data: { referralId: referral.id, effects: outcome.effects.map((e: DomainEffect) => e.type) }, unseen: true },
+          reminders: outcome.effects,
+          notifications: [
+            await this.unitLeadersNotice(em, loaded.row.unitId, 'iks_returned', 'IKS har sendt en henvisning tilbake. Saken er tilbake til beslutning: se begrunnelsen i sakens logg.'),
+          ],
+          // The case has left the IKS route: it may no longer be visible to the coordinator, so the
+          // answer is built from the referral alone.
+          respond: () => this.reload(em, principal, referral.id),
+        };
+      },
     });
   }
 
   async end(principal: Principal, referralId: string, dto: EndReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
     this.requireCoordinator(principal, 'avslutte IKS-innsatsen');
-    return this.rowSecurity.transaction(principal, async (em) => {
-      const { referral, loaded } = await this.lockCaseAndReferral(em, principal, referralId, precondition, (r) =>
-        requireStatus(r, 'accepted', 'Bare en sak IKS har tatt inn kan avsluttes.'),
-      );
-      if (!referral.exitCriteria?.trim()) {
-        throw new ProblemException(422, 'EXIT_CRITERIA_MISSING', 'Kriterier for utgang er ikke registrert for denne saken.');
-      }
-      if (!dto.exitCriteriaMet) {
-        throw new ProblemException(422, 'EXIT_CRITERIA_NOT_MET', 'IKS-innsatsen avsluttes når kriteriene for utgang er nådd.', [
-          { field: 'exitCriteriaMet', message: `må være true: kriteriene for utgang er «${referral.exitCriteria.trim()}»` },
-        ]);
-      }
-      const municipality = await em.findOneByOrFail(Municipality, { id: loaded.row.municipalityId });
-      const outcome = onIksEnded(toCaseState(loaded.row), dto.handBackRoute ?? 'own_unit', dto.summary, {
-        now: new Date(),
-        enabledRoutes: municipality.profile.routes as Route[],
-        consents: loaded.consents,
-        reminderDurations: await this.profiles.reminderDurations(loaded.row.municipalityId),
-      }, dto.anonymous === true);
-      if ('ok' in outcome) throw refusalToProblem(outcome);
-      const next = outcome.next;
-      if (next.route !== loaded.row.route) {
-        // The case leaves route iks and the coordinator's sight: row-level security would refuse
-        // their own UPDATE, so the migration's narrow definer function makes it (while `accepted`).
-        const [{ ok }] = (await em.query('SELECT bti_iks_end_case($1, $2, $3, $4, $5) AS ok', [referral.id, loaded.row.version, next.route, next.level, next.anonymous])) as { ok: boolean }[];
-        if (!ok) throw versionMismatch(loaded.row.version + 1);
-      } else {
-        await this.store.saveVersioned(em, loaded.row, {});
-      }
-      await em.update(IksReferral, { id: referral.id }, { status: 'ended', endReason: 'exit_criteria_met', endSummary: dto.summary.trim(), endedAt: new Date(), endedById: principal.userId });
-      await appendLogUnseen(em, referral.caseId, 'iks_ended', principal.userId, outcome.logText, {
-        referralId: referral.id,
-        handBackRoute: next.route,
-        effects: outcome.effects.map((e: DomainEffect) => e.type),
-      });
-      await writeReminderEffects(em, referral.caseId, outcome.effects);
-      await this.audit.record(em, principal, 'iks.end', [referral.caseId]);
-      await this.notifyUnitLeaders(em, loaded.row.unitId, referral.caseId, 'iks_ended', 'IKS har avsluttet sin innsats i en sak fra enheten din.');
-      return this.reload(em, principal, referral.id);
+    const check = (r: IksReferral) => requireStatus(r, 'accepted', 'Bare en sak IKS har tatt inn kan avsluttes.');
+    return this.runner.run(principal, (em) => this.caseOfReferral(em, principal, referralId, check), {
+      action: 'iks.end',
+      checkVersion: (version) => precondition.check(version),
+      decide: async (em, loaded, now): Promise<CaseChange<IksReferralView>> => {
+        const referral = await this.lockReferral(em, principal, referralId);
+        check(referral);
+        if (!referral.exitCriteria?.trim()) {
+          throw new ProblemException(422, 'EXIT_CRITERIA_MISSING', 'Kriterier for utgang er ikke registrert for denne saken.');
+        }
+        if (!dto.exitCriteriaMet) {
+          throw new ProblemException(422, 'EXIT_CRITERIA_NOT_MET', 'IKS-innsatsen avsluttes når kriteriene for utgang er nådd.', [
+            { field: 'exitCriteriaMet', message: `må være true: kriteriene for utgang er «${referral.exitCriteria.trim()}»` },
+          ]);
+        }
+        const profile = await this.profiles.get(loaded.row.municipalityId);
+        const outcome = onIksEnded(toCaseState(loaded.row), dto.handBackRoute ?? 'own_unit', dto.summary, {
+          now,
+          enabledRoutes: profile.routes as Route[],
+          consents: loaded.consents,
+          reminderDurations: await this.profiles.reminderDurations(loaded.row.municipalityId),
+        }, dto.anonymous === true);
+        if ('ok' in outcome) throw refusalToProblem(outcome);
+        const next = outcome.next;
+        let leavesSight = false;
+        if (next.route !== loaded.row.route) {
+          // The case leaves route iks and the coordinator's sight: row-level security would refuse
+          // their own UPDATE, so the migration's narrow definer function makes it (while `accepted`).
+          const [{ ok }] = (await em.query('SELECT bti_iks_end_case($1, $2, $3, $4, $5) AS ok', [referral.id, loaded.row.version, next.route, next.level, next.anonymous])) as { ok: boolean }[];
+          if (!ok) throw versionMismatch(loaded.row.version + 1);
+          leavesSight = true;
+        }
+        await em.update(IksReferral, { id: referral.id }, { status: 'ended', endReason: 'exit_criteria_met', endSummary: dto.summary.trim(), endedAt: now, endedById: principal.userId });
+        return {
+          case: leavesSight ? { writtenByCommand: { route: next.route, level: next.level, anonymous: next.anonymous } } : {},
+          log: {
+            type: 'iks_ended',
+            text: outcome.logText,
+            data: { referralId: referral.id, handBackRoute: next.route, effects: outcome.effects.map((e: DomainEffect) => e.type) },
+            unseen: true,
+          },
+          reminders: outcome.effects,
+          notifications: [await this.unitLeadersNotice(em, loaded.row.unitId, 'iks_ended', 'IKS har avsluttet sin innsats i en sak fra enheten din.')],
+          respond: () => this.reload(em, principal, referral.id),
+        };
+      },
     });
   }
 
@@ -266,8 +278,8 @@ export class IksService {
     return this.rowSecurity.transaction(principal, async (em) => {
       const referral = await this.lockReferral(em, principal, referralId);
       requireStatus(referral, 'accepted', 'Kompetanse bestilles til saker IKS har tatt inn.');
-      const municipality = await em.findOneByOrFail(Municipality, { id: principal.municipalityId });
-      const services = new Set<string>([...(municipality.profile.iksCoreGroup ?? []), ...SERVICE_CODES]);
+      const profile = await this.profiles.get(principal.municipalityId);
+      const services = new Set<string>([...(profile.iksCoreGroup ?? []), ...SERVICE_CODES]);
       const errors = [];
       if (!services.has(dto.serviceCode)) errors.push({ field: 'serviceCode', message: `er ikke en kjent tjeneste (${[...services].join(', ')})` });
       const leader = await em
@@ -336,7 +348,7 @@ export class IksService {
       order.acknowledgedAt = new Date();
       order.acknowledgementNote = dto.note?.trim() || null;
       await em.update(IksCompetenceOrder, { id: order.id }, { acknowledgedAt: order.acknowledgedAt, acknowledgementNote: order.acknowledgementNote });
-      await appendLogUnseen(em, order.caseId, 'iks_order_acknowledged', principal.userId, `Enhetsleder har bekreftet bestillingen av kompetanse fra ${order.serviceCode}.`, {
+      await this.store.appendLogUnseen(em, order.caseId, 'iks_order_acknowledged', principal.userId, `Enhetsleder har bekreftet bestillingen av kompetanse fra ${order.serviceCode}.`, {
         orderId: order.id,
       });
       await em.insert(Notification, {
@@ -361,19 +373,17 @@ export class IksService {
   }
 
   /**
-   * Locks in the same order as case events (case row, then referral), so a coordinator's decision
-   * and a unit leader's event on the same case cannot deadlock.
+   * The case an IKS decision changes, found through the referral, so the runner locks the case row
+   * before the referral (the same order as case events: a coordinator's decision and a unit
+   * leader's event on the same case cannot deadlock). An answered referral is refused by its
+   * status, even when its case is now hidden.
    */
-  private async lockCaseAndReferral(em: EntityManager, principal: Principal, referralId: string, precondition: CasePrecondition, check: (r: IksReferral) => void) {
+  private async caseOfReferral(em: EntityManager, principal: Principal, referralId: string, check: (r: IksReferral) => void): Promise<string> {
     if (!isUUID(referralId)) throw problems.notFound('Fant ikke henvisningen.');
     const peek = await em.findOneBy(IksReferral, { id: referralId, municipalityId: principal.municipalityId });
     if (!peek) throw problems.notFound('Fant ikke henvisningen.');
-    check(peek); // an answered referral is refused by its status, even when its case is now hidden
-    const loaded = await this.store.loadVisible(em, principal, peek.caseId, true);
-    precondition.check(loaded.row.version); // If-Match names the case's version: these decisions change the case
-    const referral = await this.lockReferral(em, principal, referralId);
-    check(referral); // again under the lock: another request may have answered it meanwhile
-    return { loaded, referral };
+    check(peek);
+    return peek.caseId;
   }
 
   private async lockReferral(em: EntityManager, principal: Principal, referralId: string): Promise<IksReferral> {
@@ -458,26 +468,14 @@ export class IksService {
          FROM iks_referral WHERE "municipalityId" = $1`,
       [principal.municipalityId, yearStart],
     )) as { activeCases: number; pendingReferrals: number; acceptedThisYear: number }[];
-    const municipality = await em.findOneByOrFail(Municipality, { id: principal.municipalityId });
-    return iksCapacity(counts, municipality.profile.iksCasesPerYear);
+    return iksCapacity(counts, (await this.profiles.get(principal.municipalityId)).iksCasesPerYear);
   }
 
-  private async notifyUnitLeaders(em: EntityManager, unitId: string, caseId: string, type: string, message: string): Promise<void> {
+  private async unitLeadersNotice(em: EntityManager, unitId: string, type: string, message: string): Promise<NotificationToSend> {
     const leaders = await em.findBy(RoleAssignmentRow, { role: 'unit_leader', scopeType: 'unit', scopeId: unitId });
-    const recipients = [...new Set(leaders.map((l) => l.userId))];
-    if (!recipients.length) return;
-    await em.insert(Notification, recipients.map((recipientId) => ({ recipientId, type, caseId, dueAt: null, message, urgent: false })));
+    return { recipientIds: leaders.map((l) => l.userId), type, message };
   }
-}
 
-/**
- * Appends to the case log for a caller who may not (or no longer) see the case: a plain INSERT
- * without RETURNING, since row-level security applies the SELECT policy to returned rows.
- * (The returning coordinator has just taken the case off their route; a unit leader acknowledging
- * a competence order may belong to another unit.)
- */
-async function appendLogUnseen(em: EntityManager, caseId: string, type: string, actorId: string, text: string, data: Record<string, unknown>): Promise<void> {
-  await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data) VALUES ($1, $2, $3, $4, $5)`, [caseId, type, actorId, text, JSON.stringify(data)]);
 }
 
 function requireStatus(referral: IksReferral, status: IksReferralStatus, detail: string): void {

@@ -2,7 +2,7 @@ import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { remindersOnMeasureAdded, remindersOnMeasureEvaluated, type DomainEffect } from '@app/domain';
-import { AppUser, Measure, MeasureEvaluation, RoleAssignmentRow, writeReminderEffects, type BtiCase, type MeasureOutcome } from '@app/persistence';
+import { AppUser, Measure, MeasureEvaluation, RoleAssignmentRow, type BtiCase, type MeasureOutcome } from '@app/persistence';
 import { loadReferenceData } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
@@ -10,6 +10,7 @@ import { AuditTrail } from '../audit/audit-trail.service.js';
 import { CaseAccessPolicy } from '../cases/case-access.policy.js';
 import { RowSecurity } from '../database/row-security.js';
 import { CaseStore } from '../cases/case-store.js';
+import { CaseCommandRunner } from '../cases/case-command-runner.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import type { CasePrecondition } from '../cases/if-match.js';
 import { evaluationMoment, osloToday } from './measure-dates.js';
@@ -37,61 +38,65 @@ export class MeasuresService {
   constructor(
     private readonly rowSecurity: RowSecurity,
     private readonly store: CaseStore,
+    private readonly runner: CaseCommandRunner,
     private readonly profiles: MunicipalityProfiles,
     private readonly audit: AuditTrail,
     private readonly policy: CaseAccessPolicy,
   ) {}
 
   async create(principal: Principal, caseId: string, dto: CreateMeasureDto, precondition: CasePrecondition): Promise<MeasureView> {
-    return this.rowSecurity.transaction(principal, async (em) => {
-      const { row, consents } = await this.store.loadVisible(em, principal, caseId, true);
-      if (!isCoordinatorOrLeader(principal, row)) {
-        throw problems.forbidden('Bare sakens koordinator (stafettholder) eller enhetslederen kan legge til tiltak.');
-      }
-      precondition.check(row.version);
-      requireDecided(row);
-      const errors: FieldError[] = [];
-      if (dto.catalogCode !== undefined && dto.title !== undefined) errors.push({ field: 'title', message: 'oppgi enten catalogCode eller title, ikke begge' });
-      if (dto.catalogCode !== undefined && dto.levels !== undefined) errors.push({ field: 'levels', message: 'hentes fra tiltakskatalogen for katalogtiltak' });
-      errors.push(...this.dateErrors(dto.startDate, dto.evaluationDate, 'evaluationDate'));
-      const responsible = await this.responsible(em, principal, dto.responsibleId);
-      if (!responsible) errors.push({ field: 'responsibleId', message: 'er ikke en ansatt i kommunen som kan være ansvarlig for et tiltak' });
-      // The responsible's reminders lead to the case: nobody is made responsible who cannot open it.
-      else if (!(await this.policy.canOpenIdentified(em, responsible.id, row, consents, new Date()))) {
-        errors.push({ field: 'responsibleId', message: 'må kunne åpne saken: tildel saken eller innhent samtykke først' });
-      }
-      if (errors.length) throw problems.validation(errors);
+    return this.runner.run(principal, caseId, {
+      action: 'measure.create',
+      authorize: ({ row }) => {
+        if (!isCoordinatorOrLeader(principal, row)) {
+          throw problems.forbidden('Bare sakens koordinator (stafettholder) eller enhetslederen kan legge til tiltak.');
+        }
+      },
+      checkVersion: (version) => precondition.check(version),
+      decide: async (em, { row, consents }, now) => {
+        requireDecided(row);
+        const errors: FieldError[] = [];
+        if (dto.catalogCode !== undefined && dto.title !== undefined) errors.push({ field: 'title', message: 'oppgi enten catalogCode eller title, ikke begge' });
+        if (dto.catalogCode !== undefined && dto.levels !== undefined) errors.push({ field: 'levels', message: 'hentes fra tiltakskatalogen for katalogtiltak' });
+        errors.push(...this.dateErrors(dto.startDate, dto.evaluationDate, 'evaluationDate'));
+        const responsible = await this.responsible(em, principal, dto.responsibleId);
+        if (!responsible) errors.push({ field: 'responsibleId', message: 'er ikke en ansatt i kommunen som kan være ansvarlig for et tiltak' });
+        // The responsible's reminders lead to the case: nobody is made responsible who cannot open it.
+        else if (!(await this.policy.canOpenIdentified(em, responsible.id, row, consents, now))) {
+          errors.push({ field: 'responsibleId', message: 'må kunne åpne saken: tildel saken eller innhent samtykke først' });
+        }
+        if (errors.length) throw problems.validation(errors);
 
-      const item = dto.catalogCode ? loadReferenceData().measures.find((m) => m.code === dto.catalogCode)! : null;
-      const levels = item ? ((item.levels as string[] | undefined) ?? []) : (dto.levels ?? []);
-      const measure = await em.save(
-        em.create(Measure, {
-          caseId,
-          catalogCode: item?.code ?? null,
-          title: item ? item.nb : dto.title!.trim(),
-          levels,
-          description: dto.description?.trim() || null,
-          responsibleId: dto.responsibleId,
-          startDate: dto.startDate,
-          evaluationDate: dto.evaluationDate,
-          status: 'active',
-          createdById: principal.userId,
-          endedAt: null,
-        }),
-      );
-      await this.store.saveVersioned(em, row, {});
-      const levelText = levels.length ? ` (${levels.map((l) => LEVEL_LABEL[l] ?? l).join(', ')})` : '';
-      await this.store.appendLog(
-        em,
-        caseId,
-        'measure_added',
-        principal.userId,
-        `Tiltak lagt til: ${measure.title}${levelText}. Ansvarlig: ${responsible!.displayName}. Oppstart ${dto.startDate}, evaluering ${dto.evaluationDate}.`,
-        { measureId: measure.id, catalogCode: measure.catalogCode },
-      );
-      await writeReminderEffects(em, caseId, await this.scheduleEvaluation(em, row, measure.id, dto.evaluationDate));
-      await this.audit.record(em, principal, 'measure.create', [caseId]);
-      return this.view(em, measure);
+        const item = dto.catalogCode ? loadReferenceData().measures.find((m) => m.code === dto.catalogCode)! : null;
+        const levels = item ? ((item.levels as string[] | undefined) ?? []) : (dto.levels ?? []);
+        const measure = await em.save(
+          em.create(Measure, {
+            caseId,
+            catalogCode: item?.code ?? null,
+            title: item ? item.nb : dto.title!.trim(),
+            levels,
+            description: dto.description?.trim() || null,
+            responsibleId: dto.responsibleId,
+            startDate: dto.startDate,
+            evaluationDate: dto.evaluationDate,
+            status: 'active',
+            createdById: principal.userId,
+            endedAt: null,
+          }),
+        );
+        const levelText = levels.length ? ` (${levels.map((l) => LEVEL_LABEL[l] ?? l).join(', ')})` : '';
+        return {
+          case: {},
+          log: {
+            type: 'measure_added',
+            text: `Tiltak lagt til: ${measure.title}${levelText}. Ansvarlig: ${responsible!.displayName}. Oppstart ${dto.startDate}, evaluering ${dto.evaluationDate}.`,
+            data: { measureId: measure.id, catalogCode: measure.catalogCode },
+          },
+          reminders: await this.scheduleEvaluation(row, measure.id, dto.evaluationDate),
+          // A new measure has no evaluations yet.
+          respond: () => toView(measure, []),
+        };
+      },
     });
   }
 
@@ -116,53 +121,56 @@ export class MeasuresService {
   }
 
   async evaluate(principal: Principal, caseId: string, measureId: string, dto: EvaluateMeasureDto, precondition: CasePrecondition): Promise<MeasureView> {
-    return this.rowSecurity.transaction(principal, async (em) => {
-      const { row } = await this.store.loadVisible(em, principal, caseId, true);
-      if (!isUUID(measureId)) throw problems.notFound('Fant ikke tiltaket.');
-      const measure = await em.findOne(Measure, { where: { id: measureId, caseId }, lock: { mode: 'pessimistic_write' } });
-      if (!measure) throw problems.notFound('Fant ikke tiltaket.');
-      if (!isCoordinatorOrLeader(principal, row) && measure.responsibleId !== principal.userId) {
-        throw problems.forbidden('Bare tiltaksansvarlig, sakens koordinator eller enhetslederen kan evaluere tiltaket.');
-      }
-      precondition.check(row.version);
-      requireDecided(row);
-      if (measure.status !== 'active') throw new ProblemException(422, 'MEASURE_ENDED', 'Tiltaket er avsluttet og kan ikke evalueres igjen.');
-      const stop = dto.outcome === 'stop';
-      const errors: FieldError[] = [];
-      if (stop && dto.nextEvaluationDate !== undefined) errors.push({ field: 'nextEvaluationDate', message: 'skal ikke oppgis når tiltaket avsluttes' });
-      if (!stop) errors.push(...this.dateErrors(measure.startDate, dto.nextEvaluationDate!, 'nextEvaluationDate'));
-      if (errors.length) throw problems.validation(errors);
+    let measure!: Measure;
+    return this.runner.run(principal, caseId, {
+      action: 'measure.evaluate',
+      authorize: async ({ row }, em) => {
+        if (!isUUID(measureId)) throw problems.notFound('Fant ikke tiltaket.');
+        const found = await em.findOne(Measure, { where: { id: measureId, caseId }, lock: { mode: 'pessimistic_write' } });
+        if (!found) throw problems.notFound('Fant ikke tiltaket.');
+        if (!isCoordinatorOrLeader(principal, row) && found.responsibleId !== principal.userId) {
+          throw problems.forbidden('Bare tiltaksansvarlig, sakens koordinator eller enhetslederen kan evaluere tiltaket.');
+        }
+        measure = found;
+      },
+      checkVersion: (version) => precondition.check(version),
+      decide: async (em, { row }, now) => {
+        requireDecided(row);
+        if (measure.status !== 'active') throw new ProblemException(422, 'MEASURE_ENDED', 'Tiltaket er avsluttet og kan ikke evalueres igjen.');
+        const stop = dto.outcome === 'stop';
+        const errors: FieldError[] = [];
+        if (stop && dto.nextEvaluationDate !== undefined) errors.push({ field: 'nextEvaluationDate', message: 'skal ikke oppgis når tiltaket avsluttes' });
+        if (!stop) errors.push(...this.dateErrors(measure.startDate, dto.nextEvaluationDate!, 'nextEvaluationDate'));
+        if (errors.length) throw problems.validation(errors);
 
-      const now = new Date();
-      await this.store.saveVersioned(em, row, {});
-      await em.insert(MeasureEvaluation, {
-        measureId,
-        caseId,
-        outcome: dto.outcome,
-        note: dto.note.trim(),
-        nextEvaluationDate: stop ? null : dto.nextEvaluationDate!,
-        evaluatedById: principal.userId,
-      });
-      if (stop) {
-        measure.status = 'ended';
-        measure.endedAt = now;
-      } else {
-        measure.evaluationDate = dto.nextEvaluationDate!;
-      }
-      await em.update(Measure, { id: measureId }, { status: measure.status, endedAt: measure.endedAt, evaluationDate: measure.evaluationDate });
-      await this.store.appendLog(
-        em,
-        caseId,
-        'measure_evaluated',
-        principal.userId,
-        `Tiltaket «${measure.title}» er evaluert: ${OUTCOME_TEXT[dto.outcome]}.${stop ? '' : ` Neste evaluering ${dto.nextEvaluationDate}.`} Notat: ${dto.note.trim()}`,
-        { measureId, outcome: dto.outcome },
-      );
-      const effects: DomainEffect[] = [...remindersOnMeasureEvaluated(measureId)];
-      if (!stop) effects.push(...(await this.scheduleEvaluation(em, row, measureId, dto.nextEvaluationDate!)));
-      await writeReminderEffects(em, caseId, effects);
-      await this.audit.record(em, principal, 'measure.evaluate', [caseId]);
-      return this.view(em, measure);
+        await em.insert(MeasureEvaluation, {
+          measureId,
+          caseId,
+          outcome: dto.outcome,
+          note: dto.note.trim(),
+          nextEvaluationDate: stop ? null : dto.nextEvaluationDate!,
+          evaluatedById: principal.userId,
+        });
+        if (stop) {
+          measure.status = 'ended';
+          measure.endedAt = now;
+        } else {
+          measure.evaluationDate = dto.nextEvaluationDate!;
+        }
+        await em.update(Measure, { id: measureId }, { status: measure.status, endedAt: measure.endedAt, evaluationDate: measure.evaluationDate });
+        const reminders: DomainEffect[] = [...remindersOnMeasureEvaluated(measureId)];
+        if (!stop) reminders.push(...(await this.scheduleEvaluation(row, measureId, dto.nextEvaluationDate!)));
+        return {
+          case: {},
+          log: {
+            type: 'measure_evaluated',
+            text: `Tiltaket «${measure.title}» er evaluert: ${OUTCOME_TEXT[dto.outcome]}.${stop ? '' : ` Neste evaluering ${dto.nextEvaluationDate}.`} Notat: ${dto.note.trim()}`,
+            data: { measureId, outcome: dto.outcome },
+          },
+          reminders,
+          respond: () => this.view(em, measure),
+        };
+      },
     });
   }
 
@@ -172,7 +180,7 @@ export class MeasuresService {
     return [];
   }
 
-  private async scheduleEvaluation(em: EntityManager, row: BtiCase, measureId: string, evaluationDate: string) {
+  private async scheduleEvaluation(row: BtiCase, measureId: string, evaluationDate: string) {
     const durations = await this.profiles.reminderDurations(row.municipalityId);
     return remindersOnMeasureAdded(evaluationMoment(evaluationDate), new Date(), durations, measureId);
   }

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { DomainEffect } from '@app/domain';
+import { Notification, writeReminderEffects, type BtiCase } from '@app/persistence';
+import type { Principal } from '../auth/principal.js';
+import { AuditTrail } from '../audit/audit-trail.service.js';
+import { RowSecurity } from '../database/row-security.js';
+import { CaseEffects } from './case-effects.js';
+import { CaseStore, type LoadedCase } from './case-store.js';
+import { versionMismatch } from './if-match.js';
+
+/** The columns of bti_case a command may change (the version and updatedAt are the runner's). */
+export type CaseColumns = Partial<Omit<BtiCase, 'id' | 'municipalityId' | 'childId' | 'version' | 'createdAt' | 'updatedAt'>>;
+
+/** A notification the command sends besides those its domain effects imply. */
+export interface NotificationToSend {
+  recipientIds: readonly string[];
+  type: string;
+  message: string;
+  urgent?: boolean;
+}
+
+/** What a command decided: the runner writes it, in this order, in the command's transaction. */
+export interface CaseChange<R> {
+  /**
+   * The case row: columns to change (the version moves on by one); `{ writtenByCommand }` when the
+   * command changed the row itself with these columns (a definer function, for a caller who loses
+   * sight of the case; it moved the version on by one); or `unchanged` (no version bump).
+   */
+  case: CaseColumns | { writtenByCommand: CaseColumns } | 'unchanged';
+  /**
+   * The log entry (stafettlogg). `unseen`: a plain INSERT without RETURNING, for a caller who
+   * no longer sees the case after the change (row-level security checks returned rows).
+   */
+  log?: { type: string; text: string; data?: Record<string, unknown>; unseen?: boolean };
+  /** The domain's effects: reminders and the follow-ups (IKS referral, transfer notices) in CaseEffects. */
+  effects?: readonly DomainEffect[];
+  /** Reminder effects only: for commands whose follow-ups the command itself owns (IKS decisions). */
+  reminders?: readonly DomainEffect[];
+  notifications?: readonly NotificationToSend[];
+  /** Overrides the command's audit action (the event's type is known only after parsing). */
+  auditAction?: string;
+  /** The answer, from the case as written: the loaded rows with the changes applied, version + 1. */
+  respond(written: LoadedCase): R | Promise<R>;
+}
+
+export interface CaseCommand<R> {
+  /** Audit action of the command (`case.assign`, `measure.create`, …). */
+  action: string;
+  /**
+   * The If-Match check against the loaded version (428/400/412 when it fails), after the role
+   * checks: a hidden case is 404 and a forbidden caller 403 whatever the header says.
+   */
+  checkVersion(current: number): void;
+  /** Role checks on the loaded case (403; or 404 for a part of it the caller names), before the version check. */
+  authorize?(loaded: LoadedCase, em: EntityManager): void | Promise<void>;
+  /** Validation, the domain decision (libs/domain) and the command's own rows (a measure, a consent). */
+  decide(em: EntityManager, loaded: LoadedCase, now: Date): Promise<CaseChange<R>>;
+}
+
+/**
+ * Runs every command on a case the same way (DESIGN 11): one row-security transaction; the case
+ * loaded and locked (`FOR NO KEY UPDATE`); role checks; the If-Match version check; the command's
+ * decision; then the case update, the log entry, the effects, the notifications and the audit
+ * row; and the response built from what was written, without reading the case again.
+ */
+@Injectable()
+export class CaseCommandRunner {
+  constructor(
+    private readonly rowSecurity: RowSecurity,
+    private readonly store: CaseStore,
+    private readonly effects: CaseEffects,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /**
+   * `caseId` may be resolved inside the transaction (an IKS decision names a referral, whose case
+   * is locked first, in the same order as case events, so the two cannot deadlock).
+   */
+  run<R>(principal: Principal, caseId: string | ((em: EntityManager) => Promise<string>), command: CaseCommand<R>): Promise<R> {
+    return this.rowSecurity.transaction(principal, async (em) => {
+      const id = typeof caseId === 'string' ? caseId : await caseId(em);
+      const loaded = await this.store.loadVisible(em, principal, id, true);
+      await command.authorize?.(loaded, em);
+      command.checkVersion(loaded.row.version);
+      const now = new Date();
+      const change = await command.decide(em, loaded, now);
+      const written = await this.writeCase(em, loaded, change, now);
+      if (change.log) {
+        const { type, text, data = {}, unseen } = change.log;
+        if (unseen) await this.store.appendLogUnseen(em, id, type, principal.userId, text, data);
+        else await this.store.appendLog(em, id, type, principal.userId, text, data);
+      }
+      if (change.effects?.length) await this.effects.persist(em, id, change.effects, principal);
+      if (change.reminders?.length) await writeReminderEffects(em, id, change.reminders);
+      for (const n of change.notifications ?? []) await notify(em, id, n);
+      await this.audit.record(em, principal, change.auditAction ?? command.action, [id]);
+      return change.respond(written);
+    });
+  }
+
+  private async writeCase(em: EntityManager, loaded: LoadedCase, change: CaseChange<unknown>, now: Date): Promise<LoadedCase> {
+    if (change.case === 'unchanged') return loaded;
+    if ('writtenByCommand' in change.case) return { ...loaded, row: { ...loaded.row, ...change.case.writtenByCommand, version: loaded.row.version + 1 } };
+    await this.store.saveVersioned(em, loaded.row, change.case, now);
+    return { ...loaded, row: { ...loaded.row, ...change.case, version: loaded.row.version + 1, updatedAt: now } };
+  }
+}
+
+/** One INSERT for all recipients (each at most once). */
+async function notify(em: EntityManager, caseId: string, n: NotificationToSend): Promise<void> {
+  const recipients = [...new Set(n.recipientIds)];
+  if (!recipients.length) return;
+  await em.insert(
+    Notification,
+    recipients.map((recipientId) => ({ recipientId, type: n.type, caseId, dueAt: null, message: n.message, urgent: n.urgent ?? false })),
+  );
+}
+
+/** The version check of a command whose `If-Match` is required (missing → 428, stale → 412). */
+export function requiredVersion(expected: () => number): (current: number) => void {
+  return (current) => {
+    if (expected() !== current) throw versionMismatch(current);
+  };
+}
