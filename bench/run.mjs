@@ -336,7 +336,9 @@ process.exit(0);
  * The inserts (and the reads and locks that go with them) of one POST /cases, in one transaction,
  * straight through pg: unit, municipality profile, child, case, concern, log entry, and three
  * reminders (unassigned, assessment_due, assessment_due_leader), each with its cancel-pending
- * UPDATE, count, scheduled_reminder and outbox row, under the per-case advisory lock.
+ * UPDATE, count, scheduled_reminder and outbox row, under the per-case advisory lock. The outbox
+ * row goes to `bench_outbox` (round one's table, kept by the bench only), so the ceiling is the
+ * same SQL as in every earlier run.
  */
 async function rawConcernCeiling(pool, unitRows, seconds, syncOff = false) {
   const deadline = Date.now() + seconds * 1000;
@@ -378,7 +380,7 @@ async function rawConcernCeiling(pool, unitRows, seconds, syncOff = false) {
             `INSERT INTO scheduled_reminder ("jobId", "caseId", kind, recipient, "dueAt", status) VALUES ($1, $2, $3, 'unit_leader', now() + make_interval(days => $4), 'pending') RETURNING id`,
             [jobId, caseId, kind, days],
           );
-          await client.query(`INSERT INTO outbox (type, "caseId", payload) VALUES ('reminder_scheduled', $1, $2)`, [caseId, JSON.stringify({ reminderId: rem.rows[0].id, jobId })]);
+          await client.query(`INSERT INTO bench_outbox (type, "caseId", payload) VALUES ('reminder_scheduled', $1, $2)`, [caseId, JSON.stringify({ reminderId: rem.rows[0].id, jobId })]);
         }
         await client.query('COMMIT');
         done++;

@@ -3,9 +3,10 @@
 // as fast as COPY here and needs no client-side data. Proportions per national unit (scale 1):
 //   357 municipalities (sizes Zipf-distributed: the largest ≈ Oslo's share), 10 000 units,
 //   50 000 users, 1 200 000 children, 300 000 cases in every status, 7 000 000 case-log rows,
-//   3 000 000 audit rows (if audit_event exists), 1 000 000 pending reminders, 10 000 pending
-//   outbox rows, 300 000 notifications, consents for routed cases, measures for acting cases
-//   (if measure exists; generic, see seedGeneric).
+//   3 000 000 audit rows (if audit_event exists), 1 000 000 pending reminders, 300 000
+//   notifications, consents for routed cases, measures for acting cases (if measure exists;
+//   generic, see seedGeneric). Every reference resolves: the schema has foreign keys on all of
+//   them (migration ForeignKeys), so the inserts run parents first.
 // Everything bench-made is recognisable: municipality codes `bench-NNNN`, usernames `bench.*`.
 import { log } from './lib.mjs';
 
@@ -17,7 +18,6 @@ export const NATIONAL = {
   logRows: 7_000_000,
   auditRows: 3_000_000,
   pendingReminders: 1_000_000,
-  pendingOutbox: 10_000,
   notifications: 300_000,
 };
 
@@ -33,7 +33,6 @@ export function plannedCounts(scale) {
     logRows: n(NATIONAL.logRows),
     auditRows: n(NATIONAL.auditRows),
     pendingReminders: n(NATIONAL.pendingReminders),
-    pendingOutbox: n(NATIONAL.pendingOutbox),
     notifications: n(NATIONAL.notifications),
   };
 }
@@ -128,7 +127,7 @@ export async function seedOrganisation(pg, scale) {
   return { municipalities: c.municipalities, units: rows[0].units, largestMunicipalityUnits: unitsPer[0] };
 }
 
-/** Cases, children, logs, audit, reminders, outbox, notifications, consents (and measures). */
+/** Cases, children, logs, audit, reminders, notifications, consents (and measures). */
 export async function seedCases(pg, scale) {
   const c = plannedCounts(scale);
   const U = (await pg.query(`SELECT count(*)::int AS n FROM bench_unit`)).rows[0].n;
@@ -234,15 +233,14 @@ export async function seedCases(pg, scale) {
      SELECT 'hist.' || case_id || '.' || k, case_id, 'assessment_due', 'assignee_or_reporter', created_at + make_interval(days => 7 * k),
             CASE WHEN k % 2 = 0 THEN 'fired' ELSE 'cancelled' END, created_at + make_interval(days => 7 * k)
      FROM bench_case, generate_series(1, ${Math.max(1, Math.round(perOpen * open / c.cases))}) k WHERE g BETWEEN ${a} AND ${b}`);
-  // Delivered outbox rows of round one (nothing writes the outbox since the due-sweep; the
-  // worker's retention job deletes them after 7 days).
+  // Round one's outbox, for ceiling (a) only (bench/run.mjs rawConcernCeiling): the product no
+  // longer has the table (migration ForeignKeys dropped it), but the ceiling keeps writing the
+  // same rows so that it stays comparable with earlier runs.
   await pg.query(
-    `INSERT INTO outbox (type, "caseId", payload, "deliveredAt")
-     SELECT 'reminder_scheduled', "caseId", jsonb_build_object('reminderId', id, 'jobId', "jobId"), now() - interval '1 day'
-     FROM scheduled_reminder WHERE status = 'pending' ORDER BY "jobId" LIMIT $1`,
-    [c.pendingOutbox],
+    `CREATE TABLE IF NOT EXISTS bench_outbox (id bigserial PRIMARY KEY, type varchar(40) NOT NULL, "caseId" uuid NOT NULL, payload jsonb NOT NULL,
+       "createdAt" timestamptz NOT NULL DEFAULT now(), "deliveredAt" timestamptz, attempts integer NOT NULL DEFAULT 0, "lastError" text)`,
   );
-  counts.pendingOutbox = c.pendingOutbox;
+  await pg.query(`CREATE INDEX IF NOT EXISTS bench_outbox_undelivered ON bench_outbox (id) WHERE "deliveredAt" IS NULL`);
 
   await chunked(pg, 'notification', Math.min(c.notifications, c.cases), (a, b) =>
     `INSERT INTO notification ("recipientId", type, "caseId", "dueAt", message, urgent, "createdAt", "readAt", "jobKey")
@@ -252,7 +250,7 @@ export async function seedCases(pg, scale) {
   counts.notifications = Math.min(c.notifications, c.cases);
 
   // Measures (table from another feature): generic filler, one per acting/evaluating case.
-  counts.measures = await seedGeneric(pg, 'measure', `SELECT case_id, reporter_id AS user_id, municipality_id, unit_id FROM bench_case WHERE status IN ('acting','evaluating')`);
+  counts.measures = await seedGeneric(pg, 'measure', `SELECT case_id, reporter_id AS user_id, municipality_id, unit_id, cluster_id, child_id FROM bench_case WHERE status IN ('acting','evaluating')`);
 
   await pg.query(`ANALYZE`);
   return counts;
@@ -261,7 +259,10 @@ export async function seedCases(pg, scale) {
 /**
  * Inserts one row per source row into a table whose shape this file does not know (it belongs to
  * another feature and may change): every NOT NULL column without a default gets a value chosen by
- * its type and name. Returns the row count or why it was skipped. Kept small on purpose.
+ * its type and name. A column with a foreign key gets the source row's id of what it references
+ * (the case, the user, the unit, …), so every reference resolves; one that references something
+ * the source does not carry skips the table, with the reason. Returns the row count or why it was
+ * skipped. Kept small on purpose.
  */
 async function seedGeneric(pg, table, sourceSql) {
   if (!(await tableExists(pg, table))) return `skipped: no ${table} table`;
@@ -270,17 +271,33 @@ async function seedGeneric(pg, table, sourceSql) {
      FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`,
     [table],
   );
+  // column → referenced table, from the table's foreign keys (single-column ones).
+  const { rows: fks } = await pg.query(
+    `SELECT a.attname AS column_name, c.confrelid::regclass::text AS parent
+     FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+     WHERE c.contype = 'f' AND c.conrelid = $1::regclass AND cardinality(c.conkey) = 1`,
+    [`public.${table}`],
+  );
+  const parentOf = new Map(fks.map((f) => [f.column_name, f.parent.replace(/^public\./, '').replace(/"/g, '')]));
+  const sourceOf = { bti_case: 's.case_id', app_user: 's.user_id', municipality: 's.municipality_id', unit: 's.unit_id', cluster: 's.cluster_id', child: 's.child_id' };
   const names = [];
   const exprs = [];
   for (const col of cols) {
     const name = col.column_name;
     const lower = name.toLowerCase();
     let expr = null;
+    const parent = parentOf.get(name);
     if (lower === 'caseid') expr = 's.case_id';
     else if (lower === 'municipalityid') expr = 's.municipality_id';
     else if (lower === 'unitid') expr = 's.unit_id';
     else if (col.has_default || col.nullable) continue;
-    else if (col.data_type === 'uuid') expr = /user|actor|responsible|recorded|created|by/i.test(name) ? 's.user_id' : 'gen_random_uuid()';
+    else if (parent) {
+      expr = sourceOf[parent];
+      if (!expr) {
+        log(`  ${table} skipped: ${name} references ${parent}, which the bench does not seed`);
+        return `skipped: ${name} references ${parent}`;
+      }
+    } else if (col.data_type === 'uuid') expr = /user|actor|responsible|recorded|created|by/i.test(name) ? 's.user_id' : 'gen_random_uuid()';
     else if (col.data_type === 'date') expr = 'current_date';
     else if (col.data_type.startsWith('timestamp')) expr = 'now()';
     else if (col.data_type === 'boolean') expr = 'false';

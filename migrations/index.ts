@@ -11,6 +11,7 @@ import { MailDelivery1796014164692 } from './1796014164692-MailDelivery.js';
 import { ChildWelfareReport1796014250741 } from './1796014250741-ChildWelfareReport.js';
 import { CaseLifecycle1796014893551 } from './1796014893551-CaseLifecycle.js';
 import { PracticeRules1796021701022 } from './1796021701022-PracticeRules.js';
+import { ForeignKeys1796024869178 } from './1796024869178-ForeignKeys.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   ChildWelfareReport1796014250741,
   CaseLifecycle1796014893551,
   PracticeRules1796021701022,
+  ForeignKeys1796024869178,
 ];

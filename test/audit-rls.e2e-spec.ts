@@ -349,11 +349,10 @@ describe('audit trail and row-level security', () => {
     });
   });
 
-  it('a write whose audit row cannot be written is rolled back: no state change, no log entry, no outbox row', async () => {
+  it('a write whose audit row cannot be written is rolled back: no state change, no log entry, no reminder change', async () => {
     const snapshot = async (id: string) => ({
       kase: (await db.query('SELECT status, version, "updatedAt" FROM bti_case WHERE id = $1', [id]))[0],
       log: await db.query('SELECT id FROM case_log_entry WHERE "caseId" = $1 ORDER BY id', [id]),
-      outbox: await db.query('SELECT id FROM outbox WHERE "caseId" = $1 ORDER BY id', [id]),
       reminders: await db.query('SELECT id, status FROM scheduled_reminder WHERE "caseId" = $1 ORDER BY id', [id]),
       notifications: await db.query('SELECT id FROM notification WHERE "caseId" = $1 ORDER BY id', [id]),
       audit: await db.query('SELECT id FROM audit_event WHERE "caseId" = $1 ORDER BY id', [id]),

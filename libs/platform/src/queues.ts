@@ -13,7 +13,7 @@ export const REMINDER_QUEUE = 'reminders';
 
 /** Fires every pending reminder whose time has come (claimed in batches from PostgreSQL). */
 export const REMINDER_SWEEP_JOB = 'due_sweep';
-/** Deletes settled reminders and delivered outbox rows past their retention, in pages. */
+/** Deletes settled reminders past their retention, in pages. */
 export const REMINDER_RETENTION_JOB = 'retention';
 export const REMINDER_JOB_NAMES = [REMINDER_SWEEP_JOB, REMINDER_RETENTION_JOB] as const;
 export type ReminderJobName = (typeof REMINDER_JOB_NAMES)[number];

@@ -56,6 +56,13 @@ export class ProblemFilter implements ExceptionFilter {
       return base(rawStatus, DEFAULT_CODES[rawStatus] ?? 'BAD_REQUEST', 'Forespørselen kunne ikke leses.');
     }
     if (isUnavailable(exception)) return base(503, 'UNAVAILABLE', 'Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.');
+    const field = danglingReference(exception);
+    if (field) {
+      // The services check what a request names; this is the database's second line (migration
+      // ForeignKeys), and a sign that a check is missing: logged, answered as bad input.
+      this.logger.warn({ field, path: request.route?.path ?? 'unknown' }, 'Foreign key refused a reference');
+      return { ...base(400, 'VALIDATION_FAILED', 'Forespørselen viser til noe som ikke finnes.'), errors: [{ field, message: 'Finnes ikke.' }] };
+    }
     return base(500, 'INTERNAL_ERROR', 'Det oppstod en intern feil. Prøv igjen senere.');
   }
 
@@ -66,4 +73,17 @@ export class ProblemFilter implements ExceptionFilter {
     if (status === 413) return 'Forespørselen er større enn 1 MB.';
     return titleFor(status) + (exception.message && status < 500 ? `: ${exception.message}` : '.');
   }
+}
+
+/**
+ * The column named by a foreign key that refused an insert or update (SQLSTATE 23503), from the
+ * key's name `FK_<table>_<column>`; null for any other error. The driver's `detail` (which holds
+ * the value) is never read.
+ */
+export function danglingReference(exception: unknown): string | null {
+  const error = exception as { code?: unknown; constraint?: unknown; driverError?: { code?: unknown; constraint?: unknown } } | null;
+  const code = error?.driverError?.code ?? error?.code;
+  const constraint = error?.driverError?.constraint ?? error?.constraint;
+  if (code !== '23503' || typeof constraint !== 'string') return null;
+  return /^FK_[a-z_]+_([A-Za-z]+)$/.exec(constraint)?.[1] ?? null;
 }

@@ -87,17 +87,8 @@ export class ReminderFiring {
 
   private async settle(em: EntityManager, allClaimed: ClaimedReminder[]): Promise<BatchOutcome> {
     const now = new Date();
-    // evaluation_due may change its case (request_evaluation): lock those cases first, without
-    // waiting (a request holding one may be about to cancel this very reminder, which we hold).
-    // A reminder whose case is busy stays pending, unsettled, for the next sweep.
-    const evaluationCases = [...new Set(allClaimed.filter((r) => r.kind === 'evaluation_due').map((r) => r.caseId))];
-    let busy = new Set<string>();
-    if (evaluationCases.length > 0) {
-      const locked = (await em.query(`SELECT "id" FROM "bti_case" WHERE "id" = ANY($1::uuid[]) FOR UPDATE SKIP LOCKED`, [evaluationCases])) as { id: string }[];
-      const lockedIds = new Set(locked.map((r) => r.id));
-      busy = new Set(evaluationCases.filter((id) => !lockedIds.has(id)));
-    }
-    const claimed = allClaimed.filter((r) => !(r.kind === 'evaluation_due' && busy.has(r.caseId)));
+    const busy = await lockCases(em, allClaimed);
+    const claimed = allClaimed.filter((r) => !busy.all.has(r.caseId) && !(r.kind === 'evaluation_due' && busy.forEvaluation.has(r.caseId)));
     const cases = new Map((await em.findBy(BtiCase, { id: In([...new Set(claimed.map((r) => r.caseId))]) })).map((c) => [c.id, c]));
     const facts = await loadFacts(em, claimed, now);
     const directory = await loadDirectory(em, [...cases.values()]);
@@ -169,6 +160,35 @@ export class ReminderFiring {
     const row = rows[0];
     this.logger.error(`Påminnelse ${r.jobId} kunne ikke sendes (forsøk ${row?.attempts ?? '?'}), prøves igjen: ${message}`);
   }
+}
+
+/**
+ * Locks the batch's cases without waiting (SKIP LOCKED) and returns those it must leave alone for
+ * now: their reminders stay pending, unsettled, for the next sweep.
+ * - evaluation_due may change its case (request_evaluation): `FOR NO KEY UPDATE`, which excludes a
+ *   request working on the case (a request holding it may be about to cancel this very reminder,
+ *   which we hold). Not `FOR UPDATE`: that would also conflict with the `FOR KEY SHARE` that every
+ *   insert referencing the case takes (foreign keys), so two lanes could each hold one case and
+ *   insert a notification for the other's: a deadlock. Busy → only its evaluation_due waits.
+ * - every case: `FOR KEY SHARE`, the lock the notification's foreign key takes anyway, but taken
+ *   here without waiting. A request that holds its case `FOR UPDATE` and waits for a reminder row
+ *   this batch has claimed (a cancel) would otherwise wait for us while we wait for it. Busy → all
+ *   of its reminders wait. (A request's `FOR NO KEY UPDATE` does not conflict with it.)
+ * A case that does not exist is not busy: its reminders are found obsolete as before.
+ */
+async function lockCases(em: EntityManager, claimed: ClaimedReminder[]): Promise<{ all: Set<string>; forEvaluation: Set<string> }> {
+  const ids = (rows: unknown) => new Set((rows as { id: string }[]).map((r) => r.id));
+  const caseIds = [...new Set(claimed.map((r) => r.caseId))];
+  const evaluationCases = [...new Set(claimed.filter((r) => r.kind === 'evaluation_due').map((r) => r.caseId))];
+  const forUpdate = evaluationCases.length > 0 ? ids(await em.query(`SELECT "id" FROM "bti_case" WHERE "id" = ANY($1::uuid[]) FOR NO KEY UPDATE SKIP LOCKED`, [evaluationCases])) : new Set<string>();
+  const shared = caseIds.length > 0 ? ids(await em.query(`SELECT "id" FROM "bti_case" WHERE "id" = ANY($1::uuid[]) FOR KEY SHARE SKIP LOCKED`, [caseIds])) : new Set<string>();
+  const notLocked = caseIds.filter((id) => !shared.has(id) || (evaluationCases.includes(id) && !forUpdate.has(id)));
+  // Skipped because locked, or because missing? A plain read sees a locked row.
+  const existing = notLocked.length > 0 ? ids(await em.query(`SELECT "id" FROM "bti_case" WHERE "id" = ANY($1::uuid[])`, [notLocked])) : new Set<string>();
+  return {
+    all: new Set(caseIds.filter((id) => !shared.has(id) && existing.has(id))),
+    forEvaluation: new Set(evaluationCases.filter((id) => !forUpdate.has(id) && existing.has(id))),
+  };
 }
 
 /** The claim: due, pending, not backing off; oldest first; rows other batches hold are skipped. */

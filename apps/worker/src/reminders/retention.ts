@@ -3,10 +3,10 @@ import type { DataSource } from 'typeorm';
 import type { ResolvedWorkerOptions } from './worker-options.js';
 
 /**
- * Deletes what is no longer needed, a page at a time (short transactions, no long lock): settled
- * reminders (fired, obsolete, cancelled) after `settledRetentionMs` — their notifications keep
- * the reminder's key — and delivered outbox rows after `outboxRetentionMs`. Runs as a scheduled
- * job, so one worker at a time does it.
+ * Deletes settled reminders (fired, obsolete, cancelled) after `settledRetentionMs`, a page at a
+ * time (short transactions, no long lock); their notifications keep the reminder's key. Runs as a
+ * scheduled job, so one worker at a time does it. (Round one's `outbox` is gone: migration
+ * ForeignKeys dropped it, nothing had written it since the due-sweep.)
  */
 export class Retention {
   private readonly logger = new Logger('Retention');
@@ -16,20 +16,15 @@ export class Retention {
     private readonly options: ResolvedWorkerOptions,
   ) {}
 
-  async run(): Promise<{ reminders: number; outbox: number }> {
+  async run(): Promise<{ reminders: number }> {
     const reminders = await this.pages(
       `DELETE FROM "scheduled_reminder" WHERE "id" IN (
          SELECT "id" FROM "scheduled_reminder"
          WHERE "status" <> 'pending' AND "settledAt" < now() - make_interval(secs => $1::float8 / 1000) LIMIT $2)`,
       this.options.settledRetentionMs,
     );
-    const outbox = await this.pages(
-      `DELETE FROM "outbox" WHERE "id" IN (
-         SELECT "id" FROM "outbox" WHERE "deliveredAt" < now() - make_interval(secs => $1::float8 / 1000) LIMIT $2)`,
-      this.options.outboxRetentionMs,
-    );
-    if (reminders + outbox > 0) this.logger.log(`Opprydding: ${reminders} avsluttede påminnelser og ${outbox} leverte utboksrader slettet`);
-    return { reminders, outbox };
+    if (reminders > 0) this.logger.log(`Opprydding: ${reminders} avsluttede påminnelser slettet`);
+    return { reminders };
   }
 
   private async pages(sql: string, retentionMs: number): Promise<number> {

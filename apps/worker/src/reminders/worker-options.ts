@@ -17,9 +17,8 @@ export interface WorkerOptions extends Partial<ReminderWorkerConfig> {
   retryMaxMs?: number;
   /** How often each worker checks that the job schedulers exist and that sweeps are running (ms). */
   watchdogIntervalMs?: number;
-  /** Settled reminders and delivered outbox rows are deleted after this long (ms). */
+  /** Settled reminders are deleted after this long (ms). */
   settledRetentionMs?: number;
-  outboxRetentionMs?: number;
   /** Period of the retention job (ms) and rows deleted per statement. */
   retentionIntervalMs?: number;
   retentionPageSize?: number;
@@ -45,7 +44,6 @@ export const DEFAULT_WORKER_OPTIONS = {
   retryMaxMs: 60_000,
   watchdogIntervalMs: 5_000,
   settledRetentionMs: 90 * 24 * 3600 * 1000,
-  outboxRetentionMs: 7 * 24 * 3600 * 1000,
   retentionIntervalMs: 3600 * 1000,
   retentionPageSize: 5_000,
   lockDurationMs: 30_000,

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { AppUser, Cluster, Municipality, Unit } from './organisation.entities.js';
 
 export interface Guardian {
   name: string;
@@ -20,7 +21,7 @@ export interface PostalAddressValue {
 @Entity('child')
 export class Child {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Index() @Column({ type: 'uuid' }) municipalityId!: string;
+  @ForeignKey(() => Municipality, { name: 'FK_child_municipalityId', onDelete: 'RESTRICT' }) @Index() @Column({ type: 'uuid' }) municipalityId!: string;
   @Column({ type: 'varchar', length: 100 }) firstName!: string;
   @Column({ type: 'varchar', length: 100 }) lastName!: string;
   @Column({ type: 'date' }) birthDate!: string;
@@ -42,19 +43,19 @@ export class Child {
 @Index('IDX_bti_case_assignee_status_created', ['assigneeId', 'status', 'createdAt'])
 export class BtiCase {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Index() @Column({ type: 'uuid' }) municipalityId!: string;
-  @Column({ type: 'uuid' }) unitId!: string;
-  @Column({ type: 'uuid' }) clusterId!: string;
-  @Index() @Column({ type: 'uuid' }) childId!: string;
-  @Column({ type: 'uuid' }) reporterId!: string;
+  @ForeignKey(() => Municipality, { name: 'FK_bti_case_municipalityId', onDelete: 'RESTRICT' }) @Index() @Column({ type: 'uuid' }) municipalityId!: string;
+  @ForeignKey(() => Unit, { name: 'FK_bti_case_unitId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) unitId!: string;
+  @ForeignKey(() => Cluster, { name: 'FK_bti_case_clusterId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) clusterId!: string;
+  @ForeignKey(() => Child, { name: 'FK_bti_case_childId', onDelete: 'RESTRICT', deferrable: 'INITIALLY DEFERRED' }) @Index() @Column({ type: 'uuid' }) childId!: string;
+  @ForeignKey(() => AppUser, { name: 'FK_bti_case_reporterId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) reporterId!: string;
   /**
    * The unit the concern was raised in: the reporter sees the case while it is still there. Filled
    * from unitId on INSERT by a trigger (migration CaseLifecycle) when not given.
    */
-  @Column({ type: 'uuid' }) reporterUnitId!: string;
-  @Column({ type: 'uuid', nullable: true }) assigneeId!: string | null;
+  @ForeignKey(() => Unit, { name: 'FK_bti_case_reporterUnitId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) reporterUnitId!: string;
+  @ForeignKey(() => AppUser, { name: 'FK_bti_case_assigneeId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', nullable: true }) assigneeId!: string | null;
   /** A handover offered and not yet accepted (DESIGN 8.2). */
-  @Column({ type: 'uuid', nullable: true }) pendingAssigneeId!: string | null;
+  @ForeignKey(() => AppUser, { name: 'FK_bti_case_pendingAssigneeId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', nullable: true }) pendingAssigneeId!: string | null;
   @Column({ type: 'varchar', length: 20 }) status!: string;
   @Column({ type: 'varchar', length: 30, nullable: true }) route!: string | null;
   @Column({ type: 'smallint', default: 0 }) level!: number;
@@ -65,8 +66,8 @@ export class BtiCase {
   @Column({ type: 'boolean', default: false }) suspectedViolenceOrAbuse!: boolean;
   @Column({ type: 'timestamptz', nullable: true }) childWelfareReportedAt!: Date | null;
   /** A proposed transfer waiting for the receiving unit's leader (DESIGN 8.7); null when none. */
-  @Column({ type: 'uuid', nullable: true }) transferToUnitId!: string | null;
-  @Column({ type: 'uuid', nullable: true }) transferToClusterId!: string | null;
+  @ForeignKey(() => Unit, { name: 'FK_bti_case_transferToUnitId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', nullable: true }) transferToUnitId!: string | null;
+  @ForeignKey(() => Cluster, { name: 'FK_bti_case_transferToClusterId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', nullable: true }) transferToClusterId!: string | null;
   /** Optimistic locking: every change is `UPDATE … WHERE version = $expected`. */
   @Column({ type: 'integer', default: 1 }) version!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
@@ -77,7 +78,7 @@ export class BtiCase {
 @Entity('concern')
 export class Concern {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ type: 'uuid', unique: true }) caseId!: string;
+  @ForeignKey(() => BtiCase, { name: 'FK_concern_caseId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', unique: true }) caseId!: string;
   @Column({ type: 'text' }) description!: string;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) categories!: string[];
   @Column({ type: 'text', array: true, default: () => "'{}'" }) riskFactors!: string[];
@@ -96,9 +97,9 @@ export class Concern {
 @Index('IDX_case_log_entry_corrects', ['correctsEntryId'], { where: `"correctsEntryId" IS NOT NULL` })
 export class CaseLogEntry {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ type: 'uuid' }) caseId!: string;
+  @ForeignKey(() => BtiCase, { name: 'FK_case_log_entry_caseId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) caseId!: string;
   @Column({ type: 'varchar', length: 40 }) type!: string;
-  @Column({ type: 'uuid', nullable: true }) actorId!: string | null;
+  @ForeignKey(() => AppUser, { name: 'FK_case_log_entry_actorId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', nullable: true }) actorId!: string | null;
   @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' }) at!: Date;
   @Column({ type: 'text' }) text!: string;
   @Column({ type: 'jsonb', default: () => "'{}'" }) data!: Record<string, unknown>;
@@ -107,7 +108,7 @@ export class CaseLogEntry {
   /** Who took part in a conversation or meeting (names or roles as written). */
   @Column({ type: 'text', array: true, default: () => "'{}'" }) participants!: string[];
   /** A correction names the entry it corrects; the original is never changed. */
-  @Column({ type: 'uuid', nullable: true }) correctsEntryId!: string | null;
+  @ForeignKey(() => CaseLogEntry, { name: 'FK_case_log_entry_correctsEntryId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', nullable: true }) correctsEntryId!: string | null;
 }
 
 /** The child's (and guardians') voice as recorded by one event (DESIGN 8.5); the latest is shown. */
@@ -115,24 +116,25 @@ export class CaseLogEntry {
 @Index('IDX_child_voice_case_at', ['caseId', 'at'])
 export class ChildVoiceRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ type: 'uuid' }) caseId!: string;
+  @ForeignKey(() => BtiCase, { name: 'FK_child_voice_caseId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) caseId!: string;
   @Column({ type: 'varchar', length: 40 }) event!: string;
   @Column({ type: 'boolean', nullable: true }) heard!: boolean | null;
   @Column({ type: 'text', nullable: true }) view!: string | null;
   @Column({ type: 'text', nullable: true }) reasonNotHeard!: string | null;
   @Column({ type: 'text', nullable: true }) weight!: string | null;
   @Column({ type: 'text', nullable: true }) guardiansView!: string | null;
-  @Column({ type: 'uuid' }) actorId!: string;
+  @ForeignKey(() => AppUser, { name: 'FK_child_voice_actorId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) actorId!: string;
   @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' }) at!: Date;
 }
 
 /** Remembers `Idempotency-Key`s of `POST /cases` per caller. */
 @Entity('idempotency_key')
+@Index('IDX_idempotency_key_case', ['caseId'])
 export class IdempotencyKey {
-  @PrimaryColumn({ type: 'uuid' }) actorId!: string;
+  @ForeignKey(() => AppUser, { name: 'FK_idempotency_key_actorId', onDelete: 'RESTRICT' }) @PrimaryColumn({ type: 'uuid' }) actorId!: string;
   @PrimaryColumn({ type: 'varchar', length: 200 }) key!: string;
   @Column({ type: 'varchar', length: 64 }) requestHash!: string;
-  @Column({ type: 'uuid' }) caseId!: string;
+  @ForeignKey(() => BtiCase, { name: 'FK_idempotency_key_caseId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) caseId!: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }
 
@@ -142,9 +144,9 @@ export class IdempotencyKey {
 @Index('UQ_notification_job_key_recipient', ['jobKey', 'recipientId'], { unique: true })
 export class Notification {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ type: 'uuid' }) recipientId!: string;
+  @ForeignKey(() => AppUser, { name: 'FK_notification_recipientId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) recipientId!: string;
   @Column({ type: 'varchar', length: 40 }) type!: string;
-  @Index() @Column({ type: 'uuid', nullable: true }) caseId!: string | null;
+  @ForeignKey(() => BtiCase, { name: 'FK_notification_caseId', onDelete: 'RESTRICT' }) @Index() @Column({ type: 'uuid', nullable: true }) caseId!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) dueAt!: Date | null;
   @Column({ type: 'text' }) message!: string;
   @Column({ type: 'boolean', default: false }) urgent!: boolean;

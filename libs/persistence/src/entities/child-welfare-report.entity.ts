@@ -1,4 +1,6 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { BtiCase } from './case.entities.js';
+import { AppUser, Municipality, Unit } from './organisation.entities.js';
 
 /**
  * Bekymringsmelding til barnevernet: one per `report_to_child_welfare` event, written in the
@@ -17,10 +19,10 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 @Check('CHK_child_welfare_report_acknowledged', `"status" <> 'acknowledged' OR "acknowledgedAt" IS NOT NULL`)
 export class ChildWelfareReport {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_child_welfare_report' }) id!: string;
-  @Column({ type: 'uuid' }) caseId!: string;
-  @Column({ type: 'uuid' }) municipalityId!: string;
-  @Column({ type: 'uuid' }) unitId!: string;
-  @Column({ type: 'uuid' }) reportedById!: string;
+  @ForeignKey(() => BtiCase, { name: 'FK_child_welfare_report_caseId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) caseId!: string;
+  @ForeignKey(() => Municipality, { name: 'FK_child_welfare_report_municipalityId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) municipalityId!: string;
+  @ForeignKey(() => Unit, { name: 'FK_child_welfare_report_unitId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) unitId!: string;
+  @ForeignKey(() => AppUser, { name: 'FK_child_welfare_report_reportedById', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) reportedById!: string;
   /** digital | letter | phone | barnevernvakt */
   @Column({ type: 'varchar', length: 20 }) channel!: string;
   @Column({ type: 'varchar', length: 200, nullable: true }) reference!: string | null;

@@ -1,11 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { BtiCase } from './case.entities.js';
+import { AppUser } from './organisation.entities.js';
 
 /** Samtykke: a guardian's (or the child's) consent to share the case with named recipients. */
 @Entity('consent')
 @Check('CHK_consent_decision', `"decision" IN ('given', 'refused')`)
 export class ConsentRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Index() @Column({ type: 'uuid' }) caseId!: string;
+  @ForeignKey(() => BtiCase, { name: 'FK_consent_caseId', onDelete: 'RESTRICT' }) @Index() @Column({ type: 'uuid' }) caseId!: string;
   @Column({ type: 'varchar', length: 100 }) givenByName!: string;
   /** e.g. mother, father, guardian, child */
   @Column({ type: 'varchar', length: 40 }) givenByRelation!: string;
@@ -15,12 +17,12 @@ export class ConsentRow {
   @Column({ type: 'varchar', length: 10, default: 'given' }) decision!: 'given' | 'refused';
   @Column({ type: 'text' }) purpose!: string;
   @Column({ type: 'varchar', length: 10 }) form!: 'written' | 'oral';
-  @Column({ type: 'uuid' }) recordedById!: string;
+  @ForeignKey(() => AppUser, { name: 'FK_consent_recordedById', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) recordedById!: string;
   @Column({ type: 'timestamptz' }) validFrom!: Date;
   /** Exclusive instant (the end of the last valid day, Europe/Oslo); null = until withdrawn. */
   @Column({ type: 'timestamptz', nullable: true }) validUntil!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) withdrawnAt!: Date | null;
-  @Column({ type: 'uuid', nullable: true }) withdrawnById!: string | null;
+  @ForeignKey(() => AppUser, { name: 'FK_consent_withdrawnById', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', nullable: true }) withdrawnById!: string | null;
   @Column({ type: 'text', nullable: true }) withdrawalReason!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

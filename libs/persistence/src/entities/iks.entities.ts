@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { BtiCase } from './case.entities.js';
+import { AppUser, Municipality, Unit } from './organisation.entities.js';
 
 export const IKS_REFERRAL_STATUSES = ['referred', 'accepted', 'returned', 'ended'] as const;
 export type IksReferralStatus = (typeof IKS_REFERRAL_STATUSES)[number];
@@ -19,13 +21,13 @@ export type IksEndReason = (typeof IKS_END_REASONS)[number];
 @Index('UQ_iks_referral_open_case', ['caseId'], { unique: true, where: `"status" IN ('referred', 'accepted')` })
 export class IksReferral {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_iks_referral' }) id!: string;
-  @Column({ type: 'uuid' }) municipalityId!: string;
-  @Column({ type: 'uuid' }) caseId!: string;
+  @ForeignKey(() => Municipality, { name: 'FK_iks_referral_municipalityId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) municipalityId!: string;
+  @ForeignKey(() => BtiCase, { name: 'FK_iks_referral_caseId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) caseId!: string;
   /** The case's unit when referred (shown in the queue even when the case is no longer visible). */
-  @Column({ type: 'uuid' }) unitId!: string;
+  @ForeignKey(() => Unit, { name: 'FK_iks_referral_unitId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) unitId!: string;
   @Column({ type: 'varchar', length: 20 }) status!: IksReferralStatus;
   /** The unit leader who decided or escalated the case to IKS. */
-  @Column({ type: 'uuid' }) referredById!: string;
+  @ForeignKey(() => AppUser, { name: 'FK_iks_referral_referredById', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) referredById!: string;
   /** The case's level before the referral: 0 when decided straight to IKS, 1–2 when escalated. */
   @Column({ type: 'smallint', default: 0 }) fromLevel!: number;
   @Column({ type: 'boolean', default: false }) escalation!: boolean;
@@ -38,12 +40,12 @@ export class IksReferral {
   @Column({ type: 'text', nullable: true }) entryPlan!: string | null;
   @Column({ type: 'text', nullable: true }) exitCriteria!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) acceptedAt!: Date | null;
-  @Column({ type: 'uuid', nullable: true }) acceptedById!: string | null;
+  @ForeignKey(() => AppUser, { name: 'FK_iks_referral_acceptedById', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', nullable: true }) acceptedById!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) returnedAt!: Date | null;
-  @Column({ type: 'uuid', nullable: true }) returnedById!: string | null;
+  @ForeignKey(() => AppUser, { name: 'FK_iks_referral_returnedById', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', nullable: true }) returnedById!: string | null;
   @Column({ type: 'text', nullable: true }) returnReason!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) endedAt!: Date | null;
-  @Column({ type: 'uuid', nullable: true }) endedById!: string | null;
+  @ForeignKey(() => AppUser, { name: 'FK_iks_referral_endedById', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', nullable: true }) endedById!: string | null;
   @Column({ type: 'varchar', length: 40, nullable: true }) endReason!: IksEndReason | null;
   @Column({ type: 'text', nullable: true }) endSummary!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
@@ -52,16 +54,17 @@ export class IksReferral {
 
 /** Kompetansebestilling: the IKS coordinator orders a service's competence from a unit leader. */
 @Entity('iks_competence_order')
+@Index('IDX_iks_competence_order_case', ['caseId'])
 @Index('IDX_iks_competence_order_referral', ['referralId'])
 @Index('IDX_iks_competence_order_unit_leader', ['unitLeaderId', 'acknowledgedAt'])
 export class IksCompetenceOrder {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_iks_competence_order' }) id!: string;
-  @Column({ type: 'uuid' }) referralId!: string;
-  @Column({ type: 'uuid' }) caseId!: string;
+  @ForeignKey(() => IksReferral, { name: 'FK_iks_competence_order_referralId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) referralId!: string;
+  @ForeignKey(() => BtiCase, { name: 'FK_iks_competence_order_caseId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) caseId!: string;
   @Column({ type: 'varchar', length: 60 }) serviceCode!: string;
-  @Column({ type: 'uuid' }) unitLeaderId!: string;
+  @ForeignKey(() => AppUser, { name: 'FK_iks_competence_order_unitLeaderId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) unitLeaderId!: string;
   @Column({ type: 'text' }) note!: string;
-  @Column({ type: 'uuid' }) orderedById!: string;
+  @ForeignKey(() => AppUser, { name: 'FK_iks_competence_order_orderedById', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) orderedById!: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) acknowledgedAt!: Date | null;
   @Column({ type: 'text', nullable: true }) acknowledgementNote!: string | null;

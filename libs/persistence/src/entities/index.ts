@@ -7,7 +7,7 @@ import { Measure, MeasureEvaluation } from './measure.entities.js';
 import { AuditChainHead, AuditEvent, AuditSeal } from './audit.entity.js';
 import { MailDigest, NotificationDelivery, NotificationSetting } from './mail.entities.js';
 import { ChildWelfareReport } from './child-welfare-report.entity.js';
-import { OutboxRow, ScheduledReminder } from '../outbox/outbox.entities.js';
+import { ScheduledReminder } from '../outbox/outbox.entities.js';
 
 export * from './organisation.entities.js';
 export * from './case.entities.js';
@@ -43,7 +43,6 @@ export const ENTITIES = [
   AuditSeal,
   AuditChainHead,
   ChildWelfareReport,
-  OutboxRow,
   ScheduledReminder,
   NotificationSetting,
   NotificationDelivery,

@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Notification } from './case.entities.js';
+import { AppUser } from './organisation.entities.js';
 
 /** How a user gets e-mail notices: at once, or one digest at 07:30 on working days. */
 export const EMAIL_MODES = ['immediate', 'daily_digest'] as const;
@@ -7,7 +9,7 @@ export type EmailMode = (typeof EMAIL_MODES)[number];
 /** A user's notification settings; no row means the defaults (`immediate`). */
 @Entity('notification_setting')
 export class NotificationSetting {
-  @PrimaryColumn({ type: 'uuid' }) userId!: string;
+  @ForeignKey(() => AppUser, { name: 'FK_notification_setting_userId', onDelete: 'CASCADE' }) @PrimaryColumn({ type: 'uuid' }) userId!: string;
   @Column({ type: 'varchar', length: 20, default: 'immediate' }) emailMode!: EmailMode;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
@@ -25,7 +27,7 @@ export type MailStatus = (typeof MAIL_STATUSES)[number];
 @Unique('UQ_mail_digest_recipient_date', ['recipientId', 'digestDate'])
 export class MailDigest {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ type: 'uuid' }) recipientId!: string;
+  @ForeignKey(() => AppUser, { name: 'FK_mail_digest_recipientId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) recipientId!: string;
   /** The Oslo calendar day the digest was collected. */
   @Column({ type: 'date' }) digestDate!: string;
   @Index() @Column({ type: 'varchar', length: 20, default: 'pending' }) status!: MailStatus;
@@ -49,11 +51,11 @@ export class MailDigest {
 @Index('IDX_notification_delivery_digest', ['digestId'])
 export class NotificationDelivery {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ type: 'uuid', unique: true }) notificationId!: string;
-  @Column({ type: 'uuid' }) recipientId!: string;
+  @ForeignKey(() => Notification, { name: 'FK_notification_delivery_notificationId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', unique: true }) notificationId!: string;
+  @ForeignKey(() => AppUser, { name: 'FK_notification_delivery_recipientId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) recipientId!: string;
   @Column({ type: 'varchar', length: 20 }) mode!: 'immediate' | 'digest';
   @Column({ type: 'varchar', length: 20, default: 'pending' }) status!: MailStatus;
-  @Column({ type: 'uuid', nullable: true }) digestId!: string | null;
+  @ForeignKey(() => MailDigest, { name: 'FK_notification_delivery_digestId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', nullable: true }) digestId!: string | null;
   @Column({ type: 'integer', default: 0 }) attempts!: number;
   @Column({ type: 'text', nullable: true }) lastError!: string | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) messageId!: string | null;

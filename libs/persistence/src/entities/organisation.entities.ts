@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { PostalAddressValue } from './case.entities.js';
 
 /** What a municipality enables (routes, IKS core group, reminder overrides); from municipalities.json. */
@@ -30,7 +30,7 @@ export class Municipality {
 @Unique(['municipalityId', 'code'])
 export class Cluster {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ type: 'uuid' }) municipalityId!: string;
+  @ForeignKey(() => Municipality, { name: 'FK_cluster_municipalityId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) municipalityId!: string;
   @Column({ type: 'varchar', length: 60 }) code!: string;
   @Column({ type: 'varchar', length: 200 }) name!: string;
 }
@@ -43,8 +43,8 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 @Unique(['municipalityId', 'code'])
 export class Unit {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ type: 'uuid' }) municipalityId!: string;
-  @Index() @Column({ type: 'uuid' }) clusterId!: string;
+  @ForeignKey(() => Municipality, { name: 'FK_unit_municipalityId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) municipalityId!: string;
+  @ForeignKey(() => Cluster, { name: 'FK_unit_clusterId', onDelete: 'RESTRICT' }) @Index() @Column({ type: 'uuid' }) clusterId!: string;
   @Column({ type: 'varchar', length: 60 }) code!: string;
   @Column({ type: 'varchar', length: 200 }) name!: string;
   @Column({ type: 'varchar', length: 40 }) kind!: UnitKind;
@@ -56,7 +56,7 @@ export class Unit {
 @Entity('app_user')
 export class AppUser {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Index() @Column({ type: 'uuid' }) municipalityId!: string;
+  @ForeignKey(() => Municipality, { name: 'FK_app_user_municipalityId', onDelete: 'RESTRICT' }) @Index() @Column({ type: 'uuid' }) municipalityId!: string;
   @Column({ type: 'varchar', length: 100, unique: true }) username!: string;
   @Column({ type: 'varchar', length: 200 }) displayName!: string;
   /** The `sub` claim of the municipality's identity provider; null for demo users. */
@@ -72,7 +72,7 @@ export class AppUser {
 @Unique(['userId', 'role', 'scopeType', 'scopeId'])
 export class RoleAssignmentRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Index() @Column({ type: 'uuid' }) userId!: string;
+  @ForeignKey(() => AppUser, { name: 'FK_role_assignment_userId', onDelete: 'CASCADE' }) @Index() @Column({ type: 'uuid' }) userId!: string;
   @Column({ type: 'varchar', length: 40 }) role!: string;
   @Column({ type: 'varchar', length: 20 }) scopeType!: 'unit' | 'cluster' | 'municipality';
   @Index() @Column({ type: 'uuid' }) scopeId!: string;

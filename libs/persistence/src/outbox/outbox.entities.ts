@@ -1,37 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export const OUTBOX_TYPES = ['reminder_scheduled', 'reminder_cancelled'] as const;
-export type OutboxType = (typeof OUTBOX_TYPES)[number];
-
-/** Payload of a `reminder_scheduled` row: ids only. */
-export interface ReminderScheduledPayload {
-  reminderId: string;
-  jobId: string;
-}
-/** Payload of a `reminder_cancelled` row: the cancelled reminders' ids and job ids. */
-export interface ReminderCancelledPayload {
-  reminderIds: string[];
-  jobIds: string[];
-}
-
-/**
- * Transactional outbox of round one, when every reminder was a delayed BullMQ job. Reminders no
- * longer need it (the worker's due-sweep reads `scheduled_reminder` itself), so nothing writes it
- * now; the worker's retention job deletes delivered rows after their retention period.
- */
-@Entity('outbox')
-@Index('IDX_outbox_undelivered', ['id'], { where: '"deliveredAt" IS NULL' })
-@Index('IDX_outbox_delivered_at', ['deliveredAt'], { where: '"deliveredAt" IS NOT NULL' })
-export class OutboxRow {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
-  @Column({ type: 'varchar', length: 40 }) type!: OutboxType;
-  @Column({ type: 'uuid' }) caseId!: string;
-  @Column({ type: 'jsonb' }) payload!: ReminderScheduledPayload | ReminderCancelledPayload;
-  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
-  @Column({ type: 'timestamptz', nullable: true }) deliveredAt!: Date | null;
-  @Column({ type: 'integer', default: 0 }) attempts!: number;
-  @Column({ type: 'text', nullable: true }) lastError!: string | null;
-}
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { BtiCase } from '../entities/case.entities.js';
 
 export const SCHEDULED_REMINDER_STATUSES = ['pending', 'fired', 'cancelled', 'obsolete'] as const;
 export type ScheduledReminderStatus = (typeof SCHEDULED_REMINDER_STATUSES)[number];
@@ -50,7 +18,7 @@ export type ScheduledReminderStatus = (typeof SCHEDULED_REMINDER_STATUSES)[numbe
 export class ScheduledReminder {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Index('UQ_scheduled_reminder_job_id', { unique: true }) @Column({ type: 'varchar', length: 200 }) jobId!: string;
-  @Column({ type: 'uuid' }) caseId!: string;
+  @ForeignKey(() => BtiCase, { name: 'FK_scheduled_reminder_caseId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) caseId!: string;
   @Column({ type: 'varchar', length: 40 }) kind!: string;
   /** The measure or consent the reminder belongs to, if any. */
   @Column({ type: 'varchar', length: 100, nullable: true }) subjectId!: string | null;
