@@ -37,6 +37,7 @@ import { CaseAccessPolicy, toActor } from './case-access.policy.js';
 import { CaseStore, type LoadedCase } from './case-store.js';
 import { CaseCommandRunner, requiredVersion, type CaseChange, type NotificationToSend } from './case-command-runner.js';
 import { ageInYears } from './child-age.js';
+import { asJsonb } from './jsonb.js';
 import { RowSecurity } from '../database/row-security.js';
 import { presentCase, type CaseListResponse, type CaseResponse } from './case.presenter.js';
 import { AssignCaseDto } from './dto/assign.dto.js';
@@ -94,58 +95,66 @@ export class CasesService {
 
       const now = new Date();
       const nationalId = dto.child.nationalId;
-      const childId = randomUUID();
       // The safety path (8.1): the checkbox, the category or a risk factor marked indicatesAbuse.
       const flagged = isConcernFlagged(dto.concern, abuseRiskFactors());
-      const row = await em.save(
-        em.create(BtiCase, {
-          municipalityId: principal.municipalityId,
-          unitId: unit.id,
-          clusterId: unit.clusterId,
-          childId,
-          reporterId: principal.userId,
-          reporterUnitId: unit.id,
-          assigneeId: null,
-          status: 'discovered',
-          route: null,
-          level: 0,
-          anonymous: false,
-          suspectedViolenceOrAbuse: flagged,
-          childWelfareReportedAt: null,
-          version: 1,
-        }),
-      );
+      // Every value is set here (ids and timestamps included), so the answer is built from what was
+      // inserted: plain INSERTs without RETURNING, and no read of the new case afterwards.
+      const row: BtiCase = {
+        id: randomUUID(),
+        municipalityId: principal.municipalityId,
+        unitId: unit.id,
+        clusterId: unit.clusterId,
+        childId: randomUUID(),
+        reporterId: principal.userId,
+        reporterUnitId: unit.id,
+        assigneeId: null,
+        pendingAssigneeId: null,
+        status: 'discovered',
+        route: null,
+        level: 0,
+        anonymous: false,
+        anonymousSummary: null,
+        suspectedViolenceOrAbuse: flagged,
+        childWelfareReportedAt: null,
+        transferToUnitId: null,
+        transferToClusterId: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const child: Child = {
+        id: row.childId,
+        municipalityId: principal.municipalityId,
+        firstName: dto.child.firstName,
+        lastName: dto.child.lastName,
+        birthDate: dto.child.birthDate,
+        nationalIdEncrypted: nationalId ? this.cipher.encrypt(nationalId) : null,
+        nationalIdHash: nationalId ? this.cipher.hash(nationalId) : null,
+        // As jsonb gives them back (its key order), so the answer equals a later GET.
+        guardians: asJsonb((dto.child.guardians ?? []).map((g) => ({ ...g }))),
+        address: dto.child.address ? asJsonb({ ...dto.child.address }) : null,
+      };
+      const concern: Concern = {
+        id: randomUUID(),
+        caseId: row.id,
+        description: dto.concern.description,
+        categories: dto.concern.categories,
+        riskFactors: dto.concern.riskFactors,
+        protectiveFactors: dto.concern.protectiveFactors,
+        childVoice: dto.concern.childVoice ?? null,
+        suspectedViolenceOrAbuse: dto.concern.suspectedViolenceOrAbuse,
+        createdAt: now,
+      };
       // The case row first: row-level security shows a child only through a visible case.
-      await em.save(
-        em.create(Child, {
-          id: childId,
-          municipalityId: principal.municipalityId,
-          firstName: dto.child.firstName,
-          lastName: dto.child.lastName,
-          birthDate: dto.child.birthDate,
-          nationalIdEncrypted: nationalId ? this.cipher.encrypt(nationalId) : null,
-          nationalIdHash: nationalId ? this.cipher.hash(nationalId) : null,
-          guardians: (dto.child.guardians ?? []).map((g) => ({ ...g })),
-          address: dto.child.address ? { ...dto.child.address } : null,
-        }),
-      );
-      await em.save(
-        em.create(Concern, {
-          caseId: row.id,
-          description: dto.concern.description,
-          categories: dto.concern.categories,
-          riskFactors: dto.concern.riskFactors,
-          protectiveFactors: dto.concern.protectiveFactors,
-          childVoice: dto.concern.childVoice ?? null,
-          suspectedViolenceOrAbuse: dto.concern.suspectedViolenceOrAbuse,
-        }),
-      );
+      for (const [entity, values] of [[BtiCase, row], [Child, child], [Concern, concern]] as const) {
+        await em.createQueryBuilder().insert().into(entity).values(values).updateEntity(false).execute();
+      }
       await this.store.appendLog(em, row.id, 'concern_logged', principal.userId, flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå (barnevernvakten utenom kontortid).' : 'Bekymring registrert.');
       const durations = await this.profiles.reminderDurations(principal.municipalityId);
       await writeReminderEffects(em, row.id, remindersOnConcernLogged(toCaseState(row), now, durations));
       await this.audit.record(em, principal, 'case.create', [row.id]);
       if (idempotencyKey) await em.insert(IdempotencyKey, { actorId: principal.userId, key: idempotencyKey, requestHash, caseId: row.id });
-      return { body: await this.present(principal, await this.store.loadVisible(em, principal, row.id), false), created: true };
+      return { body: this.presentLoaded(principal, { row, child, concern, consents: [], childVoice: null }, now, false), created: true };
     });
   }
 

@@ -27,18 +27,33 @@ async function cancelPending(em: EntityManager, caseId: string, kinds: string[],
   await em.query(sql, params);
 }
 
-/** Supersedes a pending reminder of the same kind (and subject) and inserts the new one: one statement. */
-async function schedule(em: EntityManager, caseId: string, effect: ReminderScheduled): Promise<void> {
-  const id = randomUUID();
-  const subjectId = effect.subjectId ?? null;
+/**
+ * Supersedes the pending reminders of the same kinds (and subjects) and inserts the new ones: one
+ * statement for the whole run. Within one statement the UPDATE cannot see the rows it inserts, so
+ * a run never holds the same kind and subject twice (the caller starts a new run instead).
+ */
+async function schedule(em: EntityManager, caseId: string, effects: readonly ReminderScheduled[]): Promise<void> {
+  const ids = effects.map(() => randomUUID());
   await em.query(
-    `WITH superseded AS (
-       UPDATE "scheduled_reminder" SET "status" = 'cancelled', "settledAt" = now()
-       WHERE "caseId" = $2 AND "kind" = $4 AND "status" = 'pending' AND "subjectId" IS NOT DISTINCT FROM $5
+    `WITH input AS (
+       SELECT * FROM unnest($2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::timestamptz[])
+         AS t(id, "jobId", kind, "subjectId", recipient, "dueAt")
+     ), superseded AS (
+       UPDATE "scheduled_reminder" r SET "status" = 'cancelled', "settledAt" = now()
+       FROM input i
+       WHERE r."caseId" = $1 AND r."kind" = i.kind AND r."status" = 'pending' AND r."subjectId" IS NOT DISTINCT FROM i."subjectId"
      )
      INSERT INTO "scheduled_reminder" ("id", "jobId", "caseId", "kind", "subjectId", "recipient", "dueAt", "status")
-     VALUES ($1, $3, $2, $4, $5, $6, $7, 'pending')`,
-    [id, caseId, reminderJobId(effect.kind, caseId, id), effect.kind, subjectId, effect.recipient, effect.dueAt],
+     SELECT id, "jobId", $1, kind, "subjectId", recipient, "dueAt", 'pending' FROM input`,
+    [
+      caseId,
+      ids,
+      effects.map((e, i) => reminderJobId(e.kind, caseId, ids[i])),
+      effects.map((e) => e.kind),
+      effects.map((e) => e.subjectId ?? null),
+      effects.map((e) => e.recipient),
+      effects.map((e) => e.dueAt),
+    ],
   );
 }
 
@@ -47,24 +62,35 @@ async function schedule(em: EntityManager, caseId: string, effect: ReminderSched
  * into `scheduled_reminder`, in the caller's transaction and in order. That row is the whole
  * schedule: the worker's due-sweep fires it when its time comes, so the case change never depends
  * on Redis being up. Scheduling a kind (and subject) that is still pending supersedes the earlier
- * reminder; consecutive cancels without a subject are one statement (closing cancels every kind).
+ * reminder; consecutive cancels without a subject are one statement (closing cancels every kind),
+ * and so is a run of schedules (a new case's reminders: one INSERT with its supersede).
  * Callers hold the case row lock, which serialises reminder writes per case.
  */
 export async function writeReminderEffects(em: EntityManager, caseId: string, effects: readonly DomainEffect[]): Promise<void> {
   const reminderEffects = effects.filter(isReminderEffect);
   let kindsToCancel: string[] = [];
+  let toSchedule: ReminderScheduled[] = [];
   const flush = async () => {
     if (kindsToCancel.length > 0) await cancelPending(em, caseId, kindsToCancel, undefined);
     kindsToCancel = [];
+    if (toSchedule.length > 0) await schedule(em, caseId, toSchedule);
+    toSchedule = [];
   };
+  const key = (e: ReminderScheduled) => `${e.kind}\u0000${e.subjectId ?? ''}`;
   for (const effect of reminderEffects) {
     if (effect.type === 'ReminderCancelled' && effect.subjectId === undefined) {
+      if (toSchedule.length > 0) await flush();
       kindsToCancel.push(effect.kind);
       continue;
     }
-    await flush();
-    if (effect.type === 'ReminderCancelled') await cancelPending(em, caseId, [effect.kind], effect.subjectId);
-    else await schedule(em, caseId, effect);
+    if (effect.type === 'ReminderCancelled') {
+      await flush();
+      await cancelPending(em, caseId, [effect.kind], effect.subjectId);
+      continue;
+    }
+    // A run of schedules is one statement, as long as no kind and subject repeats in it.
+    if (kindsToCancel.length > 0 || toSchedule.some((e) => key(e) === key(effect))) await flush();
+    toSchedule.push(effect);
   }
   await flush();
 }

@@ -1,0 +1,179 @@
+import { jest } from '@jest/globals';
+import { DataSource, type Logger } from 'typeorm';
+import { startTestApp, type TestApp } from './harness/test-app.js';
+import { concernBody, unitIds } from './harness/cases.js';
+
+jest.setTimeout(60_000);
+
+/**
+ * The SQL statements one request sends, counted through TypeORM's logger (every statement of the
+ * API goes through a query runner, which logs it before sending). A count is not a timing: it
+ * guards the round trips the hot paths promise (README: How a request flows).
+ */
+class StatementRecorder {
+  statements: string[] = [];
+  private recording = false;
+
+  install(ds: DataSource): void {
+    const original = ds.logger;
+    const recorder = this;
+    const counting: Logger = {
+      logQuery(query, parameters, queryRunner) {
+        if (recorder.recording) recorder.statements.push(query.replace(/\s+/g, ' ').trim());
+        return original.logQuery(query, parameters, queryRunner);
+      },
+      logQueryError: (...args) => original.logQueryError(...args),
+      logQuerySlow: (...args) => original.logQuerySlow(...args),
+      logSchemaBuild: (...args) => original.logSchemaBuild(...args),
+      logMigration: (...args) => original.logMigration(...args),
+      log: (...args) => original.log(...args),
+    };
+    Object.defineProperty(ds, 'logger', { value: counting, configurable: true, writable: true });
+  }
+
+  async during(request: () => Promise<unknown>): Promise<string[]> {
+    this.statements = [];
+    this.recording = true;
+    try {
+      await request();
+    } finally {
+      this.recording = false;
+    }
+    return this.statements;
+  }
+}
+
+const LIST = '/api/v1/cases?status=discovered&pageSize=50';
+
+/** The first words of a statement, enough to tell what it does. */
+const verb = (sql: string) => sql.split(' ').slice(0, 3).join(' ');
+const TX = ['START TRANSACTION', "SELECT set_config('bti.user_id', $1,"];
+
+/** JSON text of a case answer without the national id (only GET /cases/:id shows it). */
+function withoutNationalId(body: { child: Record<string, unknown> }): string {
+  const { nationalId: _shown, ...child } = body.child;
+  return JSON.stringify({ ...body, child });
+}
+
+describe('the hot paths: statements per request, and answers built from what was written', () => {
+  let t: TestApp;
+  let units: Record<string, string>;
+  const recorder = new StatementRecorder();
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    units = await unitIds(t);
+    recorder.install(t.app.get(DataSource));
+    // Warm the per-process caches (token, caller's roles, municipality profile) as a running API has them.
+    const warm = await t.http.post('/api/v1/cases').set(await t.auth('kari.ansatt')).send(concernBody(units['solsiden-bhg'])).expect(201);
+    await t.http.get(`/api/v1/cases/${warm.body.id}`).set(await t.auth('kari.ansatt')).expect(200);
+    await t.http.get(LIST).set(await t.auth('ola.leder')).expect(200);
+  });
+  afterAll(() => t.close());
+
+  it('POST /cases: plain inserts, the reminders in one statement, no read of the new case (10 statements)', async () => {
+    const staff = await t.auth('kari.ansatt');
+    const statements = await recorder.during(() => t.http.post('/api/v1/cases').set(staff).send(concernBody(units['solsiden-bhg'])).expect(201));
+    expect(statements.map(verb)).toEqual([
+      ...TX,
+      'SELECT "Unit"."id" AS',
+      'INSERT INTO "bti_case"("id",',
+      'INSERT INTO "child"("id",',
+      'INSERT INTO "concern"("id",',
+      'INSERT INTO "case_log_entry"("id",',
+      'WITH input AS',
+      'INSERT INTO audit_event',
+      'COMMIT',
+    ]);
+    expect(statements[7]).toContain('INSERT INTO "scheduled_reminder"');
+  });
+
+  it('GET /cases/:id: the case, child, concern, consents and latest voice in one statement (5 statements)', async () => {
+    const staff = await t.auth('kari.ansatt');
+    const created = await t.http.post('/api/v1/cases').set(staff).send(concernBody(units['solsiden-bhg'])).expect(201);
+    const statements = await recorder.during(() => t.http.get(`/api/v1/cases/${created.body.id}`).set(staff).expect(200));
+    expect(statements.map(verb)).toEqual([...TX, 'SELECT c.*, ch.id', 'INSERT INTO audit_event', 'COMMIT']);
+    expect(statements[2]).not.toContain('FOR NO KEY UPDATE');
+  });
+
+  it('POST /cases/:id/events: the load takes FOR NO KEY UPDATE, then one UPDATE, the log and the audit row (7 statements)', async () => {
+    const created = await t.http.post('/api/v1/cases').set(await t.auth('kari.ansatt')).send(concernBody(units['solsiden-bhg'])).expect(201);
+    const leader = await t.auth('ola.leder');
+    const statements = await recorder.during(() =>
+      t.http.post(`/api/v1/cases/${created.body.id}/events`).set(leader).set('If-Match', '"1"').send({ type: 'start_assessment' }).expect(200),
+    );
+    expect(statements.map(verb)).toEqual([...TX, 'SELECT c.*, ch.id', 'UPDATE "bti_case" SET', 'INSERT INTO "case_log_entry"("id",', 'INSERT INTO audit_event', 'COMMIT']);
+    // Inserts of rows that reference the case (reminders, log entries of another request) are not blocked by the lock.
+    expect(statements[2]).toMatch(/FOR NO KEY UPDATE OF c$/);
+    expect(statements[2]).not.toMatch(/FOR UPDATE/);
+  });
+
+  it('GET /cases (a page with items): the list query, then children, concerns, consents and voices of the page (9 statements)', async () => {
+    const leader = await t.auth('ola.leder');
+    let items = 0;
+    const statements = await recorder.during(async () => {
+      items = (await t.http.get(LIST).set(leader).expect(200)).body.items.length;
+    });
+    expect(items).toBeGreaterThan(0);
+    // The list query itself is left as it is (keyset paging may replace its OFFSET): one page query
+    // (no COUNT while the first page is not full), then the page's rows in four statements.
+    expect(statements.map(verb)).toEqual([
+      ...TX,
+      'SELECT "c"."id" AS',
+      'SELECT "Child"."id" AS',
+      'SELECT "Concern"."id" AS',
+      'SELECT "ConsentRow"."id" AS',
+      'SELECT "ChildVoiceRow"."id" AS',
+      'INSERT INTO audit_event',
+      'COMMIT',
+    ]);
+  });
+
+  describe('answers built from what was written equal what a read returns', () => {
+    // Key order matters: the guardians come back from jsonb with its own key order.
+    const guardians = [{ name: 'Mor Testesen', relation: 'mor', parentalResponsibility: true, contact: '99 99 99 99' }];
+
+    it('POST /cases answers exactly what GET /cases/:id and the list then show (apart from the national id)', async () => {
+      const staff = await t.auth('kari.ansatt');
+      const created = await t.http
+        .post('/api/v1/cases')
+        .set(staff)
+        .send(concernBody(units['solsiden-bhg'], { child: { guardians }, concern: { suspectedViolenceOrAbuse: true } }))
+        .expect(201);
+      const read = await t.http.get(`/api/v1/cases/${created.body.id}`).set(staff).expect(200);
+      expect(read.body.child.nationalId).toBe('13097248022');
+      expect(JSON.stringify(created.body)).toBe(withoutNationalId(read.body));
+      const listed = await t.http.get('/api/v1/cases?pageSize=100').set(staff).expect(200);
+      expect(JSON.stringify(listed.body.items.find((c: { id: string }) => c.id === created.body.id))).toBe(JSON.stringify(created.body));
+    });
+
+    it('an event answers exactly what GET /cases/:id then shows, the child voice it recorded included', async () => {
+      const created = await t.http
+        .post('/api/v1/cases')
+        .set(await t.auth('kari.ansatt'))
+        .send(concernBody(units['solsiden-bhg'], { child: { birthDate: '2015-02-03', guardians } }))
+        .expect(201);
+      const leader = await t.auth('ola.leder');
+      const started = await t.http.post(`/api/v1/cases/${created.body.id}/events`).set(leader).set('If-Match', '"1"').send({ type: 'start_assessment' }).expect(200);
+      expect(JSON.stringify(started.body)).toBe(withoutNationalId((await t.http.get(`/api/v1/cases/${created.body.id}`).set(leader).expect(200)).body));
+      const assessed = await t.http
+        .post(`/api/v1/cases/${created.body.id}/events`)
+        .set(leader)
+        .set('If-Match', '"2"')
+        .send({ type: 'complete_assessment', summary: 'Vurdert.', guardiansInformed: true, childHeard: true, childView: 'Vil ha hjelp.' })
+        .expect(200);
+      expect(assessed.body).toMatchObject({ version: 3, childVoice: { heard: true, view: 'Vil ha hjelp.' } });
+      const read = await t.http.get(`/api/v1/cases/${created.body.id}`).set(leader).expect(200);
+      expect(JSON.stringify(assessed.body)).toBe(withoutNationalId(read.body));
+    });
+
+    it('an assignment answers exactly what GET /cases/:id then shows', async () => {
+      const created = await t.http.post('/api/v1/cases').set(await t.auth('kari.ansatt')).send(concernBody(units['solsiden-bhg'])).expect(201);
+      const leader = await t.auth('ola.leder');
+      const me = await t.http.get('/api/v1/me').set(leader).expect(200);
+      const assigned = await t.http.put(`/api/v1/cases/${created.body.id}/assignee`).set(leader).set('If-Match', '"1"').send({ assigneeId: me.body.userId }).expect(200);
+      expect(assigned.body).toMatchObject({ version: 2, assigneeId: me.body.userId });
+      expect(JSON.stringify(assigned.body)).toBe(withoutNationalId((await t.http.get(`/api/v1/cases/${created.body.id}`).set(leader).expect(200)).body));
+    });
+  });
+});
