@@ -12,6 +12,7 @@ import { ChildWelfareReport1796014250741 } from './1796014250741-ChildWelfareRep
 import { CaseLifecycle1796014893551 } from './1796014893551-CaseLifecycle.js';
 import { PracticeRules1796021701022 } from './1796021701022-PracticeRules.js';
 import { ForeignKeys1796024869178 } from './1796024869178-ForeignKeys.js';
+import { CaseListVisibility1796026926990 } from './1796026926990-CaseListVisibility.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   CaseLifecycle1796014893551,
   PracticeRules1796021701022,
   ForeignKeys1796024869178,
+  CaseListVisibility1796026926990,
 ];

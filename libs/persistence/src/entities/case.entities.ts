@@ -41,6 +41,10 @@ export class Child {
 // The list query's "reported by me" and "assigned to me" branches, filtered by status, newest first.
 @Index('IDX_bti_case_reporter_status_created', ['reporterId', 'status', 'createdAt'])
 @Index('IDX_bti_case_assignee_status_created', ['assigneeId', 'status', 'createdAt'])
+// The list's other branches (migration CaseListVisibility): the proposed coordinator, and the
+// team, TFA and IKS routes per municipality.
+@Index('IDX_bti_case_pending_assignee', ['pendingAssigneeId'], { where: `"pendingAssigneeId" IS NOT NULL` })
+@Index('IDX_bti_case_municipality_route_created', ['municipalityId', 'route', 'createdAt'], { where: `"route" IS NOT NULL` })
 export class BtiCase {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @ForeignKey(() => Municipality, { name: 'FK_bti_case_municipalityId', onDelete: 'RESTRICT' }) @Index() @Column({ type: 'uuid' }) municipalityId!: string;
