@@ -7,7 +7,9 @@ import { AuditTrail } from '../apps/api/src/audit/audit-trail.service.js';
 import { PrincipalService } from '../apps/api/src/auth/principal.service.js';
 import type { Principal } from '../apps/api/src/auth/principal.js';
 import { RowSecurity } from '../apps/api/src/database/row-security.js';
+import { AuditSealer } from '../apps/worker/src/audit/audit-sealer.js';
 import { sealAll, verifyThroughApi } from './harness/audit.js';
+import { assertFreshBuild } from './harness/build.js';
 import { concernBody } from './harness/cases.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { startTestWorker, waitFor } from './harness/worker.js';
@@ -187,6 +189,56 @@ describe('audit sealing', () => {
     });
   });
 
+  it('three sealers at once beside writers in overlapping transactions: every row sealed once, one gap-free chain', async () => {
+    // Several workers (and the test's sealAll beside a worker) may seal the same municipality at
+    // once: the head's row lock must let exactly one extend the chain at a time. Small batches
+    // make many head handovers; each writer's transaction spans two statements, so they overlap.
+    const [actor] = await db.query(`SELECT id FROM app_user WHERE username = $1`, [m.staff]);
+    const [{ before }] = await db.query(`SELECT count(*)::int AS before FROM audit_seal WHERE "municipalityId" = $1`, [m.id]);
+    const insert = `INSERT INTO audit_event ("municipalityId", "actorId", "actorUsername", action, at, "requestId", purpose)
+                    VALUES ($1, $2, $3, 'case.list', now(), $4, 'saksbehandling')`;
+    const writer = async (k: number) => {
+      for (let i = 0; i < 25; i++) {
+        await db.transaction(async (em) => {
+          await em.query(insert, [m.id, actor.id, m.staff, `race-${k}-${i}-a`]);
+          await em.query(`SELECT count(*) FROM audit_event WHERE "municipalityId" = $1`, [m.id]);
+          await em.query(insert, [m.id, actor.id, m.staff, `race-${k}-${i}-b`]);
+        });
+      }
+    };
+    let writing = true;
+    const failures: string[] = [];
+    const passes = [0, 0, 0];
+    const sealer = async (k: number) => {
+      const s = new AuditSealer(db, { intervalMs: 0, batchSize: 3 });
+      while (writing || passes[k] === 0) {
+        try {
+          await s.sealOnce();
+        } catch (error) {
+          failures.push((error as Error).message);
+        }
+        passes[k]++;
+      }
+    };
+    const sealers = [0, 1, 2].map(sealer);
+    await Promise.all([0, 1, 2, 3, 4, 5].map(writer));
+    writing = false;
+    await Promise.all(sealers);
+    await sealAll(db);
+    expect(failures).toEqual([]);
+    expect(passes.every((n) => n > 0)).toBe(true);
+    const links: { seq: string; eventId: string }[] = await db.query(
+      `SELECT s.seq::text AS seq, s."eventId"::text AS "eventId" FROM audit_seal s WHERE s."municipalityId" = $1 ORDER BY s.seq`,
+      [m.id],
+    );
+    const [{ events }] = await db.query(`SELECT count(*)::int AS events FROM audit_event WHERE "municipalityId" = $1`, [m.id]);
+    expect(links.length).toBe(events);
+    expect(links.length - before).toBeGreaterThanOrEqual(300);
+    expect(links.map((l) => Number(l.seq))).toEqual(links.map((_, i) => i + 1));
+    expect(new Set(links.map((l) => l.eventId)).size).toBe(links.length);
+    expect(await verifyThroughApi(t, m.auditor, 500)).toMatchObject({ valid: true, unsealed: 0 });
+  });
+
   describe('no global lock', () => {
     /** Holds a transaction open mid-request, as the API runs one: row security, then its audit row. */
     async function holdOpen(username: string) {
@@ -242,6 +294,7 @@ describe('audit sealing', () => {
 
 /** The built CLI (`npm test` builds first), as an operator runs it. */
 async function verifyAuditCli(): Promise<{ code: number; stdout: string }> {
+  assertFreshBuild('api');
   try {
     const { stdout } = await promisify(execFile)(process.execPath, ['dist/apps/api/apps/api/src/cli.js', 'verify-audit'], {
       env: { DATABASE_URL: process.env.DATABASE_URL, PATH: process.env.PATH },

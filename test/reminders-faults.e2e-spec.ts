@@ -109,11 +109,17 @@ describe('reminders under faults (own Redis): none lost, none doubled', () => {
   /** Starts a worker process that hangs at `hangAt` in its first batch; returns it and the held reminder ids. */
   async function workerHeldAt(hangAt: 'before_commit' | 'after_commit'): Promise<{ proc: WorkerProcess; caseId: string; held: string[] }> {
     const proc = spawnWorkerProcess({ ...SHORT, REDIS_URL: redis.url, HANG_AT: hangAt });
-    await proc.waitForOutput(/WORKER_READY/);
-    await proc.sweeps(3); // the job scheduler drives the sweeps by now
-    const c = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
-    const [, ids] = await proc.waitForOutput(/BATCH_HELD (\S+)/);
-    return { proc, caseId: c.id, held: ids.split(',') };
+    try {
+      await proc.waitForOutput(/WORKER_READY/);
+      await proc.sweeps(3); // the job scheduler drives the sweeps by now
+      const c = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
+      const [, ids] = await proc.waitForOutput(/BATCH_HELD (\S+)/);
+      return { proc, caseId: c.id, held: ids.split(',') };
+    } catch (error) {
+      // A hung batch holds its transaction open: left alive it would stall sealing for the whole run.
+      proc.child.kill('SIGKILL');
+      throw error;
+    }
   }
 
   it('worker killed after writing the notifications, before its transaction commits: they fire once on the next worker', async () => {

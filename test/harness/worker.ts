@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { INestApplicationContext } from '@nestjs/common';
+import { afterAll } from '@jest/globals';
 import { loadConfig } from '@app/platform';
 import { createWorkerApp, ReminderPipeline, type WorkerOptions } from '../../apps/worker/src/worker.factory.js';
+import { assertFreshBuild } from './build.js';
 import { LogCapture, prepareDatabase, testEnv } from './test-app.js';
 
 export interface TestWorker {
@@ -73,16 +75,26 @@ export interface WorkerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** Every worker process this test file spawned: none may outlive the file (it would seal and sweep beside the next file's tests). */
+const spawned = new Set<ChildProcess>();
+afterAll(async () => {
+  const alive = [...spawned].filter((child) => child.exitCode === null && child.signalCode === null);
+  await Promise.all(alive.map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGKILL')))));
+  spawned.clear();
+});
+
 /**
  * A built worker as a child process: test/harness/worker-process.mjs (test hooks: HANG_AT,
  * prints BATCH_* and SWEEP_DONE), or with `entry` the real apps/worker main.
  */
 export function spawnWorkerProcess(envOverrides: Record<string, string> = {}, entry = 'test/harness/worker-process.mjs'): WorkerProcess {
+  assertFreshBuild('worker');
   const child = spawn(process.execPath, [entry], {
     cwd: process.cwd(),
     env: { ...testEnv(envOverrides), PATH: process.env.PATH, LOG_LEVEL: 'warn', ...envOverrides },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  spawned.add(child);
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
