@@ -189,6 +189,44 @@ describe('audit sealing', () => {
     });
   });
 
+  it('chains in numeric (txid, id) order where the ids cross a power of ten within one batch (999 → 1000), and seals on after it', async () => {
+    // The sealer reads ids and txids as text: ordered as text, '1000' < '999', the batch would be
+    // chained out of order and the head set to the textually last row, below rows already sealed,
+    // and every later pass would fail on UQ_audit_seal_event. The xid counter crosses such a
+    // boundary as well (it did at 999 → 1000 when this file ran after others).
+    await sealAll(db);
+    const [{ last }] = await db.query(`SELECT last_value::text AS last FROM audit_event_id_seq`);
+    const boundary = 10n ** BigInt(String(BigInt(last) + 100n).length);
+    await db.query(`SELECT setval('audit_event_id_seq', $1)`, [String(boundary - 3n)]);
+    const [actor] = await db.query(`SELECT id FROM app_user WHERE username = $1`, [m.staff]);
+    const ids: string[] = await db.transaction(async (em) => {
+      const out: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const [row] = await em.query(
+          `INSERT INTO audit_event ("municipalityId", "actorId", "actorUsername", action, at, "requestId", purpose)
+           VALUES ($1, $2, $3, 'case.list', now(), $4, 'saksbehandling') RETURNING id::text AS id`,
+          [m.id, actor.id, m.staff, `boundary-${i}`],
+        );
+        out.push(row.id);
+      }
+      return out;
+    });
+    expect(ids).toEqual([-2n, -1n, 0n, 1n, 2n].map((d) => String(boundary + d)));
+    await sealAll(db);
+    const chained: { eventId: string }[] = await db.query(
+      `SELECT "eventId"::text AS "eventId" FROM audit_seal WHERE "eventId" = ANY($1) ORDER BY seq`,
+      [ids],
+    );
+    expect(chained.map((r) => r.eventId)).toEqual(ids);
+    const [head] = await db.query(`SELECT "lastEventId"::text AS id FROM audit_chain WHERE "municipalityId" = $1`, [m.id]);
+    expect(head.id).toBe(ids[4]);
+    // The chain goes on: a later request is sealed after them.
+    const caseId = await logConcern();
+    await sealAll(db);
+    expect((await auditOf(caseId))[0]).toMatchObject({ sealed: true });
+    expect(await verifyThroughApi(t, m.auditor, 500)).toMatchObject({ valid: true, unsealed: 0 });
+  });
+
   it('three sealers at once beside writers in overlapping transactions: every row sealed once, one gap-free chain', async () => {
     // Several workers (and the test's sealAll beside a worker) may seal the same municipality at
     // once: the head's row lock must let exactly one extend the chain at a time. Small batches

@@ -67,11 +67,13 @@ export class AuditSealer {
       [municipalityId],
     );
     if (!head) return 0; // another sealer is extending this chain
+    // ORDER BY names the table's columns (e.txid, e.id): a bare `txid, id` would sort by the text
+    // output columns of the same names, '1000' before '999', and chain a batch out of order.
     const rows: EventRow[] = await em.query(
-      `SELECT id::text AS id, txid::text AS txid, "municipalityId", "actorId", "actorUsername", action, "caseId", at, "requestId", purpose
-       FROM audit_event
-       WHERE "municipalityId" = $1 AND (txid, id) > ($2::xid8, $3::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY txid, id LIMIT $4`,
+      `SELECT e.id::text AS id, e.txid::text AS txid, e."municipalityId", e."actorId", e."actorUsername", e.action, e."caseId", e.at, e."requestId", e.purpose
+       FROM audit_event e
+       WHERE e."municipalityId" = $1 AND (e.txid, e.id) > ($2::xid8, $3::bigint) AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY e.txid, e.id LIMIT $4`,
       [municipalityId, head.lastTxid, head.lastEventId, this.options.batchSize],
     );
     if (!rows.length) return 0;
