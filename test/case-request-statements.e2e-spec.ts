@@ -108,25 +108,34 @@ describe('the hot paths: statements per request, and answers built from what was
     expect(statements[2]).not.toMatch(/FOR UPDATE/);
   });
 
-  it('GET /cases (a page with items): the list query, then children, concerns, consents and voices of the page (9 statements)', async () => {
+  it('GET /cases (a page with items): the page, its children, concerns, consents, voices and total in one statement (5 statements)', async () => {
     const leader = await t.auth('ola.leder');
     let items = 0;
     const statements = await recorder.during(async () => {
       items = (await t.http.get(LIST).set(leader).expect(200)).body.items.length;
     });
     expect(items).toBeGreaterThan(0);
-    // The list query itself is left as it is (keyset paging may replace its OFFSET): one page query
-    // (no COUNT while the first page is not full), then the page's rows in four statements.
-    expect(statements.map(verb)).toEqual([
-      ...TX,
-      'SELECT "c"."id" AS',
-      'SELECT "Child"."id" AS',
-      'SELECT "Concern"."id" AS',
-      'SELECT "ConsentRow"."id" AS',
-      'SELECT "ChildVoiceRow"."id" AS',
-      'INSERT INTO audit_event',
-      'COMMIT',
-    ]);
+    expect(statements.map(verb)).toEqual([...TX, 'WITH page AS', 'INSERT INTO audit_event', 'COMMIT']);
+  });
+
+  it('GET /cases: the window total equals a count, on full pages, the last page and a page past the end (one COUNT only there)', async () => {
+    const leader = await t.auth('ola.leder');
+    const all = (await t.http.get('/api/v1/cases?pageSize=100').set(leader).expect(200)).body;
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThan(2);
+    const first = (await t.http.get('/api/v1/cases?pageSize=2&page=1').set(leader).expect(200)).body;
+    expect(first.items.map((c: { id: string }) => c.id)).toEqual(all.items.slice(0, 2).map((c: { id: string }) => c.id));
+    expect(first.total).toBe(all.total);
+    const lastPage = Math.ceil(all.total / 2);
+    const last = (await t.http.get(`/api/v1/cases?pageSize=2&page=${lastPage}`).set(leader).expect(200)).body;
+    expect(last.items.map((c: { id: string }) => c.id)).toEqual(all.items.slice((lastPage - 1) * 2).map((c: { id: string }) => c.id));
+    expect(last.total).toBe(all.total);
+    let past: { items: unknown[]; total: number } = { items: [], total: -1 };
+    const statements = await recorder.during(async () => {
+      past = (await t.http.get(`/api/v1/cases?pageSize=2&page=${lastPage + 1}`).set(leader).expect(200)).body;
+    });
+    expect(past).toMatchObject({ items: [], total: all.total });
+    expect(statements.map(verb)).toEqual([...TX, 'WITH page AS', 'SELECT count(*)::int AS', 'INSERT INTO audit_event', 'COMMIT']);
   });
 
   describe('answers built from what was written equal what a read returns', () => {

@@ -46,6 +46,41 @@ export class CaseStore {
   }
 
   /**
+   * One page of the cases the caller may see that match `filter` (newest first), with what the
+   * list shows, in one statement: the page is cut first (`LIMIT`/`OFFSET` on the case alone), then
+   * joined like `loadVisible`. `total` comes from a window count over the matches; a page past the
+   * end has no row to carry it, so only then a separate COUNT is sent.
+   */
+  async loadPage(
+    em: EntityManager,
+    principal: Principal,
+    filter: { sql: string; params: Record<string, unknown> },
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: LoadedCase[]; total: number }> {
+    const visible = this.policy.visibleCondition(principal, new Date());
+    const where = `${visible.sql}${filter.sql ? ` AND ${filter.sql}` : ''}`;
+    const params = { ...visible.params, ...filter.params, limit: pageSize, offset: (page - 1) * pageSize };
+    const [sql, values] = em.connection.driver.escapeQueryWithParameters(
+      `WITH page AS (
+         SELECT c.*, count(*) OVER () AS "total" FROM bti_case c WHERE ${where}
+         ORDER BY c."createdAt" DESC, c.id DESC LIMIT :limit OFFSET :offset)
+       ${loadCaseFrom('page c')}
+       ORDER BY c."createdAt" DESC, c.id DESC`,
+      params,
+    );
+    const rows = (await em.query(sql, values)) as (LoadRow & { total: string })[];
+    if (rows.length > 0) {
+      const total = Number(rows[0].total);
+      return { items: rows.map(({ total: _total, ...raw }) => fromLoadRow(raw as LoadRow)), total };
+    }
+    if (page === 1) return { items: [], total: 0 };
+    const [countSql, countValues] = em.connection.driver.escapeQueryWithParameters(`SELECT count(*)::int AS "total" FROM bti_case c WHERE ${where}`, params);
+    const [{ total }] = (await em.query(countSql, countValues)) as { total: number }[];
+    return { items: [], total };
+  }
+
+  /**
    * Optimistic lock as a second line behind the row lock: the UPDATE names the version it read.
    * `updatedAt` is the command's own clock, so the response built in memory carries what was stored.
    */
@@ -99,7 +134,7 @@ export class CaseStore {
  * timestamptz, so the values equal those of a plain column). Row-level security applies to every
  * table here as to separate queries.
  */
-const LOAD_CASE = `
+const loadCaseFrom = (cases: string) => `
 SELECT c.*,
   ch.id AS "child.id", ch."municipalityId" AS "child.municipalityId", ch."firstName" AS "child.firstName", ch."lastName" AS "child.lastName",
   ch."birthDate"::text AS "child.birthDate", ch."nationalIdEncrypted" AS "child.nationalIdEncrypted", ch."nationalIdHash" AS "child.nationalIdHash",
@@ -113,10 +148,11 @@ SELECT c.*,
   (SELECT coalesce(json_agg(json_build_object('id', s.id, 'recipients', s.recipients, 'decision', s.decision, 'validFrom', s."validFrom"::text,
             'validUntil', s."validUntil"::text, 'withdrawnAt', s."withdrawnAt"::text) ORDER BY s."createdAt", s.id), '[]'::json)
      FROM consent s WHERE s."caseId" = c.id) AS "consents"
-FROM bti_case c
+FROM ${cases}
 JOIN child ch ON ch.id = c."childId"
 JOIN concern k ON k."caseId" = c.id
 LEFT JOIN LATERAL (SELECT * FROM child_voice w WHERE w."caseId" = c.id ORDER BY w.at DESC, w.id DESC LIMIT 1) v ON true`;
+const LOAD_CASE = loadCaseFrom('bti_case c');
 
 type LoadRow = BtiCase & Record<string, unknown> & {
   consents: { id: string; recipients: string[]; decision: string | null; validFrom: string; validUntil: string | null; withdrawnAt: string | null }[];

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { In, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import {
   allowedEvents,
   apply,
@@ -20,11 +20,9 @@ import {
   Child,
   ChildVoiceRow,
   Concern,
-  ConsentRow,
   IdempotencyKey,
   Unit,
   toCaseState,
-  toDomainConsent,
   writeReminderEffects,
 } from '@app/persistence';
 import { loadReferenceData, type AppConfig } from '@app/platform';
@@ -161,43 +159,25 @@ export class CasesService {
   async list(principal: Principal, query: ListCasesQuery): Promise<CaseListResponse> {
     return this.rowSecurity.transaction(principal, async (em) => {
       const now = new Date();
-      const visible = this.policy.visibleCondition(principal, now);
-      const qb = em.getRepository(BtiCase).createQueryBuilder('c').where(visible.sql, visible.params);
-      if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-      if (query.route) qb.andWhere('c.route = :route', { route: query.route });
-      if (query.unitId) qb.andWhere('c."unitId" = :unitId', { unitId: query.unitId });
-      if (query.assigneeId) qb.andWhere('c."assigneeId" = :assigneeId', { assigneeId: query.assigneeId });
+      const conditions: string[] = [];
+      const params: Record<string, unknown> = {};
+      const where = (sql: string, name: string, value: unknown) => {
+        conditions.push(sql);
+        params[name] = value;
+      };
+      if (query.status) where('c.status = :status', 'status', query.status);
+      if (query.route) where('c.route = :route', 'route', query.route);
+      if (query.unitId) where('c."unitId" = :unitId', 'unitId', query.unitId);
+      if (query.assigneeId) where('c."assigneeId" = :assigneeId', 'assigneeId', query.assigneeId);
       if (query.overdue !== undefined) {
         // Level 0 must end in a decision: undecided cases older than twice the assessment reminder.
         const durations = await this.profiles.reminderDurations(principal.municipalityId);
-        const deadline = new Date(now.getTime() - 2 * parseIsoDuration(durations.assessment_due).toMillis());
         const overdue = `(c.status IN ('discovered','assessing','deciding') AND c."createdAt" < :deadline)`;
-        qb.andWhere(query.overdue ? overdue : `NOT ${overdue}`, { deadline });
+        where(query.overdue ? overdue : `NOT ${overdue}`, 'deadline', new Date(now.getTime() - 2 * parseIsoDuration(durations.assessment_due).toMillis()));
       }
-      const [rows, total] = await qb
-        .orderBy('c."createdAt"', 'DESC')
-        .addOrderBy('c.id', 'DESC')
-        .skip((query.page - 1) * query.pageSize)
-        .take(query.pageSize)
-        .getManyAndCount();
-      const ids = rows.map((r) => r.id);
-      const [children, concerns, consents, voices] = ids.length
-        ? await Promise.all([
-            em.findBy(Child, { id: In(rows.map((r) => r.childId)) }),
-            em.findBy(Concern, { caseId: In(ids) }),
-            em.findBy(ConsentRow, { caseId: In(ids) }),
-            em.find(ChildVoiceRow, { where: { caseId: In(ids) }, order: { at: 'DESC' } }),
-          ])
-        : [[], [], [], []];
-      const items = rows.map((row) =>
-        this.presentLoaded(principal, {
-          row,
-          child: children.find((c) => c.id === row.childId)!,
-          concern: concerns.find((c) => c.caseId === row.id)!,
-          consents: consents.filter((c) => c.caseId === row.id).map(toDomainConsent),
-          childVoice: voices.find((v) => v.caseId === row.id) ?? null,
-        }, now, false),
-      );
+      const { items: loaded, total } = await this.store.loadPage(em, principal, { sql: conditions.join(' AND '), params }, query.page, query.pageSize);
+      const ids = loaded.map((l) => l.row.id);
+      const items = loaded.map((l) => this.presentLoaded(principal, l, now, false));
       await this.audit.record(em, principal, 'case.list', ids);
       return { items, total, page: query.page, pageSize: query.pageSize };
     });
