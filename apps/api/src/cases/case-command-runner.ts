@@ -28,18 +28,13 @@ export interface CaseChange<R> {
    * sight of the case; it moved the version on by one); or `unchanged` (no version bump).
    */
   case: CaseColumns | { writtenByCommand: CaseColumns } | 'unchanged';
-  /**
-   * The log entry (stafettlogg). `unseen`: a plain INSERT without RETURNING, for a caller who
-   * no longer sees the case after the change (row-level security checks returned rows).
-   */
-  log?: { type: string; text: string; data?: Record<string, unknown>; unseen?: boolean };
+  /** The log entry (stafettlogg). */
+  log?: { type: string; text: string; data?: Record<string, unknown> };
   /** The domain's effects: reminders and the follow-ups (IKS referral, transfer notices) in CaseEffects. */
   effects?: readonly DomainEffect[];
   /** Reminder effects only: for commands whose follow-ups the command itself owns (IKS decisions). */
   reminders?: readonly DomainEffect[];
   notifications?: readonly NotificationToSend[];
-  /** Overrides the command's audit action (the event's type is known only after parsing). */
-  auditAction?: string;
   /** The answer, from the case as written: the loaded rows with the changes applied, version + 1. */
   respond(written: LoadedCase): R | Promise<R>;
 }
@@ -87,14 +82,13 @@ export class CaseCommandRunner {
       const change = await command.decide(em, loaded, now);
       const written = await this.writeCase(em, loaded, change, now);
       if (change.log) {
-        const { type, text, data = {}, unseen } = change.log;
-        if (unseen) await this.store.appendLogUnseen(em, id, type, principal.userId, text, data);
-        else await this.store.appendLog(em, id, type, principal.userId, text, data);
+        const { type, text, data = {} } = change.log;
+        await this.store.appendLog(em, id, type, principal.userId, text, data);
       }
       if (change.effects?.length) await this.effects.persist(em, id, change.effects, principal);
       if (change.reminders?.length) await writeReminderEffects(em, id, change.reminders);
       for (const n of change.notifications ?? []) await notify(em, id, n);
-      await this.audit.record(em, principal, change.auditAction ?? command.action, [id]);
+      await this.audit.record(em, principal, command.action, [id]);
       return change.respond(written);
     });
   }

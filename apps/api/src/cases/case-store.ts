@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import pg from 'pg';
 import { In, type EntityManager } from 'typeorm';
 import type { Actor, Consent } from '@app/domain';
-import { AppUser, BtiCase, CaseLogEntry, RoleAssignmentRow, type Child, type ChildVoiceRow, type Concern } from '@app/persistence';
+import { AppUser, BtiCase, RoleAssignmentRow, type Child, type ChildVoiceRow, type Concern } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 import { problems } from '../common/problem.js';
 import { CaseAccessPolicy } from './case-access.policy.js';
@@ -94,16 +94,13 @@ export class CaseStore {
     if (result.affected !== 1) throw versionMismatch(row.version + 1);
   }
 
-  /** Appends to the case log (stafettlogg) in the caller's transaction. */
-  async appendLog(em: EntityManager, caseId: string, type: string, actorId: string, text: string, data: Record<string, unknown> = {}): Promise<void> {
-    await em.insert(CaseLogEntry, { caseId, type, actorId, text, data: data as never });
-  }
-
   /**
-   * Appends to the case log for a caller who may not (or no longer) see the case: a plain INSERT
-   * without RETURNING, since row-level security applies the SELECT policy to returned rows.
+   * Appends to the case log (stafettlogg) in the caller's transaction: a plain INSERT without
+   * RETURNING. Nothing reads the entry back, and row-level security would check a returned row
+   * against the SELECT policy: a caller who has just lost sight of the case (an IKS return, a
+   * rejected transfer) or never had it (a leader acknowledging a competence order) may still log.
    */
-  async appendLogUnseen(em: EntityManager, caseId: string, type: string, actorId: string, text: string, data: Record<string, unknown> = {}): Promise<void> {
+  async appendLog(em: EntityManager, caseId: string, type: string, actorId: string, text: string, data: Record<string, unknown> = {}): Promise<void> {
     await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data) VALUES ($1, $2, $3, $4, $5)`, [caseId, type, actorId, text, JSON.stringify(data)]);
   }
 

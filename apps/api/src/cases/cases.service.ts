@@ -328,7 +328,7 @@ export class CasesService {
     if (!ok) throw versionMismatch(loaded.row.version + 1);
     return {
       case: { writtenByCommand: { transferToUnitId: null, transferToClusterId: null } },
-      log: { type, text: logText, data: { payload, effects: ['TransferWithdrawn'] }, unseen: true },
+      log: { type, text: logText, data: { payload, effects: ['TransferWithdrawn'] } },
       respond: (written) => presentCase({ row: written.row as BtiCase, child: written.child, concern: written.concern, view: 'full', allowedEvents: [] }),
     };
   }

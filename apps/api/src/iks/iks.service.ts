@@ -209,7 +209,7 @@ export class IksService {
         await em.update(IksReferral, { id: referral.id }, { status: 'returned', returnReason: dto.reason.trim(), returnedAt: now, returnedById: principal.userId });
         return {
           case: leavesSight ? { writtenByCommand: columns } : columns,
-          log: { type: 'iks_returned', text: outcome.logText, data: { referralId: referral.id, effects: outcome.effects.map((e: DomainEffect) => e.type) }, unseen: true },
+          log: { type: 'iks_returned', text: outcome.logText, data: { referralId: referral.id, effects: outcome.effects.map((e: DomainEffect) => e.type) } },
           reminders: outcome.effects,
           notifications: [
             await this.unitLeadersNotice(em, loaded.row.unitId, 'iks_returned', 'IKS har sendt en henvisning tilbake. Saken er tilbake til beslutning: se begrunnelsen i sakens logg.'),
@@ -263,7 +263,6 @@ export class IksService {
             type: 'iks_ended',
             text: outcome.logText,
             data: { referralId: referral.id, handBackRoute: next.route, effects: outcome.effects.map((e: DomainEffect) => e.type) },
-            unseen: true,
           },
           reminders: outcome.effects,
           notifications: [await this.unitLeadersNotice(em, loaded.row.unitId, 'iks_ended', 'IKS har avsluttet sin innsats i en sak fra enheten din.')],
@@ -348,7 +347,7 @@ export class IksService {
       order.acknowledgedAt = new Date();
       order.acknowledgementNote = dto.note?.trim() || null;
       await em.update(IksCompetenceOrder, { id: order.id }, { acknowledgedAt: order.acknowledgedAt, acknowledgementNote: order.acknowledgementNote });
-      await this.store.appendLogUnseen(em, order.caseId, 'iks_order_acknowledged', principal.userId, `Enhetsleder har bekreftet bestillingen av kompetanse fra ${order.serviceCode}.`, {
+      await this.store.appendLog(em, order.caseId, 'iks_order_acknowledged', principal.userId, `Enhetsleder har bekreftet bestillingen av kompetanse fra ${order.serviceCode}.`, {
         orderId: order.id,
       });
       await em.insert(Notification, {
