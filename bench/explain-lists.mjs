@@ -117,8 +117,13 @@ for (const [who, route, table, pageSize] of cases) {
   if (first.status !== 200) throw new Error(`${who} ${route}: ${first.status} ${JSON.stringify(first.body)}`);
   const total = first.body.total;
   const lastPage = Math.max(1, Math.ceil(total / pageSize));
-  for (const page of [...new Set([1, Math.max(1, Math.floor(lastPage / 2)), lastPage])]) {
-    const q = `${route}?pageSize=${pageSize}&page=${page}`;
+  const requests = [...new Set([1, Math.max(1, Math.floor(lastPage / 2)), lastPage])].map((page) => `${route}?pageSize=${pageSize}&page=${page}`);
+  if (route === '/api/v1/audit') {
+    // Keyset: the cursor that leads to the middle page (the last id before it), and page 1's own.
+    const { rows } = await pool.query(`SELECT id::text FROM audit_event WHERE "municipalityId" = $1 ORDER BY id DESC OFFSET $2 LIMIT 1`, [m.id, Math.floor(lastPage / 2 - 1) * pageSize - 1]);
+    requests.push(`${route}?pageSize=${pageSize}&cursor=${Buffer.from(`a${rows[0].id}`).toString('base64url')}`);
+  }
+  for (const q of requests) {
     const run = await captured(q, users[who]);
     const ms = await timed(q, users[who]);
     const plans = await explain(run.statements, table);

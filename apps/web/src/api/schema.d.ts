@@ -772,9 +772,12 @@ export interface components {
         };
         AuditListResponse: {
             items: components["schemas"]["AuditEventView"][];
+            /** @description Rows matching the filters (all pages). */
             total: number;
             page: number;
             pageSize: number;
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         AuditChainView: {
             /** @description This page of the chain is intact (and, on the last page, ends at the head). */
@@ -1983,6 +1986,8 @@ export interface operations {
                 to?: string;
                 page?: number;
                 pageSize?: number;
+                /** @description The next page after the one that returned this value as `nextCursor` (keyset paging: as fast at any depth). Opaque; with the same filters as that request. When given, `page` is ignored. */
+                cursor?: string;
             };
             header?: never;
             path?: never;
