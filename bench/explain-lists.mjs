@@ -88,7 +88,7 @@ async function explain(statements, table) {
     await client.query('BEGIN');
     for (const s of statements) {
       if (/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i.test(s.query) || /^\s*INSERT/i.test(s.query)) continue;
-      if (/^\s*SELECT/i.test(s.query) && (s.query.includes(`"${table}"`) || s.query.includes(` ${table} `))) {
+      if (/^\s*(SELECT|WITH)/i.test(s.query) && (s.query.includes(`"${table}"`) || s.query.includes(` ${table} `))) {
         const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${s.query}`, s.parameters ?? []);
         const plan = rows.map((r) => r['QUERY PLAN']);
         plans.push({ query: s.query.replace(/\s+/g, ' ').slice(0, 400), executionMs: Number(/Execution Time: ([\d.]+)/.exec(plan.at(-1))?.[1]), plan });
