@@ -370,6 +370,30 @@ describe('reminder pipeline', () => {
       return rows.map((r) => r.n);
     }
 
+    it('a case a request holds FOR UPDATE holds back only its own reminders, without waiting on it; they fire once it is released', async () => {
+      // The batch takes its cases FOR KEY SHARE SKIP LOCKED before it inserts their notifications
+      // (whose foreign key would take that lock and wait): so the other case fires meanwhile, and
+      // the request can still cancel its case's reminder (no deadlock with the batch).
+      const [held, free] = await dueCases(2, new Date(Date.now() + 500));
+      const request = ds.createQueryRunner();
+      await request.connect();
+      await request.startTransaction();
+      try {
+        await request.query(`SELECT id FROM bti_case WHERE id = $1 FOR UPDATE`, [held]);
+        await waitFor(async () => (await reminderStatuses(ds, free)).unassigned === 'fired', 20_000, 'the other case fired');
+        await w.sweeps(2);
+        expect((await reminderStatuses(ds, held)).unassigned).toBe('pending');
+        const cancelled = await request.query(`UPDATE scheduled_reminder SET status = 'cancelled' WHERE "caseId" = $1 AND status = 'pending' RETURNING id`, [held]);
+        expect(cancelled[0]).toHaveLength(1);
+      } finally {
+        await request.rollbackTransaction(); // the request gives up: its reminder is pending again
+        await request.release();
+      }
+      await waitFor(async () => (await reminderStatuses(ds, held)).unassigned === 'fired', 20_000, 'the held case fired after release');
+      await w.sweeps(2);
+      expect(await notificationCounts([held, free])).toEqual([1, 1]);
+    });
+
     it('sweeps run again, concurrently, from two workers and by hand: one notification per reminder and recipient', async () => {
       const w2 = await startTestWorker(SHORT, { batchSize: 7, concurrency: 3 });
       try {
