@@ -6,6 +6,12 @@ import { CaseAccessPolicy } from '../apps/api/src/cases/case-access.policy.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { caseEtag, logConcern, sendEvent, userId } from './harness/cases.js';
 
+import { jest } from '@jest/globals';
+
+// Explicit, and enough for the hooks: they start the API on the harness database (the first file
+// also migrates it), tens of seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 /**
  * THE ACCESS MATRIX (DESIGN 7, 8.3, 8.4; issue 19 item 5): every user × every case shape × the
  * case endpoints. One hand-written table says who sees which case and how; the domain predicate

@@ -3,6 +3,12 @@ import { startTestApp, type TestApp } from './harness/test-app.js';
 import { caseEtag, logConcern, sendEvent, userId } from './harness/cases.js';
 import { reportEvent } from './harness/child-welfare-report.js';
 
+import { jest } from '@jest/globals';
+
+// Explicit, and enough for the hooks: they start the API on the harness database (the first file
+// also migrates it), tens of seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 /** DESIGN 8.1 (safety path), 8.2 (decision deadline, coordinator, handover), 8.5 (voices), over HTTP with the demo users. */
 describe('practice rules', () => {
   let t: TestApp;

@@ -10,6 +10,12 @@ import { startTestApp, type TestApp } from './harness/test-app.js';
 import { logConcern, sendEvent } from './harness/cases.js';
 import { reportEvent } from './harness/child-welfare-report.js';
 
+import { jest } from '@jest/globals';
+
+// Explicit, and enough for the hooks: they start the API on the harness database (the first file
+// also migrates it), tens of seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 /** The test's own validator, compiled from the repository's copy of the KS schema: it does not trust the app's. */
 function schemaValidator() {
   const Ajv2019 = ((Ajv2019Module as unknown as { default?: unknown }).default ?? Ajv2019Module) as typeof Ajv2019Module.default;

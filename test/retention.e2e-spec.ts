@@ -4,6 +4,12 @@ import { IdempotencyKeyRetention } from '../apps/worker/src/retention/idempotenc
 import { concernBody, logConcern, unitIds, userId } from './harness/cases.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 
+import { jest } from '@jest/globals';
+
+// Explicit, and enough for the hooks: they start the API on the harness database (the first file
+// also migrates it), tens of seconds on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 /** Old Idempotency-Keys are forgotten by the worker; recent ones still replay. */
 describe('idempotency key retention', () => {
   let t: TestApp;
