@@ -50,6 +50,13 @@ export class ReferenceDataError extends ConfigError {}
  * (`libs/platform/src`) and the build (`dist/apps/<app>/libs/platform/src`) sit at different depths.
  */
 export function bundledReferenceDataDir(): string {
+  // Found once per process: request validators ask for the reference data on every value.
+  bundledDir ??= findBundledReferenceDataDir();
+  return bundledDir;
+}
+let bundledDir: string | undefined;
+
+function findBundledReferenceDataDir(): string {
   const here = fileURLToPath(import.meta.url);
   for (let dir = path.dirname(here); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'libs', 'reference-data');
