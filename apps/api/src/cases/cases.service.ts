@@ -143,11 +143,11 @@ export class CasesService {
         suspectedViolenceOrAbuse: dto.concern.suspectedViolenceOrAbuse,
         createdAt: now,
       };
-      // The case row first: row-level security shows a child only through a visible case.
-      for (const [entity, values] of [[BtiCase, row], [Child, child], [Concern, concern]] as const) {
-        await em.createQueryBuilder().insert().into(entity).values(values).updateEntity(false).execute();
-      }
-      await this.store.appendLog(em, row.id, 'concern_logged', principal.userId, flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå (barnevernvakten utenom kontortid).' : 'Bekymring registrert.');
+      await this.store.insertNew(em, row, child, concern, {
+        type: 'concern_logged',
+        actorId: principal.userId,
+        text: flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå (barnevernvakten utenom kontortid).' : 'Bekymring registrert.',
+      });
       const durations = await this.profiles.reminderDurations(principal.municipalityId);
       await writeReminderEffects(em, row.id, remindersOnConcernLogged(toCaseState(row), now, durations));
       await this.audit.record(em, principal, 'case.create', [row.id]);
