@@ -7,7 +7,7 @@
 // Adds, idempotently, what the seed lacks: an admin and an auditor in the largest municipality,
 // and `service = 'tfa' | 'iks'` on the bench coordinators (so the consent rules let them see
 // their route's cases, as in production). docs/BENCHMARKS.md, "Paging at national scale".
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pgPkg from 'pg';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -19,7 +19,8 @@ const url = args.url;
 if (!url) throw new Error('--url postgres://… (a database seeded by bench/explain-db.mjs)');
 const repeat = Number(args.repeat ?? 5);
 const pool = new pgPkg.Pool({ connectionString: url, max: 4 });
-const redis = await startRedis({ dataDir: path.join(throwawayDir('bti-explain-redis'), 'redis'), persistent: false });
+const redisDir = throwawayDir('bti-explain-redis');
+const redis = await startRedis({ dataDir: path.join(redisDir, 'redis'), persistent: false });
 const built = await loadBuilt();
 
 // ── users of the largest municipality ──
@@ -137,4 +138,5 @@ log(`written ${out}`);
 await app.close();
 await pool.end();
 await redis.stop();
+rmSync(redisDir, { recursive: true, force: true });
 process.exit(0);
