@@ -89,10 +89,10 @@ try {
   await session.post('Profiler.setSamplingInterval', { interval: 500 });
 
   const phases = [];
-  async function profiled(name, opts) {
+  async function profiled(name, opts, amount = REQUESTS) {
     await session.post('Profiler.start');
     const cpu0 = process.cpuUsage();
-    const run = await load({ ...opts, url: base, amount: REQUESTS, connections: C });
+    const run = await load({ ...opts, url: base, amount, connections: C });
     const cpu = process.cpuUsage(cpu0);
     const { profile } = await session.post('Profiler.stop');
     const file = path.join(ROOT, 'bench', 'results', `profile-${name.replace(/[^a-z]+/gi, '-').toLowerCase()}.cpuprofile`);
@@ -116,12 +116,13 @@ try {
   await profiled('GET /cases', { requests: [{ method: 'GET', path: LIST_QUERY, headers: { authorization: auth(units[0]) } }] });
   const targets = (await pool.query(`SELECT id, "unitId" FROM bti_case WHERE status = 'discovered' AND version = 1 AND "createdAt" >= $1`, [createStart])).rows;
   let e = 0;
+  // One start_assessment per case the create phase made (a second one on a case would be refused).
   await profiled('POST /cases/:id/events', {
     requests: [{ method: 'POST', setupRequest: (req) => {
       const row = targets[e++ % targets.length];
       return { ...req, path: `/api/v1/cases/${row.id}/events`, headers: { 'content-type': 'application/json', 'if-match': '"1"', authorization: auth(unitOf.get(row.unitId)) }, body: '{"type":"start_assessment"}' };
     } }],
-  });
+  }, targets.length);
 
   // The table: the process's CPU per request, split by the groups' shares of the non-idle samples;
   // the load tool (autocannon in this process) is one of the groups and is subtracted.

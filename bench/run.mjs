@@ -312,6 +312,13 @@ try {
   result.reminders.delayedJobDesign = alternative;
   result.ceilings.redisOpsPerSec = alternative.addBulkJobsPerSec;
   result.ceilings.redisSingleAddPerSec = alternative.singleAddPerSec;
+  // ── the foreign keys' cost on the write path: ceiling (a) again, last, with every key dropped ──
+  log('ceiling: raw concern-creation transaction without the foreign keys …');
+  await pool.query(`DO $$ DECLARE k record; BEGIN
+    FOR k IN SELECT conrelid::regclass AS tbl, conname FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace LOOP
+      EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', k.tbl, k.conname);
+    END LOOP; END $$`);
+  result.ceilings.rawConcernTxPerSecWithoutForeignKeys = await rawConcernCeiling(pool, unitRows, D);
   if (DELAYED_JOBS < 1_000_000) result.notes.push(`delayedJobDesign.mbPerMillionDelayed extrapolated linearly from ${DELAYED_JOBS.toLocaleString('en')} delayed jobs`);
   if (scale < 1) result.notes.push(`scale ${scale}: ${plannedCounts(scale).cases} cases; the national figure is 300 000`);
   for (const [phase, fig] of Object.entries({ concernCreate: result.concernCreate, caseList: result.caseList, caseRead: result.caseRead, events: result.events })) {
@@ -571,7 +578,7 @@ function printTable(r) {
   const rows = [
     ['machine', `${r.machine.cpus} cpu (${r.machine.cpuModel}), ${r.machine.memGb} GB, node ${r.machine.node}`],
     ['scale', `${r.scale} of national (${r.seeded.rows?.cases ?? '?'} cases, seeded in ${r.seeded.seconds} s, db ${r.seeded.databaseMb} MB)`],
-    ['ceiling (a) raw concern tx/s', `${r.ceilings.rawConcernTxPerSec}  (synchronous_commit=off: ${r.ceilings.rawConcernTxPerSecSyncCommitOff})`],
+    ['ceiling (a) raw concern tx/s', `${r.ceilings.rawConcernTxPerSec}  (synchronous_commit=off: ${r.ceilings.rawConcernTxPerSecSyncCommitOff}; without foreign keys, measured last: ${r.ceilings.rawConcernTxPerSecWithoutForeignKeys})`],
     ['ceiling (b) bare http req/s', `${r.ceilings.bareHttpReqPerSec}`],
     ['ceiling (c) redis addBulk jobs/s', `${r.ceilings.redisOpsPerSec}  (Queue.add c=32: ${r.ceilings.redisSingleAddPerSec}/s)`],
     ['POST /cases', `${r.concernCreate.reqPerSec} req/s, p50 ${r.concernCreate.p50Ms} / p95 ${r.concernCreate.p95Ms} / p99 ${r.concernCreate.p99Ms} ms; ÷ ceiling (a) = ${r.concernCreate.ratioToRaw}`],

@@ -13,7 +13,7 @@ jest.setTimeout(90_000);
 /** A long scheduler period, so that a reminder fired before the next scheduled sweep can only have been woken for. */
 const PERIOD_MS = 30_000;
 
-describe('the due-sweep wakes for the next reminder instead of waiting for the scheduler', () => {
+describe('the due-sweep: punctual, and never spinning on what it cannot fire yet', () => {
   let t: TestApp;
   let w: TestWorker;
   let ds: DataSource;
@@ -64,5 +64,41 @@ describe('the due-sweep wakes for the next reminder instead of waiting for the s
     expect(fired.status).toBe('fired');
     expect(fired.settledAt.getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
     expect(fired.settledAt.getTime()).toBeLessThan(next);
+  });
+
+  it('a full batch whose cases are all busy stays pending and ends the sweep (no tight loop of claims); it fires once the case is free', async () => {
+    const busyWorker = await startTestWorker({}, { sweepIntervalMs: PERIOD_MS, batchSize: 1, concurrency: 1 });
+    const holder = ds.createQueryRunner();
+    try {
+      const c = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
+      await ds.query(`UPDATE scheduled_reminder SET "dueAt" = now() - interval '1 second' WHERE "caseId" = $1 AND kind = 'unassigned'`, [c.id]);
+      // Something holds the case FOR UPDATE (a DELETE, manual SQL): the batch skips the case and leaves its reminder pending.
+      await holder.connect();
+      await holder.startTransaction();
+      await holder.query(`SELECT 1 FROM bti_case WHERE id = $1 FOR UPDATE`, [c.id]);
+      let batches = 0;
+      const firing = busyWorker.pipeline.firing;
+      const fireNext = firing.fireNext.bind(firing);
+      firing.fireNext = async () => {
+        batches++;
+        return fireNext();
+      };
+      // Each batch of one claims the busy reminder again; a lane that went on while its batches were
+      // full would claim it for as long as the case is held. The sweep must end on its own.
+      let ended = false;
+      const sweep = busyWorker.pipeline.sweep.run().then(() => (ended = true));
+      await waitFor(async () => ended, 20_000, 'the sweep to end while the case is held');
+      await sweep;
+      const status = async () => (await ds.query(`SELECT status FROM scheduled_reminder WHERE "caseId" = $1 AND kind = 'unassigned'`, [c.id]))[0].status;
+      expect(await status()).toBe('pending');
+      expect(batches).toBeGreaterThanOrEqual(1);
+      await holder.commitTransaction();
+      await busyWorker.pipeline.sweep.run();
+      await waitFor(async () => (await status()) === 'fired', 20_000, 'the reminder to fire once the case is free');
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+      await busyWorker.close();
+    }
   });
 });

@@ -381,7 +381,7 @@ describe('reminder pipeline', () => {
       return rows.map((r) => r.n);
     }
 
-    it('a case a request holds FOR UPDATE holds back only its own reminders, without waiting on it; they fire once it is released', async () => {
+    it('a case another session holds FOR UPDATE (no request does; a delete or manual SQL) holds back only its own reminders, without waiting on it; they fire once it is released', async () => {
       // The batch takes its cases FOR KEY SHARE SKIP LOCKED before it inserts their notifications
       // (whose foreign key would take that lock and wait): so the other case fires meanwhile, and
       // the request can still cancel its case's reminder (no deadlock with the batch).

@@ -155,6 +155,8 @@ describe('transfer between units', () => {
     expect((await get('berit.leder', caseId)).status).toBe(404);
     const kept = await get('ola.leder', caseId);
     expect(kept.body).toMatchObject({ unitId: units['solsiden-bhg'], assigneeId: ids['kari.ansatt'], status: 'acting' });
+    // The answer was built in memory from what the definer function wrote: the same version and time as stored.
+    expect({ version: rejected.body.version, updatedAt: rejected.body.updatedAt }).toEqual({ version: kept.body.version, updatedAt: kept.body.updatedAt });
     expect((await get('kari.ansatt', caseId)).status).toBe(200);
     const log = (await t.http.get(`/api/v1/cases/${caseId}/log`).set(await as('ola.leder'))).body.items;
     expect(log.at(-1)).toMatchObject({ type: 'reject_transfer', actorId: ids['berit.leder'] });

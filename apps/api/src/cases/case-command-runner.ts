@@ -25,9 +25,10 @@ export interface CaseChange<R> {
   /**
    * The case row: columns to change (the version moves on by one); `{ writtenByCommand }` when the
    * command changed the row itself with these columns (a definer function, for a caller who loses
-   * sight of the case; it moved the version on by one); or `unchanged` (no version bump).
+   * sight of the case; it moved the version on by one, and `updatedAt` is what it stamped); or
+   * `unchanged` (no version bump).
    */
-  case: CaseColumns | { writtenByCommand: CaseColumns } | 'unchanged';
+  case: CaseColumns | { writtenByCommand: CaseColumns & Partial<Pick<BtiCase, 'updatedAt'>> } | 'unchanged';
   /** The log entry (stafettlogg). */
   log?: { type: string; text: string; data?: Record<string, unknown> };
   /** The domain's effects: reminders and the follow-ups (IKS referral, transfer notices) in CaseEffects. */

@@ -324,10 +324,11 @@ export class CasesService {
    * case again (row-level security would refuse): the case as they saw it, now without the transfer.
    */
   private async rejectTransfer(em: EntityManager, principal: Principal, loaded: LoadedCase, logText: string, type: string, payload: object): Promise<CaseChange<CaseResponse>> {
-    const [{ ok }] = (await em.query('SELECT bti_case_reject_transfer($1, $2) AS ok', [loaded.row.id, loaded.row.version])) as { ok: boolean }[];
+    // The function stamps "updatedAt" with now(), the transaction's time: read beside it, so the answer carries what was stored.
+    const [{ ok, updatedAt }] = (await em.query('SELECT bti_case_reject_transfer($1, $2) AS ok, now() AS "updatedAt"', [loaded.row.id, loaded.row.version])) as { ok: boolean; updatedAt: Date }[];
     if (!ok) throw versionMismatch(loaded.row.version + 1);
     return {
-      case: { writtenByCommand: { transferToUnitId: null, transferToClusterId: null } },
+      case: { writtenByCommand: { transferToUnitId: null, transferToClusterId: null, updatedAt } },
       log: { type, text: logText, data: { payload, effects: ['TransferWithdrawn'] } },
       respond: (written) => presentCase({ row: written.row as BtiCase, child: written.child, concern: written.concern, view: 'full', allowedEvents: [] }),
     };

@@ -89,7 +89,10 @@ export class DueSweep {
     while (!this.stopping) {
       const outcome = await this.firing.fireNext();
       total += outcome.claimed.length;
-      if (outcome.claimed.length < this.options.batchSize) break;
+      // Done when a batch settles fewer than it may take: nothing more is due, or what it left
+      // pending (its case busy, a failure backing off) waits for the next sweep instead of being
+      // claimed again at once in a tight loop.
+      if (outcome.fired.length + outcome.obsolete.length < this.options.batchSize) break;
     }
     return total;
   }

@@ -171,9 +171,10 @@ export class ReminderFiring {
  *   insert referencing the case takes (foreign keys), so two lanes could each hold one case and
  *   insert a notification for the other's: a deadlock. Busy → only its evaluation_due waits.
  * - every case: `FOR KEY SHARE`, the lock the notification's foreign key takes anyway, but taken
- *   here without waiting. A request that holds its case `FOR UPDATE` and waits for a reminder row
- *   this batch has claimed (a cancel) would otherwise wait for us while we wait for it. Busy → all
- *   of its reminders wait. (A request's `FOR NO KEY UPDATE` does not conflict with it.)
+ *   here without waiting. Whoever holds a case `FOR UPDATE` (no API request does: they take `FOR NO
+ *   KEY UPDATE`, which does not conflict with it; a DELETE, a key change, manual SQL) and then
+ *   waits for a reminder row this batch has claimed would otherwise wait for us while we wait for
+ *   it. Busy → all of its reminders wait for the next sweep.
  * A case that does not exist is not busy: its reminders are found obsolete as before.
  */
 async function lockCases(em: EntityManager, claimed: ClaimedReminder[]): Promise<{ all: Set<string>; forEvaluation: Set<string> }> {
