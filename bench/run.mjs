@@ -446,10 +446,24 @@ async function explainListQuery(app, base, headers, pool) {
   } finally {
     ds.logger = original;
   }
+  // Replayed as the API runs it: in a transaction with the caller's identity and the bti_app role
+  // (its set_config statement, captured too), so row-level security is in the plan.
+  const identity = captured.find((c) => c.query.includes("set_config('role'"));
   const out = [];
-  for (const q of captured.filter((c) => /FROM "bti_case"/.test(c.query) && /SELECT/.test(c.query))) {
-    const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.query}`, q.parameters ?? []);
-    out.push({ query: q.query, plan: rows.map((x) => x['QUERY PLAN']) });
+  const client = await pool.connect();
+  try {
+    for (const q of captured.filter((c) => /FROM "?bti_case"?\s/.test(c.query) && /SELECT/.test(c.query))) {
+      await client.query('BEGIN');
+      try {
+        if (identity) await client.query(identity.query, identity.parameters ?? []);
+        const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.query}`, q.parameters ?? []);
+        out.push({ query: q.query, asRole: identity ? 'bti_app' : 'owner', plan: rows.map((x) => x['QUERY PLAN']) });
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    }
+  } finally {
+    client.release();
   }
   return out;
 }
