@@ -51,6 +51,8 @@ let worker = null;
 let sealing = null;
 let sealerDs = null;
 const pool = new Pool({ connectionString: services.pg.url, max: C + 8 });
+// Idle clients see the server go away when the run stops it (or on a failure): not an error of the run.
+pool.on("error", () => undefined);
 const stopAll = async () => {
   await sealing?.beforeApplicationShutdown().catch(() => undefined);
   await sealerDs?.destroy().catch(() => undefined);
