@@ -8,7 +8,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import pgPkg from 'pg';
 import { startPostgres } from '../scripts/embedded-services.mjs';
-import { loadBuilt, log, parseArgs } from './lib.mjs';
+import { loadBuilt, log, migrateAndSeed, parseArgs } from './lib.mjs';
 import { seedCases, seedOrganisation } from './seed.mjs';
 
 const args = parseArgs(process.argv.slice(2));
@@ -26,11 +26,7 @@ process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
 
 if (fresh) {
-  const built = await loadBuilt();
-  const ds = await built.createDataSource(pg.url).initialize();
-  await built.runMigrations(ds);
-  await built.seedDemoData(ds);
-  await ds.destroy();
+  await migrateAndSeed(await loadBuilt(), pg.url);
   log(`seeding at scale ${scale} …`);
   const t0 = Date.now();
   const organisation = await seedOrganisation(pool, scale);

@@ -29,6 +29,17 @@ export async function loadBuilt() {
   return { createApiApp: api.createApiApp, ...persistence, loadConfig: platform.loadConfig, createWorkerApp: worker.createWorkerApp, ReminderPipeline: worker.ReminderPipeline };
 }
 
+/** The schema and the demo data on a fresh throwaway database, through the built apps' own migrations and seed. */
+export async function migrateAndSeed(built, url) {
+  const ds = await built.createDataSource(url).initialize();
+  try {
+    await built.runMigrations(ds);
+    await built.seedDemoData(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
 /** A Writable that drops everything: the apps log at their normal level, but not to the terminal. */
 export class NullLog extends Writable {
   _write(_chunk, _enc, done) {

@@ -11,7 +11,7 @@ import inspector from 'node:inspector/promises';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pgPkg from 'pg';
-import { ROOT, NullLog, benchEnv, concernBody, devTokens, load, loadBuilt, log, machine, parseArgs, round, startServices } from './lib.mjs';
+import { ROOT, NullLog, benchEnv, concernBody, devTokens, load, loadBuilt, log, migrateAndSeed, machine, parseArgs, round, startServices } from './lib.mjs';
 import { seedCases, seedOrganisation } from './seed.mjs';
 
 const args = parseArgs(process.argv.slice(2));
@@ -56,12 +56,7 @@ let app = null;
 const session = new inspector.Session();
 try {
   const built = await loadBuilt();
-  {
-    const ds = await built.createDataSource(services.pg.url).initialize();
-    await built.runMigrations(ds);
-    await built.seedDemoData(ds);
-    await ds.destroy();
-  }
+  await migrateAndSeed(built, services.pg.url);
   log(`seeding at scale ${SCALE} …`);
   await seedOrganisation(pool, SCALE);
   await seedCases(pool, SCALE);

@@ -9,7 +9,7 @@ import pgPkg from 'pg';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { BENCH_KEY, NullLog, postgresCpuSeconds, watchPostgres, ROOT, benchEnv, concernBody, devTokens, load, loadBuilt, log, machine, parseArgs, percentile, round, startServices } from './lib.mjs';
+import { BENCH_KEY, NullLog, postgresCpuSeconds, watchPostgres, ROOT, benchEnv, concernBody, devTokens, load, loadBuilt, log, migrateAndSeed, machine, parseArgs, percentile, round, startServices } from './lib.mjs';
 import { plannedCounts, seedCases, seedOrganisation } from './seed.mjs';
 
 const { Pool } = pgPkg;
@@ -67,12 +67,7 @@ try {
   log(`bench ${result.mode}: scale ${scale}, ${D} s per phase, c=${C}; PostgreSQL ${services.pg.url.replace(/:[^:@]*@/, ':…@')}, Redis ${services.redis.url}`);
   watchPostgres(services.pg.dataDir);
   const built = await loadBuilt();
-  {
-    const ds = await built.createDataSource(services.pg.url).initialize();
-    await built.runMigrations(ds);
-    await built.seedDemoData(ds);
-    await ds.destroy();
-  }
+  await migrateAndSeed(built, services.pg.url);
   for (const name of ['server_version', 'shared_buffers', 'synchronous_commit', 'fsync', 'wal_sync_method', 'max_connections', 'work_mem']) {
     result.postgres[name] = (await pool.query(`SHOW ${name}`)).rows[0][name];
   }

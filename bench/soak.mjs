@@ -9,7 +9,7 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pgPkg from 'pg';
 import { freePort } from '../scripts/embedded-services.mjs';
-import { ROOT, benchEnv, concernBody, loadBuilt, log, machine, parseArgs, percentile, round, startServices } from './lib.mjs';
+import { ROOT, benchEnv, concernBody, loadBuilt, log, migrateAndSeed, machine, parseArgs, percentile, round, startServices } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const minutes = Number(args.minutes ?? 2);
@@ -23,11 +23,7 @@ const report = { date: new Date().toISOString(), command: `npm run soak -- ${pro
 let failed = false;
 
 try {
-  const built = await loadBuilt();
-  const ds = await built.createDataSource(services.pg.url).initialize();
-  await built.runMigrations(ds);
-  await built.seedDemoData(ds);
-  await ds.destroy();
+  await migrateAndSeed(await loadBuilt(), services.pg.url);
 
   const port = await freePort();
   const env = {
