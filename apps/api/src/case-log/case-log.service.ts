@@ -109,10 +109,9 @@ export class CaseLogService {
     return this.rowSecurity.transaction(principal, async (em) => {
       const loaded = await this.store.loadVisible(em, principal, caseId);
       const entry = await this.findEntry(em, caseId, entryId);
-      const [tasks, corrections] = await Promise.all([
-        em.find(CaseTask, { where: { logEntryId: entry.id }, order: { dueDate: 'ASC', id: 'ASC' } }),
-        em.find(CaseLogEntry, { where: { caseId, correctsEntryId: entry.id }, order: { at: 'ASC', id: 'ASC' }, select: { id: true } }),
-      ]);
+      // One after the other: a transaction is one connection, which runs one query at a time.
+      const tasks = await em.find(CaseTask, { where: { logEntryId: entry.id }, order: { dueDate: 'ASC', id: 'ASC' } });
+      const corrections = await em.find(CaseLogEntry, { where: { caseId, correctsEntryId: entry.id }, order: { at: 'ASC', id: 'ASC' }, select: { id: true } });
       await this.audit.record(em, principal, 'case.log.read', [caseId]);
       return view(entry, tasks, corrections.map((c) => c.id), this.policy.viewOf(principal, loaded.row, loaded.consents, new Date()));
     });
