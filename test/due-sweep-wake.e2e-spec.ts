@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { REMINDER_QUEUE, REMINDER_SWEEP_SCHEDULER } from '@app/platform';
+import { REMINDER_QUEUE, REMINDER_SWEEP_JOB, REMINDER_SWEEP_SCHEDULER } from '@app/platform';
 import { logConcern } from './harness/cases.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { startTestWorker, waitFor, type TestWorker } from './harness/worker.js';
@@ -21,10 +21,12 @@ describe('the due-sweep: punctual, and never spinning on what it cannot fire yet
   let queue: Queue;
   beforeAll(async () => {
     t = await startTestApp();
-    w = await startTestWorker({}, { sweepIntervalMs: PERIOD_MS });
-    ds = t.app.get(DataSource);
     redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
     queue = new Queue(REMINDER_QUEUE, { connection: redis });
+    // As an earlier file's worker leaves it in the shared Redis: a scheduler with another period.
+    await queue.upsertJobScheduler(REMINDER_SWEEP_SCHEDULER, { every: 200 }, { name: REMINDER_SWEEP_JOB, data: {} });
+    w = await startTestWorker({}, { sweepIntervalMs: PERIOD_MS });
+    ds = t.app.get(DataSource);
   });
   afterAll(async () => {
     await queue?.close();
@@ -33,9 +35,19 @@ describe('the due-sweep: punctual, and never spinning on what it cannot fire yet
     await t?.close();
   });
 
-  /** When the scheduler's next sweep is due (ms since the epoch); waits until the worker has created it. */
+  /**
+   * When the scheduler's next sweep is due (ms since the epoch); waits until this file's worker has
+   * set the scheduler to its period (the Redis is shared: an earlier file's worker left its own).
+   */
   async function nextScheduledSweep(): Promise<number> {
-    return waitFor(async () => (await queue.getJobScheduler(REMINDER_SWEEP_SCHEDULER))?.next, 20_000, 'the sweep scheduler');
+    return waitFor(
+      async () => {
+        const scheduler = await queue.getJobScheduler(REMINDER_SWEEP_SCHEDULER);
+        return scheduler?.every === PERIOD_MS && scheduler.next;
+      },
+      20_000,
+      `the sweep scheduler with a ${PERIOD_MS} ms period`,
+    );
   }
 
   it('a reminder due between two scheduled sweeps fires at its time, before the next scheduled sweep', async () => {
