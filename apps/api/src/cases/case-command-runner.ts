@@ -1,24 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DomainEffect } from '@app/domain';
-import { Notification, writeReminderEffects, type BtiCase } from '@app/persistence';
+import { writeReminderEffects, type BtiCase } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { RowSecurity } from '../database/row-security.js';
 import { CaseEffects } from './case-effects.js';
 import { CaseStore, type LoadedCase } from './case-store.js';
 import { versionMismatch } from './if-match.js';
+import { notify, type NotificationToSend } from './notify.js';
 
 /** The columns of bti_case a command may change (the version and updatedAt are the runner's). */
 export type CaseColumns = Partial<Omit<BtiCase, 'id' | 'municipalityId' | 'childId' | 'version' | 'createdAt' | 'updatedAt'>>;
 
 /** A notification the command sends besides those its domain effects imply. */
-export interface NotificationToSend {
-  recipientIds: readonly string[];
-  type: string;
-  message: string;
-  urgent?: boolean;
-}
 
 /** What a command decided: the runner writes it, in this order, in the command's transaction. */
 export interface CaseChange<R> {
@@ -100,16 +95,6 @@ export class CaseCommandRunner {
     await this.store.saveVersioned(em, loaded.row, change.case, now);
     return { ...loaded, row: { ...loaded.row, ...change.case, version: loaded.row.version + 1, updatedAt: now } };
   }
-}
-
-/** One INSERT for all recipients (each at most once). */
-async function notify(em: EntityManager, caseId: string, n: NotificationToSend): Promise<void> {
-  const recipients = [...new Set(n.recipientIds)];
-  if (!recipients.length) return;
-  await em.insert(
-    Notification,
-    recipients.map((recipientId) => ({ recipientId, type: n.type, caseId, dueAt: null, message: n.message, urgent: n.urgent ?? false })),
-  );
 }
 
 /** The version check of a command whose `If-Match` is required (missing → 428, stale → 412). */

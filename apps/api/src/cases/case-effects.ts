@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { levelOf, type DomainEffect } from '@app/domain';
-import { BtiCase, IksReferral, Notification, RoleAssignmentRow, writeReminderEffects, type IksEndReason } from '@app/persistence';
+import { BtiCase, IksReferral, RoleAssignmentRow, writeReminderEffects, type IksEndReason } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
+import { notify } from './notify.js';
 
 const OPEN_REFERRAL = ['referred', 'accepted'] as const;
 
@@ -24,10 +25,10 @@ export class CaseEffects {
     for (const e of effects) {
       if (e.type === 'TransferProposed') {
         const leaders = await em.findBy(RoleAssignmentRow, { role: 'unit_leader', scopeType: 'unit', scopeId: e.toUnitId });
-        await notify(em, leaders.map((l) => l.userId), caseId, 'transfer_offered', 'En annen enhet vil overføre en sak til enheten din, med samtykke fra foresatte: ta imot eller avslå.');
+        await notify(em, caseId, { recipientIds: leaders.map((l) => l.userId), type: 'transfer_offered', message: 'En annen enhet vil overføre en sak til enheten din, med samtykke fra foresatte: ta imot eller avslå.' });
       }
       if (e.type === 'TransferAccepted' && e.assigneeId && e.assigneeId !== principal.userId) {
-        await notify(em, [e.assigneeId], caseId, 'case_assigned', 'Du er satt som koordinator (stafettholder) for en sak som er overført til enheten din.');
+        await notify(em, caseId, { recipientIds: [e.assigneeId], type: 'case_assigned', message: 'Du er satt som koordinator (stafettholder) for en sak som er overført til enheten din.' });
       }
     }
   }
@@ -53,26 +54,13 @@ export class CaseEffects {
       .execute();
     if (!inserted.identifiers.length || !inserted.identifiers[0]) return;
     const coordinators = await em.findBy(RoleAssignmentRow, { role: In(['iks_coordinator']), scopeType: 'municipality', scopeId: row.municipalityId });
-    const recipients = [...new Set(coordinators.map((r) => r.userId))];
-    if (recipients.length) {
-      await em.insert(
-        Notification,
-        recipients.map((recipientId) => ({
-          recipientId,
-          type: 'iks_referred',
-          caseId,
-          dueAt: null,
-          message: 'En ny sak er henvist til IKS: ta den inn eller send den tilbake.',
-          urgent: row.suspectedViolenceOrAbuse,
-        })),
-      );
-    }
+    await notify(em, caseId, {
+      recipientIds: coordinators.map((r) => r.userId),
+      type: 'iks_referred',
+      message: 'En ny sak er henvist til IKS: ta den inn eller send den tilbake.',
+      urgent: row.suspectedViolenceOrAbuse,
+    });
   }
-}
-
-async function notify(em: EntityManager, userIds: string[], caseId: string, type: string, message: string): Promise<void> {
-  const recipients = [...new Set(userIds)];
-  if (recipients.length) await em.insert(Notification, recipients.map((recipientId) => ({ recipientId, type, caseId, dueAt: null, message, urgent: false })));
 }
 
 /** Why an open referral must end after these effects, if it must. */

@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import { dnr, fnr } from '@navikt/fnrvalidator';
+import { FieldCipher } from '../common/field-cipher.js';
 
 /** Fødselsnummer or D-nummer, with the mod-11 checks and a real date (@navikt/fnrvalidator). */
 export function isValidNationalId(value: string): boolean {
@@ -11,27 +12,12 @@ export function isValidNationalId(value: string): boolean {
  * exact-match lookup. Separate keys for the two are derived from DATA_ENCRYPTION_KEY with HKDF,
  * so the lookup hash reveals nothing about the encryption key.
  */
-export class NationalIdCipher {
-  private readonly encryptionKey: Buffer;
+export class NationalIdCipher extends FieldCipher {
   private readonly hashKey: Buffer;
 
   constructor(masterKey: Buffer) {
-    this.encryptionKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'bti/national-id/aes-256-gcm', 32));
+    super(masterKey, 'bti/national-id/aes-256-gcm');
     this.hashKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'bti/national-id/hmac', 32));
-  }
-
-  encrypt(nationalId: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
-    const ciphertext = Buffer.concat([cipher.update(nationalId, 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64');
-  }
-
-  decrypt(stored: string): string {
-    const raw = Buffer.from(stored, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, raw.subarray(0, 12));
-    decipher.setAuthTag(raw.subarray(12, 28));
-    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   }
 
   hash(nationalId: string): string {

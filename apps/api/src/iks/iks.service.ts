@@ -7,7 +7,6 @@ import {
   AppUser,
   IksCompetenceOrder,
   IksReferral,
-  Notification,
   RoleAssignmentRow,
   toCaseState,
   type IksReferralStatus,
@@ -17,7 +16,8 @@ import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { RowSecurity } from '../database/row-security.js';
 import { CaseStore } from '../cases/case-store.js';
-import { CaseCommandRunner, type CaseChange, type NotificationToSend } from '../cases/case-command-runner.js';
+import { CaseCommandRunner, type CaseChange } from '../cases/case-command-runner.js';
+import { notify, type NotificationToSend } from '../cases/notify.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { versionMismatch, type CasePrecondition } from '../cases/if-match.js';
 import { refusalToProblem } from '../cases/refusal.mapper.js';
@@ -305,13 +305,10 @@ export class IksService {
         serviceCode: dto.serviceCode,
         unitLeaderId: dto.unitLeaderId,
       });
-      await em.insert(Notification, {
-        recipientId: dto.unitLeaderId,
+      await notify(em, referral.caseId, {
+        recipientIds: [dto.unitLeaderId],
         type: 'iks_competence_order',
-        caseId: referral.caseId,
-        dueAt: null,
         message: `IKS ber om kompetanse fra ${dto.serviceCode} i en sak: bekreft bestillingen.`,
-        urgent: false,
       });
       await this.audit.record(em, principal, 'iks.order', [referral.caseId]);
       return orderView(saved);
@@ -350,13 +347,10 @@ export class IksService {
       await this.store.appendLog(em, order.caseId, 'iks_order_acknowledged', principal.userId, `Enhetsleder har bekreftet bestillingen av kompetanse fra ${order.serviceCode}.`, {
         orderId: order.id,
       });
-      await em.insert(Notification, {
-        recipientId: order.orderedById,
+      await notify(em, order.caseId, {
+        recipientIds: [order.orderedById],
         type: 'iks_order_acknowledged',
-        caseId: order.caseId,
-        dueAt: null,
         message: `En enhetsleder har bekreftet bestillingen av kompetanse fra ${order.serviceCode}.`,
-        urgent: false,
       });
       await this.audit.record(em, principal, 'iks.order.acknowledge', [order.caseId]);
       return orderView(order);
