@@ -3,7 +3,7 @@ import { expect, request, type APIRequestContext, type Page } from '@playwright/
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-/** Where screenshots go: test-results by default, docs/screenshots with `npm run web:screenshots`. */
+/** Where screenshots go: test-results by default, docs/ with `npm run web:screenshots`. */
 const screenshotDir = path.resolve(process.env.WEB_SCREENSHOTS ?? 'test-results/web/screenshots');
 
 export const DISPLAY_NAME: Record<string, string> = {
