@@ -56,7 +56,8 @@ async function captured(pathAndQuery, username) {
   const original = ds.logger;
   ds.logger = new Proxy(original, {
     get(target, prop) {
-      if (prop === 'logQuery') return (query, parameters) => statements.push({ query, parameters });
+      // A prepared statement (apps/api/src/database/prepared.ts) arrives as { name, text }.
+      if (prop === 'logQuery') return (query, parameters) => statements.push({ query: query.text ?? query, parameters });
       return target[prop];
     },
   });

@@ -434,7 +434,8 @@ async function explainListQuery(app, base, headers, pool) {
   const original = ds.logger;
   ds.logger = new Proxy(original, {
     get(target, prop) {
-      if (prop === 'logQuery') return (query, parameters) => captured.push({ query, parameters });
+      // A prepared statement (apps/api/src/database/prepared.ts) arrives as { name, text }.
+      if (prop === 'logQuery') return (query, parameters) => captured.push({ query: query.text ?? query, parameters });
       return target[prop];
     },
   });

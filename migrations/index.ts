@@ -13,6 +13,7 @@ import { CaseLifecycle1796014893551 } from './1796014893551-CaseLifecycle.js';
 import { PracticeRules1796021701022 } from './1796021701022-PracticeRules.js';
 import { ForeignKeys1796024869178 } from './1796024869178-ForeignKeys.js';
 import { CaseListVisibility1796026926990 } from './1796026926990-CaseListVisibility.js';
+import { RowSecurityScopes1796030000000 } from './1796030000000-RowSecurityScopes.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   PracticeRules1796021701022,
   ForeignKeys1796024869178,
   CaseListVisibility1796026926990,
+  RowSecurityScopes1796030000000,
 ];

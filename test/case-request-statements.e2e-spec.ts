@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { DataSource, type Logger } from 'typeorm';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { concernBody, unitIds } from './harness/cases.js';
+import { preparedQuery } from '../apps/api/src/database/prepared.js';
 
 jest.setTimeout(60_000);
 
@@ -12,6 +13,8 @@ jest.setTimeout(60_000);
  */
 class StatementRecorder {
   statements: string[] = [];
+  /** The name of each statement sent as a named prepared statement (same index), else null. */
+  names: (string | null)[] = [];
   private recording = false;
 
   install(ds: DataSource): void {
@@ -19,7 +22,12 @@ class StatementRecorder {
     const recorder = this;
     const counting: Logger = {
       logQuery(query, parameters, queryRunner) {
-        if (recorder.recording) recorder.statements.push(query.replace(/\s+/g, ' ').trim());
+        if (recorder.recording) {
+          // preparedQuery hands the driver a { name, text } object where a string usually goes.
+          const named = query as unknown as string | { name: string; text: string };
+          recorder.statements.push((typeof named === 'string' ? named : named.text).replace(/\s+/g, ' ').trim());
+          recorder.names.push(typeof named === 'string' ? null : named.name);
+        }
         return original.logQuery(query, parameters, queryRunner);
       },
       logQueryError: (...args) => original.logQueryError(...args),
@@ -33,6 +41,7 @@ class StatementRecorder {
 
   async during(request: () => Promise<unknown>): Promise<string[]> {
     this.statements = [];
+    this.names = [];
     this.recording = true;
     try {
       await request();
@@ -85,6 +94,28 @@ describe('the hot paths: statements per request, and answers built from what was
     const statements = await recorder.during(() => t.http.get(`/api/v1/cases/${created.body.id}`).set(staff).expect(200));
     expect(statements.map(verb)).toEqual([...TX, 'SELECT c.*, ch.id', 'INSERT INTO audit_event', 'COMMIT']);
     expect(statements[2]).not.toContain('FOR NO KEY UPDATE');
+    // Everything but the transaction's own commands is a named prepared statement, and a second
+    // read sends the same names (so each connection plans them once).
+    const names = recorder.names;
+    expect(names.map((name) => name !== null)).toEqual([false, true, true, true, false]);
+    await recorder.during(() => t.http.get(`/api/v1/cases/${created.body.id}`).set(staff).expect(200));
+    expect(recorder.names).toEqual(names);
+  });
+
+  it('a prepared statement is prepared once on the server, under a name that differs when the text differs', async () => {
+    const ds = t.app.get(DataSource);
+    await ds.transaction(async (em) => {
+      await preparedQuery(em, 'SELECT $1::int + 1 AS n', [1]);
+      const [{ n }] = await preparedQuery<{ n: number }[]>(em, 'SELECT $1::int + 1 AS n', [41]);
+      expect(n).toBe(42);
+      await preparedQuery(em, 'SELECT $1::int + 2 AS n', [1]);
+      const prepared = (await em.query(`SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE 'SELECT $1::int + %' ORDER BY statement`)) as {
+        name: string;
+        statement: string;
+      }[];
+      expect(prepared.map((p) => p.statement)).toEqual(['SELECT $1::int + 1 AS n', 'SELECT $1::int + 2 AS n']);
+      expect(new Set(prepared.map((p) => p.name)).size).toBe(2);
+    });
   });
 
   it('POST /cases/:id/events: the load takes FOR NO KEY UPDATE, then one UPDATE, the log and the audit row (7 statements)', async () => {
@@ -107,6 +138,7 @@ describe('the hot paths: statements per request, and answers built from what was
     });
     expect(items).toBeGreaterThan(0);
     expect(statements.map(verb)).toEqual([...TX, 'WITH page AS', 'INSERT INTO audit_event', 'COMMIT']);
+    expect(recorder.names.map((name) => name !== null)).toEqual([false, true, true, true, false]);
   });
 
   it('GET /cases: the window total equals a count, on full pages, the last page and a page past the end (one COUNT only there)', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
+import { preparedQuery } from '../database/prepared.js';
 
 /**
  * Writes audit events in the request's own transaction: if the audit write fails, the read or
@@ -14,19 +15,18 @@ import type { Principal } from '../auth/principal.js';
 export class AuditTrail {
   /** One event per case touched; `caseIds` empty → one event without a case (e.g. an empty list). */
   async record(em: EntityManager, principal: Principal, action: string, caseIds: readonly string[]): Promise<void> {
-    await em.query(
-      `INSERT INTO audit_event ("municipalityId", "actorId", "actorUsername", action, "caseId", at, "requestId", purpose)
-       SELECT $1::uuid, $2::uuid, $3::varchar, $4::varchar, c, $6::timestamptz, $7::varchar, $8::varchar FROM unnest($5::uuid[]) AS c`,
-      [
-        principal.municipalityId,
-        principal.userId,
-        principal.username,
-        action,
-        caseIds.length ? caseIds : [null],
-        new Date(),
-        principal.requestId,
-        principal.purpose,
-      ],
-    );
+    await preparedQuery(em, INSERT_AUDIT_EVENTS, [
+      principal.municipalityId,
+      principal.userId,
+      principal.username,
+      action,
+      caseIds.length ? caseIds : [null],
+      new Date(),
+      principal.requestId,
+      principal.purpose,
+    ]);
   }
 }
+
+const INSERT_AUDIT_EVENTS = `INSERT INTO audit_event ("municipalityId", "actorId", "actorUsername", action, "caseId", at, "requestId", purpose)
+  SELECT $1::uuid, $2::uuid, $3::varchar, $4::varchar, c, $6::timestamptz, $7::varchar, $8::varchar FROM unnest($5::uuid[]) AS c`;

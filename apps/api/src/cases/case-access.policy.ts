@@ -21,7 +21,7 @@ export function toActor(principal: Principal): Actor {
  * (`caseViewOf`, `isInsiderOf`, the transition table), never by ad-hoc role checks in services.
  *
  * Seeing is applied in SQL, never by filtering after loading: `visibleCondition` is the same rule
- * as `caseViewOf` (and as the row-level policy `bti_case_visible`, migration PracticeRules);
+ * as `caseViewOf` (and as the row-level policy on `bti_case`, migration RowSecurityScopes);
  * test/cases-access-matrix.e2e-spec.ts checks the three against one table of cases and users.
  */
 @Injectable()

@@ -7,6 +7,7 @@ import { AppUser, BtiCase, RoleAssignmentRow, type Child, type ChildVoiceRow, ty
 import type { Principal } from '../auth/principal.js';
 import { problems } from '../common/problem.js';
 import { CaseAccessPolicy } from './case-access.policy.js';
+import { preparedQuery } from '../database/prepared.js';
 import { versionMismatch } from './if-match.js';
 
 /** Loaded in one transaction: the case row (locked when asked) and what the response needs. */
@@ -28,8 +29,8 @@ export class CaseStore {
   constructor(private readonly policy: CaseAccessPolicy) {}
 
   /**
-   * The case if the caller may see it, else 404 (never 403: no existence leaks): one statement
-   * for the case, its child, concern, consents and latest child voice. `lock` takes the row lock
+   * The case if the caller may see it, else 404 (never 403: no existence leaks): one prepared
+   * statement for the case, its child, concern, consents and latest child voice. `lock` takes the row lock
    * of a command, `FOR NO KEY UPDATE`: it serialises commands on the case but, unlike `FOR
    * UPDATE`, lets rows that reference the case (reminders, log entries) be inserted meanwhile.
    */
@@ -40,7 +41,7 @@ export class CaseStore {
       `${LOAD_CASE} WHERE c.id = :caseId AND ${visible.sql}${lock ? ' FOR NO KEY UPDATE OF c' : ''}`,
       { ...visible.params, caseId },
     );
-    const [raw] = (await em.query(sql, params)) as LoadRow[];
+    const [raw] = await preparedQuery<LoadRow[]>(em, sql, params);
     if (!raw) throw problems.notFound('Fant ikke saken.');
     return fromLoadRow(raw);
   }
@@ -48,7 +49,7 @@ export class CaseStore {
   /**
    * One page of the cases the caller may see that match `filter` (newest first), with what the
    * list shows, in one statement: the page is cut first (`LIMIT`/`OFFSET` on the case alone), then
-   * joined like `loadVisible`. `total` comes from a window count over the matches; a page past the
+   * joined like `loadVisible`, prepared like it. `total` comes from a window count over the matches; a page past the
    * end has no row to carry it, so only then a separate COUNT is sent.
    */
   async loadPage(
@@ -69,7 +70,7 @@ export class CaseStore {
        ORDER BY c."createdAt" DESC, c.id DESC`,
       params,
     );
-    const rows = (await em.query(sql, values)) as (LoadRow & { total: string })[];
+    const rows = await preparedQuery<(LoadRow & { total: string })[]>(em, sql, values);
     if (rows.length > 0) {
       const total = Number(rows[0].total);
       return { items: rows.map(({ total: _total, ...raw }) => fromLoadRow(raw as LoadRow)), total };
