@@ -2,6 +2,7 @@
 // Seeds a throwaway embedded PostgreSQL at a fraction of national scale, measures this machine's
 // ceilings and the product's figures in the same run, prints a table and writes
 // bench/results/latest.json (plus a dated copy). See docs/BENCHMARKS.md.
+import { fork } from 'node:child_process';
 import http from 'node:http';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -48,14 +49,20 @@ const result = {
 const services = await startServices('bti-bench', { extraRedis: true });
 let app = null;
 let worker = null;
-let sealing = null;
-let sealerDs = null;
+let sealer = null;
+/** Stops the sealer process (bench/sealer.mjs) and waits for it to end. */
+async function stopSealer() {
+  if (!sealer || sealer.exitCode !== null) return;
+  const ended = new Promise((resolve) => sealer.once('exit', resolve));
+  sealer.send('stop');
+  await ended;
+  sealer = null;
+}
 const pool = new Pool({ connectionString: services.pg.url, max: C + 8 });
 // Idle clients see the server go away when the run stops it (or on a failure): not an error of the run.
 pool.on("error", () => undefined);
 const stopAll = async () => {
-  await sealing?.beforeApplicationShutdown().catch(() => undefined);
-  await sealerDs?.destroy().catch(() => undefined);
+  await stopSealer();
   await worker?.close().catch(() => undefined);
   await app?.close().catch(() => undefined);
   await pool.end().catch(() => undefined);
@@ -129,10 +136,12 @@ try {
   result.ceilings.rawConcernTxPerSecSyncCommitOff = await rawConcernCeiling(pool, unitRows, Math.min(D, 5), true);
 
   // ── the audit sealer (the worker's AuditSealing, with the worker's defaults) runs through every product phase ──
-  const { AuditSealing } = await import(new URL('../dist/apps/worker/apps/worker/src/worker.factory.js', import.meta.url).href);
-  sealerDs = await built.createDataSource(services.pg.url).initialize();
-  sealing = new AuditSealing(sealerDs, config.auditSeal);
-  sealing.onApplicationBootstrap();
+  // In its own process, as in production (the worker's): its hashing does not share the API's event loop.
+  sealer = fork(path.join(ROOT, 'bench', 'sealer.mjs'), [], { env: { ...process.env, ...benchEnv(services, { LOG_LEVEL: 'warn' }) } });
+  await new Promise((resolve, reject) => {
+    sealer.once('message', resolve);
+    sealer.once('exit', (code) => reject(new Error(`the sealer process exited with code ${code}`)));
+  });
   const auditStart = (await pool.query(`SELECT COALESCE(max(id), 0)::text AS id FROM audit_event`)).rows[0].id;
 
   // ── product: POST /cases ──
@@ -233,10 +242,7 @@ try {
   // ── audit: how long after it was written each row of the product phases was sealed ──
   log('audit: waiting for the sealer to catch up …');
   result.audit = await auditSealFigures(pool, auditStart);
-  await sealing.beforeApplicationShutdown();
-  sealing = null;
-  await sealerDs.destroy();
-  sealerDs = null;
+  await stopSealer();
 
   // ── the list query's plan at scale ──
   result.caseList.explain = await explainListQuery(app, base, leader1, pool);
