@@ -440,8 +440,9 @@ async function explainListQuery(app, base, headers, pool) {
   const original = ds.logger;
   ds.logger = new Proxy(original, {
     get(target, prop) {
-      // A prepared statement (apps/api/src/database/prepared.ts) arrives as { name, text }.
-      if (prop === 'logQuery') return (query, parameters) => captured.push({ query: query.text ?? query, parameters });
+      // A prepared statement (apps/api/src/database/prepared.ts) arrives as { name, text }; the replay
+      // opens its own transaction, so the one RowSecurity opens with the identity is left out.
+      if (prop === 'logQuery') return (query, parameters) => captured.push({ query: (query.text ?? query).replace(/^START TRANSACTION; /, ''), parameters });
       return target[prop];
     },
   });

@@ -56,7 +56,8 @@ const LIST = '/api/v1/cases?status=discovered&pageSize=50';
 
 /** The first words of a statement, enough to tell what it does. */
 const verb = (sql: string) => sql.split(' ').slice(0, 3).join(' ');
-const TX = ['START TRANSACTION', "SELECT set_config('bti.user_id', $1,"];
+/** The transaction and the caller's identity, in one round trip (RowSecurity). */
+const TX = ["START TRANSACTION; SELECT"];
 
 /** JSON text of a case answer without the national id (only GET /cases/:id shows it). */
 function withoutNationalId(body: { child: Record<string, unknown> }): string {
@@ -80,24 +81,24 @@ describe('the hot paths: statements per request, and answers built from what was
   });
   afterAll(() => t.close());
 
-  it('POST /cases: case, child, concern and log entry in one statement, the reminders in one, no read of the new case (7 statements)', async () => {
+  it('POST /cases: case, child, concern and log entry in one statement, the reminders in one, no read of the new case (6 statements)', async () => {
     const staff = await t.auth('kari.ansatt');
     const statements = await recorder.during(() => t.http.post('/api/v1/cases').set(staff).send(concernBody(units['solsiden-bhg'])).expect(201));
     expect(statements.map(verb)).toEqual([...TX, 'SELECT "Unit"."id" AS', 'WITH new_case AS', 'WITH input AS', 'INSERT INTO audit_event', 'COMMIT']);
-    for (const table of ['bti_case', 'child', 'concern', 'case_log_entry']) expect(statements[3]).toContain(`INSERT INTO ${table} `);
-    expect(statements[4]).toContain('INSERT INTO "scheduled_reminder"');
+    for (const table of ['bti_case', 'child', 'concern', 'case_log_entry']) expect(statements[2]).toContain(`INSERT INTO ${table} `);
+    expect(statements[3]).toContain('INSERT INTO "scheduled_reminder"');
   });
 
-  it('GET /cases/:id: the case, child, concern, consents and latest voice in one statement (5 statements)', async () => {
+  it('GET /cases/:id: the case, child, concern, consents and latest voice in one statement (4 statements)', async () => {
     const staff = await t.auth('kari.ansatt');
     const created = await t.http.post('/api/v1/cases').set(staff).send(concernBody(units['solsiden-bhg'])).expect(201);
     const statements = await recorder.during(() => t.http.get(`/api/v1/cases/${created.body.id}`).set(staff).expect(200));
     expect(statements.map(verb)).toEqual([...TX, 'SELECT c.*, ch.id', 'INSERT INTO audit_event', 'COMMIT']);
-    expect(statements[2]).not.toContain('FOR NO KEY UPDATE');
+    expect(statements[1]).not.toContain('FOR NO KEY UPDATE');
     // Everything but the transaction's own commands is a named prepared statement, and a second
     // read sends the same names (so each connection plans them once).
     const names = recorder.names;
-    expect(names.map((name) => name !== null)).toEqual([false, true, true, true, false]);
+    expect(names.map((name) => name !== null)).toEqual([false, true, true, false]);
     await recorder.during(() => t.http.get(`/api/v1/cases/${created.body.id}`).set(staff).expect(200));
     expect(recorder.names).toEqual(names);
   });
@@ -118,7 +119,7 @@ describe('the hot paths: statements per request, and answers built from what was
     });
   });
 
-  it('POST /cases/:id/events: the load takes FOR NO KEY UPDATE, then one UPDATE, the log and the audit row (7 statements)', async () => {
+  it('POST /cases/:id/events: the load takes FOR NO KEY UPDATE, then one UPDATE, the log and the audit row (6 statements)', async () => {
     const created = await t.http.post('/api/v1/cases').set(await t.auth('kari.ansatt')).send(concernBody(units['solsiden-bhg'])).expect(201);
     const leader = await t.auth('ola.leder');
     const statements = await recorder.during(() =>
@@ -126,11 +127,11 @@ describe('the hot paths: statements per request, and answers built from what was
     );
     expect(statements.map(verb)).toEqual([...TX, 'SELECT c.*, ch.id', 'UPDATE "bti_case" SET', 'INSERT INTO case_log_entry', 'INSERT INTO audit_event', 'COMMIT']);
     // Inserts of rows that reference the case (reminders, log entries of another request) are not blocked by the lock.
-    expect(statements[2]).toMatch(/FOR NO KEY UPDATE OF c$/);
-    expect(statements[2]).not.toMatch(/FOR UPDATE/);
+    expect(statements[1]).toMatch(/FOR NO KEY UPDATE OF c$/);
+    expect(statements[1]).not.toMatch(/FOR UPDATE/);
   });
 
-  it('GET /cases (a page with items): the page, its children, concerns, consents, voices and total in one statement (5 statements)', async () => {
+  it('GET /cases (a page with items): the page, its children, concerns, consents, voices and total in one statement (4 statements)', async () => {
     const leader = await t.auth('ola.leder');
     let items = 0;
     const statements = await recorder.during(async () => {
@@ -138,7 +139,7 @@ describe('the hot paths: statements per request, and answers built from what was
     });
     expect(items).toBeGreaterThan(0);
     expect(statements.map(verb)).toEqual([...TX, 'WITH page AS', 'INSERT INTO audit_event', 'COMMIT']);
-    expect(recorder.names.map((name) => name !== null)).toEqual([false, true, true, true, false]);
+    expect(recorder.names.map((name) => name !== null)).toEqual([false, true, true, false]);
   });
 
   it('GET /cases: the window total equals a count, on full pages, the last page and a page past the end (one COUNT only there)', async () => {
