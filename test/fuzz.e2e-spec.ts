@@ -186,7 +186,7 @@ describe('fuzz: every OpenAPI operation refuses hostile input cleanly', () => {
         { maxLength: 5 },
       );
 
-      const property = fc.asyncProperty(fc.array(pathValue, { minLength: op.params.length, maxLength: op.params.length }), body, headers, query, async (pathValues, payload, hdrs, qs) => {
+      const check = async (pathValues: string[], payload: unknown, hdrs: Record<string, unknown>, qs: [string, string][]) => {
         let url = op.path;
         op.params.forEach((p, i) => (url = url.replace(`{${p}}`, enc(pathValues[i]))));
         const search = qs.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
@@ -196,11 +196,7 @@ describe('fuzz: every OpenAPI operation refuses hostile input cleanly', () => {
         // The previous refused request's "after" is this one's "before" (nothing else writes here).
         const before = lastContents ?? (await tableContents());
         lastContents = null;
-        // Remembered so the next operation waits for it: fast-check's time limit can abandon a run
-        // mid-request, and its late commit (an audit row) must not be blamed on the next request.
-        const pending = req.then((r) => r);
-        inFlight = pending;
-        const res = await pending;
+        const res = await req;
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         const text = res.text ?? '';
         // A refused request (4xx) leaves every table's rows as they were: counts and contents.
@@ -223,6 +219,15 @@ describe('fuzz: every OpenAPI operation refuses hostile input cleanly', () => {
           const logged = t.logs.lines.filter((l) => l.includes('"level":50')).pop() ?? '';
           failures.push({ op: name, problem, input: JSON.stringify({ pathValues, payload, hdrs, qs }).slice(0, 300), response: text.slice(0, 300), log: logged.slice(0, 400) });
         }
+      };
+      // Each run is remembered so the next operation waits for all of it: fast-check's time limit
+      // can abandon a run mid-request, and neither its late commit (an audit row) nor its late
+      // snapshot (\`lastContents\`, set after its response) may land in the next operation's runs,
+      // where a stale snapshot would blame that commit on a later request.
+      const property = fc.asyncProperty(fc.array(pathValue, { minLength: op.params.length, maxLength: op.params.length }), body, headers, query, (pathValues, payload, hdrs, qs) => {
+        const run = check(pathValues, payload, hdrs, qs);
+        inFlight = run;
+        return run;
       });
       // The minimum runs to the end however slow the machine; then more while the budget lasts.
       lastContents = null;
