@@ -36,13 +36,14 @@ const TRANSFER_OFFERED = `"transferToUnitId" IS NOT NULL AND "municipalityId" = 
  * log, measures, …) apply the case's policies once more for each of their rows through
  * `EXISTS (SELECT 1 FROM bti_case …)`. A SQL function that is SECURITY DEFINER is never inlined,
  * so each row paid a function call with its own executor and role-lookup sub-query: a leader's
- * list page of 29 cases ran 7–10 ms as `bti_app` against 1.2 ms without row security.
+ * list page of 29 cases ran 8.5–12.4 ms as `bti_app` (prepared) against 1.9–2.0 ms without row
+ * security.
  *
  * Now the policies are the same conditions written inline, and the caller's roles are read by
  * `bti_my_scopes(role, scopeType)` (and the service by `bti_my_service()`) in uncorrelated
  * sub-selects, which PostgreSQL evaluates once per statement: per row only comparisons remain
  * (the consent checks of the team, TFA and IKS branches stay functions, since they read the
- * consent table, which has row security of its own). Same page: 3.4 ms. Planning grows (the
+ * consent table, which has row security of its own). Same page: 3.5–4.4 ms. Planning grows (the
  * inline conditions are planned into every statement that reads a case table, ~1 ms more), which
  * the hot statements avoid by being prepared (apps/api/src/database/prepared.ts).
  * The rule is unchanged; test/cases-access-matrix.e2e-spec.ts checks it, with row security alone,

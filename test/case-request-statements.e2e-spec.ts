@@ -95,8 +95,8 @@ describe('the hot paths: statements per request, and answers built from what was
     const statements = await recorder.during(() => t.http.get(`/api/v1/cases/${created.body.id}`).set(staff).expect(200));
     expect(statements.map(verb)).toEqual([...TX, 'SELECT c.*, ch.id', 'INSERT INTO audit_event', 'COMMIT']);
     expect(statements[1]).not.toContain('FOR NO KEY UPDATE');
-    // Everything but the transaction's own commands is a named prepared statement, and a second
-    // read sends the same names (so each connection plans them once).
+    // Everything but the first round trip (transaction and identity) and COMMIT is a named prepared
+    // statement, and a second read sends the same names (so each connection plans them once).
     const names = recorder.names;
     expect(names.map((name) => name !== null)).toEqual([false, true, true, false]);
     await recorder.during(() => t.http.get(`/api/v1/cases/${created.body.id}`).set(staff).expect(200));

@@ -4,8 +4,8 @@ import type { EntityManager } from 'typeorm';
 /**
  * Runs `text` as a named prepared statement on the transaction's connection: PostgreSQL parses and
  * plans it once per connection and then only binds and executes it. The hot statements (a case's
- * load, a list page, the identity settings, the audit row) planned in about as much time as they
- * ran; docs/BENCHMARKS.md, "Prepared statements", has the measurement.
+ * load, a list page, the audit row) took about as long to plan as to run; docs/BENCHMARKS.md,
+ * run 9, has the measurement.
  *
  * The name is derived from the text, so one text is one statement on every connection and two
  * texts can never share a name (node-postgres refuses a name reused with another text). Use it

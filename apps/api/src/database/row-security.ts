@@ -30,7 +30,8 @@ export class RowSecurity {
         await runner.commitTransaction();
         return result;
       } catch (error) {
-        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        // The request's own error is what the caller sees (a lost connection answers 503), not the rollback's.
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
         throw error;
       }
     } finally {
