@@ -1,3 +1,4 @@
+import type { AuditEventContent } from '@app/persistence';
 import type { DataSource } from 'typeorm';
 import { problems } from '../common/problem.js';
 
@@ -12,15 +13,8 @@ export interface AuditListFilter {
   cursor?: string;
 }
 
-export interface AuditListRow {
+export interface AuditListRow extends AuditEventContent {
   id: string;
-  actorId: string;
-  actorUsername: string;
-  action: string;
-  caseId: string | null;
-  at: Date;
-  requestId: string;
-  purpose: string;
   seq: string | null;
   hash: string | null;
 }

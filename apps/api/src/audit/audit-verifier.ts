@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { GENESIS_HASH, verifyLinks, type ChainCheck, type StoredLink } from '@app/persistence';
+import { GENESIS_HASH, verifyLinks, type AuditEventContent, type ChainCheck, type StoredLink } from '@app/persistence';
 
 /** One page of a municipality's chain, checked. Continue from `nextAfterSeq` until it is null. */
 export interface ChainPage extends ChainCheck {
@@ -13,19 +13,12 @@ export interface ChainPage extends ChainCheck {
   unsealed: number;
 }
 
-interface LinkRow {
+interface LinkRow extends AuditEventContent {
   seq: string;
   eventId: string;
   prevHash: string;
   hash: string;
   municipalityId: string | null;
-  actorId: string;
-  actorUsername: string;
-  action: string;
-  caseId: string | null;
-  at: Date;
-  requestId: string;
-  purpose: string;
 }
 
 export const VERIFY_PAGE_MAX = 5000;

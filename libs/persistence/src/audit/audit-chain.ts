@@ -3,12 +3,8 @@ import { createHash } from 'node:crypto';
 /** The `prevHash` of the first link of every municipality's chain. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** What a seal covers: the audit row's content and its place in its municipality's chain. */
-export interface SealedFields {
-  municipalityId: string;
-  /** Position in the municipality's chain: 1, 2, 3, … without gaps. */
-  seq: string;
-  eventId: string;
+/** An audit row's content: who did what to which case, when, in which request and why. */
+export interface AuditEventContent {
   actorId: string;
   actorUsername: string;
   action: string;
@@ -16,6 +12,14 @@ export interface SealedFields {
   at: Date;
   requestId: string;
   purpose: string;
+}
+
+/** What a seal covers: the audit row's content and its place in its municipality's chain. */
+export interface SealedFields extends AuditEventContent {
+  municipalityId: string;
+  /** Position in the municipality's chain: 1, 2, 3, … without gaps. */
+  seq: string;
+  eventId: string;
 }
 
 /** The hash of one link: the previous link's hash, the chain position and the row's content. */
