@@ -12,7 +12,7 @@ import path from 'node:path';
 import pgPkg from 'pg';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { startRedis, throwawayDir } from '../scripts/embedded-services.mjs';
-import { BENCH_KEY, NullLog, devTokens, loadBuilt, log, machine, parseArgs } from './lib.mjs';
+import { BENCH_KEY, NullLog, captureStatements, devTokens, loadBuilt, log, machine, parseArgs } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const url = args.url;
@@ -52,22 +52,11 @@ const ds = app.get(getDataSourceToken());
 
 /** Runs one request while capturing every statement the API sends (in order). */
 async function captured(pathAndQuery, username) {
-  const statements = [];
-  const original = ds.logger;
-  ds.logger = new Proxy(original, {
-    get(target, prop) {
-      // A prepared statement (apps/api/src/database/prepared.ts) arrives as { name, text }; the replay
-      // opens its own transaction, so the one RowSecurity opens with the identity is left out.
-      if (prop === 'logQuery') return (query, parameters) => statements.push({ query: (query.text ?? query).replace(/^START TRANSACTION; /, ''), parameters });
-      return target[prop];
-    },
-  });
-  try {
+  const { result, statements } = await captureStatements(ds, async () => {
     const res = await fetch(base + pathAndQuery, { headers: { Authorization: `Bearer ${tokens.get(username)}` } });
-    return { status: res.status, body: await res.json(), statements };
-  } finally {
-    ds.logger = original;
-  }
+    return { status: res.status, body: await res.json() };
+  });
+  return { ...result, statements };
 }
 
 /** Median wall time of `repeat` requests, one at a time (no queueing: what the query costs). */

@@ -133,6 +133,28 @@ export async function load(opts) {
   };
 }
 
+/**
+ * Runs `during` while capturing every statement the API's DataSource sends, in order, as a replay
+ * needs them: a prepared statement (apps/api/src/database/prepared.ts) arrives as { name, text },
+ * and the replay opens its own transaction, so the one RowSecurity opens with the identity is left
+ * out of the first statement.
+ */
+export async function captureStatements(ds, during) {
+  const statements = [];
+  const original = ds.logger;
+  ds.logger = new Proxy(original, {
+    get(target, prop) {
+      if (prop === 'logQuery') return (query, parameters) => statements.push({ query: (query.text ?? query).replace(/^START TRANSACTION; /, ''), parameters });
+      return target[prop];
+    },
+  });
+  try {
+    return { result: await during(), statements };
+  } finally {
+    ds.logger = original;
+  }
+}
+
 let postmasterPid = null;
 /** Tells the CPU sampler which postgres to watch (the bench's own, not a test run's beside it). */
 export function watchPostgres(dataDir) {

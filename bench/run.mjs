@@ -10,7 +10,7 @@ import pgPkg from 'pg';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { BENCH_KEY, NullLog, postgresCpuSeconds, watchPostgres, ROOT, benchEnv, concernBody, devTokens, load, loadBuilt, log, migrateAndSeed, machine, parseArgs, percentile, round, startServices } from './lib.mjs';
+import { BENCH_KEY, NullLog, postgresCpuSeconds, watchPostgres, ROOT, benchEnv, concernBody, captureStatements, devTokens, load, loadBuilt, log, migrateAndSeed, machine, parseArgs, percentile, round, startServices } from './lib.mjs';
 import { plannedCounts, seedCases, seedOrganisation } from './seed.mjs';
 
 const { Pool } = pgPkg;
@@ -435,22 +435,7 @@ async function auditSealFigures(pool, afterId) {
 
 /** Captures the SQL TypeORM sends for one list request, then EXPLAIN (ANALYZE, BUFFERS) of it. */
 async function explainListQuery(app, base, headers, pool) {
-  const ds = app.get(getDataSourceToken());
-  const captured = [];
-  const original = ds.logger;
-  ds.logger = new Proxy(original, {
-    get(target, prop) {
-      // A prepared statement (apps/api/src/database/prepared.ts) arrives as { name, text }; the replay
-      // opens its own transaction, so the one RowSecurity opens with the identity is left out.
-      if (prop === 'logQuery') return (query, parameters) => captured.push({ query: (query.text ?? query).replace(/^START TRANSACTION; /, ''), parameters });
-      return target[prop];
-    },
-  });
-  try {
-    await fetch(base + LIST_QUERY, { headers });
-  } finally {
-    ds.logger = original;
-  }
+  const { statements: captured } = await captureStatements(app.get(getDataSourceToken()), () => fetch(base + LIST_QUERY, { headers }));
   // Replayed as the API runs it: in a transaction with the caller's identity and the bti_app role
   // (its set_config statement, captured too), so row-level security is in the plan.
   const identity = captured.find((c) => c.query.includes("set_config('role'"));
