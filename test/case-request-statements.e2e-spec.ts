@@ -15,6 +15,8 @@ class StatementRecorder {
   statements: string[] = [];
   /** The name of each statement sent as a named prepared statement (same index), else null. */
   names: (string | null)[] = [];
+  /** Every statement the API prepared by SQL `PREPARE` (RowSecurity.once), by name, recorded or not. */
+  prepared = new Map<string, string>();
   private recording = false;
 
   install(ds: DataSource): void {
@@ -22,6 +24,8 @@ class StatementRecorder {
     const recorder = this;
     const counting: Logger = {
       logQuery(query, parameters, queryRunner) {
+        const prepare = typeof query === 'string' ? /^PREPARE "([\w-]+)" AS ([\s\S]*)$/.exec(query) : null;
+        if (prepare) recorder.prepared.set(prepare[1], prepare[2].replace(/\s+/g, ' ').trim());
         if (recorder.recording) {
           // preparedQuery hands the driver a { name, text } object where a string usually goes.
           const named = query as unknown as string | { name: string; text: string };
@@ -59,6 +63,22 @@ const verb = (sql: string) => sql.split(' ').slice(0, 3).join(' ');
 /** The transaction and the caller's identity, in one round trip (RowSecurity). */
 const TX = ["START TRANSACTION; SELECT"];
 
+/**
+ * The name of the prepared statement that `statements` ran, after checking they are one round trip
+ * (RowSecurity.once): transaction, identity, `EXECUTE` and COMMIT in one simple query.
+ */
+function oneRoundTrip(statements: string[]): string {
+  // A connection that has not run the statement before prepares it first (once per connection).
+  const sent = statements.filter((sql) => !sql.startsWith('PREPARE '));
+  expect(sent).toHaveLength(1);
+  const [sql] = sent;
+  expect(sql.startsWith(TX[0])).toBe(true);
+  expect(sql).toMatch(/; COMMIT$/);
+  const executed = /; EXECUTE "(bti_[\w-]+_sql)"\(/.exec(sql);
+  expect(executed).not.toBeNull();
+  return executed![1];
+}
+
 /** JSON text of a case answer without the national id (only GET /cases/:id shows it). */
 function withoutNationalId(body: { child: Record<string, unknown> }): string {
   const { nationalId: _shown, ...child } = body.child;
@@ -70,6 +90,17 @@ describe('the hot paths: statements per request, and answers built from what was
   let units: Record<string, string>;
   const recorder = new StatementRecorder();
 
+  /** The text the API prepared under `name` (it sends `PREPARE` once per connection). */
+  const preparedText = (name: string): string => {
+    const text = recorder.prepared.get(name);
+    expect(text).toBeDefined();
+    return text!;
+  };
+  /** Audit rows of one action on one case. */
+  const auditRows = async (caseId: string, action: string): Promise<number> => {
+    const [{ n }] = (await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM audit_event WHERE "caseId" = $1 AND action = $2`, [caseId, action])) as { n: number }[];
+    return n;
+  };
   beforeAll(async () => {
     t = await startTestApp();
     units = await unitIds(t);
@@ -89,18 +120,24 @@ describe('the hot paths: statements per request, and answers built from what was
     expect(statements[3]).toContain('INSERT INTO "scheduled_reminder"');
   });
 
-  it('GET /cases/:id: the case, child, concern, consents and latest voice in one statement (4 statements)', async () => {
+  it('GET /cases/:id: the case, child, concern, consents, latest voice and the audit row in one statement, one round trip', async () => {
     const staff = await t.auth('kari.ansatt');
     const created = await t.http.post('/api/v1/cases').set(staff).send(concernBody(units['solsiden-bhg'])).expect(201);
+    const reads = () => auditRows(created.body.id, 'case.read');
+    expect(await reads()).toBe(0);
     const statements = await recorder.during(() => t.http.get(`/api/v1/cases/${created.body.id}`).set(staff).expect(200));
-    expect(statements.map(verb)).toEqual([...TX, 'SELECT c.*, ch.id', 'INSERT INTO audit_event', 'COMMIT']);
-    expect(statements[1]).not.toContain('FOR NO KEY UPDATE');
-    // Everything but the first round trip (transaction and identity) and COMMIT is a named prepared
-    // statement, and a second read sends the same names (so each connection plans them once).
-    const names = recorder.names;
-    expect(names.map((name) => name !== null)).toEqual([false, true, true, false]);
-    await recorder.during(() => t.http.get(`/api/v1/cases/${created.body.id}`).set(staff).expect(200));
-    expect(recorder.names).toEqual(names);
+    const name = oneRoundTrip(statements);
+    expect(await reads()).toBe(1);
+    const prepared = preparedText(name);
+    expect(prepared).toMatch(/^WITH found AS \( SELECT c\.\*, ch\.id/);
+    expect(prepared).toContain('INSERT INTO audit_event');
+    expect(prepared).not.toContain('FOR NO KEY UPDATE');
+    // A second read runs the same prepared statement (each connection plans it once).
+    expect(oneRoundTrip(await recorder.during(() => t.http.get(`/api/v1/cases/${created.body.id}`).set(staff).expect(200)))).toBe(name);
+    expect(await reads()).toBe(2);
+    // Refused (another unit's staff): 404, and no audit row, as if nothing had been read.
+    await t.http.get(`/api/v1/cases/${created.body.id}`).set(await t.auth('nina.ansatt')).expect(404);
+    expect(await reads()).toBe(2);
   });
 
   it('a prepared statement is prepared once on the server, under a name that differs when the text differs', async () => {
@@ -131,15 +168,16 @@ describe('the hot paths: statements per request, and answers built from what was
     expect(statements[1]).not.toMatch(/FOR UPDATE/);
   });
 
-  it('GET /cases (a page with items): the page, its children, concerns, consents, voices and total in one statement (4 statements)', async () => {
+  it('GET /cases (a page with items): the page, its children, concerns, consents, voices, total and audit rows in one statement, one round trip', async () => {
     const leader = await t.auth('ola.leder');
     let items = 0;
     const statements = await recorder.during(async () => {
       items = (await t.http.get(LIST).set(leader).expect(200)).body.items.length;
     });
     expect(items).toBeGreaterThan(0);
-    expect(statements.map(verb)).toEqual([...TX, 'WITH page AS', 'INSERT INTO audit_event', 'COMMIT']);
-    expect(recorder.names.map((name) => name !== null)).toEqual([false, true, true, false]);
+    const prepared = preparedText(oneRoundTrip(statements));
+    expect(prepared).toMatch(/^WITH page AS/);
+    expect(prepared).toContain('INSERT INTO audit_event');
   });
 
   it('GET /cases: the window total equals a count, on full pages, the last page and a page past the end (one COUNT only there)', async () => {
@@ -164,11 +202,15 @@ describe('the hot paths: statements per request, and answers built from what was
     expect(ids(last)).toEqual(all.slice((lastPage - 1) * 2));
     expect(last.total).toBe(total);
     let past: { items: unknown[]; total: number } = { items: [], total: -1 };
-    const statements = await recorder.during(async () => {
+    let statements = await recorder.during(async () => {
       past = (await t.http.get(`/api/v1/cases?pageSize=2&page=${lastPage + 1}`).set(leader).expect(200)).body;
     });
     expect(past).toMatchObject({ items: [], total });
-    expect(statements.map(verb)).toEqual([...TX, 'WITH page AS', 'SELECT count(*)::int AS', 'INSERT INTO audit_event', 'COMMIT']);
+    // The page (with its audit row), then the COUNT: each one round trip of its own.
+    statements = statements.filter((sql) => !sql.startsWith('PREPARE '));
+    expect(statements).toHaveLength(2);
+    expect(preparedText(oneRoundTrip(statements.slice(0, 1)))).toMatch(/^WITH page AS/);
+    expect(preparedText(oneRoundTrip(statements.slice(1)))).toMatch(/^SELECT count\(\*\)::int AS "total" FROM bti_case c WHERE/);
   });
 
   describe('answers built from what was written equal what a read returns', () => {

@@ -28,5 +28,39 @@ export class AuditTrail {
   }
 }
 
+/**
+ * The audit rows of a read that is one statement (RowSecurity.once): an INSERT, to be written as a
+ * data-modifying CTE, of one event per case in the statement's own CTE `source` (its column
+ * `id`). With `whenEmpty: 'one event'` a source without rows still gets one event without a case
+ * (an empty list was read); with `'none'` it gets none (a case the caller may not see was not read).
+ * The values are named parameters (TypeORM's `:name`), so the caller's statement binds them with its own.
+ */
+export function auditInsertFrom(
+  principal: Principal,
+  action: string,
+  source: string,
+  whenEmpty: 'one event' | 'none',
+): { sql: string; params: Record<string, unknown> } {
+  const ids =
+    whenEmpty === 'one event'
+      ? `(SELECT id FROM ${source} UNION ALL SELECT NULL::uuid WHERE NOT EXISTS (SELECT 1 FROM ${source}))`
+      : `(SELECT id FROM ${source})`;
+  return {
+    sql: `INSERT INTO audit_event ("municipalityId", "actorId", "actorUsername", action, "caseId", at, "requestId", purpose)
+      SELECT CAST(:auditMunicipality AS uuid), CAST(:auditActor AS uuid), CAST(:auditUsername AS varchar), CAST(:auditAction AS varchar), touched.id,
+             CAST(:auditAt AS timestamptz), CAST(:auditRequest AS varchar), CAST(:auditPurpose AS varchar)
+      FROM ${ids} AS touched`,
+    params: {
+      auditMunicipality: principal.municipalityId,
+      auditActor: principal.userId,
+      auditUsername: principal.username,
+      auditAction: action,
+      auditAt: new Date(),
+      auditRequest: principal.requestId,
+      auditPurpose: principal.purpose,
+    },
+  };
+}
+
 const INSERT_AUDIT_EVENTS = `INSERT INTO audit_event ("municipalityId", "actorId", "actorUsername", action, "caseId", at, "requestId", purpose)
   SELECT $1::uuid, $2::uuid, $3::varchar, $4::varchar, c, $6::timestamptz, $7::varchar, $8::varchar FROM unnest($5::uuid[]) AS c`;

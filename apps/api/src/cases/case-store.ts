@@ -7,7 +7,10 @@ import { AppUser, BtiCase, RoleAssignmentRow, type Child, type ChildVoiceRow, ty
 import type { Principal } from '../auth/principal.js';
 import { problems } from '../common/problem.js';
 import { CaseAccessPolicy } from './case-access.policy.js';
+import { auditInsertFrom } from '../audit/audit-trail.service.js';
 import { preparedQuery } from '../database/prepared.js';
+import { RowSecurity } from '../database/row-security.js';
+import type { LiteralValue } from '../database/sql-literal.js';
 import { versionMismatch } from './if-match.js';
 
 /** Loaded in one transaction: the case row (locked when asked) and what the response needs. */
@@ -26,7 +29,10 @@ export interface LoadedCase {
  */
 @Injectable()
 export class CaseStore {
-  constructor(private readonly policy: CaseAccessPolicy) {}
+  constructor(
+    private readonly policy: CaseAccessPolicy,
+    private readonly rowSecurity: RowSecurity,
+  ) {}
 
   /**
    * The case if the caller may see it, else 404 (never 403: no existence leaks): one prepared
@@ -47,37 +53,59 @@ export class CaseStore {
   }
 
   /**
-   * One page of the cases the caller may see that match `filter` (newest first), with what the
-   * list shows, in one statement: the page is cut first (`LIMIT`/`OFFSET` on the case alone), then
-   * joined like `loadVisible`, prepared like it. `total` comes from a window count over the matches; a page past the
-   * end has no row to carry it, so only then a separate COUNT is sent.
+   * `GET /cases/:id`: the case as `loadVisible` loads it and the read's audit row, in one statement
+   * and one round trip (RowSecurity.once). A case the caller may not see is 404 and leaves no
+   * audit row, as if nothing had been read.
    */
-  async loadPage(
-    em: EntityManager,
+  async readAudited(principal: Principal, caseId: string, action: string): Promise<LoadedCase> {
+    if (!isUUID(caseId)) throw problems.notFound('Fant ikke saken.');
+    const visible = this.policy.visibleCondition(principal, new Date());
+    const audit = auditInsertFrom(principal, action, 'found', 'none');
+    const [raw] = await this.rowSecurity.once<LoadRow>(
+      principal,
+      `WITH found AS (${LOAD_CASE} WHERE c.id = :caseId AND ${visible.sql}),
+       audited AS (${audit.sql})
+       SELECT * FROM found`,
+      { ...visible.params, ...audit.params, caseId } as Record<string, LiteralValue>,
+    );
+    if (!raw) throw problems.notFound('Fant ikke saken.');
+    return fromLoadRow(raw);
+  }
+
+  /**
+   * `GET /cases`: one page of the cases the caller may see that match `filter` (newest first),
+   * with what the list shows and the list's audit rows, in one statement and one round trip, like
+   * `readAudited`: the page is cut first (`LIMIT`/`OFFSET` on the case alone), then joined like
+   * `loadVisible`. `total` comes from a window count over the matches; a page past the end has no
+   * row to carry it, so only then a COUNT follows.
+   */
+  async pageAudited(
     principal: Principal,
     filter: { sql: string; params: Record<string, unknown> },
     page: number,
     pageSize: number,
+    action: string,
   ): Promise<{ items: LoadedCase[]; total: number }> {
     const visible = this.policy.visibleCondition(principal, new Date());
     const where = `${visible.sql}${filter.sql ? ` AND ${filter.sql}` : ''}`;
-    const params = { ...visible.params, ...filter.params, limit: pageSize, offset: (page - 1) * pageSize };
-    const [sql, values] = em.connection.driver.escapeQueryWithParameters(
+    const audit = auditInsertFrom(principal, action, 'loaded', 'one event');
+    const params = { ...visible.params, ...filter.params, ...audit.params, limit: pageSize, offset: (page - 1) * pageSize } as Record<string, LiteralValue>;
+    const rows = await this.rowSecurity.once<LoadRow & { total: string }>(
+      principal,
       `WITH page AS (
          SELECT c.*, count(*) OVER () AS "total" FROM bti_case c WHERE ${where}
-         ORDER BY c."createdAt" DESC, c.id DESC LIMIT :limit OFFSET :offset)
-       ${loadCaseFrom('page c')}
-       ORDER BY c."createdAt" DESC, c.id DESC`,
+         ORDER BY c."createdAt" DESC, c.id DESC LIMIT :limit OFFSET :offset),
+       loaded AS (${loadCaseFrom('page c')}),
+       audited AS (${audit.sql})
+       SELECT * FROM loaded ORDER BY "createdAt" DESC, id DESC`,
       params,
     );
-    const rows = await preparedQuery<(LoadRow & { total: string })[]>(em, sql, values);
     if (rows.length > 0) {
       const total = Number(rows[0].total);
       return { items: rows.map(({ total: _total, ...raw }) => fromLoadRow(raw as LoadRow)), total };
     }
     if (page === 1) return { items: [], total: 0 };
-    const [countSql, countValues] = em.connection.driver.escapeQueryWithParameters(`SELECT count(*)::int AS "total" FROM bti_case c WHERE ${where}`, params);
-    const [{ total }] = (await em.query(countSql, countValues)) as { total: number }[];
+    const [{ total }] = await this.rowSecurity.once<{ total: number }>(principal, `SELECT count(*)::int AS "total" FROM bti_case c WHERE ${where}`, params);
     return { items: [], total };
   }
 

@@ -157,39 +157,33 @@ export class CasesService {
     });
   }
 
+  /** One round trip: the page and its audit rows are one statement (CaseStore.pageAudited). */
   async list(principal: Principal, query: ListCasesQuery): Promise<CaseListResponse> {
-    return this.rowSecurity.transaction(principal, async (em) => {
-      const now = new Date();
-      const conditions: string[] = [];
-      const params: Record<string, unknown> = {};
-      const where = (sql: string, name: string, value: unknown) => {
-        conditions.push(sql);
-        params[name] = value;
-      };
-      if (query.status) where('c.status = :status', 'status', query.status);
-      if (query.route) where('c.route = :route', 'route', query.route);
-      if (query.unitId) where('c."unitId" = :unitId', 'unitId', query.unitId);
-      if (query.assigneeId) where('c."assigneeId" = :assigneeId', 'assigneeId', query.assigneeId);
-      if (query.overdue !== undefined) {
-        // Level 0 must end in a decision: undecided cases older than twice the assessment reminder.
-        const durations = await this.profiles.reminderDurations(principal.municipalityId);
-        const overdue = `(c.status IN ('discovered','assessing','deciding') AND c."createdAt" < :deadline)`;
-        where(query.overdue ? overdue : `NOT ${overdue}`, 'deadline', new Date(now.getTime() - 2 * parseIsoDuration(durations.assessment_due).toMillis()));
-      }
-      const { items: loaded, total } = await this.store.loadPage(em, principal, { sql: conditions.join(' AND '), params }, query.page, query.pageSize);
-      const ids = loaded.map((l) => l.row.id);
-      const items = loaded.map((l) => this.presentLoaded(principal, l, now, false));
-      await this.audit.record(em, principal, 'case.list', ids);
-      return { items, total, page: query.page, pageSize: query.pageSize };
-    });
+    const now = new Date();
+    const conditions: string[] = [];
+    const params: Record<string, unknown> = {};
+    const where = (sql: string, name: string, value: unknown) => {
+      conditions.push(sql);
+      params[name] = value;
+    };
+    if (query.status) where('c.status = :status', 'status', query.status);
+    if (query.route) where('c.route = :route', 'route', query.route);
+    if (query.unitId) where('c."unitId" = :unitId', 'unitId', query.unitId);
+    if (query.assigneeId) where('c."assigneeId" = :assigneeId', 'assigneeId', query.assigneeId);
+    if (query.overdue !== undefined) {
+      // Level 0 must end in a decision: undecided cases older than twice the assessment reminder.
+      const durations = await this.profiles.reminderDurations(principal.municipalityId);
+      const overdue = `(c.status IN ('discovered','assessing','deciding') AND c."createdAt" < :deadline)`;
+      where(query.overdue ? overdue : `NOT ${overdue}`, 'deadline', new Date(now.getTime() - 2 * parseIsoDuration(durations.assessment_due).toMillis()));
+    }
+    const { items: loaded, total } = await this.store.pageAudited(principal, { sql: conditions.join(' AND '), params }, query.page, query.pageSize, 'case.list');
+    const items = loaded.map((l) => this.presentLoaded(principal, l, now, false));
+    return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** One round trip: the case and its audit row are one statement (CaseStore.readAudited). */
   async get(principal: Principal, caseId: string): Promise<CaseResponse> {
-    return this.rowSecurity.transaction(principal, async (em) => {
-      const loaded = await this.store.loadVisible(em, principal, caseId);
-      await this.audit.record(em, principal, 'case.read', [caseId]);
-      return this.present(principal, loaded, true);
-    });
+    return this.present(principal, await this.store.readAudited(principal, caseId, 'case.read'), true);
   }
 
   async applyEvent(principal: Principal, caseId: string, expectedVersion: () => number, dto: CaseEventDto): Promise<CaseResponse> {

@@ -23,7 +23,8 @@ export function preparedQuery<T = unknown>(em: EntityManager, text: string, valu
 const names = new Map<string, string>();
 const MAX_REMEMBERED = 1000;
 
-function statementName(text: string): string {
+/** `bti_` and a hash of the text: one text is one name on every connection. */
+export function statementName(text: string): string {
   let name = names.get(text);
   if (name === undefined) {
     name = `bti_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;

@@ -45,9 +45,12 @@ export class Child {
 // team, TFA and IKS routes per municipality.
 @Index('IDX_bti_case_pending_assignee', ['pendingAssigneeId'], { where: `"pendingAssigneeId" IS NOT NULL` })
 @Index('IDX_bti_case_municipality_route_created', ['municipalityId', 'route', 'createdAt'], { where: `"route" IS NOT NULL` })
+// The statistics' range per municipality and the municipality's foreign key; never the municipality
+// alone, whose generic-plan estimate misled the list (migration MunicipalityCreatedIndex).
+@Index('IDX_bti_case_municipality_created', ['municipalityId', 'createdAt'])
 export class BtiCase {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @ForeignKey(() => Municipality, { name: 'FK_bti_case_municipalityId', onDelete: 'RESTRICT' }) @Index() @Column({ type: 'uuid' }) municipalityId!: string;
+  @ForeignKey(() => Municipality, { name: 'FK_bti_case_municipalityId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) municipalityId!: string;
   @ForeignKey(() => Unit, { name: 'FK_bti_case_unitId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) unitId!: string;
   @ForeignKey(() => Cluster, { name: 'FK_bti_case_clusterId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) clusterId!: string;
   @ForeignKey(() => Child, { name: 'FK_bti_case_childId', onDelete: 'RESTRICT', deferrable: 'INITIALLY DEFERRED' }) @Index() @Column({ type: 'uuid' }) childId!: string;
