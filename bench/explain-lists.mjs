@@ -12,7 +12,7 @@ import path from 'node:path';
 import pgPkg from 'pg';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { startRedis, throwawayDir } from '../scripts/embedded-services.mjs';
-import { BENCH_KEY, NullLog, captureStatements, devTokens, loadBuilt, log, machine, parseArgs } from './lib.mjs';
+import { BENCH_KEY, NullLog, captureStatements, devTokens, explainOneTrip, loadBuilt, log, machine, parseArgs, recordPrepared } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2));
 const url = args.url;
@@ -49,6 +49,7 @@ await app.listen(0, '127.0.0.1');
 const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
 const tokens = await devTokens(base, Object.values(users));
 const ds = app.get(getDataSourceToken());
+const prepared = recordPrepared(ds);
 
 /** Runs one request while capturing every statement the API sends (in order). */
 async function captured(pathAndQuery, username) {
@@ -72,18 +73,27 @@ async function timed(pathAndQuery, username) {
   return Math.round(times[Math.floor(times.length / 2)] * 10) / 10;
 }
 
-/** Replays the request's statements in one rolled-back transaction, EXPLAINing those that read `table`. */
+const planOf = (query, plan) => ({ query: query.replace(/\s+/g, ' ').slice(0, 400), executionMs: Number(/Execution Time: ([\d.]+)/.exec(plan.at(-1))?.[1]), plan });
+
+/**
+ * Replays the request's statements in one rolled-back transaction, EXPLAINing those that read
+ * `table`; a one-trip request (the case list: RowSecurity.once) is explained by explainOneTrip.
+ */
 async function explain(statements, table) {
   const client = await pool.connect();
   const plans = [];
   try {
+    for (const s of statements) {
+      const explained = await explainOneTrip(client, s.query, prepared);
+      if (explained) plans.push(planOf(explained.query, explained.plan));
+    }
+    if (plans.length) return plans;
     await client.query('BEGIN');
     for (const s of statements) {
       if (/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i.test(s.query) || /^\s*INSERT/i.test(s.query)) continue;
       if (/^\s*(SELECT|WITH)/i.test(s.query) && (s.query.includes(`"${table}"`) || s.query.includes(` ${table} `))) {
         const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${s.query}`, s.parameters ?? []);
-        const plan = rows.map((r) => r['QUERY PLAN']);
-        plans.push({ query: s.query.replace(/\s+/g, ' ').slice(0, 400), executionMs: Number(/Execution Time: ([\d.]+)/.exec(plan.at(-1))?.[1]), plan });
+        plans.push(planOf(s.query, rows.map((r) => r['QUERY PLAN'])));
       } else {
         await client.query(s.query, s.parameters ?? []);
       }

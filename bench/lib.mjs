@@ -144,7 +144,11 @@ export async function captureStatements(ds, during) {
   const original = ds.logger;
   ds.logger = new Proxy(original, {
     get(target, prop) {
-      if (prop === 'logQuery') return (query, parameters) => statements.push({ query: (query.text ?? query).replace(/^START TRANSACTION; /, ''), parameters });
+      if (prop === 'logQuery')
+        return (query, parameters, runner) => {
+          statements.push({ query: (query.text ?? query).replace(/^START TRANSACTION; /, ''), parameters });
+          return target.logQuery(query, parameters, runner);
+        };
       return target[prop];
     },
   });
@@ -152,6 +156,53 @@ export async function captureStatements(ds, during) {
     return { result: await during(), statements };
   } finally {
     ds.logger = original;
+  }
+}
+
+/**
+ * Keeps the text of every statement the API prepares by SQL `PREPARE` (RowSecurity.once: the case
+ * read and the list page), by name, from now on: a one-trip request only names its statement.
+ */
+export function recordPrepared(ds) {
+  const prepared = new Map();
+  const original = ds.logger;
+  ds.logger = new Proxy(original, {
+    get(target, prop) {
+      if (prop !== 'logQuery') return target[prop];
+      return (query, parameters, runner) => {
+        const m = typeof query === 'string' ? /^PREPARE "([\w-]+)" AS ([\s\S]*)$/.exec(query) : null;
+        if (m) prepared.set(m[1], m[2]);
+        return target.logQuery(query, parameters, runner);
+      };
+    },
+  });
+  return prepared;
+}
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of a one-trip statement as the API ran it, on `client`, in a
+ * transaction that is rolled back: the captured simple query is split into its identity (the
+ * caller's `set_config`, so row-level security is in the plan) and its `EXECUTE`, whose statement is
+ * prepared again from `prepared` (recordPrepared). Executed `runs` times and the last plan kept:
+ * PostgreSQL makes a custom plan for the first five executions of a prepared statement and then
+ * usually its generic plan, which is what a warm API connection runs.
+ */
+export async function explainOneTrip(client, sql, prepared, runs = 7) {
+  const m = /^(?:START TRANSACTION; )?(SELECT set_config\([\s\S]*?); EXECUTE "([\w-]+)"(\([\s\S]*\)); COMMIT$/.exec(sql);
+  if (!m) return null;
+  const [, identity, name, args] = m;
+  const text = prepared.get(name);
+  if (!text) throw new Error(`explainOneTrip: the text of ${name} was not recorded`);
+  await client.query('BEGIN');
+  try {
+    await client.query(identity);
+    await client.query(`PREPARE bench_explain AS ${text}`);
+    let plan = [];
+    for (let i = 0; i < runs; i++) plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_explain${args}`)).rows.map((x) => x['QUERY PLAN']);
+    return { query: text, plan };
+  } finally {
+    await client.query('ROLLBACK');
+    await client.query('DEALLOCATE bench_explain').catch(() => undefined);
   }
 }
 

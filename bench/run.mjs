@@ -10,7 +10,7 @@ import pgPkg from 'pg';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { BENCH_KEY, NullLog, postgresCpuSeconds, watchPostgres, ROOT, benchEnv, concernBody, captureStatements, devTokens, load, loadBuilt, log, migrateAndSeed, machine, parseArgs, percentile, round, startServices } from './lib.mjs';
+import { BENCH_KEY, NullLog, postgresCpuSeconds, watchPostgres, ROOT, benchEnv, concernBody, captureStatements, devTokens, explainOneTrip, recordPrepared, load, loadBuilt, log, migrateAndSeed, machine, parseArgs, percentile, round, startServices } from './lib.mjs';
 import { plannedCounts, seedCases, seedOrganisation } from './seed.mjs';
 
 const { Pool } = pgPkg;
@@ -86,6 +86,7 @@ try {
   // --app-log <file>: keep the API's and the worker's logs (default: dropped, the level stays info).
   const appLog = args['app-log'] ? createWriteStream(args['app-log']) : new NullLog();
   app = await built.createApiApp({ config, logDestination: appLog });
+  const preparedTexts = recordPrepared(app.get(getDataSourceToken()));
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;
   const units = (await pool.query(`SELECT n, id, leader_id FROM bench_unit WHERE n <= $1 ORDER BY n`, [C])).rows;
@@ -245,7 +246,7 @@ try {
   await stopSealer();
 
   // ── the list query's plan at scale ──
-  result.caseList.explain = await explainListQuery(app, base, leader1, pool);
+  result.caseList.explain = await explainListQuery(preparedTexts, app, base, leader1, pool);
 
   // ── reminders: worker start with the seeded backlog pending, Redis memory it costs, then a 10 000 drain ──
   // The due-sweep design: PostgreSQL holds the schedule, Redis two job schedulers. Start = the
@@ -433,24 +434,18 @@ async function auditSealFigures(pool, afterId) {
   };
 }
 
-/** Captures the SQL TypeORM sends for one list request, then EXPLAIN (ANALYZE, BUFFERS) of it. */
-async function explainListQuery(app, base, headers, pool) {
+/**
+ * Captures the SQL the API sends for one list request (one round trip: RowSecurity.once), then
+ * EXPLAIN (ANALYZE, BUFFERS) of its statement as the API runs it (bench/lib.mjs explainOneTrip).
+ */
+async function explainListQuery(prepared, app, base, headers, pool) {
   const { statements: captured } = await captureStatements(app.get(getDataSourceToken()), () => fetch(base + LIST_QUERY, { headers }));
-  // Replayed as the API runs it: in a transaction with the caller's identity and the bti_app role
-  // (its set_config statement, captured too), so row-level security is in the plan.
-  const identity = captured.find((c) => c.query.includes("set_config('role'"));
   const out = [];
   const client = await pool.connect();
   try {
-    for (const q of captured.filter((c) => /FROM "?bti_case"?\s/.test(c.query) && /SELECT/.test(c.query))) {
-      await client.query('BEGIN');
-      try {
-        if (identity) await client.query(identity.query, identity.parameters ?? []);
-        const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.query}`, q.parameters ?? []);
-        out.push({ query: q.query, asRole: identity ? 'bti_app' : 'owner', plan: rows.map((x) => x['QUERY PLAN']) });
-      } finally {
-        await client.query('ROLLBACK');
-      }
+    for (const q of captured) {
+      const explained = await explainOneTrip(client, q.query, prepared);
+      if (explained) out.push({ ...explained, asRole: 'bti_app' });
     }
   } finally {
     client.release();

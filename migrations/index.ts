@@ -14,7 +14,7 @@ import { PracticeRules1796021701022 } from './1796021701022-PracticeRules.js';
 import { ForeignKeys1796024869178 } from './1796024869178-ForeignKeys.js';
 import { CaseListVisibility1796026926990 } from './1796026926990-CaseListVisibility.js';
 import { RowSecurityScopes1796030000000 } from './1796030000000-RowSecurityScopes.js';
-import { MunicipalityCreatedIndex1796040000000 } from './1796040000000-MunicipalityCreatedIndex.js';
+import { CaseCreatedMunicipalityIndex1796040000000 } from './1796040000000-CaseCreatedMunicipalityIndex.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -32,5 +32,5 @@ export const MIGRATIONS: Function[] = [
   ForeignKeys1796024869178,
   CaseListVisibility1796026926990,
   RowSecurityScopes1796030000000,
-  MunicipalityCreatedIndex1796040000000,
+  CaseCreatedMunicipalityIndex1796040000000,
 ];

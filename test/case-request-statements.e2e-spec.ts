@@ -3,6 +3,7 @@ import { DataSource, type Logger } from 'typeorm';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { concernBody, unitIds } from './harness/cases.js';
 import { preparedQuery } from '../apps/api/src/database/prepared.js';
+import { sqlLiteral } from '../apps/api/src/database/sql-literal.js';
 
 jest.setTimeout(60_000);
 
@@ -154,6 +155,20 @@ describe('the hot paths: statements per request, and answers built from what was
       expect(prepared.map((p) => p.statement)).toEqual(['SELECT $1::int + 1 AS n', 'SELECT $1::int + 2 AS n']);
       expect(new Set(prepared.map((p) => p.name)).size).toBe(2);
     });
+  });
+
+  it('values written as literals for the one-trip statements come back from PostgreSQL unchanged', async () => {
+    const ds = t.app.get(DataSource);
+    const texts = ['ola.leder', `x'); DROP TABLE bti_case; --`, 'a\\b', 'tab\tnewline\n', 'æøå "sitat" {klammer}, komma'];
+    for (const text of texts) {
+      const [{ v }] = (await ds.query(`SELECT ${sqlLiteral(text)}::text AS v`)) as { v: string }[];
+      expect(v).toBe(text);
+    }
+    const [{ list }] = (await ds.query(`SELECT ${sqlLiteral([...texts, null])}::text[] AS list`)) as { list: (string | null)[] }[];
+    expect(list).toEqual([...texts, null]);
+    const at = new Date('2026-11-30T12:00:00.123Z');
+    const [{ t: back }] = (await ds.query(`SELECT ${sqlLiteral(at)}::timestamptz AS t`)) as { t: Date }[];
+    expect(back.toISOString()).toBe(at.toISOString());
   });
 
   it('POST /cases/:id/events: the load takes FOR NO KEY UPDATE, then one UPDATE, the log and the audit row (6 statements)', async () => {

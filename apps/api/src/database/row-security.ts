@@ -112,7 +112,7 @@ function beginSql(principal: Principal): string {
   if (!isUUID(principal.userId) || !isUUID(principal.municipalityId)) throw new Error('RowSecurity: the caller has no valid identity');
   return (
     `START TRANSACTION; SELECT set_config('bti.user_id', ${pg.escapeLiteral(principal.userId)}, true), ` +
-    `set_config('bti.municipality_id', ${pg.escapeLiteral(principal.municipalityId)}, true), set_config('role', 'bti_app', true)`
+    `set_config('bti.municipality_id', ${pg.escapeLiteral(principal.municipalityId)}, true), set_config('role', 'bti_app', true), set_config('plan_cache_mode', 'force_generic_plan', true)`
   );
 }
 

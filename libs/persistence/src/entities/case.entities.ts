@@ -45,9 +45,10 @@ export class Child {
 // team, TFA and IKS routes per municipality.
 @Index('IDX_bti_case_pending_assignee', ['pendingAssigneeId'], { where: `"pendingAssigneeId" IS NOT NULL` })
 @Index('IDX_bti_case_municipality_route_created', ['municipalityId', 'route', 'createdAt'], { where: `"route" IS NOT NULL` })
-// The statistics' range per municipality and the municipality's foreign key; never the municipality
-// alone, whose generic-plan estimate misled the list (migration MunicipalityCreatedIndex).
-@Index('IDX_bti_case_municipality_created', ['municipalityId', 'createdAt'])
+// The statistics' date range per municipality. No index leads with the municipality alone: in a
+// generic plan its average estimate made the leader's list scan the whole municipality (migration
+// CaseCreatedMunicipalityIndex).
+@Index('IDX_bti_case_created_municipality', ['createdAt', 'municipalityId'])
 export class BtiCase {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @ForeignKey(() => Municipality, { name: 'FK_bti_case_municipalityId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) municipalityId!: string;
