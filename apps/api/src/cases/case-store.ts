@@ -10,7 +10,6 @@ import { CaseAccessPolicy } from './case-access.policy.js';
 import { auditInsertFrom } from '../audit/audit-trail.service.js';
 import { preparedQuery } from '../database/prepared.js';
 import { RowSecurity } from '../database/row-security.js';
-import type { LiteralValue } from '../database/sql-literal.js';
 import { versionMismatch } from './if-match.js';
 
 /** Loaded in one transaction: the case row (locked when asked) and what the response needs. */
@@ -66,7 +65,7 @@ export class CaseStore {
       `WITH found AS (${LOAD_CASE} WHERE c.id = :caseId AND ${visible.sql}),
        audited AS (${audit.sql})
        SELECT * FROM found`,
-      { ...visible.params, ...audit.params, caseId } as Record<string, LiteralValue>,
+      { ...visible.params, ...audit.params, caseId },
     );
     if (!raw) throw problems.notFound('Fant ikke saken.');
     return fromLoadRow(raw);
@@ -89,7 +88,7 @@ export class CaseStore {
     const visible = this.policy.visibleCondition(principal, new Date());
     const where = `${visible.sql}${filter.sql ? ` AND ${filter.sql}` : ''}`;
     const audit = auditInsertFrom(principal, action, 'loaded', 'one event');
-    const params = { ...visible.params, ...filter.params, ...audit.params, limit: pageSize, offset: (page - 1) * pageSize } as Record<string, LiteralValue>;
+    const params = { ...visible.params, ...filter.params, ...audit.params, limit: pageSize, offset: (page - 1) * pageSize };
     const rows = await this.rowSecurity.once<LoadRow & { total: string }>(
       principal,
       `WITH page AS (

@@ -12,7 +12,8 @@ import { sqlLiteral, type LiteralValue } from './sql-literal.js';
  * `bti_app` with the caller's identity set, so PostgreSQL's row-level security (migrations
  * AuditAndRowSecurity, RowSecurityScopes) hides other cases even from a query that forgets
  * CaseAccessPolicy. Every area uses it (commands through CaseCommandRunner, reads and statistics
- * directly).
+ * directly): `transaction()` for work of several statements, `once()` for a read that is one
+ * statement (the case read and the case list).
  */
 @Injectable()
 export class RowSecurity {
@@ -50,16 +51,19 @@ export class RowSecurity {
    *
    * The statement is prepared on the connection (SQL `PREPARE`, once per connection and text, like
    * `preparedQuery`) and run by `EXECUTE` with its values written as literals (`sqlLiteral`), since
-   * the simple protocol takes no parameters. `text` names its values TypeORM's way (`:name`).
+   * the simple protocol takes no parameters. `text` names its values TypeORM's way (`:name`);
+   * a value `sqlLiteral` cannot write is refused before anything is sent.
    * docs/BENCHMARKS.md, run 12, has the measurement.
    */
-  async once<T>(principal: Principal, text: string, params: Record<string, LiteralValue>): Promise<T[]> {
+  async once<T>(principal: Principal, text: string, params: Record<string, unknown>): Promise<T[]> {
     const [prepared, values] = this.dataSource.driver.escapeQueryWithParameters(text, params);
+    const args = (values as LiteralValue[]).map(sqlLiteral).join(', ');
+    const begin = beginSql(principal);
     const runner = this.dataSource.createQueryRunner();
     try {
       const client = (await runner.connect()) as pg.ClientBase;
       const name = await this.prepareOn(client, prepared);
-      const sql = `${beginSql(principal)}; EXECUTE ${name}(${(values as LiteralValue[]).map(sqlLiteral).join(', ')}); COMMIT`;
+      const sql = `${begin}; EXECUTE ${name}(${args}); COMMIT`;
       const results = (await this.send(client, sql)) as pg.QueryResult[];
       return results[2].rows as T[];
     } finally {
