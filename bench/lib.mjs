@@ -183,11 +183,11 @@ export function recordPrepared(ds) {
  * EXPLAIN (ANALYZE, BUFFERS) of a one-trip statement as the API ran it, on `client`, in a
  * transaction that is rolled back: the captured simple query is split into its identity (the
  * caller's `set_config`, so row-level security is in the plan) and its `EXECUTE`, whose statement is
- * prepared again from `prepared` (recordPrepared). Executed `runs` times and the last plan kept:
- * PostgreSQL makes a custom plan for the first five executions of a prepared statement and then
- * usually its generic plan, which is what a warm API connection runs.
+ * prepared again from `prepared` (recordPrepared). The identity sets `plan_cache_mode` as the API
+ * does, so the plan is the generic plan the API runs; executed `runs` times and the last plan
+ * kept (caches warm, as on a busy connection).
  */
-export async function explainOneTrip(client, sql, prepared, runs = 7) {
+export async function explainOneTrip(client, sql, prepared, runs = 3) {
   const m = /^(?:START TRANSACTION; )?(SELECT set_config\([\s\S]*?); EXECUTE "([\w-]+)"(\([\s\S]*\)); COMMIT$/.exec(sql);
   if (!m) return null;
   const [, identity, name, args] = m;
