@@ -98,6 +98,7 @@ export async function load(opts) {
   const statusCounts = {};
   const cpu0 = process.cpuUsage();
   const pg0 = postgresCpuSeconds();
+  const machine0 = machineCpuSeconds();
   let errors = 0;
   const started = process.hrtime.bigint();
   const instance = autocannon({ connections: 32, ...opts });
@@ -112,6 +113,7 @@ export async function load(opts) {
   const durationS = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = process.cpuUsage(cpu0);
   const pg1 = postgresCpuSeconds();
+  const machine1 = machineCpuSeconds();
   latencies.sort((a, b) => a - b);
   const ok = Object.entries(statusCounts)
     .filter(([s]) => Number(s) < 400)
@@ -130,7 +132,18 @@ export async function load(opts) {
     // CPU busy, in cores: this node process (app + load tool) and all postgres processes.
     nodeCpuCores: round((cpu.user + cpu.system) / 1e6 / durationS, 2),
     postgresCpuCores: pg0 === null || pg1 === null ? null : round((pg1 - pg0) / durationS, 2),
+    // The whole machine: cores busy (every process, the kernel's interrupts) and cores the
+    // hypervisor gave to other guests while this one wanted them (steal).
+    machineBusyCores: round((machine1.busy - machine0.busy) / durationS, 2),
+    stealCores: round((machine1.steal - machine0.steal) / durationS, 2),
   };
+}
+
+/** CPU seconds of the whole machine since boot, from /proc/stat: busy (user … softirq) and steal. */
+export function machineCpuSeconds() {
+  const tick = 100; // USER_HZ on Linux
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return { busy: (user + nice + system + irq + softirq) / tick, steal: (steal ?? 0) / tick };
 }
 
 /**

@@ -172,6 +172,8 @@ try {
     ratioToBareHttp: round(create.okPerSec / result.ceilings.bareHttpReqPerSec, 4),
     nodeCpuCores: create.nodeCpuCores,
     postgresCpuCores: create.postgresCpuCores,
+    machineBusyCores: create.machineBusyCores,
+    stealCores: create.stealCores,
     statusCounts: create.statusCounts,
   };
 
@@ -191,6 +193,8 @@ try {
     p95EmptySingleClientMs: listEmptyC1.p95Ms,
     nodeCpuCores: list.nodeCpuCores,
     postgresCpuCores: list.postgresCpuCores,
+    machineBusyCores: list.machineBusyCores,
+    stealCores: list.stealCores,
     pageItems: firstPage.items?.length,
     total: firstPage.total,
     statusCounts: list.statusCounts,
@@ -214,7 +218,7 @@ try {
     ],
   });
   const readC1 = await load({ url: `${base}/api/v1/cases/${readable[0].id}`, headers: { authorization: `Bearer ${tokenOfUnit.get(readable[0].unitId)}` }, duration: Math.min(D, 5), connections: 1 });
-  result.caseRead = { p95Ms: read.p95Ms, p50Ms: read.p50Ms, p99Ms: read.p99Ms, reqPerSec: read.reqPerSec, p95SingleClientMs: readC1.p95Ms, nodeCpuCores: read.nodeCpuCores, postgresCpuCores: read.postgresCpuCores, statusCounts: read.statusCounts };
+  result.caseRead = { p95Ms: read.p95Ms, p50Ms: read.p50Ms, p99Ms: read.p99Ms, reqPerSec: read.reqPerSec, p95SingleClientMs: readC1.p95Ms, nodeCpuCores: read.nodeCpuCores, postgresCpuCores: read.postgresCpuCores, machineBusyCores: read.machineBusyCores, stealCores: read.stealCores, statusCounts: read.statusCounts };
 
   // ── product: POST /cases/:id/events (start_assessment on the cases POST /cases just made) ──
   log('product: POST /cases/:id/events …');
@@ -581,8 +585,10 @@ function printTable(r) {
     ['ceiling (b) bare http req/s', `${r.ceilings.bareHttpReqPerSec}`],
     ['ceiling (c) redis addBulk jobs/s', `${r.ceilings.redisOpsPerSec}  (Queue.add c=32: ${r.ceilings.redisSingleAddPerSec}/s)`],
     ['POST /cases', `${r.concernCreate.reqPerSec} req/s, p50 ${r.concernCreate.p50Ms} / p95 ${r.concernCreate.p95Ms} / p99 ${r.concernCreate.p99Ms} ms; ÷ ceiling (a) = ${r.concernCreate.ratioToRaw}`],
-    ['GET /cases (leader page)', `p95 ${r.caseList.p95Ms} ms at scale vs ${r.caseList.p95EmptyMs} ms empty (× ${r.caseList.ratioScaleToEmpty}); 1 client: ${r.caseList.p95SingleClientMs} vs ${r.caseList.p95EmptySingleClientMs} ms`],
+    ['GET /cases (leader page)', `p95 ${r.caseList.p95Ms} ms, ${r.caseList.reqPerSec} req/s at scale vs ${r.caseList.p95EmptyMs} ms empty (× ${r.caseList.ratioScaleToEmpty}); 1 client: ${r.caseList.p95SingleClientMs} vs ${r.caseList.p95EmptySingleClientMs} ms`],
+    ['  cores busy', cores(r.caseList, r.machine.cpus)],
     ['GET /cases/:id', `p95 ${r.caseRead.p95Ms} ms, ${r.caseRead.reqPerSec} req/s; 1 client p95 ${r.caseRead.p95SingleClientMs} ms`],
+    ['  cores busy', cores(r.caseRead, r.machine.cpus)],
     ['POST /cases/:id/events', `${r.events.reqPerSec} req/s, p95 ${r.events.p95Ms} ms (${r.events.requests} requests)`],
     ['audit seal lag', `p50 ${r.audit?.sealLagP50Ms} / p99 ${r.audit?.sealLagP99Ms} / max ${r.audit?.sealLagMaxMs} ms over ${r.audit?.rowsSealed} rows in ${r.audit?.municipalityChains} chains`],
     ['worker start backlog', `first sweep ${r.reminders.workerStartSeconds} s after start, ${r.reminders.workerStartBacklog?.pendingReminders} reminders pending`],
@@ -593,4 +599,9 @@ function printTable(r) {
   const w = Math.max(...rows.map(([k]) => k.length));
   process.stdout.write('\n' + rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n') + '\n\nbench/results/latest.json\n');
   for (const n of r.notes) process.stdout.write(`note: ${n}\n`);
+}
+
+/** Where a phase's CPU went: this process (API and load tool), PostgreSQL, the whole machine, and steal. */
+function cores(phase, cpus) {
+  return `node ${phase.nodeCpuCores}, postgres ${phase.postgresCpuCores}, machine ${phase.machineBusyCores} of ${cpus}, steal ${phase.stealCores}`;
 }
