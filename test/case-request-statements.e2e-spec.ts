@@ -195,6 +195,21 @@ describe('the hot paths: statements per request, and answers built from what was
     expect(prepared).toContain('INSERT INTO audit_event');
   });
 
+  it('GET /cases writes one case.list audit row per case shown, and one without a case for an empty page', async () => {
+    const leader = await t.auth('ola.leder');
+    const eventsOf = async (requestId: string) =>
+      (await t.app.get(DataSource).query(`SELECT action, "caseId" FROM audit_event WHERE "requestId" = $1`, [requestId])) as { action: string; caseId: string | null }[];
+    const page = await t.http.get('/api/v1/cases?pageSize=3').set(leader).set('X-Request-Id', 'list-audit-page').expect(200);
+    expect(page.body.items.length).toBeGreaterThan(0);
+    const shown = page.body.items.map((c: { id: string }) => c.id).sort();
+    const events = await eventsOf('list-audit-page');
+    expect(events.map((e) => e.action)).toEqual(shown.map(() => 'case.list'));
+    expect(events.map((e) => e.caseId).sort()).toEqual(shown);
+    const empty = await t.http.get('/api/v1/cases?status=closed&route=iks').set(leader).set('X-Request-Id', 'list-audit-empty').expect(200);
+    expect(empty.body).toMatchObject({ items: [], total: 0 });
+    expect(await eventsOf('list-audit-empty')).toEqual([{ action: 'case.list', caseId: null }]);
+  });
+
   it('GET /cases: the window total equals a count, on full pages, the last page and a page past the end (one COUNT only there)', async () => {
     const leader = await t.auth('ola.leder');
     // Every case the leader sees, newest first, page by page (other test files may have made many).
