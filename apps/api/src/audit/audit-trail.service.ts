@@ -15,16 +15,11 @@ import { preparedQuery } from '../database/prepared.js';
 export class AuditTrail {
   /** One event per case touched; `caseIds` empty → one event without a case (e.g. an empty list). */
   async record(em: EntityManager, principal: Principal, action: string, caseIds: readonly string[]): Promise<void> {
-    await preparedQuery(em, INSERT_AUDIT_EVENTS, [
-      principal.municipalityId,
-      principal.userId,
-      principal.username,
-      action,
-      caseIds.length ? caseIds : [null],
-      new Date(),
-      principal.requestId,
-      principal.purpose,
-    ]);
+    const [sql, values] = em.connection.driver.escapeQueryWithParameters(`${INSERT_AUDIT_EVENTS} unnest(CAST(:auditCaseIds AS uuid[])) AS touched(id)`, {
+      ...eventFields(principal, action),
+      auditCaseIds: caseIds.length ? caseIds : [null],
+    });
+    await preparedQuery(em, sql, values);
   }
 }
 
@@ -45,22 +40,24 @@ export function auditInsertFrom(
     whenEmpty === 'one event'
       ? `(SELECT id FROM ${source} UNION ALL SELECT NULL::uuid WHERE NOT EXISTS (SELECT 1 FROM ${source}))`
       : `(SELECT id FROM ${source})`;
-  return {
-    sql: `INSERT INTO audit_event ("municipalityId", "actorId", "actorUsername", action, "caseId", at, "requestId", purpose)
-      SELECT CAST(:auditMunicipality AS uuid), CAST(:auditActor AS uuid), CAST(:auditUsername AS varchar), CAST(:auditAction AS varchar), touched.id,
-             CAST(:auditAt AS timestamptz), CAST(:auditRequest AS varchar), CAST(:auditPurpose AS varchar)
-      FROM ${ids} AS touched`,
-    params: {
-      auditMunicipality: principal.municipalityId,
-      auditActor: principal.userId,
-      auditUsername: principal.username,
-      auditAction: action,
-      auditAt: new Date(),
-      auditRequest: principal.requestId,
-      auditPurpose: principal.purpose,
-    },
-  };
+  return { sql: `${INSERT_AUDIT_EVENTS} ${ids} AS touched`, params: eventFields(principal, action) };
 }
 
+/** One audit event per row of what follows `FROM` (a relation `touched` with a column `id`, the case). */
 const INSERT_AUDIT_EVENTS = `INSERT INTO audit_event ("municipalityId", "actorId", "actorUsername", action, "caseId", at, "requestId", purpose)
-  SELECT $1::uuid, $2::uuid, $3::varchar, $4::varchar, c, $6::timestamptz, $7::varchar, $8::varchar FROM unnest($5::uuid[]) AS c`;
+  SELECT CAST(:auditMunicipality AS uuid), CAST(:auditActor AS uuid), CAST(:auditUsername AS varchar), CAST(:auditAction AS varchar), touched.id,
+         CAST(:auditAt AS timestamptz), CAST(:auditRequest AS varchar), CAST(:auditPurpose AS varchar)
+  FROM`;
+
+/** The values every event of a request shares: who, what, when, which request and why. */
+function eventFields(principal: Principal, action: string): Record<string, unknown> {
+  return {
+    auditMunicipality: principal.municipalityId,
+    auditActor: principal.userId,
+    auditUsername: principal.username,
+    auditAction: action,
+    auditAt: new Date(),
+    auditRequest: principal.requestId,
+    auditPurpose: principal.purpose,
+  };
+}

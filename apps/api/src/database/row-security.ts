@@ -78,7 +78,7 @@ export class RowSecurity {
     try {
       await this.send(client, `PREPARE ${name} AS ${text}`);
     } catch (error) {
-      // 42P05: prepared by an earlier request whose connection bookkeeping was lost; it is the same text.
+      // 42P05: the connection has it already (should this bookkeeping and the server ever disagree): same name, same text.
       if ((error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code !== '42P05') throw error;
     }
     if (!names) preparedOn.set(client, (names = new Set()));
