@@ -14,6 +14,7 @@ export interface AuditListFilter {
 }
 
 export interface AuditListRow extends AuditEventContent {
+  detail: unknown;
   id: string;
   seq: string | null;
   hash: string | null;
@@ -57,7 +58,7 @@ export async function listAuditEvents(ds: DataSource, municipalityId: string, fi
   const offset = filter.cursor !== undefined ? 0 : (filter.page - 1) * filter.pageSize;
   params.push(filter.pageSize + 1, offset);
   const rows: AuditListRow[] = await ds.query(
-    `SELECT a.id::text AS id, a."actorId", a."actorUsername", a.action, a."caseId", a.at, a."requestId", a.purpose,
+    `SELECT a.id::text AS id, a."actorId", a."actorUsername", a.action, a."caseId", a.at, a."requestId", a.purpose, a.detail,
             s.seq::text AS seq, s.hash
      FROM audit_event a LEFT JOIN audit_seal s ON s."eventId" = a.id
      WHERE ${where.join(' AND ')}

@@ -55,6 +55,8 @@ export class AuditEventView {
   @ApiProperty() at!: Date;
   @ApiProperty() requestId!: string;
   @ApiProperty() purpose!: string;
+  @ApiProperty({ nullable: true, type: Object, description: 'An administrative change: the target’s id and the fields before and after (ids only).' })
+  detail!: unknown;
   @ApiProperty({ description: 'Chained into the municipality’s hash chain yet (the worker seals rows shortly after commit).' })
   sealed!: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'Position in the chain; null until sealed.' }) seq!: string | null;

@@ -141,8 +141,8 @@ export class CaseStore {
     await em.query(
       `WITH new_case AS (
          INSERT INTO bti_case (id, "municipalityId", "unitId", "clusterId", "childId", "reporterId", "reporterUnitId", status, level,
-                               anonymous, "suspectedViolenceOrAbuse", version, "createdAt", "updatedAt")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)),
+                               anonymous, "suspectedViolenceOrAbuse", version, "createdAt", "updatedAt", "profileVersion")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $31)),
        new_child AS (
          INSERT INTO child (id, "municipalityId", "firstName", "lastName", "birthDate", "nationalIdEncrypted", "nationalIdHash", guardians, address)
          VALUES ($5, $2, $14, $15, $16::date, $17, $18, $19::jsonb, $20::jsonb)),
@@ -156,7 +156,7 @@ export class CaseStore {
         child.firstName, child.lastName, child.birthDate, child.nationalIdEncrypted, child.nationalIdHash,
         JSON.stringify(child.guardians), child.address === null ? null : JSON.stringify(child.address),
         concern.id, concern.description, concern.categories, concern.riskFactors, concern.protectiveFactors, concern.childVoice, concern.suspectedViolenceOrAbuse,
-        log.type, log.actorId, log.text,
+        log.type, log.actorId, log.text, row.profileVersion,
       ],
     );
   }

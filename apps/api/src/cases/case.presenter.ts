@@ -68,6 +68,8 @@ export class CaseResponse {
   @ApiProperty({ nullable: true, type: String, description: 'A handover offered and not yet accepted (DESIGN 8.2); null when anonymised' })
   pendingAssigneeId!: string | null;
   @ApiProperty() version!: number;
+  @ApiProperty({ description: 'The municipality profile version the case follows to its end (routes, reminder durations, self-consent age).' })
+  profileVersion!: number;
   @ApiProperty({ enum: ['full', 'anonymised'] }) view!: CaseView;
   @ApiProperty({ type: ChildView }) child!: ChildView;
   @ApiProperty({ type: ConcernView }) concern!: ConcernView;
@@ -124,6 +126,7 @@ export function presentCase({ row, child, concern, view, allowedEvents, national
     assigneeId: full ? row.assigneeId : null,
     pendingAssigneeId: full ? (row.pendingAssigneeId ?? null) : null,
     version: row.version,
+    profileVersion: row.profileVersion,
     view,
     child: {
       firstName: full ? child.firstName : null,

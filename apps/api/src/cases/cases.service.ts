@@ -101,6 +101,8 @@ export class CasesService {
       const row: BtiCase = {
         id: randomUUID(),
         municipalityId: principal.municipalityId,
+        // New cases take the latest published profile version and keep it (DESIGN 12.7).
+        profileVersion: await this.profiles.latestVersion(principal.municipalityId),
         unitId: unit.id,
         clusterId: unit.clusterId,
         childId: randomUUID(),
@@ -149,7 +151,7 @@ export class CasesService {
         actorId: principal.userId,
         text: flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå (barnevernvakten utenom kontortid).' : 'Bekymring registrert.',
       });
-      const durations = await this.profiles.reminderDurations(principal.municipalityId);
+      const durations = await this.profiles.reminderDurations(principal.municipalityId, row.profileVersion);
       await writeReminderEffects(em, row.id, remindersOnConcernLogged(toCaseState(row), now, durations));
       await this.audit.record(em, principal, 'case.create', [row.id]);
       if (idempotencyKey) await em.insert(IdempotencyKey, { actorId: principal.userId, key: idempotencyKey, requestHash, caseId: row.id });
@@ -269,12 +271,12 @@ export class CasesService {
 
   /** What the rules need besides the case: the municipality's routes and durations, the consents. */
   private async domainContext(loaded: LoadedCase, now: Date): Promise<DomainContext> {
-    const profile = await this.profiles.get(loaded.row.municipalityId);
+    const profile = await this.profiles.get(loaded.row.municipalityId, loaded.row.profileVersion);
     return {
       now,
       enabledRoutes: profile.routes as Route[],
       consents: loaded.consents,
-      reminderDurations: await this.profiles.reminderDurations(loaded.row.municipalityId),
+      reminderDurations: await this.profiles.reminderDurations(loaded.row.municipalityId, loaded.row.profileVersion),
     };
   }
 

@@ -239,12 +239,12 @@ export class IksService {
             { field: 'exitCriteriaMet', message: `må være true: kriteriene for utgang er «${referral.exitCriteria.trim()}»` },
           ]);
         }
-        const profile = await this.profiles.get(loaded.row.municipalityId);
+        const profile = await this.profiles.get(loaded.row.municipalityId, loaded.row.profileVersion);
         const outcome = onIksEnded(toCaseState(loaded.row), dto.handBackRoute ?? 'own_unit', dto.summary, {
           now,
           enabledRoutes: profile.routes as Route[],
           consents: loaded.consents,
-          reminderDurations: await this.profiles.reminderDurations(loaded.row.municipalityId),
+          reminderDurations: await this.profiles.reminderDurations(loaded.row.municipalityId, loaded.row.profileVersion),
         }, dto.anonymous === true);
         if ('ok' in outcome) throw refusalToProblem(outcome);
         const next = outcome.next;

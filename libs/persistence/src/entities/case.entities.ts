@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { AppUser, Cluster, Municipality, Unit } from './organisation.entities.js';
+import { AppUser, Cluster, Municipality, MunicipalityProfileVersion, Unit } from './organisation.entities.js';
 
 export interface Guardian {
   name: string;
@@ -49,6 +49,7 @@ export class Child {
 // generic plan its average estimate made the leader's list scan the whole municipality (migration
 // CaseCreatedMunicipalityIndex).
 @Index('IDX_bti_case_created_municipality', ['createdAt', 'municipalityId'])
+@ForeignKey(() => MunicipalityProfileVersion, ['municipalityId', 'profileVersion'], ['municipalityId', 'version'], { name: 'FK_bti_case_profileVersion', onDelete: 'RESTRICT' })
 export class BtiCase {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @ForeignKey(() => Municipality, { name: 'FK_bti_case_municipalityId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) municipalityId!: string;
@@ -78,6 +79,8 @@ export class BtiCase {
   @ForeignKey(() => Cluster, { name: 'FK_bti_case_transferToClusterId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', nullable: true }) transferToClusterId!: string | null;
   /** Optimistic locking: every change is `UPDATE … WHERE version = $expected`. */
   @Column({ type: 'integer', default: 1 }) version!: number;
+  /** The municipality profile version the case started with and follows to its end (DESIGN 12.7). */
+  @Column({ type: 'integer' }) profileVersion!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }
