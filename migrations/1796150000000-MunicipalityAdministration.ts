@@ -26,6 +26,9 @@ export class MunicipalityAdministration1796150000000 implements MigrationInterfa
         RETURN true;
       END $$`);
     await q.query(`GRANT EXECUTE ON FUNCTION bti_assert_active_caller(uuid) TO bti_app`);
+    // What the administration writes as the API's role (explicitly: default privileges are going away).
+    await q.query(`GRANT SELECT, INSERT, UPDATE ON "unit", "cluster", "app_user" TO bti_app`);
+    await q.query(`GRANT SELECT, INSERT, DELETE ON "role_assignment" TO bti_app`);
 
     await q.query(`ALTER TABLE "audit_event" ADD "detail" jsonb`);
 
