@@ -30,6 +30,31 @@ export class MunicipalityAdministration1796150000000 implements MigrationInterfa
     await q.query(`GRANT SELECT, INSERT, UPDATE ON "unit", "cluster", "app_user" TO bti_app`);
     await q.query(`GRANT SELECT, INSERT, DELETE ON "role_assignment" TO bti_app`);
 
+    // What a deactivated user must hand over, as ids only: the admin reads no case (row security
+    // hides them), so this owner-defined function answers for the admin of the caller's municipality.
+    await q.query(`
+      CREATE FUNCTION bti_open_responsibilities(p_user uuid)
+      RETURNS TABLE (kind text, id uuid, "caseId" uuid, "unitId" uuid)
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+        WITH caller AS (
+          SELECT nullif(current_setting('bti.municipality_id', true), '')::uuid AS municipality,
+                 nullif(current_setting('bti.user_id', true), '')::uuid AS id
+        ), open_case AS (
+          SELECT c.* FROM bti_case c, caller
+          WHERE c."municipalityId" = caller.municipality AND c.status <> 'closed'
+            AND EXISTS (SELECT 1 FROM role_assignment r WHERE r."userId" = caller.id AND r.role = 'admin'
+                          AND r."scopeType" = 'municipality' AND r."scopeId" = caller.municipality)
+        )
+        SELECT 'case', c.id, c.id, c."unitId" FROM open_case c WHERE c."assigneeId" = p_user
+        UNION ALL
+        SELECT 'task', t.id, t."caseId", c."unitId" FROM case_task t JOIN open_case c ON c.id = t."caseId" WHERE t."responsibleId" = p_user
+        UNION ALL
+        SELECT 'measure', m.id, m."caseId", c."unitId" FROM measure m JOIN open_case c ON c.id = m."caseId"
+        WHERE m."responsibleId" = p_user AND m.status = 'active'
+      $$`);
+    await q.query(`REVOKE EXECUTE ON FUNCTION bti_open_responsibilities(uuid) FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON FUNCTION bti_open_responsibilities(uuid) TO bti_app`);
+
     await q.query(`ALTER TABLE "audit_event" ADD "detail" jsonb`);
 
     await q.query(`
@@ -121,6 +146,7 @@ export class MunicipalityAdministration1796150000000 implements MigrationInterfa
     await q.query(`DROP FUNCTION bti_profile_version_published()`);
     await q.query(`DROP FUNCTION bti_profile_version_immutable()`);
     await q.query(`ALTER TABLE "audit_event" DROP COLUMN "detail"`);
+    await q.query(`DROP FUNCTION bti_open_responsibilities(uuid)`);
     await q.query(`DROP FUNCTION bti_assert_active_caller(uuid)`);
     for (const table of ['unit', 'cluster', 'app_user']) await q.query(`ALTER TABLE "${table}" DROP COLUMN "active"`);
   }

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { OrganisationAdminController } from './organisation/organisation.controller.js';
 import { OrganisationAdmin } from './organisation/organisation.service.js';
+import { PeopleAdminController } from './people/people.controller.js';
+import { PeopleAdmin } from './people/people.service.js';
 
 /** The municipality's own administration (DESIGN 12.7): units, clusters, people, roles, profile. */
 @Module({
-  controllers: [OrganisationAdminController],
-  providers: [OrganisationAdmin],
+  controllers: [OrganisationAdminController, PeopleAdminController],
+  providers: [OrganisationAdmin, PeopleAdmin],
 })
 export class AdminModule {}

@@ -19,6 +19,7 @@ export const NOTIFICATION_TYPES = [
   'iks_competence_order',
   'iks_order_acknowledged',
   'transfer_offered',
+  'handover_needed',
 ];
 
 export class ListNotificationsQuery {

@@ -32,6 +32,7 @@ export const NOTICE_LABELS: Record<string, string> = {
   iks_order_acknowledged: 'En kompetansebestilling er bekreftet',
   task_due: 'Du har en oppgave i en sak med frist',
   transfer_offered: 'En annen enhet vil overføre en sak til enheten din',
+  handover_needed: 'En medarbeider er deaktivert: ansvar må overføres',
 };
 
 export function noticeLabel(type: string): string {

@@ -1,4 +1,7 @@
-import { loadReferenceData } from '@app/platform';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REMINDER_ENV_VARS } from '@app/domain';
+import { bundledReferenceDataDir, loadReferenceData } from '@app/platform';
 import { validateProfileDocument } from './profile-schema.js';
 
 describe('the profile JSON Schema', () => {
@@ -21,6 +24,11 @@ describe('the profile JSON Schema', () => {
       expect.arrayContaining(['/routes/1', '/selfConsentAge', '/reminders/REMINDER_ASSESSMENT_DUE', '/reminders/REMINDER_NOPE', '/municipalityNumber', '/colour']),
     );
     expect(errors.find((e) => e.pointer === '/municipalityNumber')?.message).toMatch(/må/);
+  });
+
+  it('knows exactly the reminder variables the domain knows', () => {
+    const schema = JSON.parse(readFileSync(path.join(bundledReferenceDataDir(), 'municipality-profile.schema.json'), 'utf8'));
+    expect([...schema.properties.reminders.propertyNames.enum].sort()).toEqual(Object.values(REMINDER_ENV_VARS).sort());
   });
 
   it('names a missing required member', () => {
