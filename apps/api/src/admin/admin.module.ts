@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { OrganisationAdminController } from './organisation/organisation.controller.js';
 import { OrganisationAdmin } from './organisation/organisation.service.js';
+import { ProfileAdminController } from './profile/profile.controller.js';
+import { ProfileAdmin } from './profile/profile.service.js';
 import { PeopleAdminController } from './people/people.controller.js';
 import { PeopleAdmin } from './people/people.service.js';
 
 /** The municipality's own administration (DESIGN 12.7): units, clusters, people, roles, profile. */
 @Module({
-  controllers: [OrganisationAdminController, PeopleAdminController],
-  providers: [OrganisationAdmin, PeopleAdmin],
+  controllers: [OrganisationAdminController, PeopleAdminController, ProfileAdminController],
+  providers: [OrganisationAdmin, PeopleAdmin, ProfileAdmin],
 })
 export class AdminModule {}

@@ -55,6 +55,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (typeof rawStatus === 'number' && rawStatus >= 400 && rawStatus < 500) {
       return base(rawStatus, DEFAULT_CODES[rawStatus] ?? 'BAD_REQUEST', 'Forespørselen kunne ikke leses.');
     }
+    // A published profile version (trigger of migration MunicipalityAdministration).
+    if (sqlState(exception) === '55000') return base(409, 'VERSION_PUBLISHED', 'En publisert versjon kan ikke endres.');
     if (sqlState(exception) === '28000') return base(401, 'UNAUTHENTICATED', 'Brukeren er deaktivert.');
     if (isUnavailable(exception)) return base(503, 'UNAVAILABLE', 'Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.');
     const field = danglingReference(exception);

@@ -33,7 +33,17 @@ export function validateProfileDocument(document: unknown): ProfileError[] {
   if (validate(document)) return [];
   const errors = (validate.errors ?? []).map((e) => ({ ...e }));
   localize.nb(errors);
-  return errors.map((e: ErrorObject) => ({ pointer: pointerOf(e), message: e.message ?? e.keyword }));
+  return errors.map((e: ErrorObject) => ({ pointer: pointerOf(e), message: plainer(e) ?? e.message ?? e.keyword }));
+}
+
+/** ajv-i18n's bokmål, except where it would quote a regular expression or say something vaguer than the house's words. */
+function plainer(e: ErrorObject): string | null {
+  if (e.keyword === 'additionalProperties') return 'er ikke et kjent felt';
+  if (e.keyword !== 'pattern') return null;
+  if (e.instancePath.startsWith('/reminders/')) return 'må være en ISO 8601-varighet, f.eks. P7D eller PT24H';
+  if (e.instancePath === '/municipalityNumber') return 'må være fire siffer';
+  if (e.instancePath === '/childWelfareDistrict/number') return 'må være to siffer';
+  return 'må være små bokstaver, tall og _';
 }
 
 function pointerOf(e: ErrorObject): string {
