@@ -98,6 +98,17 @@ export class MunicipalityAdministration1796150000000 implements MigrationInterfa
       INSERT INTO "municipality_profile_version" ("municipalityId", "version", "document", "publishedAt")
       SELECT id, 1, profile, now() FROM "municipality"`);
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON "municipality_profile_version" TO bti_app`);
+    // A new municipality starts with its profile as published version 1, so it can open cases at once.
+    await q.query(`
+      CREATE FUNCTION bti_municipality_first_profile() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO municipality_profile_version ("municipalityId", version, document, "publishedAt")
+        VALUES (NEW.id, 1, NEW.profile, now()) ON CONFLICT DO NOTHING;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER municipality_first_profile AFTER INSERT ON "municipality"
+      FOR EACH ROW EXECUTE FUNCTION bti_municipality_first_profile()`);
 
     await q.query(`ALTER TABLE "bti_case" ADD "profileVersion" integer`);
     await q.query(`UPDATE "bti_case" SET "profileVersion" = 1`);
@@ -168,6 +179,8 @@ export class MunicipalityAdministration1796150000000 implements MigrationInterfa
     await q.query(`DROP TRIGGER bti_case_profile_version ON "bti_case"`);
     await q.query(`DROP FUNCTION bti_case_profile_version()`);
     await q.query(`ALTER TABLE "bti_case" DROP COLUMN "profileVersion"`);
+    await q.query(`DROP TRIGGER municipality_first_profile ON "municipality"`);
+    await q.query(`DROP FUNCTION bti_municipality_first_profile()`);
     await q.query(`DROP TABLE "municipality_profile_version"`);
     await q.query(`DROP FUNCTION bti_profile_version_published()`);
     await q.query(`DROP FUNCTION bti_profile_version_immutable()`);
