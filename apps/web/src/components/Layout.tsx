@@ -22,6 +22,7 @@ export function navItems(hasRole: (...roles: string[]) => boolean): NavItem[] {
   if (hasRole('unit_leader')) items.push(concern);
   if (hasRole('analyst')) items.push({ to: '/statistikk', text: 'Statistikk' });
   if (hasRole('auditor')) items.push({ to: '/revisjon', text: 'Revisjonslogg' });
+  if (hasRole('admin')) items.push({ to: '/administrasjon', text: 'Administrasjon' });
   items.push({ to: '/varsler', text: 'Varsler' });
   return items;
 }
