@@ -1,16 +1,33 @@
 import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createDataSource, runMigrations, seedDemoData } from '@app/persistence';
+import { createMigratorDataSource, runMigrations, seedDemoData } from '@app/persistence';
 import { loadConfig, type AppConfig } from '@app/platform';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 /** A fixed test key: 32 bytes as hex. */
 export const TEST_ENCRYPTION_KEY = '7f'.repeat(32);
 
+/**
+ * The harness's logins (test/harness/global-setup.mjs): `DATABASE_URL` is the cluster's superuser,
+ * for fixtures and inspection; the apps log in as in production.
+ */
+export const logins = {
+  get migrator(): string {
+    return process.env.BTI_TEST_MIGRATOR_URL!;
+  },
+  get api(): string {
+    return process.env.BTI_TEST_API_URL!;
+  },
+  get worker(): string {
+    return process.env.BTI_TEST_WORKER_URL!;
+  },
+};
+
+/** The API's environment (its own login); the worker's: `testEnv({ DATABASE_URL: logins.worker })`. */
 export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
-    DATABASE_URL: process.env.DATABASE_URL,
+    DATABASE_URL: logins.api,
     REDIS_URL: process.env.REDIS_URL,
     SMTP_URL: process.env.SMTP_URL,
     AUTH_MODE: 'dev',
@@ -24,7 +41,7 @@ let prepared = false;
 /** Migrates and seeds the harness database (idempotent; once per test file). */
 export async function prepareDatabase(): Promise<void> {
   if (prepared) return;
-  const ds = await createDataSource(process.env.DATABASE_URL!).initialize();
+  const ds = await createMigratorDataSource(logins.migrator).initialize();
   try {
     await runMigrations(ds);
     await seedDemoData(ds);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { checkDatabaseLogin } from '@app/persistence';
 import { ConfigError, loadConfig } from '@app/platform';
 import { createApiApp } from './app.factory.js';
 
@@ -12,6 +13,18 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+  // Row-level security holds only for a login that cannot bypass it (README, "Security").
+  let refusal: string | null;
+  try {
+    refusal = await checkDatabaseLogin(config.databaseUrl);
+  } catch (error) {
+    process.stderr.write(`API-et får ikke kontakt med databasen: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  if (refusal) {
+    process.stderr.write(`API-et nekter å starte: ${refusal}; bruk en egen innlogging som bti_api (README, «Security»).\n`);
+    process.exit(1);
   }
   const app = await createApiApp({ config });
   await app.listen(config.port);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
+import { checkDatabaseLogin } from '@app/persistence';
 import { ConfigError, loadConfig } from '@app/platform';
 import { createWorkerApp } from './worker.factory.js';
 
@@ -13,6 +14,18 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+  // Row-level security holds only for a login that cannot bypass it (README, "Security").
+  let refusal: string | null;
+  try {
+    refusal = await checkDatabaseLogin(config.databaseUrl);
+  } catch (error) {
+    process.stderr.write(`Workeren får ikke kontakt med databasen: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  if (refusal) {
+    process.stderr.write(`Workeren nekter å starte: ${refusal}; bruk en egen innlogging som bti_worker (README, «Security»).\n`);
+    process.exit(1);
   }
   const app = await createWorkerApp(config);
   const logger = app.get(Logger);
