@@ -7,7 +7,12 @@ const me = `nullif(current_setting('bti.user_id', true), '')::uuid`;
 const municipality = `nullif(current_setting('bti.municipality_id', true), '')::uuid`;
 /** The caller holds `role` for their own municipality (scopes read once per statement). */
 const holds = (role: string) => `${municipality} = ANY ((SELECT bti_my_scopes('${role}', 'municipality'))::uuid[])`;
-/** A row of a case of the caller's municipality (the function reads the case as its owner). */
+/**
+ * A row of a case of the caller's municipality: no other municipality's case has its id (the
+ * function reads cases as their owner). Said the negative way because a case written by the same
+ * statement (POST /cases writes the case and its first rows in one) is not visible to the check
+ * yet; that case passed its own WITH CHECK, and the foreign key makes sure the case exists.
+ */
 const ofMyMunicipality = (column = '"caseId"') => `bti_case_of_my_municipality(${column})`;
 /** A recipient who is a user of the caller's municipality. */
 const recipientHere = `EXISTS (SELECT 1 FROM app_user u WHERE u.id = "recipientId" AND u."municipalityId" = ${municipality})`;
@@ -17,7 +22,7 @@ const hasReminders = (caseColumn: string) => `EXISTS (SELECT 1 FROM scheduled_re
 export const FUNCTIONS = [
   `CREATE OR REPLACE FUNCTION bti_case_of_my_municipality(p_case uuid) RETURNS boolean
    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-     SELECT EXISTS (SELECT 1 FROM bti_case c WHERE c.id = p_case AND c."municipalityId" = ${municipality})
+     SELECT NOT EXISTS (SELECT 1 FROM bti_case c WHERE c.id = p_case AND c."municipalityId" IS DISTINCT FROM ${municipality})
    $$`,
 ];
 

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createMigratorDataSource, runMigrations, seedDemoData } from '@app/persistence';
+import type { DataSource } from 'typeorm';
+import { createDataSource, createMigratorDataSource, runMigrations, seedDemoData } from '@app/persistence';
 import { loadConfig, type AppConfig } from '@app/platform';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
@@ -68,6 +69,8 @@ export interface TestApp {
   http: ReturnType<typeof request>;
   config: AppConfig;
   logs: LogCapture;
+  /** The cluster's superuser, for fixtures and inspection (row-level security does not apply); the app's own is `app.get(DataSource)`. */
+  db: DataSource;
   /** Bearer header for a demo user (dev-login), cached per username. */
   auth(username: string): Promise<{ Authorization: string }>;
   close(): Promise<void>;
@@ -86,12 +89,14 @@ export async function startTestApp(envOverrides: Record<string, string> = {}): P
     throw error;
   }
   const http = request(app.getHttpServer());
+  const db = await createDataSource(process.env.DATABASE_URL!, { extra: { max: 4 } }).initialize();
   const tokens = new Map<string, string>();
   return {
     app,
     http,
     config,
     logs,
+    db,
     async auth(username: string) {
       if (!tokens.has(username)) {
         const res = await http.post('/api/v1/auth/dev-login').send({ username });
@@ -100,6 +105,9 @@ export async function startTestApp(envOverrides: Record<string, string> = {}): P
       }
       return { Authorization: `Bearer ${tokens.get(username)}` };
     },
-    close: () => app.close(),
+    async close() {
+      await db.destroy();
+      await app.close();
+    },
   };
 }
