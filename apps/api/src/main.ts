@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { checkDatabaseLogin } from '@app/persistence';
 import { ConfigError, loadConfig } from '@app/platform';
-import { createApiApp } from './app.factory.js';
 
 async function main(): Promise<void> {
   let config;
@@ -26,6 +25,8 @@ async function main(): Promise<void> {
     process.stderr.write(`API-et nekter å starte: ${refusal}; bruk en egen innlogging som bti_api (README, «Security»).\n`);
     process.exit(1);
   }
+  // Loaded after the check: a refused start says so at once, before the application's modules load.
+  const { createApiApp } = await import('./app.factory.js');
   const app = await createApiApp({ config });
   await app.listen(config.port);
 }
