@@ -66,6 +66,11 @@ export function holdsRoleAnywhere(actor: Actor, role: Role): boolean {
   return !isSystemActor(actor) && actor.roles.some((r) => r.role === role && r.scopeType !== 'platform');
 }
 
+/** The ids of the scopes of `scopeType` in which the actor holds `role` (the SQL visibility condition's parameters). */
+export function scopesOf(actor: Actor, role: Role, scopeType: RoleAssignment['scopeType']): string[] {
+  return actor.roles.filter((r) => r.role === role && r.scopeType === scopeType).map((r) => r.scopeId);
+}
+
 /** The leader of a given unit (an IKS referral's or a competence order's unit). */
 export function leadsUnit(actor: Actor, unitId: string): boolean {
   return !isSystemActor(actor) && actor.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === unitId);

@@ -5,6 +5,7 @@ import { type EntityManager } from 'typeorm';
 import {
   allowedEvents,
   apply,
+  may,
   isConcernFlagged,
   offerHandover,
   parseIsoDuration,
@@ -87,10 +88,9 @@ export class CasesService {
       }
       const unit = await em.findOneBy(Unit, { id: dto.unitId, municipalityId: principal.municipalityId });
       if (!unit) throw problems.validation([{ field: 'unitId', message: 'er ikke en enhet i din kommune' }]);
-      const worksInUnit = principal.roles.some(
-        (r) => (r.role === 'staff' || r.role === 'unit_leader') && r.scopeType === 'unit' && r.scopeId === unit.id,
-      );
-      if (!worksInUnit) throw problems.forbidden('Du kan bare melde bekymring i en enhet du arbeider i.');
+      if (!may(toActor(principal), 'case.create', { unitId: unit.id, municipalityId: unit.municipalityId })) {
+        throw problems.forbidden('Du kan bare melde bekymring i en enhet du arbeider i.');
+      }
 
       const now = new Date();
       const nationalId = dto.child.nationalId;
@@ -190,6 +190,7 @@ export class CasesService {
     const { type, ...payload } = dto;
     return this.runner.run(principal, caseId, {
       action: `case.event.${type}`,
+      requires: type,
       checkVersion: requiredVersion(expectedVersion),
       decide: async (em, loaded, now) => {
         const event = this.toEvent(dto);
@@ -245,9 +246,7 @@ export class CasesService {
   async assign(principal: Principal, caseId: string, expectedVersion: () => number, dto: AssignCaseDto): Promise<CaseResponse> {
     return this.runner.run(principal, caseId, {
       action: 'case.assign',
-      authorize: (loaded) => {
-        if (!this.policy.isUnitLeader(principal, loaded.row)) throw problems.forbidden('Bare enhetslederen for enheten kan tildele saken.');
-      },
+      requires: 'case.assign',
       checkVersion: requiredVersion(expectedVersion),
       decide: async (em, loaded, now) => {
         const candidate = await this.store.actorOf(em, dto.assigneeId, loaded.row.municipalityId);

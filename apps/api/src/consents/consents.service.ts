@@ -53,7 +53,7 @@ export class ConsentsService {
   async record(principal: Principal, caseId: string, dto: RecordConsentDto, precondition: CasePrecondition): Promise<ConsentView> {
     return this.runner.run(principal, caseId, {
       action: 'consent.record',
-      authorize: (loaded) => this.requireInsider(principal, loaded.row),
+      requires: 'consent.manage',
       checkVersion: (version) => precondition.check(version),
       decide: async (em, loaded, now) => {
         if (loaded.row.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet.');
@@ -111,7 +111,7 @@ export class ConsentsService {
   ): Promise<ConsentWithdrawalResponse> {
     return this.runner.run(principal, caseId, {
       action: 'consent.withdraw',
-      authorize: (loaded) => this.requireInsider(principal, loaded.row),
+      requires: 'consent.manage',
       checkVersion: (current) => {
         const expected = expectedVersion();
         if (expected !== undefined && expected !== current) throw versionMismatch(current);
@@ -161,12 +161,6 @@ export class ConsentsService {
         ? 'Et samtykke er trukket tilbake. Saken er tilbakeført til egen enhet, og andre tjenester har ikke lenger tilgang.'
         : 'Et samtykke er trukket tilbake.',
     };
-  }
-
-  private requireInsider(principal: Principal, row: Parameters<CaseAccessPolicy['mayManageConsent']>[1]): void {
-    if (!this.policy.mayManageConsent(principal, row)) {
-      throw problems.forbidden('Bare melder, koordinator eller enhetsleder kan registrere eller trekke samtykke.');
-    }
   }
 }
 

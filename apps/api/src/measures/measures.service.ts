@@ -47,11 +47,7 @@ export class MeasuresService {
   async create(principal: Principal, caseId: string, dto: CreateMeasureDto, precondition: CasePrecondition): Promise<MeasureView> {
     return this.runner.run(principal, caseId, {
       action: 'measure.create',
-      authorize: ({ row }) => {
-        if (!isCoordinatorOrLeader(principal, row)) {
-          throw problems.forbidden('Bare sakens koordinator (stafettholder) eller enhetslederen kan legge til tiltak.');
-        }
-      },
+      requires: 'measure.add',
       checkVersion: (version) => precondition.check(version),
       decide: async (em, { row, consents }, now) => {
         requireDecided(row);
@@ -124,14 +120,13 @@ export class MeasuresService {
     let measure!: Measure;
     return this.runner.run(principal, caseId, {
       action: 'measure.evaluate',
-      authorize: async ({ row }, em) => {
+      requires: 'measure.evaluate',
+      facts: async (_loaded, em) => {
         if (!isUUID(measureId)) throw problems.notFound('Fant ikke tiltaket.');
         const found = await em.findOne(Measure, { where: { id: measureId, caseId }, lock: { mode: 'pessimistic_write' } });
         if (!found) throw problems.notFound('Fant ikke tiltaket.');
-        if (!isCoordinatorOrLeader(principal, row) && found.responsibleId !== principal.userId) {
-          throw problems.forbidden('Bare tiltaksansvarlig, sakens koordinator eller enhetslederen kan evaluere tiltaket.');
-        }
         measure = found;
+        return { measureResponsibleId: found.responsibleId };
       },
       checkVersion: (version) => precondition.check(version),
       decide: async (em, { row }, now) => {
@@ -196,13 +191,6 @@ export class MeasuresService {
     const evaluations = await em.find(MeasureEvaluation, { where: { measureId: measure.id }, order: { createdAt: 'ASC', id: 'ASC' } });
     return toView(measure, evaluations);
   }
-}
-
-function isCoordinatorOrLeader(principal: Principal, row: BtiCase): boolean {
-  return (
-    (row.assigneeId !== null && row.assigneeId === principal.userId) ||
-    principal.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === row.unitId)
-  );
 }
 
 function requireDecided(row: BtiCase): void {
