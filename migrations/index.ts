@@ -14,6 +14,7 @@ import { PracticeRules1796021701022 } from './1796021701022-PracticeRules.js';
 import { ForeignKeys1796024869178 } from './1796024869178-ForeignKeys.js';
 import { CaseListVisibility1796026926990 } from './1796026926990-CaseListVisibility.js';
 import { RowSecurityScopes1796030000000 } from './1796030000000-RowSecurityScopes.js';
+import { LeavingSightWrites1796120000000 } from './1796120000000-LeavingSightWrites.js';
 import { CaseCreatedMunicipalityIndex1796040000000 } from './1796040000000-CaseCreatedMunicipalityIndex.js';
 
 export const MIGRATIONS: Function[] = [
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   CaseListVisibility1796026926990,
   RowSecurityScopes1796030000000,
   CaseCreatedMunicipalityIndex1796040000000,
+  LeavingSightWrites1796120000000,
 ];

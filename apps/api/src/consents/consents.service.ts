@@ -6,13 +6,14 @@ import {
   OSLO,
   consentGiverRefusal,
   consentStatus,
+  maySeeCase,
   onConsentWithdrawn,
   remindersOnConsentRecorded,
   remindersOnConsentWithdrawn,
 } from '@app/domain';
 import { ConsentRow, RoleAssignmentRow, toCaseState, toDomainConsent } from '@app/persistence';
 import { AuditTrail } from '../audit/audit-trail.service.js';
-import type { Principal } from '../auth/principal.js';
+import { toActor, type Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { CaseAccessPolicy, type CaseView } from '../cases/case-access.policy.js';
 import { CaseCommandRunner } from '../cases/case-command-runner.js';
@@ -128,15 +129,23 @@ export class ConsentsService {
         const transferOff = outcome.next.transfer === null && loaded.row.transferToUnitId !== null;
         const changed = outcome.next.route !== loaded.row.route || outcome.next.anonymous !== loaded.row.anonymous || transferOff;
         const fellBack = outcome.next.route !== loaded.row.route;
+        // The receiving unit's leader who stops the transfer no longer sees the case: their own
+        // UPDATE would be refused by row-level security, so the thin definer write makes it.
+        const leftView = !maySeeCase(toActor(principal), outcome.next, remaining, now);
+        if (leftView) {
+          const [{ ok }] = (await em.query('SELECT bti_case_drop_transfer($1, $2, $3) AS ok', [loaded.row.id, loaded.row.version, fellBack])) as { ok: boolean }[];
+          if (!ok) throw versionMismatch(loaded.row.version + 1);
+        }
+        const columns = {
+          route: outcome.next.route,
+          level: outcome.next.level,
+          anonymous: outcome.next.anonymous,
+          // A proposed transfer stops with the guardians' permission (DESIGN 8.7).
+          ...(transferOff ? { transferToUnitId: null, transferToClusterId: null } : {}),
+        };
         return {
-          case: changed
-            ? {
-                route: outcome.next.route,
-                level: outcome.next.level,
-                anonymous: outcome.next.anonymous,
-                // A proposed transfer stops with the guardians' permission (DESIGN 8.7).
-                ...(transferOff ? { transferToUnitId: null, transferToClusterId: null } : {}),
-              }
+          case: leftView ? { writtenByCommand: columns } : changed
+            ? columns
             : 'unchanged',
           log: { type: 'consent_withdrawn', text: outcome.logText, data: { consentId: consent.id } },
           // Through CaseEffects, so a route that fell back also ends an open IKS referral.
@@ -145,6 +154,7 @@ export class ConsentsService {
           respond: (written) => ({
             consent: present(consent, 'full'),
             case: { route: outcome.next.route, level: outcome.next.level, version: written.row.version },
+            leftView,
           }),
         };
       },
