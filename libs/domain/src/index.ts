@@ -13,6 +13,7 @@ export * from './access.js';
 export * from './transitions.js';
 export { RELATION_CHECKS, hasAnyRelation, type RelationContext } from './relations.js';
 export * from './permissions.js';
+export * from './lifecycles.js';
 export { GUARDS, MAX_TEXT_LENGTH, MAX_ANONYMOUS_SUMMARY_LENGTH, stepDownRefusal } from './guards.js';
 export * from './safety.js';
 export * from './voice.js';

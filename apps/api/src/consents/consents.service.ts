@@ -7,6 +7,8 @@ import {
   consentGiverRefusal,
   consentStatus,
   maySeeCase,
+  step,
+  CONSENT_LIFECYCLE,
   onConsentWithdrawn,
   remindersOnConsentRecorded,
   remindersOnConsentWithdrawn,
@@ -120,7 +122,8 @@ export class ConsentsService {
       decide: async (em, loaded, now) => {
         const consent = isUUID(consentId) ? await em.findOneBy(ConsentRow, { id: consentId, caseId }) : null;
         if (!consent) throw problems.notFound('Fant ikke samtykket.');
-        if (consent.withdrawnAt) throw new ProblemException(409, 'CONSENT_ALREADY_WITHDRAWN', 'Samtykket er allerede trukket tilbake.');
+        const state = consent.decision === 'refused' && !consent.withdrawnAt ? 'refused' : consentStatus(toDomainConsent(consent), now);
+        if (!step(CONSENT_LIFECYCLE, 'withdraw', state)) throw new ProblemException(409, 'CONSENT_ALREADY_WITHDRAWN', 'Samtykket er allerede trukket tilbake.');
         Object.assign(consent, { withdrawnAt: now, withdrawnById: principal.userId, withdrawalReason: dto.reason });
         await em.save(consent);
 

@@ -2,7 +2,7 @@ import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { OSLO, SERVICE_CODES, holdsMunicipalityRole, leadsUnit, may, onIksAccepted, onIksEnded, onIksReturned, type CaseAction, type DomainEffect, type Route } from '@app/domain';
+import { IKS_REFERRAL_LIFECYCLE, OSLO, SERVICE_CODES, holdsMunicipalityRole, step, type IksReferralEvent, leadsUnit, may, onIksAccepted, onIksEnded, onIksReturned, type CaseAction, type DomainEffect, type Route } from '@app/domain';
 import {
   AppUser,
   IksCompetenceOrder,
@@ -73,7 +73,7 @@ export class IksService {
   async queue(principal: Principal, query: ListReferralsQuery): Promise<IksQueueResponse> {
     const coordinator = IksService.coordinates(principal);
     return this.rowSecurity.transaction(principal, async (em) => {
-      const statuses: IksReferralStatus[] = query.status ? [query.status] : ['referred', 'accepted'];
+      const statuses: IksReferralStatus[] = query.status ? [query.status] : [...IKS_REFERRAL_LIFECYCLE.prioritise.from];
       const rows = await this.queueRows(em, principal, { statuses, onlyMember: coordinator ? null : principal.userId });
       const now = new Date();
       const items = rows.map((r) => this.view(r, now)).sort((a, b) =>
@@ -112,7 +112,7 @@ export class IksService {
     return this.rowSecurity.transaction(principal, async (em) => {
       const referral = await this.lockReferral(em, principal, referralId);
       await this.requireOnCase(em, principal, referral.caseId, 'iks.priority');
-      if (referral.status !== 'referred' && referral.status !== 'accepted') {
+      if (!step(IKS_REFERRAL_LIFECYCLE, 'prioritise', referral.status)) {
         throw new ProblemException(422, 'IKS_REFERRAL_CLOSED', 'Bare åpne henvisninger (henvist eller tatt inn) kan prioriteres.');
       }
       await em.update(IksReferral, { id: referral.id }, { priority: dto.priority });
@@ -122,7 +122,7 @@ export class IksService {
   }
 
   async accept(principal: Principal, referralId: string, dto: AcceptReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
-    const check = (r: IksReferral) => requireStatus(r, 'referred', 'Henvisningen er allerede besvart.');
+    const check = (r: IksReferral) => requireStep(r, 'accept', 'Henvisningen er allerede besvart.');
     return this.runner.run(principal, (em) => this.caseOfReferral(em, principal, referralId, check), {
       action: 'iks.accept',
       requires: 'iks.accept',
@@ -153,7 +153,7 @@ export class IksService {
 
         const outcome = onIksAccepted(toCaseState(loaded.row));
         await em.update(IksReferral, { id: referral.id }, {
-          status: 'accepted',
+          status: step(IKS_REFERRAL_LIFECYCLE, 'accept', referral.status)!,
           priority: dto.priority,
           coreGroup: dto.coreGroup,
           memberIds,
@@ -178,7 +178,7 @@ export class IksService {
   }
 
   async returnReferral(principal: Principal, referralId: string, dto: ReturnReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
-    const check = (r: IksReferral) => requireStatus(r, 'referred', 'Bare en henvisning som venter på svar kan sendes tilbake; en sak IKS har tatt inn avsluttes i stedet.');
+    const check = (r: IksReferral) => requireStep(r, 'return', 'Bare en henvisning som venter på svar kan sendes tilbake; en sak IKS har tatt inn avsluttes i stedet.');
     return this.runner.run(principal, (em) => this.caseOfReferral(em, principal, referralId, check), {
       action: 'iks.return',
       requires: 'iks.return',
@@ -190,14 +190,14 @@ export class IksService {
         const next = outcome.next;
         const columns = { status: next.status, route: next.route, level: next.level, anonymous: next.anonymous };
         let leavesSight = false;
-        if (next.status === 'deciding' && next.route === null && next.level === 0) {
+        if (next.route !== loaded.row.route) {
           // The case leaves the IKS route and the coordinator's sight: row-level security would refuse
-          // the coordinator's own UPDATE, so the migration's narrow definer function makes it.
-          const [{ ok }] = (await em.query('SELECT bti_iks_return_case($1, $2) AS ok', [referral.id, loaded.row.version])) as { ok: boolean }[];
+          // the coordinator's own UPDATE, so a thin definer function writes the domain's columns.
+          const [{ ok }] = (await em.query('SELECT bti_iks_return_case($1, $2, $3, $4, $5, $6) AS ok', [referral.id, loaded.row.version, next.status, next.route, next.level, next.anonymous])) as { ok: boolean }[];
           if (!ok) throw versionMismatch(loaded.row.version + 1);
           leavesSight = true;
         }
-        await em.update(IksReferral, { id: referral.id }, { status: 'returned', returnReason: dto.reason.trim(), returnedAt: now, returnedById: principal.userId });
+        await em.update(IksReferral, { id: referral.id }, { status: step(IKS_REFERRAL_LIFECYCLE, 'return', referral.status)!, returnReason: dto.reason.trim(), returnedAt: now, returnedById: principal.userId });
         return {
           case: leavesSight ? { writtenByCommand: columns } : columns,
           log: { type: 'iks_returned', text: outcome.logText, data: { referralId: referral.id, effects: outcome.effects.map((e: DomainEffect) => e.type) } },
@@ -214,7 +214,7 @@ export class IksService {
   }
 
   async end(principal: Principal, referralId: string, dto: EndReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
-    const check = (r: IksReferral) => requireStatus(r, 'accepted', 'Bare en sak IKS har tatt inn kan avsluttes.');
+    const check = (r: IksReferral) => requireStep(r, 'end', 'Bare en sak IKS har tatt inn kan avsluttes.');
     return this.runner.run(principal, (em) => this.caseOfReferral(em, principal, referralId, check), {
       action: 'iks.end',
       requires: 'iks.end',
@@ -247,7 +247,7 @@ export class IksService {
           if (!ok) throw versionMismatch(loaded.row.version + 1);
           leavesSight = true;
         }
-        await em.update(IksReferral, { id: referral.id }, { status: 'ended', endReason: 'exit_criteria_met', endSummary: dto.summary.trim(), endedAt: now, endedById: principal.userId });
+        await em.update(IksReferral, { id: referral.id }, { status: step(IKS_REFERRAL_LIFECYCLE, 'end', referral.status)!, endReason: 'exit_criteria_met', endSummary: dto.summary.trim(), endedAt: now, endedById: principal.userId });
         return {
           case: leavesSight ? { writtenByCommand: { route: next.route, level: next.level, anonymous: next.anonymous } } : {},
           log: {
@@ -267,7 +267,7 @@ export class IksService {
     return this.rowSecurity.transaction(principal, async (em) => {
       const referral = await this.lockReferral(em, principal, referralId);
       await this.requireOnCase(em, principal, referral.caseId, 'iks.order');
-      requireStatus(referral, 'accepted', 'Kompetanse bestilles til saker IKS har tatt inn.');
+      requireStep(referral, 'order_competence', 'Kompetanse bestilles til saker IKS har tatt inn.');
       const profile = await this.profiles.get(principal.municipalityId);
       const services = new Set<string>([...(profile.iksCoreGroup ?? []), ...SERVICE_CODES]);
       const errors = [];
@@ -468,8 +468,9 @@ export class IksService {
 
 }
 
-function requireStatus(referral: IksReferral, status: IksReferralStatus, detail: string): void {
-  if (referral.status !== status) {
+/** The referral's lifecycle (libs/domain lifecycles.ts) lets `event` start from its status; 422 otherwise. */
+function requireStep(referral: IksReferral, event: IksReferralEvent, detail: string): void {
+  if (!step(IKS_REFERRAL_LIFECYCLE, event, referral.status)) {
     throw new ProblemException(422, 'IKS_REFERRAL_STATUS', `${detail} (status: ${referral.status}).`, undefined, { referralStatus: referral.status });
   }
 }

@@ -1,7 +1,7 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { remindersOnMeasureAdded, remindersOnMeasureEvaluated, type DomainEffect } from '@app/domain';
+import { MEASURE_LIFECYCLE, measureEventOf, remindersOnMeasureAdded, remindersOnMeasureEvaluated, step, type DomainEffect } from '@app/domain';
 import { AppUser, Measure, MeasureEvaluation, RoleAssignmentRow, type BtiCase, type MeasureOutcome } from '@app/persistence';
 import { loadReferenceData } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
@@ -131,7 +131,8 @@ export class MeasuresService {
       checkVersion: (version) => precondition.check(version),
       decide: async (em, { row }, now) => {
         requireDecided(row);
-        if (measure.status !== 'active') throw new ProblemException(422, 'MEASURE_ENDED', 'Tiltaket er avsluttet og kan ikke evalueres igjen.');
+        const nextStatus = step(MEASURE_LIFECYCLE, measureEventOf(dto.outcome), measure.status);
+        if (!nextStatus) throw new ProblemException(422, 'MEASURE_ENDED', 'Tiltaket er avsluttet og kan ikke evalueres igjen.');
         const stop = dto.outcome === 'stop';
         const errors: FieldError[] = [];
         if (stop && dto.nextEvaluationDate !== undefined) errors.push({ field: 'nextEvaluationDate', message: 'skal ikke oppgis når tiltaket avsluttes' });
@@ -146,8 +147,8 @@ export class MeasuresService {
           nextEvaluationDate: stop ? null : dto.nextEvaluationDate!,
           evaluatedById: principal.userId,
         });
+        measure.status = nextStatus;
         if (stop) {
-          measure.status = 'ended';
           measure.endedAt = now;
         } else {
           measure.evaluationDate = dto.nextEvaluationDate!;
