@@ -21,7 +21,7 @@ describe('administration: CSV import of users', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    db = t.app.get(DataSource);
+    db = t.db;
   });
   afterAll(() => t.close());
 

@@ -26,7 +26,7 @@ describe('administration: profile versions', () => {
   beforeAll(async () => {
     a = await startTestApp();
     b = await startTestApp();
-    db = a.app.get(DataSource);
+    db = a.db;
     const [m] = await db.query(`INSERT INTO municipality (code, name, profile) VALUES ($1, 'Profilprøve kommune', $2) RETURNING id`, [`profil_${suffix}`, v1]);
     // A trigger makes its profile version 1 (migration MunicipalityAdministration).
     expect(await db.query(`SELECT version FROM municipality_profile_version WHERE "municipalityId" = $1 AND "publishedAt" IS NOT NULL`, [m.id])).toEqual([{ version: 1 }]);

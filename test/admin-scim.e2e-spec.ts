@@ -22,7 +22,7 @@ describe('administration: SCIM provisioning', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    db = t.app.get(DataSource);
+    db = t.db;
     const made = await t.http.post('/api/v1/admin/scim-tokens').set(await t.auth('anne.admin')).expect(201);
     ({ token, id: tokenId } = made.body);
     expect(token).toMatch(/^scim_/);

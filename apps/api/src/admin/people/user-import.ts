@@ -6,12 +6,11 @@ import { CsvError, parse } from 'csv-parse/sync';
 import type { EntityManager } from 'typeorm';
 import { ROLES } from '@app/domain';
 import { AppUser, Cluster, RoleAssignmentRow, Unit } from '@app/persistence';
-import { CurrentPrincipal, type Principal } from '../../auth/principal.js';
+import { CurrentPrincipal, Requires, type Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../../audit/audit-trail.service.js';
 import { problems, type FieldError } from '../../common/problem.js';
 import { flattenValidationErrors } from '../../common/validation.js';
 import { RowSecurity } from '../../database/row-security.js';
-import { requireAdmin } from '../admin-access.js';
 import { changeDetail } from '../admin-change.js';
 import { CreateUserDto, SCOPE_TYPES } from './people.dto.js';
 import { PeopleAdmin } from './people.service.js';
@@ -60,6 +59,7 @@ class DryRunDone extends Error {
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@Requires('admin.users')
 @Controller('admin/users/import')
 export class UserImportController {
   constructor(
@@ -76,7 +76,6 @@ export class UserImportController {
   @HttpCode(200)
   @ApiOkResponse({ type: ImportReport })
   async import(@CurrentPrincipal() principal: Principal, @Body() dto: UserImportDto): Promise<ImportReport> {
-    requireAdmin(principal, 'admin.users');
     const records = parseCsv(dto.csv);
     try {
       return await this.rowSecurity.transaction(principal, async (em) => {

@@ -2,10 +2,9 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ScimGroup } from '@app/persistence';
-import { CurrentPrincipal, type Principal } from '../../auth/principal.js';
+import { CurrentPrincipal, Requires, type Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../../audit/audit-trail.service.js';
 import { RowSecurity } from '../../database/row-security.js';
-import { requireAdmin } from '../admin-access.js';
 import { RoleAssignmentDto } from '../people/people.dto.js';
 import { PeopleAdmin } from '../people/people.service.js';
 import { grantGroupRole, revokeGroupRole } from './group-roles.js';
@@ -30,6 +29,7 @@ export class ScimGroupView {
 /** The table the admin keeps: which identity-provider group gives which role and scope (DESIGN 12.7). */
 @ApiTags('admin')
 @ApiBearerAuth()
+@Requires('admin.users')
 @Controller('admin/scim-groups')
 export class ScimGroupsController {
   constructor(
@@ -41,7 +41,6 @@ export class ScimGroupsController {
   @Get()
   @ApiOkResponse({ type: [ScimGroupView] })
   list(@CurrentPrincipal() principal: Principal): Promise<ScimGroupView[]> {
-    requireAdmin(principal, 'admin.users');
     return this.rowSecurity.transaction(principal, (em) =>
       em.query(
         `SELECT g.id, g."displayName", g.role, g."scopeType", g."scopeId", count(m."userId")::int AS members
@@ -55,7 +54,6 @@ export class ScimGroupsController {
   @Put()
   @ApiOkResponse({ type: ScimGroupView })
   map(@CurrentPrincipal() principal: Principal, @Body() dto: ScimGroupMappingDto): Promise<ScimGroupView> {
-    requireAdmin(principal, 'admin.users');
     return this.rowSecurity.transaction(principal, async (em) => {
       await this.people.checkScope(em, principal, dto.role, dto.scopeType, dto.scopeId);
       let group = await em.findOne(ScimGroup, { where: { municipalityId: principal.municipalityId, displayName: dto.displayName }, lock: { mode: 'pessimistic_write' } });

@@ -2,11 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { CurrentPrincipal, type Principal } from '../../auth/principal.js';
+import { CurrentPrincipal, Requires, type Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../../audit/audit-trail.service.js';
 import { problems } from '../../common/problem.js';
 import { RowSecurity } from '../../database/row-security.js';
-import { KnownId, requireAdmin } from '../admin-access.js';
+import { KnownId } from '../admin-access.js';
 
 export class ScimTokenCreated {
   @ApiProperty() id!: string;
@@ -48,6 +48,7 @@ export async function scimCallerOf(dataSource: DataSource, authorization: string
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@Requires('admin.users')
 @Controller('admin/scim-tokens')
 export class ScimTokensController {
   constructor(
@@ -58,7 +59,6 @@ export class ScimTokensController {
   @Post()
   @ApiCreatedResponse({ type: ScimTokenCreated })
   create(@CurrentPrincipal() principal: Principal): Promise<ScimTokenCreated> {
-    requireAdmin(principal, 'admin.users');
     const token = `scim_${randomBytes(32).toString('base64url')}`;
     return this.rowSecurity.transaction(principal, async (em) => {
       const [{ id }] = await em.query(`INSERT INTO scim_token ("municipalityId", "tokenHash", "createdBy") VALUES ($1, $2, $3) RETURNING id`, [
@@ -74,7 +74,6 @@ export class ScimTokensController {
   @Get()
   @ApiOkResponse({ type: [ScimTokenView] })
   list(@CurrentPrincipal() principal: Principal): Promise<ScimTokenView[]> {
-    requireAdmin(principal, 'admin.users');
     return this.rowSecurity.transaction(principal, (em) =>
       em.query(`SELECT id, "createdAt", "createdBy", "revokedAt" FROM scim_token WHERE "municipalityId" = $1 ORDER BY "createdAt" DESC`, [principal.municipalityId]),
     );
@@ -84,7 +83,6 @@ export class ScimTokensController {
   @HttpCode(204)
   @ApiNoContentResponse()
   revoke(@CurrentPrincipal() principal: Principal, @Param('id', KnownId) id: string): Promise<void> {
-    requireAdmin(principal, 'admin.users');
     return this.rowSecurity.transaction(principal, async (em) => {
       const [rows] = await em.query(`UPDATE scim_token SET "revokedAt" = now() WHERE id = $1 AND "municipalityId" = $2 AND "revokedAt" IS NULL RETURNING id`, [id, principal.municipalityId]);
       if (!rows.length) throw problems.notFound('Fant ikke et gyldig token med den id-en.');
