@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Notification, type AppUser } from '@app/persistence';
+import type { AppUser } from '@app/persistence';
 import type { ResponsibilityView } from './people.dto.js';
 
 /**
@@ -26,5 +26,11 @@ export async function noticeHandoverToLeaders(em: EntityManager, municipalityId:
   const message =
     `${user.username} er deaktivert. Åpne ansvar som må overføres: ${count('case')} saker som stafettholder, ` +
     `${count('task')} oppgaver og ${count('measure')} tiltak.`;
-  if (leaders.length) await em.insert(Notification, leaders.map((l) => ({ recipientId: l.id, type: 'handover_needed', caseId: null, dueAt: null, message, urgent: false })));
+  // No RETURNING (as em.insert would ask): the admin may write a leader's notice, not read it back.
+  if (leaders.length) {
+    await em.query(`INSERT INTO notification ("recipientId", type, "caseId", message, urgent) SELECT l, 'handover_needed', NULL, $2, false FROM unnest($1::uuid[]) AS l`, [
+      leaders.map((l) => l.id),
+      message,
+    ]);
+  }
 }
