@@ -1990,7 +1990,7 @@ export interface components {
         };
         RoleView: {
             /** @enum {string} */
-            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin";
+            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin" | "archivist" | "operator";
             /** @enum {string} */
             scopeType: "unit" | "cluster" | "municipality";
             scopeId: string;
@@ -2031,7 +2031,7 @@ export interface components {
         };
         RoleAssignmentDto: {
             /** @enum {string} */
-            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin";
+            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin" | "archivist" | "operator";
             /** @enum {string} */
             scopeType: "unit" | "cluster" | "municipality";
             /**
@@ -2047,7 +2047,7 @@ export interface components {
         };
         RemoveRoleDto: {
             /** @enum {string} */
-            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin";
+            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin" | "archivist" | "operator";
             /** @enum {string} */
             scopeType: "unit" | "cluster" | "municipality";
             /** Format: uuid */
@@ -2121,7 +2121,7 @@ export interface components {
         };
         ScimGroupMappingDto: {
             /** @enum {string} */
-            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin";
+            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin" | "archivist" | "operator";
             /** @enum {string} */
             scopeType: "unit" | "cluster" | "municipality";
             /**
@@ -3604,7 +3604,7 @@ export interface operations {
             query?: {
                 /** @description Part of the username, name or e-mail */
                 q?: string;
-                role?: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin";
+                role?: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin" | "archivist" | "operator";
                 /** @description Users with a role scoped to this unit */
                 unitId?: string;
                 active?: boolean;
