@@ -135,21 +135,22 @@ export class CaseStore {
   /**
    * A new case with its child, concern and first log entry, in one statement (data-modifying
    * CTEs; the foreign keys are checked at its end, the case's child key at commit). Every value is
-   * the caller's, so the caller answers from them without reading anything back.
+   * the caller's but the reference, which the insert trigger draws: the answer returns it.
    */
-  async insertNew(em: EntityManager, row: BtiCase, child: Child, concern: Concern, log: { type: string; actorId: string; text: string }): Promise<void> {
-    await em.query(
+  async insertNew(em: EntityManager, row: BtiCase, child: Child, concern: Concern, log: { type: string; actorId: string; text: string }): Promise<string> {
+    const [{ reference }] = (await em.query(
       `WITH new_case AS (
          INSERT INTO bti_case (id, "municipalityId", "unitId", "clusterId", "childId", "reporterId", "reporterUnitId", status, level,
                                anonymous, "suspectedViolenceOrAbuse", version, "createdAt", "updatedAt")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)),
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING reference),
        new_child AS (
          INSERT INTO child (id, "municipalityId", "firstName", "lastName", "birthDate", "nationalIdEncrypted", "nationalIdHash", guardians, address)
          VALUES ($5, $2, $14, $15, $16::date, $17, $18, $19::jsonb, $20::jsonb)),
        new_concern AS (
          INSERT INTO concern (id, "caseId", description, categories, "riskFactors", "protectiveFactors", "childVoice", "suspectedViolenceOrAbuse", "createdAt")
-         VALUES ($21, $1, $22, $23::text[], $24::text[], $25::text[], $26, $27, $13))
-       INSERT INTO case_log_entry ("caseId", type, "actorId", text) VALUES ($1, $28, $29, $30)`,
+         VALUES ($21, $1, $22, $23::text[], $24::text[], $25::text[], $26, $27, $13)),
+       new_log AS (INSERT INTO case_log_entry ("caseId", type, "actorId", text) VALUES ($1, $28, $29, $30))
+       SELECT reference FROM new_case`,
       [
         row.id, row.municipalityId, row.unitId, row.clusterId, row.childId, row.reporterId, row.reporterUnitId, row.status, row.level,
         row.anonymous, row.suspectedViolenceOrAbuse, row.version, row.createdAt,
@@ -158,7 +159,8 @@ export class CaseStore {
         concern.id, concern.description, concern.categories, concern.riskFactors, concern.protectiveFactors, concern.childVoice, concern.suspectedViolenceOrAbuse,
         log.type, log.actorId, log.text,
       ],
-    );
+    )) as { reference: string }[];
+    return reference;
   }
 
   /** A user of the municipality as the rules see them (roles, service); null when there is none. */

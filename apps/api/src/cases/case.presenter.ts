@@ -54,6 +54,8 @@ export class CaseFlagsView {
 
 export class CaseResponse {
   @ApiProperty() id!: string;
+  @ApiProperty({ example: 'BTI-2026-0042', description: 'Unique in the municipality; what people say on the phone and what notices carry instead of a name' })
+  reference!: string;
   @ApiProperty() municipalityId!: string;
   @ApiProperty({ nullable: true, type: String, description: 'null for a caller who sees the case anonymised (DESIGN 8.4)' }) unitId!: string | null;
   @ApiProperty() clusterId!: string;
@@ -111,6 +113,7 @@ export function presentCase({ row, child, concern, view, allowedEvents, national
   const full = view === 'full';
   return {
     id: row.id,
+    reference: row.reference,
     municipalityId: row.municipalityId,
     unitId: full ? row.unitId : null,
     clusterId: row.clusterId,

@@ -120,6 +120,7 @@ export class CasesService {
         version: 1,
         createdAt: now,
         updatedAt: now,
+        reference: '',
       };
       const child: Child = {
         id: row.childId,
@@ -144,7 +145,7 @@ export class CasesService {
         suspectedViolenceOrAbuse: dto.concern.suspectedViolenceOrAbuse,
         createdAt: now,
       };
-      await this.store.insertNew(em, row, child, concern, {
+      row.reference = await this.store.insertNew(em, row, child, concern, {
         type: 'concern_logged',
         actorId: principal.userId,
         text: flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå (barnevernvakten utenom kontortid).' : 'Bekymring registrert.',

@@ -49,6 +49,7 @@ export class Child {
 // generic plan its average estimate made the leader's list scan the whole municipality (migration
 // CaseCreatedMunicipalityIndex).
 @Index('IDX_bti_case_created_municipality', ['createdAt', 'municipalityId'])
+@Index('UQ_bti_case_municipality_reference', ['municipalityId', 'reference'], { unique: true })
 export class BtiCase {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @ForeignKey(() => Municipality, { name: 'FK_bti_case_municipalityId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) municipalityId!: string;
@@ -80,6 +81,8 @@ export class BtiCase {
   @Column({ type: 'integer', default: 1 }) version!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+  /** `BTI-<year>-<nnnn>`, unique in the municipality; always set by the insert trigger (migration CaseReference). */
+  @Column({ type: 'varchar', length: 20 }) reference!: string;
 }
 
 /** Bekymring: what was observed, the concern a case starts from. */
