@@ -16,6 +16,7 @@ import { CaseListVisibility1796026926990 } from './1796026926990-CaseListVisibil
 import { RowSecurityScopes1796030000000 } from './1796030000000-RowSecurityScopes.js';
 import { CaseCreatedMunicipalityIndex1796040000000 } from './1796040000000-CaseCreatedMunicipalityIndex.js';
 import { CaseReference1796130000000 } from './1796130000000-CaseReference.js';
+import { CaseSearch1796130000001 } from './1796130000001-CaseSearch.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -35,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   RowSecurityScopes1796030000000,
   CaseCreatedMunicipalityIndex1796040000000,
   CaseReference1796130000000,
+  CaseSearch1796130000001,
 ];

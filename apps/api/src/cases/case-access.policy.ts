@@ -26,8 +26,11 @@ export function toActor(principal: Principal): Actor {
  */
 @Injectable()
 export class CaseAccessPolicy {
-  /** A WHERE condition over the case alias `c`: the cases `caseViewOf` does not answer null for. */
-  visibleCondition(principal: Principal, _now: Date, alias = 'c'): { sql: string; params: Record<string, unknown> } {
+  /**
+   * A WHERE condition over the case alias `c`: the cases `caseViewOf` does not answer null for, or
+   * with `view: 'full'` those it answers 'full' for (a search by the child's identity, 8.4).
+   */
+  visibleCondition(principal: Principal, _now: Date, alias = 'c', view: 'any' | 'full' = 'any'): { sql: string; params: Record<string, unknown> } {
     const scopes = (role: string, type: string) => principal.roles.filter((r) => r.role === role && r.scopeType === type).map((r) => r.scopeId);
     const municipalityWide = (...roles: string[]) =>
       principal.roles.some((r) => roles.includes(r.role) && r.scopeType === 'municipality' && r.scopeId === principal.municipalityId);
@@ -53,7 +56,8 @@ export class CaseAccessPolicy {
       params.accTeamClusters = teamClusters;
       const inScope = teamEverywhere ? 'TRUE' : `(${alias}."unitId" = ANY(:accTeamUnits) OR ${alias}."clusterId" = ANY(:accTeamClusters))`;
       // Identified when their service is named, anonymised otherwise: both are visible.
-      any.push(`(${alias}.route = 'interdisciplinary_team' AND ${inScope} AND (${alias}.anonymous OR bti_team_consent(${alias}.id)))`);
+      const seen = view === 'full' ? `bti_consent_names(${alias}.id, CAST(:accService AS text))` : `(${alias}.anonymous OR bti_team_consent(${alias}.id))`;
+      any.push(`(${alias}.route = 'interdisciplinary_team' AND ${inScope} AND ${seen})`);
     }
     const arena = (route: 'tfa' | 'iks') =>
       `(${alias}.route = '${route}' AND bti_consent_covers(${alias}.id, '${route}') AND bti_consent_names(${alias}.id, CAST(:accService AS text)))`;

@@ -85,8 +85,21 @@ export class CaseResponse {
   @ApiProperty() updatedAt!: Date;
 }
 
+export class CaseListItem extends CaseResponse {
+  @ApiProperty({ nullable: true, type: String, description: "The coordinator's (stafettholder's) name; null when none, or anonymised" })
+  coordinatorName!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: "The earliest of the decision deadline (undecided), a measure's evaluation and the report of a flagged case; null when none",
+  })
+  nextDeadline!: Date | null;
+  @ApiProperty({ description: 'Undecided past the decision deadline («over fristen»)' }) overdue!: boolean;
+}
+
 export class CaseListResponse {
-  @ApiProperty({ type: [CaseResponse] }) items!: CaseResponse[];
+  @ApiProperty({ type: [CaseListItem] }) items!: CaseListItem[];
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
@@ -154,5 +167,18 @@ export function presentCase({ row, child, concern, view, allowedEvents, national
     allowedEvents,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+  };
+}
+
+/** A list row: the case as the caller sees it and what the list computed (the name only with the identity). */
+export function presentListItem(
+  response: CaseResponse,
+  list: { overdue: boolean; nextDeadline: Date | null; coordinatorName: string | null },
+): CaseListItem {
+  return {
+    ...response,
+    coordinatorName: response.view === 'full' && response.assigneeId ? list.coordinatorName : null,
+    nextDeadline: list.nextDeadline,
+    overdue: list.overdue,
   };
 }

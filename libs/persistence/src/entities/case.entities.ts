@@ -19,6 +19,9 @@ export interface PostalAddressValue {
 
 /** The child a concern is about. The national id is stored encrypted with a keyed hash for lookup. */
 @Entity('child')
+// The name search's expression indexes (migration CaseSearch), which TypeORM cannot declare.
+@Index('IDX_child_first_name_fold', { synchronize: false })
+@Index('IDX_child_last_name_fold', { synchronize: false })
 export class Child {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @ForeignKey(() => Municipality, { name: 'FK_child_municipalityId', onDelete: 'RESTRICT' }) @Index() @Column({ type: 'uuid' }) municipalityId!: string;
