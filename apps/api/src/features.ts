@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { AgendaModule } from './agenda/agenda.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CaseLogModule } from './case-log/case-log.module.js';
 import { CasesModule } from './cases/cases.module.js';
@@ -29,4 +30,5 @@ export const FEATURE_MODULES: Type[] = [
   IksModule,
   MeasuresModule,
   StatsModule,
+  AgendaModule,
 ];
