@@ -17,6 +17,7 @@ import { RowSecurityScopes1796030000000 } from './1796030000000-RowSecurityScope
 import { CaseCreatedMunicipalityIndex1796040000000 } from './1796040000000-CaseCreatedMunicipalityIndex.js';
 import { CaseReference1796130000000 } from './1796130000000-CaseReference.js';
 import { CaseSearch1796130000001 } from './1796130000001-CaseSearch.js';
+import { NotificationCaseReference1796130000002 } from './1796130000002-NotificationCaseReference.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -37,4 +38,5 @@ export const MIGRATIONS: Function[] = [
   CaseCreatedMunicipalityIndex1796040000000,
   CaseReference1796130000000,
   CaseSearch1796130000001,
+  NotificationCaseReference1796130000002,
 ];

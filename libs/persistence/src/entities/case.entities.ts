@@ -169,4 +169,6 @@ export class Notification {
   @Column({ type: 'timestamptz', nullable: true }) readAt!: Date | null;
   /** The reminder job that wrote it (one notification per job and recipient, so a retry never doubles it). */
   @Column({ type: 'varchar', length: 200, nullable: true }) jobKey!: string | null;
+  /** The case's reference, set (and put before the message) by the insert trigger (migration NotificationCaseReference). */
+  @Column({ type: 'varchar', length: 20, nullable: true }) caseReference!: string | null;
 }
