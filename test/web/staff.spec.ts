@@ -3,6 +3,7 @@ import { apiAs, expectAccessible, loginAs, screenshot } from './support.js';
 
 test('flow 1: staff logs a concern from the catalog, sees the safety guidance at once, then my cases and notifications', async ({ page }) => {
   await loginAs(page, 'kari.ansatt');
+  await page.getByRole('link', { name: 'Meld bekymring' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Meld bekymring' })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Omsorg', exact: true })).toBeVisible(); // categories come from the catalog
   await expectAccessible(page, 'bekymringsskjema');

@@ -13,6 +13,7 @@ const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const IksQueuePage = lazy(() => import('./pages/IksQueuePage'));
 const StatsPage = lazy(() => import('./pages/StatsPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
+const AgendaPage = lazy(() => import('./pages/AgendaPage'));
 
 const loading = <Spinner aria-label="Laster" />;
 
@@ -37,6 +38,7 @@ export function App() {
           <Route path="/bekymring/ny" element={<ConcernFormPage />} />
           <Route path="/saker" element={<CaseListPage />} />
           <Route path="/saker/:id" element={<CasePage />} />
+          <Route path="/denne-uka" element={<AgendaPage />} />
           <Route path="/varsler" element={<NotificationsPage />} />
           <Route path="/iks" element={<IksQueuePage />} />
           <Route path="/statistikk" element={<StatsPage />} />

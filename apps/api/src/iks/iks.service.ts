@@ -47,6 +47,7 @@ interface QueueRow extends IksReferral {
   caseSuspected: boolean | null;
   caseRiskFactorCount: number | null;
   caseVersion: number | null;
+  caseReference: string | null;
 }
 
 /**
@@ -412,6 +413,7 @@ export class IksService {
       .addSelect('c."suspectedViolenceOrAbuse"', 'caseSuspected')
       .addSelect('cardinality(k."riskFactors")', 'caseRiskFactorCount')
       .addSelect('c.version', 'caseVersion')
+      .addSelect('c.reference', 'caseReference')
       .where('r."municipalityId" = :m', { m: principal.municipalityId });
     if (filter.statuses) qb.andWhere('r.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.onlyMember) qb.andWhere(':member = ANY(r."memberIds")', { member: filter.onlyMember });
@@ -437,6 +439,7 @@ export class IksService {
       priority: r.priority,
       score,
       caseVersion: visible ? Number(r.caseVersion) : null,
+      caseReference: r.caseReference ?? null,
       suspectedViolenceOrAbuse: visible ? r.caseSuspected : null,
       riskFactorCount,
       fromLevel: r.fromLevel,

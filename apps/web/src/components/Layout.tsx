@@ -1,5 +1,7 @@
 import { Button, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { api, unwrap } from '../api/client';
 import { NavLink } from 'react-router';
 import { useSession } from '../auth/session';
 import { ROLE_LABEL, label } from '../labels';
@@ -12,18 +14,39 @@ export interface NavItem {
 /** The menu a user sees follows their roles; the API still decides what each page may show. */
 export function navItems(hasRole: (...roles: string[]) => boolean): NavItem[] {
   const items: NavItem[] = [];
+  const agenda = { to: '/denne-uka', text: 'Denne uka' };
+  // Staff and unit leaders start at what is due this week.
+  if (hasRole('staff', 'unit_leader')) items.push(agenda);
   if (hasRole('iks_coordinator', 'iks_member')) items.push({ to: '/iks', text: 'IKS-køen' });
   const concern = { to: '/bekymring/ny', text: 'Meld bekymring' };
-  // Staff start at the concern form; a unit leader starts at the unit's list.
   if (hasRole('staff') && !hasRole('unit_leader')) items.push(concern);
   if (hasRole('staff', 'unit_leader', 'team_member', 'tfa_coordinator', 'iks_coordinator', 'iks_member')) {
     items.push({ to: '/saker', text: hasRole('unit_leader') ? 'Enhetens saker' : 'Mine saker' });
+    if (!hasRole('staff', 'unit_leader')) items.push(agenda);
   }
   if (hasRole('unit_leader')) items.push(concern);
   if (hasRole('analyst')) items.push({ to: '/statistikk', text: 'Statistikk' });
   if (hasRole('auditor')) items.push({ to: '/revisjon', text: 'Revisjonslogg' });
   items.push({ to: '/varsler', text: 'Varsler' });
   return items;
+}
+
+/** The caller's unread notifications, refreshed every minute and whenever notifications change. */
+function UnreadBadge() {
+  const unread = useQuery({
+    queryKey: ['notifications', 'unread-count'],
+    queryFn: () => unwrap(api.GET('/api/v1/notifications/unread-count')),
+    refetchInterval: 60_000,
+  });
+  const n = unread.data?.unread ?? 0;
+  if (n === 0) return null;
+  return (
+    <span className="badge">
+      <span className="visually-hidden">, </span>
+      {n}
+      <span className="visually-hidden"> uleste</span>
+    </span>
+  );
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -40,7 +63,10 @@ export function Layout({ children }: { children: ReactNode }) {
             <ul>
               {navItems(hasRole).map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to}>{item.text}</NavLink>
+                  <NavLink to={item.to}>
+                    {item.text}
+                    {item.to === '/varsler' && <UnreadBadge />}
+                  </NavLink>
                 </li>
               ))}
             </ul>

@@ -156,6 +156,7 @@ export class IksReferralView {
     description: "The case's version as this view read it (null when the case is not visible): send it as If-Match with a decision, so a change since is refused (412)",
   })
   caseVersion!: number | null;
+  @ApiProperty({ nullable: true, type: String, example: 'BTI-2026-0042', description: 'The case reference; null when the case is not visible' }) caseReference!: string | null;
   @ApiProperty({ nullable: true, type: Boolean }) suspectedViolenceOrAbuse!: boolean | null;
   @ApiProperty({ nullable: true, type: Number }) riskFactorCount!: number | null;
   @ApiProperty({ description: 'Case level before the referral' }) fromLevel!: number;
