@@ -32,25 +32,18 @@ export function navItems(hasRole: (...roles: string[]) => boolean): NavItem[] {
 }
 
 /** The caller's unread notifications, refreshed every minute and whenever notifications change. */
-function UnreadBadge() {
+function useUnreadCount(): number {
   const unread = useQuery({
     queryKey: ['notifications', 'unread-count'],
     queryFn: () => unwrap(api.GET('/api/v1/notifications/unread-count')),
     refetchInterval: 60_000,
   });
-  const n = unread.data?.unread ?? 0;
-  if (n === 0) return null;
-  return (
-    <span className="badge">
-      <span className="visually-hidden">, </span>
-      {n}
-      <span className="visually-hidden"> uleste</span>
-    </span>
-  );
+  return unread.data?.unread ?? 0;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const { me, hasRole, signOut } = useSession();
+  const unread = useUnreadCount();
   return (
     <>
       <SkipLink href="#main">Hopp til hovedinnholdet</SkipLink>
@@ -63,10 +56,16 @@ export function Layout({ children }: { children: ReactNode }) {
             <ul>
               {navItems(hasRole).map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to}>
-                    {item.text}
-                    {item.to === '/varsler' && <UnreadBadge />}
-                  </NavLink>
+                  {item.to === '/varsler' && unread > 0 ? (
+                    <NavLink to={item.to} aria-label={`${item.text}, ${unread} uleste`}>
+                      {item.text}
+                      <span className="badge" aria-hidden="true">
+                        {unread}
+                      </span>
+                    </NavLink>
+                  ) : (
+                    <NavLink to={item.to}>{item.text}</NavLink>
+                  )}
                 </li>
               ))}
             </ul>
