@@ -63,7 +63,7 @@ export class AuditEventView {
 }
 
 export class AuditActorsQuery {
-  @ApiPropertyOptional({ maxLength: 100, description: 'The start of a word of the name, or of the username' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ maxLength: 100, description: 'The start of a word of the name, or of the username' }) @IsOptional() @IsString() @MaxLength(100) @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'inneholder kontrolltegn' }) q?: string;
 }
 
 export class AuditActorView {

@@ -16,7 +16,7 @@ describe('parseCaseSearch', () => {
     expect(parseCaseSearch(q)).toEqual(expected);
   });
 
-  it.each(['', '   ', '31.02.2021', '2021-13-01', '1309724802', 'Emma 2', 'a b c d'])('%j is a 400 naming q, without the text', (q) => {
+  it.each(['', '   ', '31.02.2021', '2021-13-01', '1309724802', 'Emma 2', 'a b c d', 'Em\u0000ma', 'Emma\n'])('%j is a 400 naming q, without the text', (q) => {
     let error: unknown;
     try {
       parseCaseSearch(q);

@@ -14,6 +14,7 @@ export type CaseSearch =
 const invalid = (message: string) => problems.validation([{ field: 'q', message }]);
 
 export function parseCaseSearch(q: string): CaseSearch {
+  if (/[\u0000-\u001f\u007f]/.test(q)) throw invalid('inneholder kontrolltegn');
   const text = q.trim().replace(/\s+/g, ' ');
   if (text === '') throw invalid('må inneholde noe å søke etter');
   const reference = /^BTI-(\d{4})-(\d{1,9})$/i.exec(text);
