@@ -26,12 +26,16 @@ export class CaseReference1796130000000 implements MigrationInterface {
     // Existing cases, numbered in creation order per municipality and year; each sequence continues after them.
     await q.query(`
       DO $$
-      DECLARE g record;
+      DECLARE g record; v_grantee oid;
       BEGIN
         FOR g IN SELECT "municipalityId" AS m, extract(year FROM "createdAt" AT TIME ZONE 'Europe/Oslo')::int AS y, count(*) AS n
                    FROM bti_case GROUP BY 1, 2 LOOP
           EXECUTE format('CREATE SEQUENCE %I', bti_case_reference_sequence(g.m, g.y));
           PERFORM setval(bti_case_reference_sequence(g.m, g.y), g.n);
+          FOR v_grantee IN SELECT DISTINCT a.grantee FROM pg_class c, aclexplode(c.relacl) a
+                            WHERE c.oid = bti_case_reference_sequence(g.m, g.y)::regclass AND a.grantee NOT IN (c.relowner, 0) LOOP
+            EXECUTE format('REVOKE ALL ON SEQUENCE %I FROM %s', bti_case_reference_sequence(g.m, g.y), v_grantee::regrole);
+          END LOOP;
         END LOOP;
       END $$`);
     await q.query(`
@@ -53,12 +57,18 @@ export class CaseReference1796130000000 implements MigrationInterface {
       DECLARE
         v_year integer := extract(year FROM NEW."createdAt" AT TIME ZONE 'Europe/Oslo')::int;
         v_seq text := bti_case_reference_sequence(NEW."municipalityId", v_year);
+        v_grantee oid;
       BEGIN
         IF to_regclass(v_seq) IS NULL THEN
           PERFORM pg_advisory_xact_lock(hashtext(v_seq));
           BEGIN
             EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I', v_seq);
-            EXECUTE format('REVOKE ALL ON SEQUENCE %I FROM PUBLIC, bti_app', v_seq);
+            -- Whatever default privileges granted: only the owner draws numbers.
+            FOR v_grantee IN SELECT DISTINCT a.grantee FROM pg_class c, aclexplode(c.relacl) a
+                              WHERE c.oid = v_seq::regclass AND a.grantee NOT IN (c.relowner, 0) LOOP
+              EXECUTE format('REVOKE ALL ON SEQUENCE %I FROM %s', v_seq, v_grantee::regrole);
+            END LOOP;
+            EXECUTE format('REVOKE ALL ON SEQUENCE %I FROM PUBLIC', v_seq);
           EXCEPTION WHEN duplicate_table OR unique_violation THEN NULL;
           END;
         END IF;
