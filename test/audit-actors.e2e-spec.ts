@@ -11,7 +11,7 @@ describe('GET /api/v1/audit/actors', () => {
   let ds: DataSource;
   beforeAll(async () => {
     t = await startTestApp();
-    ds = t.app.get(DataSource);
+    ds = t.db;
     await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
   });
   afterAll(() => t.close());

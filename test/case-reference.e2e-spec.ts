@@ -14,7 +14,7 @@ describe('case reference', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    ds = t.app.get(DataSource);
+    ds = t.db;
   });
   afterAll(() => t.close());
 

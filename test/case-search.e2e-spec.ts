@@ -42,7 +42,7 @@ describe('case search and list order', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    ds = t.app.get(DataSource);
+    ds = t.db;
     a = await logConcern(t, 'kari.ansatt', 'solsiden-bhg', { child: { firstName: 'Ærlig', lastName: `Østby${tag}`, birthDate: born, nationalId: ids.a } });
     b = await logConcern(t, 'nina.ansatt', 'bakken-skole', { child: { firstName: `Åse${tag}`, lastName: 'Berg', birthDate: born, nationalId: ids.b } });
     c = await logConcern(t, 'kari.ansatt', 'solsiden-bhg', { child: { firstName: `Anonym${tag}`, lastName: 'Lund', birthDate: born, nationalId: ids.c } });

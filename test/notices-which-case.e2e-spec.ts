@@ -18,7 +18,7 @@ describe('notices that say which case', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    ds = t.app.get(DataSource);
+    ds = t.db;
     for (const u of ['kari.ansatt', 'ola.leder', 'berit.leder']) ids[u] = await userId(t, u);
   });
   afterAll(() => t.close());

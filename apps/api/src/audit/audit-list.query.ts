@@ -1,5 +1,5 @@
 import type { AuditEventContent } from '@app/persistence';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { problems } from '../common/problem.js';
 
 /** What the audit listing filters on (the query string, validated by its DTO). */
@@ -42,7 +42,7 @@ export const auditCursor = {
  * `cursor`, an index range; by `page`, an OFFSET that still walks the rows before it) and the total
  * is a separate index-only count.
  */
-export async function listAuditEvents(ds: DataSource, municipalityId: string, filter: AuditListFilter) {
+export async function listAuditEvents(ds: EntityManager, municipalityId: string, filter: AuditListFilter) {
   const where = ['a."municipalityId" = $1'];
   const params: unknown[] = [municipalityId];
   const add = (sql: string, value: unknown) => {
@@ -79,7 +79,7 @@ export async function listAuditEvents(ds: DataSource, municipalityId: string, fi
  * The people who appear in a municipality's audit trail, by name (the auditor picks one instead of
  * pasting a UUID): at most 20, those whose name or username starts a word with `q`.
  */
-export async function listAuditActors(ds: DataSource, municipalityId: string, q: string | undefined) {
+export async function listAuditActors(ds: EntityManager, municipalityId: string, q: string | undefined) {
   const pattern = q ? `${q.trim().toLocaleLowerCase('nb').replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '%';
   return (await ds.query(
     `SELECT u.id, u."displayName" AS name, u.username FROM app_user u

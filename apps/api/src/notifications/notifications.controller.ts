@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Notification } from '@app/persistence';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
@@ -31,7 +30,6 @@ function toDto(n: Notification, childName: string | null = null): NotificationDt
 @Controller('notifications')
 export class NotificationsController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rowSecurity: RowSecurity,
     private readonly policy: CaseAccessPolicy,
     private readonly audit: AuditTrail,
@@ -70,7 +68,7 @@ export class NotificationsController {
   @ApiOperation({ summary: "The caller's unread notifications (the header's badge)" })
   @ApiOkResponse({ type: UnreadCountDto })
   async unreadCount(@CurrentPrincipal() principal: Principal): Promise<UnreadCountDto> {
-    return { unread: await countOf(this.dataSource.manager, principal, true) };
+    return { unread: await this.rowSecurity.transaction(principal, (em) => countOf(em, principal, true)) };
   }
 
   /** Marks one of the caller's notifications read (idempotent: the first readAt is kept). */
@@ -79,14 +77,16 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationDto })
   @ApiNotFoundResponse({ description: 'Not the caller’s notification, or no such notification' })
   async markRead(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => problems.notFound() })) id: string): Promise<NotificationDto> {
-    const repo = this.dataSource.getRepository(Notification);
-    await repo
-      .createQueryBuilder()
-      .update()
-      .set({ readAt: () => 'now()' })
-      .where('"id" = :id AND "recipientId" = :me AND "readAt" IS NULL', { id, me: principal.userId })
-      .execute();
-    const row = await repo.findOneBy({ id, recipientId: principal.userId });
+    const row = await this.rowSecurity.transaction(principal, async (em) => {
+      const repo = em.getRepository(Notification);
+      await repo
+        .createQueryBuilder()
+        .update()
+        .set({ readAt: () => 'now()' })
+        .where('"id" = :id AND "recipientId" = :me AND "readAt" IS NULL', { id, me: principal.userId })
+        .execute();
+      return repo.findOneBy({ id, recipientId: principal.userId });
+    });
     if (!row) throw problems.notFound('Fant ikke varselet.');
     return toDto(row);
   }
@@ -96,13 +96,15 @@ export class NotificationsController {
   @HttpCode(200)
   @ApiOkResponse({ type: MarkAllReadDto })
   async markAllRead(@CurrentPrincipal() principal: Principal): Promise<MarkAllReadDto> {
-    const result = await this.dataSource
-      .getRepository(Notification)
-      .createQueryBuilder()
-      .update()
-      .set({ readAt: () => 'now()' })
-      .where('"recipientId" = :me AND "readAt" IS NULL', { me: principal.userId })
-      .execute();
+    const result = await this.rowSecurity.transaction(principal, (em) =>
+      em
+        .getRepository(Notification)
+        .createQueryBuilder()
+        .update()
+        .set({ readAt: () => 'now()' })
+        .where('"recipientId" = :me AND "readAt" IS NULL', { me: principal.userId })
+        .execute(),
+    );
     return { marked: result.affected ?? 0 };
   }
 }

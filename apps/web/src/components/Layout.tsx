@@ -11,22 +11,24 @@ export interface NavItem {
   text: string;
 }
 
-/** The menu a user sees follows their roles; the API still decides what each page may show. */
-export function navItems(hasRole: (...roles: string[]) => boolean): NavItem[] {
+type May = ReturnType<typeof useSession>['may'];
+
+/** The menu follows what the API says the user may do (GET /me `allowedActions`). */
+export function navItems(may: May): NavItem[] {
   const items: NavItem[] = [];
   const agenda = { to: '/denne-uka', text: 'Denne uka' };
-  // Staff and unit leaders start at what is due this week.
-  if (hasRole('staff', 'unit_leader')) items.push(agenda);
-  if (hasRole('iks_coordinator', 'iks_member')) items.push({ to: '/iks', text: 'IKS-køen' });
+  // Staff and unit leaders (who log concerns) start at what is due this week.
+  const firstAgenda = may('case.create');
+  if (firstAgenda) items.push(agenda);
+  if (may('iks.queue')) items.push({ to: '/iks', text: 'IKS-køen' });
   const concern = { to: '/bekymring/ny', text: 'Meld bekymring' };
-  if (hasRole('staff') && !hasRole('unit_leader')) items.push(concern);
-  if (hasRole('staff', 'unit_leader', 'team_member', 'tfa_coordinator', 'iks_coordinator', 'iks_member')) {
-    items.push({ to: '/saker', text: hasRole('unit_leader') ? 'Enhetens saker' : 'Mine saker' });
-    if (!hasRole('staff', 'unit_leader')) items.push(agenda);
-  }
-  if (hasRole('unit_leader')) items.push(concern);
-  if (hasRole('analyst')) items.push({ to: '/statistikk', text: 'Statistikk' });
-  if (hasRole('auditor')) items.push({ to: '/revisjon', text: 'Revisjonslogg' });
+  const leadsUnit = may('cases.read.unit');
+  if (may('case.create') && !leadsUnit) items.push(concern);
+  if (may('cases.read')) items.push({ to: '/saker', text: leadsUnit ? 'Enhetens saker' : 'Mine saker' });
+  if (may('cases.read') && !firstAgenda) items.push(agenda);
+  if (may('case.create') && leadsUnit) items.push(concern);
+  if (may('stats.read')) items.push({ to: '/statistikk', text: 'Statistikk' });
+  if (may('audit.read')) items.push({ to: '/revisjon', text: 'Revisjonslogg' });
   items.push({ to: '/varsler', text: 'Varsler' });
   return items;
 }
@@ -42,7 +44,7 @@ function useUnreadCount(): number {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { me, hasRole, signOut } = useSession();
+  const { me, may, signOut } = useSession();
   const unread = useUnreadCount();
   return (
     <>
@@ -54,7 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </a>
           <nav aria-label="Hovedmeny">
             <ul>
-              {navItems(hasRole).map((item) => (
+              {navItems(may).map((item) => (
                 <li key={item.to}>
                   {item.to === '/varsler' && unread > 0 ? (
                     <NavLink to={item.to} aria-label={`${item.text}, ${unread} uleste`}>
