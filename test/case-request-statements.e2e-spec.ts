@@ -10,7 +10,7 @@ jest.setTimeout(60_000);
 /**
  * The SQL statements one request sends, counted through TypeORM's logger (every statement of the
  * API goes through a query runner, which logs it before sending). A count is not a timing: it
- * guards the round trips the hot paths promise (README: How a request flows).
+ * guards the round trips the hot paths promise (docs/ARCHITECTURE.md: the request path in detail).
  */
 class StatementRecorder {
   statements: string[] = [];

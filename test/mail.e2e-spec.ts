@@ -176,7 +176,7 @@ describe('e-mail notices', () => {
       await queue.close();
       redis.disconnect();
     }
-    const board = await t.http.get('/admin/queues/api/queues').set(admin).expect(200);
+    const board = await t.http.get('/admin/queues/api/queues').set(await t.auth('ole.operator')).expect(200);
     expect(board.body.queues.map((q: { name: string }) => q.name)).toContain(MAIL_QUEUE);
     expect(mailsAbout(c.id)).toEqual([]);
   });

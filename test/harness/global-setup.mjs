@@ -9,6 +9,8 @@ import { startMailSink } from '../../scripts/mail-sink.mjs';
 export const TEST_PASSWORDS = { migrator: 'test-migrator', api: 'test-api', worker: 'test-worker' };
 
 export default async function globalSetup() {
+  // Both e2e projects (fast and slow) name this setup; one set of servers serves them both.
+  if (globalThis.__BTI_HARNESS__) return;
   const dir = throwawayDir('bti-test');
   const [pg, redis] = await Promise.all([
     startPostgres({ dataDir: path.join(dir, 'pg'), persistent: false }),

@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RowSecurity } from '../database/row-security.js';
-import { CurrentPrincipal, hasRole, type Principal } from '../auth/principal.js';
-import { problems } from '../common/problem.js';
+import { CurrentPrincipal, Requires, type Principal } from '../auth/principal.js';
 import { FailedMailPageDto, ListFailedMailQuery } from './notification-settings.dto.js';
 
 /** E-mails that exhausted their retries, for the municipality's admins. */
@@ -19,8 +18,8 @@ export class FailedMailController {
   })
   @ApiOkResponse({ type: FailedMailPageDto })
   @ApiForbiddenResponse({ description: 'Not an admin' })
+  @Requires('mail.failed.read')
   async failed(@CurrentPrincipal() principal: Principal, @Query() query: ListFailedMailQuery): Promise<FailedMailPageDto> {
-    if (!hasRole(principal, 'admin')) throw problems.forbidden('Bare administratorer ser e-post som ikke kom fram.');
     const failed = `
       SELECT 'notice' AS kind, d.id, d."notificationId", d."recipientId", d.status, d.attempts, d."lastError", d."failedAt", d."createdAt"
         FROM notification_delivery d JOIN app_user u ON u.id = d."recipientId"
