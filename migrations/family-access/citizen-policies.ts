@@ -44,12 +44,15 @@ export const CITIZEN_FUNCTIONS = [
    $$`,
 ];
 
+/** The log entries a citizen's request writes: their statements and their consent answers. */
+export const CITIZEN_LOG_TYPES = ['guardian_statement', 'youth_statement', 'consent_recorded', 'consent_refused', 'consent_withdrawn'];
+
 /** Restrictive policies: [name, table, command, USING, WITH CHECK]. */
 export const CITIZEN_RESTRICTIONS: [string, string, 'SELECT' | 'INSERT' | 'UPDATE' | 'ALL', string | null, string | null][] = [
   ['case_log_entry_citizen_read', 'case_log_entry', 'SELECT',
     `${staff} OR bti_citizen_sees_entry("caseId", at, CASE WHEN "confidentialClearedAt" IS NULL THEN confidential END)`, null],
   ['case_log_entry_citizen_statement', 'case_log_entry', 'INSERT', null,
-    `${staff} OR (type IN ('guardian_statement', 'youth_statement') AND "actorId" IS NULL AND "citizenHmac" = ${hmac} AND bti_citizen_relation("caseId") IS NOT NULL)`],
+    `${staff} OR (type IN (${CITIZEN_LOG_TYPES.map((t) => `'${t}'`).join(', ')}) AND "actorId" IS NULL AND "citizenHmac" = ${hmac} AND bti_citizen_relation("caseId") IS NOT NULL)`],
   ['bti_case_citizen_insert', 'bti_case', 'INSERT', null, staff],
   ['consent_citizen_insert', 'consent', 'INSERT', null, `${staff} OR (form = 'digital' AND ${hmac} = ANY ("citizenHmacs"))`],
   ['case_guardian_citizen_insert', 'case_guardian', 'INSERT', null, staff],

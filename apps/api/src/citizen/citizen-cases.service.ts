@@ -158,6 +158,20 @@ export class CitizenCasesService {
   }
 }
 
+/** The youth's choice whether guardians see what was written from their selfConsentAge (12.8.7). */
+export async function recordYouthSharing(rowSecurity: RowSecurity, citizen: CitizenPrincipal, caseId: string, share: boolean): Promise<{ shareWithGuardians: boolean; at: Date }> {
+  return rowSecurity.asCitizen(citizen, async (em) => {
+    const relation = await requireLinked(em, caseId);
+    if (relation !== 'youth') throw problems.notFound('Fant ikke saken.');
+    const [row] = await em.query(
+      `INSERT INTO youth_sharing ("caseId", "sharesWithGuardians", "decidedBy", "citizenHmac") VALUES ($1, $2, 'youth', $3) RETURNING at`,
+      [caseId, share, citizen.hmac],
+    );
+    await auditCitizen(em, citizen, 'citizen.sharing', [caseId]);
+    return { shareWithGuardians: share, at: row.at };
+  });
+}
+
 /** The caller's link to the case, or 404 for an unlinked citizen, a hidden case or a malformed id. */
 export async function requireLinked(em: EntityManager, caseId: string): Promise<CitizenRelation> {
   if (!isUUID(caseId)) throw problems.notFound('Fant ikke saken.');

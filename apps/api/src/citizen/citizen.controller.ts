@@ -3,7 +3,8 @@ import { ApiCookieAuth, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTag
 import { Public } from '../auth/principal.js';
 import { CitizenGuard } from './citizen.guard.js';
 import { CurrentCitizen, type CitizenPrincipal } from './citizen-principal.js';
-import { CitizenCasesService } from './citizen-cases.service.js';
+import { CitizenCasesService, recordYouthSharing } from './citizen-cases.service.js';
+import { RowSecurity } from '../database/row-security.js';
 import { ConsentRequestsService } from './consent-requests.service.js';
 import {
   CitizenAccessLogResponse,
@@ -16,6 +17,8 @@ import {
   CitizenStatementDto,
   CitizenWithdrawalDto,
   ConsentAnswerDto,
+  YouthSharingDto,
+  YouthSharingView,
 } from './citizen.dto.js';
 
 /**
@@ -33,6 +36,7 @@ export class CitizenController {
   constructor(
     private readonly cases: CitizenCasesService,
     private readonly consents: ConsentRequestsService,
+    private readonly rowSecurity: RowSecurity,
   ) {}
 
   @Get('children')
@@ -63,6 +67,14 @@ export class CitizenController {
   @ApiCreatedResponse({ type: CitizenLogItem })
   statement(@CurrentCitizen() citizen: CitizenPrincipal, @Param('caseId') caseId: string, @Body() body: CitizenStatementDto): Promise<CitizenLogItem> {
     return this.cases.addStatement(citizen, caseId, body.text);
+  }
+
+  /** The youth (from selfConsentAge) decides what the guardians see; not in the contract's list, added beside it. */
+  @Post('cases/:caseId/sharing')
+  @HttpCode(200)
+  @ApiOkResponse({ type: YouthSharingView })
+  sharing(@CurrentCitizen() citizen: CitizenPrincipal, @Param('caseId') caseId: string, @Body() body: YouthSharingDto): Promise<YouthSharingView> {
+    return recordYouthSharing(this.rowSecurity, citizen, caseId, body.shareWithGuardians);
   }
 
   @Get('consent-requests')

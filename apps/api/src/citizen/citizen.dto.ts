@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class CitizenCaseRef {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
@@ -111,4 +111,13 @@ export class CitizenConsentRequest {
 
 export class CitizenConsentRequestList {
   @ApiProperty({ type: [CitizenConsentRequest] }) items!: CitizenConsentRequest[];
+}
+
+export class YouthSharingDto {
+  @ApiProperty({ description: 'Whether the guardians may see what is written from your selfConsentAge' }) @IsBoolean() shareWithGuardians!: boolean;
+}
+
+export class YouthSharingView {
+  @ApiProperty() shareWithGuardians!: boolean;
+  @ApiProperty({ format: 'date-time' }) at!: Date;
 }

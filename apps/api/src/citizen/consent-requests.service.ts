@@ -107,10 +107,11 @@ export class ConsentRequestsService {
       let consentId: string | null = null;
       if (status === 'in_effect') consentId = await this.recordConsent(em, request, [...answers].filter(([h, a]) => a === 'given' && mayAnswer(facts, h)).map(([h]) => h), citizen);
       if (status === 'refused') {
-        await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data) VALUES ($1, 'consent_refused', NULL, $2, $3)`, [
+        await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data, "citizenHmac") VALUES ($1, 'consent_refused', NULL, $2, $3, $4)`, [
           request.caseId,
           `Samtykke nektet digitalt for: ${request.services.join(', ')}. Opplysninger deles ikke med disse tjenestene.`,
           JSON.stringify({ consentRequestId: request.id }),
+          citizen.hmac,
         ]);
       }
       if (status !== 'waiting') await em.query(`UPDATE consent_request SET status = $2, "consentId" = $3 WHERE id = $1`, [request.id, status, consentId]);
@@ -141,10 +142,11 @@ export class ConsentRequestsService {
            "transferToClusterId" = CASE WHEN $5 THEN NULL ELSE "transferToClusterId" END, version = version + 1, "updatedAt" = $6 WHERE id = $1`,
         [row.id, outcome.next.route, outcome.next.level, outcome.next.anonymous, transferOff, now],
       );
-      await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data) VALUES ($1, 'consent_withdrawn', NULL, $2, $3)`, [
+      await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data, "citizenHmac") VALUES ($1, 'consent_withdrawn', NULL, $2, $3, $4)`, [
         row.id,
         `${outcome.logText} Trukket av familien i innbyggerportalen.`,
         JSON.stringify({ consentId: consent.id }),
+        citizen.hmac,
       ]);
       await writeReminderEffects(em, row.id, [...outcome.effects, ...remindersOnConsentWithdrawn(consent.id)]);
       const leaders: { userId: string }[] = await em.query(
@@ -215,10 +217,11 @@ export class ConsentRequestsService {
         withdrawnByCitizenHmac: null,
       }),
     );
-    await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data) VALUES ($1, 'consent_recorded', NULL, $2, $3)`, [
+    await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data, "citizenHmac") VALUES ($1, 'consent_recorded', NULL, $2, $3, $4)`, [
       request.caseId,
       `Samtykke (digitalt) gitt for: ${request.services.join(', ')}.`,
       JSON.stringify({ consentId: consent.id, consentRequestId: request.id }),
+      citizen.hmac,
     ]);
     const [c] = await em.query(`SELECT "municipalityId", "profileVersion" FROM bti_case WHERE id = $1`, [request.caseId]);
     await writeReminderEffects(em, request.caseId, remindersOnConsentRecorded(toDomainConsent(consent), now, await this.profiles.reminderDurations(c.municipalityId, c.profileVersion)));

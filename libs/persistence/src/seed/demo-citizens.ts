@@ -12,7 +12,7 @@ export interface DemoCitizen {
 }
 
 export const DEMO_CHILD_SOLSIDEN = { pid: '14892050083', firstName: 'Lea', lastName: 'Demosen', birthDate: '2020-09-14', unitCode: 'solsiden-bhg' };
-export const DEMO_YOUTH_FJORDGLOTT = { pid: '05981050071', firstName: 'Jonas', lastName: 'Demoberg', birthDate: '2010-10-05', unitCode: 'fjordglott-us' };
+export const DEMO_YOUTH_FJORDGLOTT = { pid: '05901050041', firstName: 'Jonas', lastName: 'Demoberg', birthDate: '2010-10-05', unitCode: 'fjordglott-us' };
 
 export const DEMO_CITIZENS: DemoCitizen[] = [
   { pid: '03888510086', name: 'Mona Demosen', description: 'Mor til Lea (Solsiden barnehage), felles foreldreansvar' },
