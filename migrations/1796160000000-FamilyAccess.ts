@@ -47,7 +47,8 @@ export class FamilyAccess1796160000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "case_log_entry" ADD CONSTRAINT "CHK_case_log_entry_confidential" CHECK ("confidential" IN ('child_asked', 'risk_to_child', 'third_party'))`);
     // Cleared by the unit leader: the one change a log entry allows (who and when kept beside it).
     await q.query(`ALTER TABLE "case_log_entry" ADD "confidentialClearedAt" timestamptz`);
-    await q.query(`ALTER TABLE "case_log_entry" ADD "confidentialClearedById" uuid REFERENCES "app_user"("id") ON DELETE RESTRICT`);
+    await q.query(`ALTER TABLE "case_log_entry" ADD "confidentialClearedById" uuid`);
+    await q.query(`ALTER TABLE "case_log_entry" ADD CONSTRAINT "FK_case_log_entry_confidentialClearedById" FOREIGN KEY ("confidentialClearedById") REFERENCES "app_user"("id") ON DELETE RESTRICT`);
     // A citizen's statement names the citizen by the national id's HMAC (actorId is null).
     await q.query(`ALTER TABLE "case_log_entry" ADD "citizenHmac" varchar(64)`);
 

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { AppUser, Cluster, Municipality, MunicipalityProfileVersion, Unit } from './organisation.entities.js';
 
 export interface Guardian {
@@ -106,6 +106,7 @@ export class Concern {
  * conversations, meetings; DESIGN 8.6). A correction is a new entry pointing at the original.
  */
 @Entity('case_log_entry')
+@Check('CHK_case_log_entry_confidential', `"confidential" IN ('child_asked', 'risk_to_child', 'third_party')`)
 @Index(['caseId', 'at'])
 @Index('IDX_case_log_entry_corrects', ['correctsEntryId'], { where: `"correctsEntryId" IS NOT NULL` })
 export class CaseLogEntry {

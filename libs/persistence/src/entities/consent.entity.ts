@@ -5,6 +5,8 @@ import { AppUser } from './organisation.entities.js';
 /** Samtykke: a guardian's (or the child's) consent to share the case with named recipients. */
 @Entity('consent')
 @Check('CHK_consent_decision', `"decision" IN ('given', 'refused')`)
+// A digital consent names the citizens who gave it instead of the staff member who recorded it.
+@Check('CHK_consent_recorded', `"recordedById" IS NOT NULL OR (form = 'digital' AND "citizenHmacs" IS NOT NULL)`)
 export class ConsentRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @ForeignKey(() => BtiCase, { name: 'FK_consent_caseId', onDelete: 'RESTRICT' }) @Index() @Column({ type: 'uuid' }) caseId!: string;
