@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { jest } from '@jest/globals';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { caseEtag, logConcern, sendEvent, userId } from './harness/cases.js';
+import { reportEvent } from './harness/child-welfare-report.js';
 
 jest.setTimeout(120_000);
 
@@ -206,6 +207,36 @@ describe("the family's access (DESIGN 12.4)", () => {
       await addGuardian(anonymous, MOTHER, 'Mona', 'mor');
       await db.query(`UPDATE bti_case SET anonymous = true WHERE id = $1`, [anonymous]);
       expect((await t.http.get(`/api/v1/citizen/cases/${anonymous}`).set(await citizen(MOTHER))).status).toBe(404);
+    });
+  });
+
+  describe('release of a hidden case (guardians_may_be_informed)', () => {
+    it('shows a flagged case to its guardians only after the unit leader records that they may be informed', async () => {
+      const flagged = await logConcern(t, 'kari.ansatt', 'solsiden-bhg', { concern: { suspectedViolenceOrAbuse: true } });
+      await addGuardian(flagged.id, MOTHER, 'Mona', 'mor');
+      expect((await t.http.get(`/api/v1/citizen/cases/${flagged.id}`).set(await citizen(MOTHER))).status).toBe(404);
+      expect((await sendEvent(t, 'kari.ansatt', flagged.id, { type: 'guardians_may_be_informed', note: 'Avklart.' })).status).toBe(403);
+      const noNote = await sendEvent(t, 'ola.leder', flagged.id, { type: 'guardians_may_be_informed' });
+      expect([noNote.status, noNote.body.errors?.[0]?.field]).toEqual([400, 'note']);
+      expect((await sendEvent(t, 'ola.leder', flagged.id, { type: 'guardians_may_be_informed', note: 'Barnevernet har sagt at foreldrene kan orienteres.' })).status).toBe(200);
+      expect((await t.http.get(`/api/v1/citizen/cases/${flagged.id}`).set(await citizen(MOTHER))).status).toBe(200);
+    });
+
+    it('hides a case reported to child welfare without informing the guardians, until released', async () => {
+      const caseId = await familyCase();
+      await addGuardian(caseId, MOTHER, 'Mona', 'mor');
+      expect((await t.http.get(`/api/v1/citizen/cases/${caseId}`).set(await citizen(MOTHER))).status).toBe(200);
+      const reported = await sendEvent(t, 'kari.ansatt', caseId, reportEvent({ guardiansInformed: false, reasonGuardiansNotInformed: 'Barnevernet ber oss vente.' }));
+      expect(reported.status).toBe(200);
+      expect((await t.http.get(`/api/v1/citizen/cases/${caseId}`).set(await citizen(MOTHER))).status).toBe(404);
+      expect((await sendEvent(t, 'ola.leder', caseId, { type: 'guardians_may_be_informed', note: 'Barnevernet har vært i kontakt med familien.' })).status).toBe(200);
+      expect((await t.http.get(`/api/v1/citizen/cases/${caseId}`).set(await citizen(MOTHER))).status).toBe(200);
+    });
+
+    it('refuses the release on a case that is not hidden', async () => {
+      const caseId = await familyCase();
+      const res = await sendEvent(t, 'ola.leder', caseId, { type: 'guardians_may_be_informed', note: 'Ingenting å frigi.' });
+      expect(res.status).toBe(422);
     });
   });
 

@@ -230,6 +230,7 @@ export class CasesService {
             pendingAssigneeId: next.pendingAssigneeId ?? null,
             suspectedViolenceOrAbuse: next.suspectedViolenceOrAbuse,
             childWelfareReportedAt: next.childWelfareReportedAt,
+            guardiansMayBeInformedAt: next.guardiansMayBeInformedAt ?? null,
           },
           log: { type, text: result.logText, data: { payload, effects: result.effects.map((e) => e.type) } },
           effects: result.effects,
