@@ -237,7 +237,7 @@ export const GUARDS: { [E in EventType]: Guard<E> } = {
 
   guardians_may_be_informed: (state, e) =>
     !state.suspectedViolenceOrAbuse && state.childWelfareReportedAt === null
-      ? refuse('TRANSITION_NOT_ALLOWED', 'Saken er ikke skjult for familien: den er verken flagget eller meldt til barnevernet.')
+      ? refuse('CASE_NOT_HIDDEN', 'Saken er ikke skjult for familien: den er verken flagget eller meldt til barnevernet.')
       : requiredText(e.note, 'note', 'Vurderingen av at foresatte kan orienteres'),
 
   accept_handover: () => null,
