@@ -129,11 +129,11 @@ export class FamilyAccess1796160000000 implements MigrationInterface {
     await q.query(`CREATE POLICY "bti_case_citizen_withdrawal" ON "bti_case" FOR UPDATE USING (${CITIZEN_CASE_UPDATE}) WITH CHECK (${CITIZEN_CASE_UPDATE})`);
     for (const [name, table, command, using, check] of CITIZEN_RESTRICTIONS) {
       await q.query(
-        `CREATE POLICY "${name}" ON "${table}" AS RESTRICTIVE FOR ${command}` + (using ? ` USING (${using})` : '') + (check ? ` WITH CHECK (${check})` : ''),
+        `CREATE POLICY "${name}" ON "${table}" AS RESTRICTIVE FOR ${command} TO bti_app` + (using ? ` USING (${using})` : '') + (check ? ` WITH CHECK (${check})` : ''),
       );
     }
     for (const table of CITIZEN_TABLES_HIDDEN) {
-      await q.query(`CREATE POLICY "${table}_not_citizen" ON "${table}" AS RESTRICTIVE USING (bti_citizen_hmac() IS NULL)`);
+      await q.query(`CREATE POLICY "${table}_not_citizen" ON "${table}" AS RESTRICTIVE TO bti_app USING (bti_citizen_hmac() IS NULL)`);
     }
     await q.query(`GRANT SELECT, INSERT, UPDATE ON "case_guardian", "consent_request" TO bti_app`);
     await q.query(`GRANT SELECT, INSERT ON "youth_sharing", "consent_request_answer" TO bti_app`);

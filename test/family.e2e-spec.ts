@@ -20,7 +20,7 @@ describe("the family's access (DESIGN 12.4)", () => {
   const citizenTokens = new Map<string, string>();
   beforeAll(async () => {
     t = await startTestApp();
-    db = t.app.get(DataSource);
+    db = t.db;
   });
   afterAll(() => t.close());
 

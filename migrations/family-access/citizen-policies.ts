@@ -3,7 +3,8 @@
  * by their national id's HMAC; `bti.user_id` is then unset, so no staff policy lets a row through.
  * A citizen sees a case through `bti_case_citizen`; what hangs off it passes the staff tables'
  * case-visibility policies and is then narrowed by the restrictive policies below, which a staff
- * caller (no citizen identity) passes at once.
+ * caller (no citizen identity) passes at once. They name `bti_app` alone: the owner-defined
+ * functions below read as the owner, whom a citizen's setting must not narrow.
  */
 const hmac = `(SELECT bti_citizen_hmac())`;
 const staff = `${hmac} IS NULL`;

@@ -45,9 +45,7 @@ export class ConsentRequestsService {
   async create(principal: Principal, caseId: string, dto: CreateConsentRequestDto, precondition: CasePrecondition): Promise<ConsentRequestView> {
     return this.runner.run(principal, caseId, {
       action: 'consent.request',
-      authorize: (loaded) => {
-        if (loaded.row.assigneeId !== principal.userId) throw problems.forbidden('Bare stafettholderen kan be familien om samtykke.');
-      },
+      requires: 'consent.request',
       checkVersion: (version) => precondition.check(version),
       decide: async (em, loaded, now) => {
         if (loaded.row.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet.');

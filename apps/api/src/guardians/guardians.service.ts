@@ -16,7 +16,7 @@ import { RowSecurity } from '../database/row-security.js';
 import type { CreateGuardianDto, GuardianListResponse, GuardianView, UpdateGuardianDto } from './guardians.dto.js';
 
 /** The action every guardian endpoint declares (DESIGN 12.8.6). */
-const ACTION = 'guardians.manage';
+const ACTION = 'guardians.manage' as const;
 
 /**
  * The case's guardians as rows (DESIGN 12.4, 12.8.7): registered by staff who see the child
@@ -51,7 +51,7 @@ export class GuardiansService {
   async create(principal: Principal, caseId: string, dto: CreateGuardianDto, precondition: CasePrecondition): Promise<GuardianView> {
     return this.runner.run(principal, caseId, {
       action: ACTION,
-      authorize: (loaded) => this.requireIdentified(principal, loaded),
+      requires: ACTION,
       checkVersion: (version) => precondition.check(version),
       decide: async (em, _loaded, now) => {
         const hash = this.cipher.hash(dto.nationalId);
@@ -78,7 +78,7 @@ export class GuardiansService {
   async update(principal: Principal, caseId: string, guardianId: string, dto: UpdateGuardianDto, precondition: CasePrecondition): Promise<GuardianView> {
     return this.runner.run(principal, caseId, {
       action: ACTION,
-      authorize: (loaded) => this.requireIdentified(principal, loaded),
+      requires: ACTION,
       checkVersion: (version) => precondition.check(version),
       decide: async (em, _loaded, now) => {
         const row = isUUID(guardianId) ? await em.findOneBy(CaseGuardianRow, { id: guardianId, caseId }) : null;
