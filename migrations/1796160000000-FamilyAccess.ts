@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { CITIZEN_CASE_UPDATE, CITIZEN_FUNCTIONS, CITIZEN_RESTRICTIONS, CITIZEN_TABLES_HIDDEN } from './family-access/citizen-policies.js';
+import { CITIZEN_CASE_UPDATE, CITIZEN_FUNCTIONS, CITIZEN_RESTRICTIONS, CITIZEN_TABLES_HIDDEN, NOT_CITIZEN } from './family-access/citizen-policies.js';
 
 /**
  * The family's own door (DESIGN 12.4, 12.8.7): guardians as rows with an HMAC-indexed national id,
@@ -133,7 +133,7 @@ export class FamilyAccess1796160000000 implements MigrationInterface {
       );
     }
     for (const table of CITIZEN_TABLES_HIDDEN) {
-      await q.query(`CREATE POLICY "${table}_not_citizen" ON "${table}" AS RESTRICTIVE TO bti_app USING (bti_citizen_hmac() IS NULL)`);
+      await q.query(`CREATE POLICY "${table}_not_citizen" ON "${table}" AS RESTRICTIVE TO bti_app USING (${NOT_CITIZEN})`);
     }
     await q.query(`GRANT SELECT, INSERT, UPDATE ON "case_guardian", "consent_request" TO bti_app`);
     await q.query(`GRANT SELECT, INSERT ON "youth_sharing", "consent_request_answer" TO bti_app`);
@@ -155,7 +155,9 @@ export class FamilyAccess1796160000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "case_log_entry" DROP COLUMN "confidential"`);
     await q.query(`DROP TABLE "case_guardian"`);
     await q.query(`DROP FUNCTION bti_citizen_sees_entry(uuid, timestamptz, varchar)`);
+    await q.query(`DROP FUNCTION bti_citizen_sees_entry_of(uuid, timestamptz, varchar, text)`);
     await q.query(`DROP FUNCTION bti_citizen_relation(uuid)`);
+    await q.query(`DROP FUNCTION bti_citizen_relation_of(uuid, text)`);
     await q.query(`DROP FUNCTION bti_citizen_hmac()`);
   }
 }
