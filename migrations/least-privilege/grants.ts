@@ -37,7 +37,7 @@ export const TABLE_GRANTS: Record<string, TableGrants> = {
   concern: { app: 'SELECT, INSERT, UPDATE', rls: true },
   case_log_entry: { app: 'SELECT, INSERT', worker: 'INSERT', rls: true },
   case_task: { app: 'SELECT, INSERT, UPDATE', worker: 'SELECT', rls: true },
-  consent: { app: 'SELECT, INSERT, UPDATE ("withdrawnAt", "withdrawnById", "withdrawalReason")', worker: 'SELECT', rls: true },
+  consent: { app: 'SELECT, INSERT, UPDATE ("withdrawnAt", "withdrawnById", "withdrawalReason", "withdrawnByCitizenHmac")', worker: 'SELECT', rls: true },
   child_voice: { app: 'SELECT, INSERT', rls: true },
   child_welfare_report: { app: 'SELECT, INSERT', worker: 'SELECT, UPDATE ("status", "sentAt", "acknowledgedAt", "externalId", "updatedAt")', rls: true },
   measure: { app: 'SELECT, INSERT, UPDATE', worker: 'SELECT', rls: true },
@@ -45,6 +45,11 @@ export const TABLE_GRANTS: Record<string, TableGrants> = {
   iks_referral: { app: 'SELECT, INSERT, UPDATE', worker: 'SELECT', rls: true },
   iks_competence_order: { app: 'SELECT, INSERT, UPDATE ("acknowledgedAt", "acknowledgementNote")', rls: true },
   scheduled_reminder: { app: 'SELECT, INSERT, UPDATE', worker: 'SELECT, INSERT, UPDATE, DELETE', rls: true },
+  // The family's access (migration FamilyAccess, DESIGN 12.4): citizen links and answers. Retention deletes them with the case.
+  case_guardian: { app: 'SELECT, INSERT, UPDATE', rls: true },
+  youth_sharing: { app: 'SELECT, INSERT', rls: true },
+  consent_request: { app: 'SELECT, INSERT, UPDATE ("status", "consentId")', rls: true },
+  consent_request_answer: { app: 'SELECT, INSERT', rls: true },
   // The audit trail: written with each request, sealed by the worker, never changed.
   audit_event: { app: 'SELECT, INSERT', worker: 'SELECT, INSERT', rls: true },
   audit_seal: { app: 'SELECT', worker: 'SELECT, INSERT', rls: false },

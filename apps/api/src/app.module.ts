@@ -17,6 +17,7 @@ import { CatalogController } from './catalog/catalog.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { UnitsController } from './organisation/units.controller.js';
 import { webUiModules } from './web-ui.js';
+import { DevCitizenLoginController } from './citizen/citizen-login.controller.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -41,7 +42,7 @@ export class AppModule {
       controllers: [
         HealthController,
         AuthConfigController,
-        ...(config.authMode === 'dev' ? [DevLoginController] : []),
+        ...(config.authMode === 'dev' ? [DevLoginController, DevCitizenLoginController] : []),
         MeController,
         UnitsController,
         CatalogController,

@@ -13,6 +13,7 @@ import { MeasuresModule } from './measures/measures.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { MunicipalityProfilesModule } from './organisation/municipality-profiles.js';
 import { RowSecurityModule } from './database/row-security.js';
+import { FamilyModule } from './citizen/family.module.js';
 
 /**
  * Feature modules of the API (one per bounded area). Each registers its own controllers and
@@ -33,4 +34,5 @@ export const FEATURE_MODULES: Type[] = [
   StatsModule,
   AdminModule,
   AgendaModule,
+  FamilyModule,
 ];

@@ -49,6 +49,7 @@ export const EVENT_LABEL: Record<EventType, string> = {
   accept_transfer: 'Ta imot saken',
   reject_transfer: 'Avslå overføringen',
   step_down: 'Trapp ned til et lavere nivå',
+  guardians_may_be_informed: 'Foresatte kan nå informeres',
 };
 
 export const RELATION_LABEL: Record<Relation, string> = {

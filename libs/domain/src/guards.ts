@@ -235,6 +235,11 @@ export const GUARDS: { [E in EventType]: Guard<E> } = {
 
   raise_safety_concern: (_state, e) => requiredText(e.note, 'note', 'Hva som er kommet fram'),
 
+  guardians_may_be_informed: (state, e) =>
+    !state.suspectedViolenceOrAbuse && state.childWelfareReportedAt === null
+      ? refuse('CASE_NOT_HIDDEN', 'Saken er ikke skjult for familien: den er verken flagget eller meldt til barnevernet.')
+      : requiredText(e.note, 'note', 'Vurderingen av at foresatte kan orienteres'),
+
   accept_handover: () => null,
 
   decline_handover: (_state, e) => requiredText(e.reason, 'reason', 'Begrunnelse'),

@@ -44,3 +44,4 @@ export {
 } from './reminders.js';
 export * from './iks.js';
 export * from './labels.js';
+export * from './consent-request.js';

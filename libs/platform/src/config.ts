@@ -33,6 +33,8 @@ export interface AppConfig {
   mail: MailConfig;
   /** The worker's reminder sweep (REMINDER_WORKER_CONCURRENCY, REMINDER_BATCH_SIZE, REMINDER_SWEEP_INTERVAL_MS). */
   reminderWorker: ReminderWorkerConfig;
+  /** The family's login (DESIGN 12.4): ID-porten, or the local stand-in when embedded. */
+  citizen: CitizenConfig;
 }
 
 /** E-mail notices (DESIGN section 10). */
@@ -148,7 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     batchSize: integer(env, 'REMINDER_BATCH_SIZE', DEFAULT_REMINDER_WORKER.batchSize, 1, 10_000),
     sweepIntervalMs: integer(env, 'REMINDER_SWEEP_INTERVAL_MS', DEFAULT_REMINDER_WORKER.sweepIntervalMs, 100, 60_000),
   };
-  return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker };
+  const citizen = loadCitizenConfig(env);
+  return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker, citizen };
 }
 
 /**
@@ -174,3 +177,26 @@ function loadMailConfig(env: NodeJS.ProcessEnv, port: number): MailConfig {
 
 /** Injection token for the validated configuration. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export interface CitizenConfig {
+  /** The lowest acr a citizen's login may have (CITIZEN_ACR, default idporten-loa-high). */
+  acr: string;
+  /** CITIZEN_OIDC_ISSUER, CITIZEN_OIDC_CLIENT_ID, CITIZEN_OIDC_CLIENT_SECRET: unset = no citizen login but the dev one. */
+  issuer?: string;
+  clientId?: string;
+  clientSecret?: string;
+}
+
+const CITIZEN_ACRS = ['idporten-loa-substantial', 'idporten-loa-high'];
+
+function loadCitizenConfig(env: NodeJS.ProcessEnv): CitizenConfig {
+  const acr = env.CITIZEN_ACR?.trim() || 'idporten-loa-high';
+  if (!CITIZEN_ACRS.includes(acr)) throw new ConfigError(`CITIZEN_ACR må være en av ${CITIZEN_ACRS.join(', ')} (fikk «${acr}»).`);
+  const issuer = env.CITIZEN_OIDC_ISSUER?.trim() || undefined;
+  if (issuer) {
+    url(env, 'CITIZEN_OIDC_ISSUER', ['http:', 'https:']);
+    required(env, 'CITIZEN_OIDC_CLIENT_ID');
+    required(env, 'CITIZEN_OIDC_CLIENT_SECRET');
+  }
+  return { acr, issuer, clientId: env.CITIZEN_OIDC_CLIENT_ID?.trim() || undefined, clientSecret: env.CITIZEN_OIDC_CLIENT_SECRET?.trim() || undefined };
+}

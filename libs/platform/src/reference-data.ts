@@ -28,6 +28,8 @@ export interface ReferenceProfile {
   reminders?: Record<string, string>;
   /** The age from which a young person consents alone (DESIGN 8.3): 15 or 16. */
   selfConsentAge?: number;
+  /** When a digital consent takes effect (DESIGN 12.4): every guardian with parental responsibility (default) or one. */
+  consentRequires?: 'all_with_responsibility' | 'one';
   /** Kommunenummer (4 digits): addresses the report to child welfare (KS Fiks bekymringsmelding). */
   municipalityNumber?: string;
   /** The child-welfare office (bydel) reports go to; KS uses "00" where a municipality has none. */
@@ -138,6 +140,9 @@ const profile: Check = (e) => {
   }
   if (e.selfConsentAge !== undefined && !SELF_CONSENT_AGES.includes(e.selfConsentAge as number)) {
     return `«selfConsentAge» må være 15 eller 16 (fikk ${JSON.stringify(e.selfConsentAge)})`;
+  }
+  if (e.consentRequires !== undefined && !['all_with_responsibility', 'one'].includes(e.consentRequires as string)) {
+    return `«consentRequires» må være «all_with_responsibility» eller «one» (fikk ${JSON.stringify(e.consentRequires)})`;
   }
   // The report to child welfare (KS Fiks) is addressed by these; the schema's patterns.
   if (e.municipalityNumber !== undefined && !(typeof e.municipalityNumber === 'string' && /^\d{4}$/.test(e.municipalityNumber))) {

@@ -74,7 +74,7 @@ export class CaseLogService {
         // The entry is this command's own row (participants, tasks): written here, not as the runner's log entry.
         const participants = (dto.participants ?? []).map((p) => p.trim());
         const text = composeText(dto.type, dto.text.trim(), occurredAt, participants, tasks.map((t) => ({ ...t, responsible: responsibleNames.get(t.responsibleId)! })));
-        const entry = await this.insertEntry(em, { caseId, type: dto.type, actorId: principal.userId, text, occurredAt, participants, correctsEntryId: null, data: { tasks: tasks.length } });
+        const entry = await this.insertEntry(em, { caseId, type: dto.type, actorId: principal.userId, text, occurredAt, participants, correctsEntryId: null, data: { tasks: tasks.length }, confidential: dto.confidential ?? null });
         const taskRows: CaseTask[] = [];
         const reminders: DomainEffect[] = [];
         const durations = await this.profiles.reminderDurations(loaded.row.municipalityId, loaded.row.profileVersion);
@@ -99,7 +99,7 @@ export class CaseLogService {
         const original = await this.findEntry(em, caseId, entryId);
         const when = DateTime.fromJSDate(original.at, { zone: OSLO }).toFormat('dd.MM.yyyy HH:mm');
         const text = `Rettelse av oppføringen fra ${when}: ${dto.text.trim()}\nBegrunnelse: ${dto.reason.trim()}`;
-        const entry = await this.insertEntry(em, { caseId, type: 'correction', actorId: principal.userId, text, occurredAt: null, participants: [], correctsEntryId: original.id, data: {} });
+        const entry = await this.insertEntry(em, { caseId, type: 'correction', actorId: principal.userId, text, occurredAt: null, participants: [], correctsEntryId: original.id, data: {}, confidential: original.confidential });
         return { case: {}, respond: () => view(entry, [], [], 'full') };
       },
     });
@@ -123,7 +123,7 @@ export class CaseLogService {
     return entry;
   }
 
-  private async insertEntry(em: EntityManager, values: Omit<CaseLogEntry, 'id' | 'at'>): Promise<CaseLogEntry> {
+  private async insertEntry(em: EntityManager, values: Pick<CaseLogEntry, 'caseId' | 'type' | 'actorId' | 'text' | 'occurredAt' | 'participants' | 'correctsEntryId' | 'data' | 'confidential'>): Promise<CaseLogEntry> {
     const inserted = await em.insert(CaseLogEntry, values as never);
     const id = (inserted.identifiers[0] as { id: string }).id;
     return em.findOneByOrFail(CaseLogEntry, { id });
@@ -166,5 +166,6 @@ function view(entry: CaseLogEntry, tasks: CaseTask[], correctedBy: string[], cas
     tasks: full ? tasks.map((t) => ({ id: t.id, text: t.text, responsibleId: t.responsibleId, dueDate: t.dueDate })) : [],
     correctsEntryId: entry.correctsEntryId,
     correctedBy,
+    confidential: entry.confidentialClearedAt ? null : entry.confidential,
   };
 }

@@ -207,7 +207,9 @@ const loadCaseFrom = (cases: string) => `
 SELECT c.*,
   ch.id AS "child.id", ch."municipalityId" AS "child.municipalityId", ch."firstName" AS "child.firstName", ch."lastName" AS "child.lastName",
   ch."birthDate"::text AS "child.birthDate", ch."nationalIdEncrypted" AS "child.nationalIdEncrypted", ch."nationalIdHash" AS "child.nationalIdHash",
-  ch.guardians AS "child.guardians", ch.address AS "child.address",
+  (SELECT coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object('name', g.name, 'relation', g.relation, 'parentalResponsibility', g."parentalResponsibility",
+            'contact', g.contact)) ORDER BY g.position, g."createdAt", g.id), '[]'::jsonb)
+     FROM case_guardian g WHERE g."caseId" = c.id) AS "child.guardians", ch.address AS "child.address",
   k.id AS "concern.id", k."caseId" AS "concern.caseId", k.description AS "concern.description", k.categories AS "concern.categories",
   k."riskFactors" AS "concern.riskFactors", k."protectiveFactors" AS "concern.protectiveFactors", k."childVoice" AS "concern.childVoice",
   k."suspectedViolenceOrAbuse" AS "concern.suspectedViolenceOrAbuse", k."createdAt" AS "concern.createdAt",

@@ -1,3 +1,4 @@
+import { insertGuardiansOfNewCase } from '../guardians/guardian-rows.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -120,6 +121,7 @@ export class CasesService {
         anonymousSummary: null,
         suspectedViolenceOrAbuse: flagged,
         childWelfareReportedAt: null,
+        guardiansMayBeInformedAt: null,
         transferToUnitId: null,
         transferToClusterId: null,
         version: 1,
@@ -155,6 +157,7 @@ export class CasesService {
         actorId: principal.userId,
         text: flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå (barnevernvakten utenom kontortid).' : 'Bekymring registrert.',
       });
+      await insertGuardiansOfNewCase(em, row.id, dto.child.guardians ?? []);
       const durations = await this.profiles.reminderDurations(principal.municipalityId, row.profileVersion);
       await writeReminderEffects(em, row.id, remindersOnConcernLogged(toCaseState(row), now, durations));
       await this.audit.record(em, principal, 'case.create', [row.id]);
@@ -247,6 +250,7 @@ export class CasesService {
             pendingAssigneeId: next.pendingAssigneeId ?? null,
             suspectedViolenceOrAbuse: next.suspectedViolenceOrAbuse,
             childWelfareReportedAt: next.childWelfareReportedAt,
+            guardiansMayBeInformedAt: next.guardiansMayBeInformedAt ?? null,
           },
           log: { type, text: result.logText, data: { payload, effects: result.effects.map((e) => e.type) } },
           effects: result.effects,

@@ -4,6 +4,7 @@ import { isUUID } from 'class-validator';
 import pg from 'pg';
 import { DataSource, QueryFailedError, type EntityManager, type QueryRunner } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
+import type { CitizenPrincipal } from '../citizen/citizen-principal.js';
 import { statementName } from './prepared.js';
 import { sqlLiteral, type LiteralValue } from './sql-literal.js';
 
@@ -34,6 +35,32 @@ export class RowSecurity {
         return result;
       } catch (error) {
         // The request's own error is what the caller sees (a lost connection answers 503), not the rollback's.
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * `work` inside one transaction as a citizen (DESIGN 12.4): `bti.citizen_hmac` instead of
+   * `bti.user_id`, so only the citizen policies (migration FamilyAccess) let rows through.
+   */
+  async asCitizen<T>(citizen: CitizenPrincipal, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (!/^[0-9a-f]{64}$/.test(citizen.hmac)) throw new Error('RowSecurity: the citizen has no valid identity');
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await beginWith(
+        runner,
+        `START TRANSACTION; SELECT set_config('bti.citizen_hmac', ${pg.escapeLiteral(citizen.hmac)}, true), set_config('role', 'bti_app', true), ` +
+          `set_config('plan_cache_mode', 'force_generic_plan', true)`,
+      );
+      try {
+        const result = await work(runner.manager);
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
         if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
         throw error;
       }
@@ -142,6 +169,17 @@ async function begin(runner: QueryRunner, principal: Principal, isolation?: 'REP
     await runner.query(sql);
   } catch (error) {
     // The transaction may have opened before the settings failed: the connection goes back to the pool clean.
+    await runner.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+}
+
+/** As `begin`, with the identity statement given (the citizen's). */
+async function beginWith(runner: QueryRunner, sql: string): Promise<void> {
+  try {
+    await runner.query(sql);
+  } catch (error) {
     await runner.query('ROLLBACK').catch(() => undefined);
     throw error;
   }

@@ -29,6 +29,7 @@ const CHILD_WELFARE_CHANNEL_LABEL: Record<string, string> = {
  */
 export const EVENT_FORMS: Record<EventType, FieldSpec[]> = {
   start_assessment: [],
+  guardians_may_be_informed: [{ name: 'note', kind: 'textarea', label: 'Hvorfor foresatte nå kan få se saken', required: true }],
   complete_assessment: [
     { name: 'summary', kind: 'textarea', label: 'Oppsummering av vurderingen', required: true },
     { name: 'guardiansInformed', kind: 'checkbox', label: 'Foresatte er informert' },
