@@ -86,7 +86,8 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
-function decodeKey(raw: string): Buffer | null {
+/** DATA_ENCRYPTION_KEY as 32 bytes (64 hex characters or base64); null when it is neither. */
+export function decodeKey(raw: string): Buffer | null {
   if (/^[0-9a-fA-F]{64}$/.test(raw)) return Buffer.from(raw, 'hex');
   const b64 = Buffer.from(raw, 'base64');
   return b64.length === 32 ? b64 : null;

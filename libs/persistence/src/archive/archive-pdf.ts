@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import PDFDocument from 'pdfkit';
+
+/** A document of the archive package as text: a title and sections of paragraphs. */
+export interface ArchivePdfContent {
+  title: string;
+  /** Shown under the title (the case reference, the unit). */
+  subtitle: string;
+  sections: { heading: string; paragraphs: string[] }[];
+}
+
+/** DejaVu Sans (Debian fonts-dejavu-core, free licence): PDF/A requires every font embedded. */
+const FONT = join(process.cwd(), 'libs/reference-data/fonts/DejaVuSans.ttf');
+
+/**
+ * Writes `content` as PDF/A-2b (pdfkit's PDF/A subset: the XMP metadata declares pdfaid part 2,
+ * conformance B; sRGB output intent; the font embedded) to `path`, hashing while it streams.
+ */
+export async function writeArchivePdf(path: string, content: ArchivePdfContent, createdAt: Date): Promise<{ sha256: string; size: number }> {
+  const doc = new PDFDocument({
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2b',
+    size: 'A4',
+    margin: 56,
+    lang: 'nb-NO',
+    font: FONT,
+    info: { Title: content.title, Creator: 'BTI saksflyt', Producer: 'BTI saksflyt', CreationDate: createdAt, ModDate: createdAt },
+    displayTitle: true,
+  });
+  const hash = createHash('sha256');
+  let size = 0;
+  const measure = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  const written = pipeline(doc, measure, createWriteStream(path));
+  doc.font(FONT).fontSize(16).text(content.title);
+  doc.fontSize(10).fillColor('#333333').text(content.subtitle).moveDown();
+  for (const section of content.sections) {
+    doc.fillColor('#000000').fontSize(12).text(section.heading).moveDown(0.3);
+    doc.fontSize(10);
+    for (const p of section.paragraphs) doc.text(p, { paragraphGap: 4 });
+    doc.moveDown();
+  }
+  doc.end();
+  await written;
+  return { sha256: hash.digest('hex'), size };
+}
