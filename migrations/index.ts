@@ -17,6 +17,7 @@ import { RowSecurityScopes1796030000000 } from './1796030000000-RowSecurityScope
 import { CaseCreatedMunicipalityIndex1796040000000 } from './1796040000000-CaseCreatedMunicipalityIndex.js';
 import { MunicipalityAdministration1796150000000 } from './1796150000000-MunicipalityAdministration.js';
 import { RetentionAndArchive1796170000000 } from './1796170000000-RetentionAndArchive.js';
+import { CaseErasure1796170000001 } from './1796170000001-CaseErasure.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -37,4 +38,5 @@ export const MIGRATIONS: Function[] = [
   CaseCreatedMunicipalityIndex1796040000000,
   MunicipalityAdministration1796150000000,
   RetentionAndArchive1796170000000,
+  CaseErasure1796170000001,
 ];

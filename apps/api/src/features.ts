@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module.js';
+import { ArchiveModule } from './archive/archive.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CaseLogModule } from './case-log/case-log.module.js';
 import { CasesModule } from './cases/cases.module.js';
@@ -31,4 +32,5 @@ export const FEATURE_MODULES: Type[] = [
   MeasuresModule,
   StatsModule,
   AdminModule,
+  ArchiveModule,
 ];

@@ -10,6 +10,7 @@ export * from './reminder-kinds.js';
 export * from './refusal.js';
 export * from './consent.js';
 export * from './access.js';
+export * from './retention.js';
 export * from './transitions.js';
 export { RELATION_CHECKS, hasAnyRelation } from './relations.js';
 export { GUARDS, MAX_TEXT_LENGTH, MAX_ANONYMOUS_SUMMARY_LENGTH, stepDownRefusal } from './guards.js';

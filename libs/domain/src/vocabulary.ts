@@ -97,6 +97,8 @@ export const ROLES = [
   'auditor',
   'analyst',
   'admin',
+  /** Starts Noark 5 extractions and records their deposit; reads no case (DESIGN 12.5). */
+  'archivist',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

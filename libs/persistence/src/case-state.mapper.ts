@@ -19,6 +19,7 @@ export function toCaseState(row: BtiCase): CaseState {
     suspectedViolenceOrAbuse: row.suspectedViolenceOrAbuse,
     childWelfareReportedAt: row.childWelfareReportedAt,
     transfer: row.transferToUnitId && row.transferToClusterId ? { toUnitId: row.transferToUnitId, toClusterId: row.transferToClusterId } : null,
+    accessEndsAt: row.accessEndsAt ?? null,
   };
 }
 

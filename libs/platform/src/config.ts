@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Duration } from 'luxon';
 import { REMINDER_ENV_VARS } from '@app/domain';
 import { ConfigError } from './config-error.js';
@@ -33,6 +34,15 @@ export interface AppConfig {
   mail: MailConfig;
   /** The worker's reminder sweep (REMINDER_WORKER_CONCURRENCY, REMINDER_BATCH_SIZE, REMINDER_SWEEP_INTERVAL_MS). */
   reminderWorker: ReminderWorkerConfig;
+  /** RETENTION_CLOSED_CASE_ACCESS / RETENTION_CLOSED_CASE_KEEP when set (never in production): they win over every profile version's `retention`. */
+  retention: RetentionOverrides;
+  /** ARCHIVE_DIR: where the worker writes extraction packages and the API reads them (default .data/archive). */
+  archiveDir: string;
+}
+
+export interface RetentionOverrides {
+  closedCaseAccess?: string;
+  closedCaseKeep?: string;
 }
 
 /** E-mail notices (DESIGN section 10). */
@@ -149,7 +159,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     batchSize: integer(env, 'REMINDER_BATCH_SIZE', DEFAULT_REMINDER_WORKER.batchSize, 1, 10_000),
     sweepIntervalMs: integer(env, 'REMINDER_SWEEP_INTERVAL_MS', DEFAULT_REMINDER_WORKER.sweepIntervalMs, 100, 60_000),
   };
-  return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker };
+  const retention: RetentionOverrides = {};
+  for (const [name, field] of [['RETENTION_CLOSED_CASE_ACCESS', 'closedCaseAccess'], ['RETENTION_CLOSED_CASE_KEEP', 'closedCaseKeep']] as const) {
+    const value = env[name]?.trim();
+    if (!value) continue;
+    if (env.NODE_ENV === 'production') throw new ConfigError(`${name} kan ikke settes i produksjon (NODE_ENV=production): varighetene står i kommuneprofilen.`);
+    const duration = Duration.fromISO(value);
+    if (!duration.isValid || duration.toMillis() <= 0) throw new ConfigError(`${name} må være en positiv ISO 8601-varighet, f.eks. P90D eller PT10S (fikk «${value}»).`);
+    retention[field] = value;
+  }
+  const archiveDir = env.ARCHIVE_DIR?.trim() || join(process.cwd(), '.data', 'archive');
+  return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker, retention, archiveDir };
 }
 
 const MAIL_ADDRESS = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;

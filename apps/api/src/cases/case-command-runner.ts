@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { DomainEffect } from '@app/domain';
+import { mayWriteClosedCase, type DomainEffect } from '@app/domain';
+import { ProblemException } from '../common/problem.js';
 import { writeReminderEffects, type BtiCase } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
@@ -72,6 +73,8 @@ export class CaseCommandRunner {
     return this.rowSecurity.transaction(principal, async (em) => {
       const id = typeof caseId === 'string' ? caseId : await caseId(em);
       const loaded = await this.store.loadVisible(em, principal, id, true);
+      // DESIGN 12.5: a closed case is read-only (reopen and the log's correction excepted).
+      if (loaded.row.status === 'closed' && !mayWriteClosedCase(command.action)) throw new ProblemException(409, 'CASE_CLOSED', 'Saken er avsluttet og kan ikke endres. Enhetsleder kan gjenåpne den.');
       await command.authorize?.(loaded, em);
       command.checkVersion(loaded.row.version);
       const now = new Date();

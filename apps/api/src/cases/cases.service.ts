@@ -7,6 +7,7 @@ import {
   apply,
   isConcernFlagged,
   offerHandover,
+  osloPlus,
   parseIsoDuration,
   remindersOnConcernLogged,
   type Applied,
@@ -119,6 +120,10 @@ export class CasesService {
         childWelfareReportedAt: null,
         transferToUnitId: null,
         transferToClusterId: null,
+        closedAt: null,
+        accessEndsAt: null,
+        deleteAfter: null,
+        deletedAt: null,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -227,6 +232,7 @@ export class CasesService {
             pendingAssigneeId: next.pendingAssigneeId ?? null,
             suspectedViolenceOrAbuse: next.suspectedViolenceOrAbuse,
             childWelfareReportedAt: next.childWelfareReportedAt,
+            ...(next.status === 'closed' && loaded.row.status !== 'closed' ? this.closingOverrides(now) : {}),
           },
           log: { type, text: result.logText, data: { payload, effects: result.effects.map((e) => e.type) } },
           effects: result.effects,
@@ -267,6 +273,19 @@ export class CasesService {
         };
       },
     });
+  }
+
+  /**
+   * RETENTION_* overrides (never in production) win over the profile version, whose dates the
+   * closing trigger stores otherwise (migration RetentionAndArchive).
+   */
+  private closingOverrides(now: Date): Partial<Pick<BtiCase, 'closedAt' | 'accessEndsAt' | 'deleteAfter'>> {
+    const { closedCaseAccess, closedCaseKeep } = this.config.retention;
+    return {
+      closedAt: now,
+      ...(closedCaseAccess ? { accessEndsAt: osloPlus(now, closedCaseAccess) } : {}),
+      ...(closedCaseKeep ? { deleteAfter: osloPlus(now, closedCaseKeep) } : {}),
+    };
   }
 
   /** What the rules need besides the case: the municipality's routes and durations, the consents. */

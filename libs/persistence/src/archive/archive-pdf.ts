@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import PDFDocument from 'pdfkit';
+import { bundledReferenceDataDir } from '@app/platform';
 
 /** A document of the archive package as text: a title and sections of paragraphs. */
 export interface ArchivePdfContent {
@@ -14,7 +15,7 @@ export interface ArchivePdfContent {
 }
 
 /** DejaVu Sans (Debian fonts-dejavu-core, free licence): PDF/A requires every font embedded. */
-const FONT = join(process.cwd(), 'libs/reference-data/fonts/DejaVuSans.ttf');
+const font = () => join(bundledReferenceDataDir(), 'fonts', 'DejaVuSans.ttf');
 
 /**
  * Writes `content` as PDF/A-2b (pdfkit's PDF/A subset: the XMP metadata declares pdfaid part 2,
@@ -27,7 +28,7 @@ export async function writeArchivePdf(path: string, content: ArchivePdfContent, 
     size: 'A4',
     margin: 56,
     lang: 'nb-NO',
-    font: FONT,
+    font: font(),
     info: { Title: content.title, Creator: 'BTI saksflyt', Producer: 'BTI saksflyt', CreationDate: createdAt, ModDate: createdAt },
     displayTitle: true,
   });
@@ -41,7 +42,7 @@ export async function writeArchivePdf(path: string, content: ArchivePdfContent, 
     },
   });
   const written = pipeline(doc, measure, createWriteStream(path));
-  doc.font(FONT).fontSize(16).text(content.title);
+  doc.fontSize(16).text(content.title);
   doc.fontSize(10).fillColor('#333333').text(content.subtitle).moveDown();
   for (const section of content.sections) {
     doc.fillColor('#000000').fontSize(12).text(section.heading).moveDown(0.3);

@@ -4,6 +4,7 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import type { DataSource } from 'typeorm';
+import { bundledReferenceDataDir } from '@app/platform';
 import { writeArchivePdf } from './archive-pdf.js';
 import { caseDocuments, type ArchiveCaseRecord } from './case-documents.js';
 import {
@@ -32,7 +33,7 @@ export interface ExtractionResult extends PackageCounts {
 }
 
 const SCHEMAS = ['arkivstruktur.xsd', 'metadatakatalog.xsd', 'endringslogg.xsd', 'loependeJournal.xsd', 'offentligJournal.xsd', 'addml82.xsd'];
-const SCHEMA_DIR = join(process.cwd(), 'libs/reference-data/noark5');
+const schemaDir = () => join(bundledReferenceDataDir(), 'noark5');
 
 /** A file written piece by piece, with back-pressure, hashed as it goes. */
 class HashedFile {
@@ -111,7 +112,7 @@ export async function writeExtraction(ds: DataSource, req: ExtractionRequest): P
     files.push(await journal.close());
   }
   for (const schema of SCHEMAS) {
-    await copyFile(join(SCHEMA_DIR, schema), join(req.outDir, schema));
+    await copyFile(join(schemaDir(), schema), join(req.outDir, schema));
     files.push(await hashFile(req.outDir, schema));
   }
   await documentEntries.close();

@@ -81,6 +81,12 @@ export class BtiCase {
   @Column({ type: 'integer', default: 1 }) version!: number;
   /** The municipality profile version the case started with and follows to its end (DESIGN 12.7). */
   @Column({ type: 'integer' }) profileVersion!: number;
+  /** Retention (migration RetentionAndArchive): set at closing from the profile version, cleared by reopen. */
+  @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) accessEndsAt!: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) deleteAfter!: Date | null;
+  /** Personal data deleted (kassasjon); the row stays for the statistics and answers 404. */
+  @Column({ type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

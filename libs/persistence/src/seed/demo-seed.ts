@@ -28,6 +28,7 @@ export const DEMO_USERS: { username: string; displayName: string; role: string; 
   { username: 'anne.admin', displayName: 'Anne Admin', role: 'admin', scope: 'municipality' },
   { username: 'eva.revisor', displayName: 'Eva Revisor', role: 'auditor', scope: 'municipality' },
   { username: 'lars.analytiker', displayName: 'Lars Analytiker', role: 'analyst', scope: 'municipality' },
+  { username: 'arne.arkivar', displayName: 'Arne Arkivar', role: 'archivist', scope: 'municipality' },
 ];
 
 /** `demo` enables every route and borrows Kristiansund's IKS set-up, so every path can be tried. */
@@ -43,6 +44,7 @@ function demoProfile(profiles: ReferenceProfile[]): ReferenceProfile {
     // No municipality has 0000, so a demo report to child welfare can never reach a real office.
     municipalityNumber: '0000',
     selfConsentAge: 16,
+    retention: { closedCaseAccess: 'P90D', closedCaseKeep: 'P3Y', archive: true },
   };
 }
 
