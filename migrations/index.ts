@@ -15,9 +15,12 @@ import { ForeignKeys1796024869178 } from './1796024869178-ForeignKeys.js';
 import { CaseListVisibility1796026926990 } from './1796026926990-CaseListVisibility.js';
 import { RowSecurityScopes1796030000000 } from './1796030000000-RowSecurityScopes.js';
 import { CaseCreatedMunicipalityIndex1796040000000 } from './1796040000000-CaseCreatedMunicipalityIndex.js';
+import { LeavingSightWrites1796120000000 } from './1796120000000-LeavingSightWrites.js';
+import { IksReturnThinWrite1796120000001 } from './1796120000001-IksReturnThinWrite.js';
 import { MunicipalityAdministration1796150000000 } from './1796150000000-MunicipalityAdministration.js';
 import { RetentionAndArchive1796170000000 } from './1796170000000-RetentionAndArchive.js';
 import { CaseErasure1796170000001 } from './1796170000001-CaseErasure.js';
+import { LeastPrivilege1796190000000 } from './1796190000000-LeastPrivilege.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -36,7 +39,10 @@ export const MIGRATIONS: Function[] = [
   CaseListVisibility1796026926990,
   RowSecurityScopes1796030000000,
   CaseCreatedMunicipalityIndex1796040000000,
+  LeavingSightWrites1796120000000,
+  IksReturnThinWrite1796120000001,
   MunicipalityAdministration1796150000000,
   RetentionAndArchive1796170000000,
   CaseErasure1796170000001,
+  LeastPrivilege1796190000000,
 ];

@@ -9,7 +9,7 @@ import { runExtraction } from '@app/persistence/archive/index.js';
 import { logConcern, sendEvent } from './harness/cases.js';
 import { reportEvent } from './harness/child-welfare-report.js';
 import { validateNoarkFile } from './harness/noark-validation.js';
-import { startTestApp, TEST_ENCRYPTION_KEY, type TestApp } from './harness/test-app.js';
+import { logins, startTestApp, TEST_ENCRYPTION_KEY, type TestApp } from './harness/test-app.js';
 
 jest.setTimeout(180_000);
 
@@ -19,7 +19,10 @@ const files = (dir: string): string[] =>
 
 describe('Noark 5 extraction (DESIGN 12.5)', () => {
   let t: TestApp;
+  /** The superuser, for inspection. */
   let db: DataSource;
+  /** The worker's login, as the CLI and the worker's job run the extraction. */
+  let asWorker: DataSource;
   let out: string;
   let municipalityId: string;
   const closed: { id: string; reference?: string }[] = [];
@@ -28,7 +31,8 @@ describe('Noark 5 extraction (DESIGN 12.5)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    db = await createDataSource(process.env.DATABASE_URL!).initialize();
+    db = t.db;
+    asWorker = await createDataSource(logins.worker).initialize();
     out = mkdtempSync(join(tmpdir(), 'bti-uttrekk-'));
     const withReport = await logConcern(t, 'kari.ansatt', 'solsiden-bhg', { child: { firstName: 'Markus', lastName: 'Arkivsen' } });
     expect((await sendEvent(t, 'kari.ansatt', withReport.id, reportEvent())).status).toBe(200);
@@ -41,12 +45,12 @@ describe('Noark 5 extraction (DESIGN 12.5)', () => {
     openCaseId = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg', { child: { firstName: 'Åpen', lastName: 'Saksen' } })).id;
     [{ municipalityId }] = await db.query(`SELECT "municipalityId" FROM bti_case WHERE id = $1`, [closed[0].id]);
     const today = osloToday();
-    result = await runExtraction(db, { municipalityId, from: today, to: today, outDir: out, dataKey: Buffer.from(TEST_ENCRYPTION_KEY, 'hex'), requestId: 'test' });
+    result = await runExtraction(asWorker, { municipalityId, from: today, to: today, outDir: out, dataKey: Buffer.from(TEST_ENCRYPTION_KEY, 'hex'), requestId: 'test' });
   });
 
   afterAll(async () => {
     rmSync(out, { recursive: true, force: true });
-    await db?.destroy();
+    await asWorker?.destroy();
     await t?.close();
   });
 

@@ -1,6 +1,5 @@
 import { jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '@app/persistence';
 import { AuditVerifier } from '../apps/api/src/audit/audit-verifier.js';
 import { ArchivePipeline } from '../apps/worker/src/archive/archive-pipeline.service.js';
 import { sealAll } from './harness/audit.js';
@@ -25,10 +24,9 @@ describe('Retention and deletion (DESIGN 12.5, 12.8)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await startTestWorker();
-    db = await createDataSource(process.env.DATABASE_URL!).initialize();
+    db = t.db;
   });
   afterAll(async () => {
-    await db?.destroy();
     await w?.close();
     await t?.close();
   });

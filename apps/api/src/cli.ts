@@ -1,21 +1,32 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { createDataSource, runMigrations, seedDemoData } from '@app/persistence';
+import { createDataSource, createMigratorDataSource, runMigrations, seedDemoData } from '@app/persistence';
+import { decodeKey, migrationDatabaseUrl } from '@app/platform';
 import { runExtraction } from '@app/persistence/archive/index.js';
-import { decodeKey } from '@app/platform';
 import { AuditVerifier } from './audit/audit-verifier.js';
 
 /**
  * One-shot database tasks: `node cli.js migrate [seed]`, `node cli.js verify-audit` (exit 2 when the
  * audit hash chain is broken), `node cli.js archive-extract --municipality <id> --from <date> --to <date>
- * --out <dir>` (a Noark 5 extraction of the cases closed in the period; also needs DATA_ENCRYPTION_KEY). Used by `npm start` before the api and
- * worker start, and by the compose file's migration step. Only DATABASE_URL is needed.
+ * --out <dir>` (a Noark 5 extraction of the cases closed in the period, with DATABASE_URL, the
+ * worker's login, and DATA_ENCRYPTION_KEY). Used by `npm start` before the api and worker start, and by the
+ * compose file's migration step. `migrate` and `seed` run as the migrator
+ * (MIGRATION_DATABASE_URL, becoming the owner); `verify-audit` reads every municipality's chain
+ * with DATABASE_URL, which must be a login that may (the worker's).
  */
 async function main(tasks: string[]): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL mangler.');
-  if (tasks[0] === 'archive-extract') return archiveExtract(url, tasks.slice(1));
-  const dataSource = await createDataSource(url).initialize();
+  if (tasks[0] === 'archive-extract') return archiveExtract(tasks.slice(1));
+  const migrating = tasks.some((t) => t === 'migrate' || t === 'seed');
+  if (migrating && tasks.some((t) => t !== 'migrate' && t !== 'seed')) throw new Error('migrate og seed kjøres for seg, uten andre oppgaver.');
+  let dataSource;
+  if (migrating) {
+    dataSource = createMigratorDataSource(migrationDatabaseUrl());
+  } else {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL mangler.');
+    dataSource = createDataSource(url);
+  }
+  await dataSource.initialize();
   try {
     for (const task of tasks) {
       if (task === 'migrate') {
@@ -44,7 +55,9 @@ async function main(tasks: string[]): Promise<void> {
   }
 }
 
-async function archiveExtract(url: string, args: string[]): Promise<void> {
+async function archiveExtract(args: string[]): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL mangler.');
   const { values } = parseArgs({ args, options: { municipality: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } } });
   const missing = (['municipality', 'from', 'to', 'out'] as const).filter((k) => !values[k]);
   if (missing.length) throw new Error(`Mangler ${missing.map((k) => `--${k}`).join(', ')}.`);

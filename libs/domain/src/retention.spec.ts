@@ -25,8 +25,8 @@ describe('retention', () => {
   });
 
   it('a closed case takes case events (reopen) and the log correction only', () => {
-    expect(mayWriteClosedCase('case.event.reopen')).toBe(true);
-    expect(mayWriteClosedCase('case.log.correct')).toBe(true);
-    for (const action of ['case.log.create', 'measure.create', 'consent.record', 'case.assign']) expect(mayWriteClosedCase(action)).toBe(false);
+    expect(mayWriteClosedCase('reopen')).toBe(true);
+    expect(mayWriteClosedCase('log.correct')).toBe(true);
+    for (const action of ['log.write', 'measure.add', 'consent.manage', 'case.assign', 'guardians.manage']) expect(mayWriteClosedCase(action)).toBe(false);
   });
 });

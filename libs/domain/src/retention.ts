@@ -1,6 +1,7 @@
 import { DateTime, Duration } from 'luxon';
 import { isUnitLeaderOf, type Actor } from './actor.js';
 import type { CaseState } from './case-state.js';
+import { EVENT_TYPES } from './events.js';
 
 /**
  * Retention of closed cases (DESIGN 12.5, 12.8 items 1-2), as small predicates the access layer,
@@ -40,5 +41,5 @@ export function closedAccessEnded(actor: Actor, state: Pick<CaseState, 'accessEn
  * from closed) and the unit leader's correction of the log (GDPR art. 16) may write to it.
  */
 export function mayWriteClosedCase(action: string): boolean {
-  return action.startsWith('case.event.') || action === 'case.log.correct';
+  return (EVENT_TYPES as readonly string[]).includes(action) || action === 'log.correct';
 }
