@@ -5,7 +5,8 @@ import { ArchivePipeline } from '../apps/worker/src/archive/archive-pipeline.ser
 import { sealAll } from './harness/audit.js';
 import { logConcern, sendEvent } from './harness/cases.js';
 import { reportEvent } from './harness/child-welfare-report.js';
-import { startTestApp, type TestApp } from './harness/test-app.js';
+import { logins, startTestApp, type TestApp } from './harness/test-app.js';
+import { createDataSource } from '@app/persistence';
 import { startTestWorker, waitFor, type TestWorker } from './harness/worker.js';
 
 jest.setTimeout(240_000);
@@ -103,6 +104,17 @@ describe('Retention and deletion (DESIGN 12.5, 12.8)', () => {
     };
 
     const deletion = () => w.app.get(ArchivePipeline).deletion.run(`test:${Date.now()}`);
+
+    it('only the worker login may run the extraction and erasure functions (DESIGN 12.3)', async () => {
+      const api = await createDataSource(logins.api).initialize();
+      try {
+        for (const call of [`SELECT bti_erase_case($1, 'x')`, `SELECT * FROM bti_retention_due($1, 1)`, `SELECT * FROM bti_archive_cases($1, '2026-01-01', '2026-12-31', NULL, NULL, 1)`]) {
+          await expect(api.query(call, [caseId])).rejects.toThrow(/permission denied/);
+        }
+      } finally {
+        await api.destroy();
+      }
+    });
 
     it('with archive: true nothing is deleted before an extraction holding the case is deposited', async () => {
       expect(await markerHits(MARKERS.first)).toEqual(expect.arrayContaining(['child.firstName']));
