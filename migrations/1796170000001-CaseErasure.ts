@@ -47,6 +47,7 @@ export class CaseErasure1796170000001 implements MigrationInterface {
       DECLARE
         v_case bti_case;
         v_rule text;
+        v_sql text;
       BEGIN
         SELECT * INTO v_case FROM bti_case WHERE id = p_case FOR UPDATE;
         SELECT d.rule INTO v_rule FROM bti_retention_due(p_case, 1) d;
@@ -74,6 +75,22 @@ export class CaseErasure1796170000001 implements MigrationInterface {
         DELETE FROM notification WHERE "caseId" = p_case;
         DELETE FROM idempotency_key WHERE "caseId" = p_case;
         DELETE FROM scheduled_reminder WHERE "caseId" = p_case;
+        -- The family's access (migration FamilyAccess, branch family): guardian rows with national
+        -- ids, the youth's sharing choice, consent requests and answers, citizen links. Each
+        -- statement is skipped where the table or column does not exist (a database without it).
+        FOREACH v_sql IN ARRAY ARRAY[
+          'DELETE FROM case_guardian WHERE "caseId" = $1',
+          'DELETE FROM youth_sharing WHERE "caseId" = $1',
+          'DELETE FROM consent_request_answer WHERE "requestId" IN (SELECT id FROM consent_request WHERE "caseId" = $1)',
+          'DELETE FROM consent_request WHERE "caseId" = $1',
+          'UPDATE case_log_entry SET "citizenHmac" = NULL WHERE "caseId" = $1',
+          'UPDATE consent SET "citizenHmacs" = NULL, "withdrawnByCitizenHmac" = NULL WHERE "caseId" = $1'
+        ] LOOP
+          BEGIN
+            EXECUTE v_sql USING p_case;
+          EXCEPTION WHEN undefined_table OR undefined_column THEN NULL;
+          END;
+        END LOOP;
         UPDATE bti_case SET "anonymousSummary" = NULL, "deletedAt" = now() WHERE id = p_case;
         INSERT INTO audit_event ("municipalityId", "actorId", "actorUsername", action, "caseId", at, "requestId", purpose, detail)
         VALUES (v_case."municipalityId", '00000000-0000-0000-0000-000000000000', 'system', 'retention.delete', p_case, now(), p_job,
