@@ -42,12 +42,18 @@ describe('Retention and deletion (DESIGN 12.5, 12.8)', () => {
     expect(await row(c.id)).toMatchObject({ closedAt: null, accessEndsAt: null, deleteAfter: null });
   });
 
-  it('a closed case is read-only: a log entry is refused with 409 CASE_CLOSED', async () => {
+  it('a closed case is read-only: recording a consent is refused with 422 TRANSITION_NOT_ALLOWED, and allowed again after reopen', async () => {
     const c = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
     expect((await sendEvent(t, 'ola.leder', c.id, CLOSE)).status).toBe(200);
-    const etag = (await t.http.get(`/api/v1/cases/${c.id}`).set(await t.auth('ola.leder'))).headers.etag;
-    const res = await t.http.post(`/api/v1/cases/${c.id}/log`).set(await t.auth('ola.leder')).set('If-Match', etag).send({ type: 'note', text: 'Etter avslutning.' });
-    expect([res.status, res.body.code]).toEqual([409, 'CASE_CLOSED']);
+    const consent = { givenBy: { name: 'Mor Testesen', relation: 'mother' }, recipients: ['tfa'], purpose: 'Drøfte tiltak med TFA.', form: 'written', validUntil: '2099-12-31' };
+    const record = async () => {
+      const etag = (await t.http.get(`/api/v1/cases/${c.id}`).set(await t.auth('ola.leder'))).headers.etag;
+      return t.http.post(`/api/v1/cases/${c.id}/consents`).set(await t.auth('ola.leder')).set('If-Match', etag).send(consent);
+    };
+    const refused = await record();
+    expect([refused.status, refused.body.code]).toEqual([422, 'TRANSITION_NOT_ALLOWED']);
+    expect((await sendEvent(t, 'ola.leder', c.id, { type: 'reopen', reason: 'Ny informasjon fra skolen om barnet.' })).status).toBe(200);
+    expect((await record()).status).toBe(201);
   });
 
   it('by the Oslo calendar: closed 90 days ago today, only the unit leader sees it; closed 89 days ago, the reporter still does', async () => {

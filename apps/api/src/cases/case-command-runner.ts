@@ -81,7 +81,7 @@ export class CaseCommandRunner {
         throw problems.forbidden(refusalOf(command.requires));
       }
       // DESIGN 12.5: a closed case is read-only (its events, i.e. reopen, and the log's correction excepted).
-      if (loaded.row.status === 'closed' && !mayWriteClosedCase(command.requires)) throw new ProblemException(409, 'CASE_CLOSED', 'Saken er avsluttet og kan ikke endres. Enhetsleder kan gjenåpne den.');
+      if (loaded.row.status === 'closed' && !mayWriteClosedCase(command.requires)) throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet og kan ikke endres. Enhetsleder kan gjenåpne den.');
       command.checkVersion(loaded.row.version);
       const change = await command.decide(em, loaded, now);
       const written = await this.writeCase(em, loaded, change, now);
