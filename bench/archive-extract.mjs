@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startPostgres, throwawayDir } from '../scripts/embedded-services.mjs';
+import { ensureDatabaseRoles } from '../scripts/database-roles.mjs';
 import { BENCH_KEY, ROOT } from './lib.mjs';
 
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '5000' }, 'log-entries': { type: 'string', default: '20' } } });
@@ -23,8 +24,11 @@ const HEAP_CAP = '--max-old-space-size=128';
 
 const dir = throwawayDir('bti-archive-bench');
 const db = await startPostgres({ dataDir: path.join(dir, 'pg'), persistent: false });
-const env = { ...process.env, DATABASE_URL: db.url, DATA_ENCRYPTION_KEY: BENCH_KEY };
 try {
+  // As in production: migrations as the migrator, the extraction as the worker's login; the
+  // superuser only seeds the bench rows.
+  const logins = await ensureDatabaseRoles(db.url, { migrator: 'bench-migrator', api: 'bench-api', worker: 'bench-worker' });
+  const env = { ...process.env, MIGRATION_DATABASE_URL: logins.migrator, DATABASE_URL: logins.worker, DATA_ENCRYPTION_KEY: BENCH_KEY };
   execFileSync(process.execPath, [CLI, 'migrate', 'seed'], { env, stdio: 'inherit' });
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();

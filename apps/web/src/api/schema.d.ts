@@ -693,6 +693,282 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationAdminController_listUnits"];
+        put?: never;
+        post: operations["OrganisationAdminController_createUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["OrganisationAdminController_updateUnit"];
+        trace?: never;
+    };
+    "/api/v1/admin/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationAdminController_listClusters"];
+        put?: never;
+        post: operations["OrganisationAdminController_createCluster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/clusters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["OrganisationAdminController_updateCluster"];
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PeopleAdminController_list"];
+        put?: never;
+        post: operations["PeopleAdminController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["PeopleAdminController_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PeopleAdminController_grantRole"];
+        delete: operations["PeopleAdminController_revokeRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/responsibilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PeopleAdminController_responsibilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProfileAdminController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/profile/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ProfileAdminController_saveDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/profile/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ProfileAdminController_saveVersion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/profile/draft/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProfileAdminController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/extractions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a Noark 5 extraction of the cases closed in [from, to] (archive.extract) */
+        post: operations["ArchiveController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/extractions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ArchiveController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/extractions/{id}/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The package as a zip, its files at the root (archive.extract) */
+        get: operations["ArchiveController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/extractions/{id}/deposited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the archive received the package (archive.deposit): its cases may then be deleted */
+        post: operations["ArchiveController_deposited"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/deletions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deletion report: cases deleted per job run and rule (retention.read) */
+        get: operations["ArchiveController_deletions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -765,6 +1041,8 @@ export interface components {
             at: string;
             requestId: string;
             purpose: string;
+            /** @description An administrative change: the target’s id and the fields before and after (ids only). */
+            detail: Record<string, never> | null;
             /** @description Chained into the municipality’s hash chain yet (the worker seals rows shortly after commit). */
             sealed: boolean;
             /** @description Position in the chain; null until sealed. */
@@ -917,6 +1195,8 @@ export interface components {
             /** @description A handover offered and not yet accepted (DESIGN 8.2); null when anonymised */
             pendingAssigneeId: string | null;
             version: number;
+            /** @description The municipality profile version the case follows to its end (routes, reminder durations, self-consent age). */
+            profileVersion: number;
             /** @enum {string} */
             view: "full" | "anonymised";
             child: components["schemas"]["ChildView"];
@@ -1276,7 +1556,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "unassigned" | "assessment_due" | "tfa_follow_up" | "evaluation_due" | "evaluation_overdue" | "consent_expiry" | "iks_pending" | "child_welfare_report_missing" | "decision_due" | "task_due" | "consent_withdrawn" | "case_assigned" | "handover_offered" | "iks_referred" | "iks_accepted" | "iks_returned" | "iks_ended" | "iks_competence_order" | "iks_order_acknowledged" | "transfer_offered";
+            type: "unassigned" | "assessment_due" | "tfa_follow_up" | "evaluation_due" | "evaluation_overdue" | "consent_expiry" | "iks_pending" | "child_welfare_report_missing" | "decision_due" | "task_due" | "consent_withdrawn" | "case_assigned" | "handover_offered" | "iks_referred" | "iks_accepted" | "iks_returned" | "iks_ended" | "iks_competence_order" | "iks_order_acknowledged" | "transfer_offered" | "handover_needed";
             /** Format: uuid */
             caseId: string | null;
             /** Format: date-time */
@@ -1672,6 +1952,226 @@ export interface components {
             total: components["schemas"]["GroupFiguresView"];
             byUnitKind: components["schemas"]["BreakdownView"][];
             byCluster: components["schemas"]["BreakdownView"][];
+        };
+        UnitView: {
+            id: string;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            kind: "health_station" | "kindergarten" | "primary_school" | "lower_secondary_school" | "other";
+            clusterId: string;
+            address: components["schemas"]["PostalAddressDto"] | null;
+            organisationNumber: string | null;
+            active: boolean;
+        };
+        CreateUnitDto: {
+            /** @example lia-bhg */
+            code: string;
+            /** @example Lia barnehage */
+            name: string;
+            /** @enum {string} */
+            kind: "health_station" | "kindergarten" | "primary_school" | "lower_secondary_school" | "other";
+            /** Format: uuid */
+            clusterId: string;
+            address?: components["schemas"]["PostalAddressDto"];
+            /**
+             * @description Organisasjonsnummer, nine digits
+             * @example 974600951
+             */
+            organisationNumber?: string;
+        };
+        UpdateUnitDto: {
+            name?: string;
+            /** @enum {string} */
+            kind?: "health_station" | "kindergarten" | "primary_school" | "lower_secondary_school" | "other";
+            /** Format: uuid */
+            clusterId?: string;
+            address?: components["schemas"]["PostalAddressDto"] | null;
+            organisationNumber?: string | null;
+            /** @description false deactivates the unit (never deleted: its cases keep it) */
+            active?: boolean;
+        };
+        ClusterView: {
+            id: string;
+            code: string;
+            name: string;
+            active: boolean;
+        };
+        CreateClusterDto: {
+            /** @example nordbyen */
+            code: string;
+            /** @example Nordbyen */
+            name: string;
+        };
+        UpdateClusterDto: {
+            name?: string;
+            /** @description false deactivates (never deletes); refused while the cluster has active units */
+            active?: boolean;
+        };
+        RoleView: {
+            /** @enum {string} */
+            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin" | "archivist" | "operator";
+            /** @enum {string} */
+            scopeType: "unit" | "cluster" | "municipality";
+            scopeId: string;
+        };
+        UserView: {
+            id: string;
+            username: string;
+            displayName: string;
+            email: string | null;
+            externalSubject: string | null;
+            service: string | null;
+            active: boolean;
+            roles: components["schemas"]["RoleView"][];
+        };
+        CreateUserDto: {
+            /** @example lise.larsen */
+            username: string;
+            /** @example Lise Larsen */
+            displayName: string;
+            /** @example lise.larsen@kommune.no */
+            email?: string;
+            /** @description The identity provider's subject (OIDC_SUBJECT_CLAIM; Entra ID: oid) */
+            externalSubject?: string;
+            /**
+             * @description The service a team, TFA or IKS member works in
+             * @enum {string}
+             */
+            service?: "ppt" | "child_welfare" | "health_station" | "nav" | "culture" | "bup" | "psychologist" | "municipal_psychologist" | "child_coordinator" | "police" | "slt_coordinator" | "school_doctor" | "family_house";
+        };
+        UpdateUserDto: {
+            displayName?: string;
+            email?: string | null;
+            externalSubject?: string | null;
+            /** @enum {string|null} */
+            service?: "ppt" | "child_welfare" | "health_station" | "nav" | "culture" | "bup" | "psychologist" | "municipal_psychologist" | "child_coordinator" | "police" | "slt_coordinator" | "school_doctor" | "family_house" | null;
+            /** @description false deactivates: refused on the next request; their unit leaders are told what to hand over */
+            active?: boolean;
+        };
+        RoleAssignmentDto: {
+            /** @enum {string} */
+            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin" | "archivist" | "operator";
+            /** @enum {string} */
+            scopeType: "unit" | "cluster" | "municipality";
+            /**
+             * Format: uuid
+             * @description The unit, cluster or municipality
+             */
+            scopeId: string;
+            /**
+             * @description Sets the user's service (team, TFA and IKS members)
+             * @enum {string}
+             */
+            service?: "ppt" | "child_welfare" | "health_station" | "nav" | "culture" | "bup" | "psychologist" | "municipal_psychologist" | "child_coordinator" | "police" | "slt_coordinator" | "school_doctor" | "family_house";
+        };
+        RemoveRoleDto: {
+            /** @enum {string} */
+            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin" | "archivist" | "operator";
+            /** @enum {string} */
+            scopeType: "unit" | "cluster" | "municipality";
+            /** Format: uuid */
+            scopeId: string;
+        };
+        ResponsibilityView: {
+            /** @enum {string} */
+            kind: "case" | "task" | "measure";
+            id: string;
+            caseId: string;
+            unitId: string;
+        };
+        ResponsibilitiesView: {
+            userId: string;
+            /** @description Open cases held as stafettholder, their tasks and active measures (ids only) */
+            items: components["schemas"]["ResponsibilityView"][];
+        };
+        ProfileVersionView: {
+            version: number;
+            document: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            publishedBy: string | null;
+        };
+        ProfileVersionSummary: {
+            version: number;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        ProfileView: {
+            /** @description The latest published version: what new cases take */
+            published: components["schemas"]["ProfileVersionView"] | null;
+            /** @description The draft being edited, if any */
+            draft: components["schemas"]["ProfileVersionView"] | null;
+            /** @description Every version, newest first */
+            versions: components["schemas"]["ProfileVersionSummary"][];
+        };
+        ProfileDraftDto: {
+            /** @description The whole profile (libs/reference-data/municipality-profile.schema.json); 422 lists every violation as {pointer, message} */
+            document: {
+                [key: string]: unknown;
+            };
+        };
+        PublishedView: {
+            version: number;
+        };
+        StartExtractionDto: {
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            to: string;
+        };
+        ExtractionCreated: {
+            /** Format: uuid */
+            id: string;
+        };
+        ExtractionView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            /** @description Cases in the package (null while running). */
+            cases: number | null;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: date-time */
+            depositedAt: string | null;
+            depositReference: string | null;
+        };
+        DepositDto: {
+            /** @example IKA-2026/123 */
+            reference: string;
+        };
+        DeletionReportRow: {
+            /** Format: uuid */
+            id: string;
+            /** @description The job run that deleted (job:<id>). */
+            jobRun: string;
+            /** @enum {string} */
+            rule: "archived_and_deposited" | "disposal_basis";
+            cases: number;
+            /** Format: date-time */
+            ranAt: string;
+        };
+        DeletionReport: {
+            items: components["schemas"]["DeletionReportRow"][];
+            /** @description Cases deleted in all runs listed. */
+            totalCases?: number;
         };
     };
     responses: never;
@@ -2962,6 +3462,504 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OverviewResponse"];
+                };
+            };
+        };
+    };
+    OrganisationAdminController_listUnits: {
+        parameters: {
+            query?: {
+                /** @description Only active (true) or only deactivated (false); both when absent */
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"][];
+                };
+            };
+        };
+    };
+    OrganisationAdminController_createUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+        };
+    };
+    OrganisationAdminController_updateUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+        };
+    };
+    OrganisationAdminController_listClusters: {
+        parameters: {
+            query?: {
+                /** @description Only active (true) or only deactivated (false); both when absent */
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterView"][];
+                };
+            };
+        };
+    };
+    OrganisationAdminController_createCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateClusterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterView"];
+                };
+            };
+        };
+    };
+    OrganisationAdminController_updateCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClusterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterView"];
+                };
+            };
+        };
+    };
+    PeopleAdminController_list: {
+        parameters: {
+            query?: {
+                /** @description Part of the username, name or e-mail */
+                q?: string;
+                role?: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin" | "archivist" | "operator";
+                /** @description Users with a role scoped to this unit */
+                unitId?: string;
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At most 500, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"][];
+                };
+            };
+        };
+    };
+    PeopleAdminController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    PeopleAdminController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    PeopleAdminController_grantRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleAssignmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    PeopleAdminController_revokeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveRoleDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleAdminController_responsibilities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibilitiesView"];
+                };
+            };
+        };
+    };
+    ProfileAdminController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileView"];
+                };
+            };
+        };
+    };
+    ProfileAdminController_saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileVersionView"];
+                };
+            };
+            /** @description The document breaks the schema: `errors: [{pointer, message}]`, every one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProfileAdminController_saveVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileVersionView"];
+                };
+            };
+            /** @description A published version never changes */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProfileAdminController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedView"];
+                };
+            };
+            /** @description No draft to publish */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ArchiveController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartExtractionDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtractionCreated"];
+                };
+            };
+        };
+    };
+    ArchiveController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtractionView"];
+                };
+            };
+        };
+    };
+    ArchiveController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ArchiveController_deposited: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepositDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtractionView"];
+                };
+            };
+        };
+    };
+    ArchiveController_deletions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionReport"];
                 };
             };
         };
