@@ -98,6 +98,17 @@ export class MunicipalityAdministration1796150000000 implements MigrationInterfa
       INSERT INTO "municipality_profile_version" ("municipalityId", "version", "document", "publishedAt")
       SELECT id, 1, profile, now() FROM "municipality"`);
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON "municipality_profile_version" TO bti_app`);
+    // A new municipality starts with its profile as published version 1, so it can open cases at once.
+    await q.query(`
+      CREATE FUNCTION bti_municipality_first_profile() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO municipality_profile_version ("municipalityId", version, document, "publishedAt")
+        VALUES (NEW.id, 1, NEW.profile, now()) ON CONFLICT DO NOTHING;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER municipality_first_profile AFTER INSERT ON "municipality"
+      FOR EACH ROW EXECUTE FUNCTION bti_municipality_first_profile()`);
 
     await q.query(`ALTER TABLE "bti_case" ADD "profileVersion" integer`);
     await q.query(`UPDATE "bti_case" SET "profileVersion" = 1`);
@@ -134,14 +145,42 @@ export class MunicipalityAdministration1796150000000 implements MigrationInterfa
         CONSTRAINT "FK_scim_token_createdBy" FOREIGN KEY ("createdBy") REFERENCES "app_user"("id")
       )`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON "scim_token" TO bti_app`);
+    // A group of the identity provider, and the role and scope its members get (null: none yet).
+    await q.query(`
+      CREATE TABLE "scim_group" (
+        "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+        "municipalityId" uuid NOT NULL,
+        "displayName" varchar(200) NOT NULL,
+        "externalId" varchar(200),
+        "role" varchar(40),
+        "scopeType" varchar(20),
+        "scopeId" uuid,
+        CONSTRAINT "PK_scim_group" PRIMARY KEY ("id"),
+        CONSTRAINT "UQ_scim_group_name" UNIQUE ("municipalityId", "displayName"),
+        CONSTRAINT "CHK_scim_group_role" CHECK (("role" IS NULL) = ("scopeType" IS NULL) AND ("role" IS NULL) = ("scopeId" IS NULL)),
+        CONSTRAINT "FK_scim_group_municipalityId" FOREIGN KEY ("municipalityId") REFERENCES "municipality"("id")
+      )`);
+    await q.query(`
+      CREATE TABLE "scim_group_member" (
+        "groupId" uuid NOT NULL,
+        "userId" uuid NOT NULL,
+        CONSTRAINT "PK_scim_group_member" PRIMARY KEY ("groupId", "userId"),
+        CONSTRAINT "FK_scim_group_member_groupId" FOREIGN KEY ("groupId") REFERENCES "scim_group"("id") ON DELETE CASCADE,
+        CONSTRAINT "FK_scim_group_member_userId" FOREIGN KEY ("userId") REFERENCES "app_user"("id")
+      )`);
+    await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON "scim_group", "scim_group_member" TO bti_app`);
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE "scim_group_member"`);
+    await q.query(`DROP TABLE "scim_group"`);
     await q.query(`DROP TABLE "scim_token"`);
     await q.query(`ALTER TABLE "bti_case" DROP CONSTRAINT "FK_bti_case_profileVersion"`);
     await q.query(`DROP TRIGGER bti_case_profile_version ON "bti_case"`);
     await q.query(`DROP FUNCTION bti_case_profile_version()`);
     await q.query(`ALTER TABLE "bti_case" DROP COLUMN "profileVersion"`);
+    await q.query(`DROP TRIGGER municipality_first_profile ON "municipality"`);
+    await q.query(`DROP FUNCTION bti_municipality_first_profile()`);
     await q.query(`DROP TABLE "municipality_profile_version"`);
     await q.query(`DROP FUNCTION bti_profile_version_published()`);
     await q.query(`DROP FUNCTION bti_profile_version_immutable()`);

@@ -18,7 +18,7 @@ describe('administration: people and roles', () => {
     a = await startTestApp();
     // A second API instance that trusts cached roles for a minute: only the identity statement can refuse.
     b = await startTestApp({ AUTH_PRINCIPAL_CACHE_MS: '60000' });
-    db = a.app.get(DataSource);
+    db = a.db;
     [{ id: municipalityId }] = await db.query(`SELECT id FROM municipality WHERE code = 'demo'`);
   });
   afterAll(() => Promise.all([a.close(), b.close()]));

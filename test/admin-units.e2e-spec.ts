@@ -14,7 +14,7 @@ describe('administration: units and clusters', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    db = t.app.get(DataSource);
+    db = t.db;
     // An admin of another municipality (Kristiansand).
     otherAdmin = code('adm');
     const [{ id: municipalityId }] = await db.query(`SELECT id FROM municipality WHERE code = 'kristiansand'`);

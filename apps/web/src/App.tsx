@@ -13,6 +13,7 @@ const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const IksQueuePage = lazy(() => import('./pages/IksQueuePage'));
 const StatsPage = lazy(() => import('./pages/StatsPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
+const AdminPage = lazy(() => import('./admin/AdminPage'));
 
 const loading = <Spinner aria-label="Laster" />;
 
@@ -41,6 +42,7 @@ export function App() {
           <Route path="/iks" element={<IksQueuePage />} />
           <Route path="/statistikk" element={<StatsPage />} />
           <Route path="/revisjon" element={<AuditPage />} />
+          <Route path="/administrasjon" element={<AdminPage />} />
           <Route path="*" element={<Navigate to={home} replace />} />
         </Routes>
       </Suspense>

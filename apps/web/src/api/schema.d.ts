@@ -885,7 +885,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/archive/extractions": {
+    "/api/v1/admin/scim-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ScimTokensController_list"];
+        put?: never;
+        post: operations["ScimTokensController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/scim-tokens/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -894,23 +910,22 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a Noark 5 extraction of the cases closed in [from, to] (archive.extract) */
-        post: operations["ArchiveController_start"];
-        delete?: never;
+        post?: never;
+        delete: operations["ScimTokensController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/archive/extractions/{id}": {
+    "/api/v1/admin/scim-groups": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["ArchiveController_get"];
-        put?: never;
+        get: operations["ScimGroupsController_list"];
+        put: operations["ScimGroupsController_map"];
         post?: never;
         delete?: never;
         options?: never;
@@ -918,24 +933,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/archive/extractions/{id}/package": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The package as a zip, its files at the root (archive.extract) */
-        get: operations["ArchiveController_download"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/archive/extractions/{id}/deposited": {
+    "/api/v1/admin/users/import": {
         parameters: {
             query?: never;
             header?: never;
@@ -944,25 +942,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record that the archive received the package (archive.deposit): its cases may then be deleted */
-        post: operations["ArchiveController_deposited"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/retention/deletions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The deletion report: cases deleted per job run and rule (retention.read) */
-        get: operations["ArchiveController_deletions"];
-        put?: never;
-        post?: never;
+        post: operations["UserImportController_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2118,60 +2098,73 @@ export interface components {
         PublishedView: {
             version: number;
         };
-        StartExtractionDto: {
-            /**
-             * Format: date
-             * @example 2026-01-01
-             */
-            from: string;
-            /**
-             * Format: date
-             * @example 2026-12-31
-             */
-            to: string;
-        };
-        ExtractionCreated: {
-            /** Format: uuid */
+        ScimTokenCreated: {
             id: string;
+            /** @description Shown this once; only its SHA-256 is stored */
+            token: string;
         };
-        ExtractionView: {
-            /** Format: uuid */
+        ScimTokenView: {
             id: string;
-            /** @enum {string} */
-            status: "running" | "done" | "failed";
-            /** @description Cases in the package (null while running). */
-            cases: number | null;
-            /** Format: date */
-            from: string;
-            /** Format: date */
-            to: string;
             /** Format: date-time */
             createdAt: string;
+            createdBy: string;
             /** Format: date-time */
-            finishedAt: string | null;
-            /** Format: date-time */
-            depositedAt: string | null;
-            depositReference: string | null;
+            revokedAt: string | null;
         };
-        DepositDto: {
-            /** @example IKA-2026/123 */
-            reference: string;
-        };
-        DeletionReportRow: {
-            /** Format: uuid */
+        ScimGroupView: {
             id: string;
-            /** @description The job run that deleted (job:<id>). */
-            jobRun: string;
-            /** @enum {string} */
-            rule: "archived_and_deposited" | "disposal_basis";
-            cases: number;
-            /** Format: date-time */
-            ranAt: string;
+            displayName: string;
+            role: string | null;
+            scopeType: string | null;
+            scopeId: string | null;
+            members: number;
         };
-        DeletionReport: {
-            items: components["schemas"]["DeletionReportRow"][];
-            /** @description Cases deleted in all runs listed. */
-            totalCases?: number;
+        ScimGroupMappingDto: {
+            /** @enum {string} */
+            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin" | "archivist" | "operator";
+            /** @enum {string} */
+            scopeType: "unit" | "cluster" | "municipality";
+            /**
+             * Format: uuid
+             * @description The unit, cluster or municipality
+             */
+            scopeId: string;
+            /**
+             * @description Sets the user's service (team, TFA and IKS members)
+             * @enum {string}
+             */
+            service?: "ppt" | "child_welfare" | "health_station" | "nav" | "culture" | "bup" | "psychologist" | "municipal_psychologist" | "child_coordinator" | "police" | "slt_coordinator" | "school_doctor" | "family_house";
+            /**
+             * @description The group's displayName at the identity provider
+             * @example BTI Solsiden ansatte
+             */
+            displayName: string;
+        };
+        UserImportDto: {
+            /**
+             * @description CSV with a header row: username, displayName, email, externalSubject, service, role, scopeType, scopeCode (comma or semicolon). A row creates or updates the user by username and grants the role; scopeCode is the unit's or cluster's code (empty for the municipality).
+             * @example username;displayName;email;role;scopeType;scopeCode
+             *     lise.larsen;Lise Larsen;lise@kommune.no;staff;unit;solsiden-bhg
+             */
+            csv: string;
+            /**
+             * @description Report what would happen and change nothing (the default: always try first)
+             * @default true
+             */
+            dryRun: boolean;
+        };
+        ImportRowResult: {
+            /** @description Line in the file (the header is line 1) */
+            line: number;
+            username: string | null;
+            /** @enum {string} */
+            result: "created" | "updated" | "unchanged" | "error";
+            /** @description The row’s bad fields, when result is error */
+            errors: string[];
+        };
+        ImportReport: {
+            dryRun: boolean;
+            rows: components["schemas"]["ImportRowResult"][];
         };
     };
     responses: never;
@@ -3857,30 +3850,45 @@ export interface operations {
             };
         };
     };
-    ArchiveController_start: {
+    ScimTokensController_list: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StartExtractionDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            202: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ExtractionCreated"];
+                    "application/json": components["schemas"]["ScimTokenView"][];
                 };
             };
         };
     };
-    ArchiveController_get: {
+    ScimTokensController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScimTokenCreated"];
+                };
+            };
+        };
+    };
+    ScimTokensController_revoke: {
         parameters: {
             query?: never;
             header?: never;
@@ -3891,28 +3899,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExtractionView"];
-                };
-            };
-        };
-    };
-    ArchiveController_download: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3920,32 +3907,7 @@ export interface operations {
             };
         };
     };
-    ArchiveController_deposited: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DepositDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ExtractionView"];
-                };
-            };
-        };
-    };
-    ArchiveController_deletions: {
+    ScimGroupsController_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -3959,7 +3921,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeletionReport"];
+                    "application/json": components["schemas"]["ScimGroupView"][];
+                };
+            };
+        };
+    };
+    ScimGroupsController_map: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScimGroupMappingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScimGroupView"];
+                };
+            };
+        };
+    };
+    UserImportController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
                 };
             };
         };

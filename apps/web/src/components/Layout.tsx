@@ -23,6 +23,7 @@ export function navItems(may: May): NavItem[] {
   if (may('case.create') && leadsUnit) items.push(concern);
   if (may('stats.read')) items.push({ to: '/statistikk', text: 'Statistikk' });
   if (may('audit.read')) items.push({ to: '/revisjon', text: 'Revisjonslogg' });
+  if (may('admin.users')) items.push({ to: '/administrasjon', text: 'Administrasjon' });
   items.push({ to: '/varsler', text: 'Varsler' });
   return items;
 }

@@ -110,3 +110,21 @@ export class ScimToken {
   @Column({ type: 'uuid' }) createdBy!: string;
   @Column({ type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
 }
+
+/** A group of the identity provider (SCIM) and the role and scope its members get; null until the admin maps it. */
+@Entity('scim_group', { synchronize: false })
+export class ScimGroup {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'uuid' }) municipalityId!: string;
+  @Column({ type: 'varchar', length: 200 }) displayName!: string;
+  @Column({ type: 'varchar', length: 200, nullable: true }) externalId!: string | null;
+  @Column({ type: 'varchar', length: 40, nullable: true }) role!: string | null;
+  @Column({ type: 'varchar', length: 20, nullable: true }) scopeType!: 'unit' | 'cluster' | 'municipality' | null;
+  @Column({ type: 'uuid', nullable: true }) scopeId!: string | null;
+}
+
+@Entity('scim_group_member', { synchronize: false })
+export class ScimGroupMember {
+  @PrimaryColumn({ type: 'uuid' }) groupId!: string;
+  @PrimaryColumn({ type: 'uuid' }) userId!: string;
+}

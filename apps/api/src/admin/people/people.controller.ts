@@ -1,12 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../auth/principal.js';
-import { KnownId, requireAdmin } from '../admin-access.js';
+import { CurrentPrincipal, Requires, type Principal } from '../../auth/principal.js';
+import { KnownId } from '../admin-access.js';
 import { CreateUserDto, ListUsersQuery, RemoveRoleDto, ResponsibilitiesView, RoleAssignmentDto, UpdateUserDto, UserView } from './people.dto.js';
 import { PeopleAdmin } from './people.service.js';
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@Requires('admin.users')
 @Controller('admin/users')
 export class PeopleAdminController {
   constructor(private readonly people: PeopleAdmin) {}
@@ -14,28 +15,24 @@ export class PeopleAdminController {
   @Get()
   @ApiOkResponse({ type: [UserView], description: 'At most 500, by name' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListUsersQuery): Promise<UserView[]> {
-    requireAdmin(principal, 'admin.users');
     return this.people.list(principal, query);
   }
 
   @Post()
   @ApiCreatedResponse({ type: UserView })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateUserDto): Promise<UserView> {
-    requireAdmin(principal, 'admin.users');
     return this.people.create(principal, dto);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: UserView })
   update(@CurrentPrincipal() principal: Principal, @Param('id', KnownId) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
-    requireAdmin(principal, 'admin.users');
     return this.people.update(principal, id, dto);
   }
 
   @Post(':id/roles')
   @ApiCreatedResponse({ type: UserView })
   grantRole(@CurrentPrincipal() principal: Principal, @Param('id', KnownId) id: string, @Body() dto: RoleAssignmentDto): Promise<UserView> {
-    requireAdmin(principal, 'admin.users');
     return this.people.grantRole(principal, id, dto);
   }
 
@@ -43,14 +40,12 @@ export class PeopleAdminController {
   @HttpCode(204)
   @ApiNoContentResponse()
   revokeRole(@CurrentPrincipal() principal: Principal, @Param('id', KnownId) id: string, @Body() dto: RemoveRoleDto): Promise<void> {
-    requireAdmin(principal, 'admin.users');
     return this.people.revokeRole(principal, id, dto);
   }
 
   @Get(':id/responsibilities')
   @ApiOkResponse({ type: ResponsibilitiesView })
   responsibilities(@CurrentPrincipal() principal: Principal, @Param('id', KnownId) id: string): Promise<ResponsibilitiesView> {
-    requireAdmin(principal, 'admin.users');
     return this.people.responsibilities(principal, id);
   }
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
-import { AppUser, Cluster, Notification, RoleAssignmentRow, Unit } from '@app/persistence';
+import { AppUser, Cluster, RoleAssignmentRow, Unit } from '@app/persistence';
 import type { Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../../audit/audit-trail.service.js';
 import { problems, ProblemException } from '../../common/problem.js';
 import { RowSecurity } from '../../database/row-security.js';
 import { changeDetail, given } from '../admin-change.js';
-import type { CreateUserDto, ListUsersQuery, RemoveRoleDto, ResponsibilitiesView, ResponsibilityView, RoleAssignmentDto, UpdateUserDto, UserView } from './people.dto.js';
+import { noticeHandoverToLeaders, openResponsibilities } from './handover-notice.js';
+import type { CreateUserDto, ListUsersQuery, RemoveRoleDto, ResponsibilitiesView, RoleAssignmentDto, UpdateUserDto, UserView } from './people.dto.js';
 
 /** Which scopes each role takes (DESIGN 3): unit staff in a unit, team members anywhere, the rest municipality-wide. */
 const SCOPES_OF_ROLE: Record<string, readonly string[]> = {
@@ -65,7 +66,7 @@ export class PeopleAdmin {
         em.update(AppUser, { id }, { displayName: after.displayName, email: after.email, externalSubject: after.externalSubject, service: after.service, active: after.active }),
       );
       await this.audit.recordChange(em, principal, 'admin.user.update', changeDetail({ type: 'user', id }, before, after, USER_FIELDS, USER_PERSONAL));
-      if (before.active && !after.active) await this.noticeToLeaders(em, principal, after);
+      if (before.active && !after.active) await noticeHandoverToLeaders(em, principal.municipalityId, after);
       return this.view(em, principal, id);
     });
   }
@@ -124,7 +125,8 @@ export class PeopleAdmin {
     return user;
   }
 
-  private async checkScope(em: EntityManager, principal: Principal, role: string, scopeType: string, scopeId: string): Promise<void> {
+  /** The role takes this kind of scope, and the scope is an active unit or cluster, or the municipality, of the caller's. */
+  async checkScope(em: EntityManager, principal: Principal, role: string, scopeType: string, scopeId: string): Promise<void> {
     const allowed = SCOPES_OF_ROLE[role] ?? MUNICIPALITY_ONLY;
     if (!allowed.includes(scopeType)) throw problems.validation([{ field: 'scopeType', message: `rollen gjelder for ${allowed.join(' eller ')}` }]);
     const exists =
@@ -136,26 +138,6 @@ export class PeopleAdmin {
     if (!exists) throw problems.validation([{ field: 'scopeId', message: 'finnes ikke (aktiv) i kommunen' }]);
   }
 
-  /**
-   * Tells the leaders of the units the user worked in, or held cases in, what must be handed over.
-   * The notice names the user's username and the counts; the list itself is behind the hand-over endpoint.
-   */
-  private async noticeToLeaders(em: EntityManager, principal: Principal, user: AppUser): Promise<void> {
-    const open = await openResponsibilities(em, user.id);
-    const count = (kind: string) => open.filter((r) => r.kind === kind).length;
-    const unitIds = [...new Set([...open.map((r) => r.unitId)])];
-    const leaders: { id: string }[] = await em.query(
-      `SELECT DISTINCT l."userId" AS id FROM role_assignment l JOIN app_user a ON a.id = l."userId" AND a.active
-       WHERE l.role = 'unit_leader' AND l."scopeType" = 'unit' AND l."userId" <> $1
-         AND (l."scopeId" = ANY($2::uuid[]) OR l."scopeId" IN (SELECT r."scopeId" FROM role_assignment r WHERE r."userId" = $1 AND r."scopeType" = 'unit'))
-         AND a."municipalityId" = $3`,
-      [user.id, unitIds, principal.municipalityId],
-    );
-    const message =
-      `${user.username} er deaktivert. Åpne ansvar som må overføres: ${count('case')} saker som stafettholder, ` +
-      `${count('task')} oppgaver og ${count('measure')} tiltak.`;
-    if (leaders.length) await em.insert(Notification, leaders.map((l) => ({ recipientId: l.id, type: 'handover_needed', caseId: null, dueAt: null, message, urgent: false })));
-  }
 
   private async view(em: EntityManager, principal: Principal, id: string): Promise<UserView> {
     const [user] = await em.query(`${USER_SELECT} WHERE u.id = $1 AND u."municipalityId" = $2 GROUP BY u.id`, [id, principal.municipalityId]);
@@ -168,11 +150,6 @@ const USER_SELECT = `
          coalesce(json_agg(json_build_object('role', r.role, 'scopeType', r."scopeType", 'scopeId', r."scopeId") ORDER BY r.role, r."scopeId")
                   FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
   FROM app_user u LEFT JOIN role_assignment r ON r."userId" = u.id`;
-
-/** Open cases the user holds, their tasks and active measures: ids only (migration MunicipalityAdministration). */
-async function openResponsibilities(em: EntityManager, userId: string): Promise<ResponsibilityView[]> {
-  return em.query(`SELECT kind, id, "caseId", "unitId" FROM bti_open_responsibilities($1) ORDER BY kind, "caseId", id`, [userId]);
-}
 
 /** A username or identity-provider subject that is taken: 409 naming the field (not the value). */
 async function unique<T>(write: () => Promise<T>): Promise<T> {

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../../auth/principal.js';
+import { CurrentPrincipal, Requires, type Principal } from '../../auth/principal.js';
 import { problems } from '../../common/problem.js';
-import { requireAdmin } from '../admin-access.js';
 import { ProfileDraftDto, ProfileVersionView, ProfileView, PublishedView } from './profile.dto.js';
 import { ProfileAdmin } from './profile.service.js';
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@Requires('admin.profile')
 @Controller('admin/profile')
 export class ProfileAdminController {
   constructor(private readonly profile: ProfileAdmin) {}
@@ -15,7 +15,6 @@ export class ProfileAdminController {
   @Get()
   @ApiOkResponse({ type: ProfileView })
   get(@CurrentPrincipal() principal: Principal): Promise<ProfileView> {
-    requireAdmin(principal, 'admin.profile');
     return this.profile.get(principal);
   }
 
@@ -23,7 +22,6 @@ export class ProfileAdminController {
   @ApiOkResponse({ type: ProfileVersionView })
   @ApiUnprocessableEntityResponse({ description: 'The document breaks the schema: `errors: [{pointer, message}]`, every one' })
   saveDraft(@CurrentPrincipal() principal: Principal, @Body() dto: ProfileDraftDto): Promise<ProfileVersionView> {
-    requireAdmin(principal, 'admin.profile');
     return this.profile.saveDraft(principal, dto.document);
   }
 
@@ -35,7 +33,6 @@ export class ProfileAdminController {
     @Param('version', new ParseIntPipe({ exceptionFactory: () => problems.notFound() })) version: number,
     @Body() dto: ProfileDraftDto,
   ): Promise<ProfileVersionView> {
-    requireAdmin(principal, 'admin.profile');
     return this.profile.saveVersion(principal, version, dto.document);
   }
 
@@ -44,7 +41,6 @@ export class ProfileAdminController {
   @ApiOkResponse({ type: PublishedView })
   @ApiConflictResponse({ description: 'No draft to publish' })
   publish(@CurrentPrincipal() principal: Principal): Promise<PublishedView> {
-    requireAdmin(principal, 'admin.profile');
     return this.profile.publish(principal);
   }
 }
