@@ -90,7 +90,7 @@ describe('audit trail and row-level security', () => {
     });
 
     /** Tables under row-level security by other rules than the case's (test/database-posture.e2e-spec.ts tests them). */
-    const otherRules = ['audit_event', 'iks_competence_order', 'iks_referral', 'mail_digest', 'notification', 'notification_delivery', 'notification_setting', 'scheduled_reminder'];
+    const otherRules = ['archive_extraction', 'audit_event', 'iks_competence_order', 'iks_referral', 'mail_digest', 'notification', 'notification_delivery', 'notification_setting', 'retention_deletion', 'scheduled_reminder'];
 
     it('the table list covers every table with row-level security, and the security is forced on each', async () => {
       const tables = await db.query(`SELECT relname, relforcerowsecurity AS forced FROM pg_class WHERE relrowsecurity AND relnamespace = 'public'::regnamespace ORDER BY relname`);

@@ -59,7 +59,21 @@ export const TABLE_GRANTS: Record<string, TableGrants> = {
   notification_setting: { app: 'SELECT, INSERT, UPDATE ("emailMode", "updatedAt")', worker: 'SELECT', rls: true },
   notification_delivery: { app: 'SELECT', worker: 'SELECT, INSERT, UPDATE', rls: true },
   mail_digest: { app: 'SELECT', worker: 'SELECT, INSERT, UPDATE', rls: true },
+  // Retention and the archive (DESIGN 12.5): the archivist's requests and the worker's runs; ids and counts only.
+  archive_extraction: { app: 'SELECT, INSERT, UPDATE ("status", "depositedAt", "depositReference", "depositedById")', worker: 'SELECT, INSERT, UPDATE ("status", "cases", "finishedAt")', rls: true },
+  archive_extraction_case: { worker: 'SELECT, INSERT', rls: false },
+  retention_deletion: { app: 'SELECT', worker: 'SELECT, INSERT, UPDATE ("cases")', rls: true },
 };
+
+/**
+ * Owner-defined functions only the worker's login may run (DESIGN 12.3: erasure and extraction);
+ * every other function is executable by both roles.
+ */
+export const WORKER_ONLY_FUNCTIONS = [
+  'bti_archive_cases(uuid,date,date,timestamp with time zone,uuid,integer)',
+  'bti_retention_due(uuid,integer)',
+  'bti_erase_case(uuid,text)',
+];
 
 /** Sequences read by `nextval` (every other sequence is the owner's alone). */
 export const SEQUENCE_GRANTS: Record<string, { app?: string; worker?: string }> = {

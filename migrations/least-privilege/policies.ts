@@ -103,4 +103,7 @@ export const POLICIES: Policy[] = [
   ['notification_setting_worker', 'notification_setting', 'SELECT', 'bti_worker', 'true', null],
   ['notification_delivery_worker', 'notification_delivery', 'ALL', 'bti_worker', 'true', 'true'],
   ['mail_digest_worker', 'mail_digest', 'ALL', 'bti_worker', 'true', 'true'],
+  // Extractions and the deletion report are written by the worker's jobs for every municipality.
+  ['archive_extraction_worker', 'archive_extraction', 'ALL', 'bti_worker', 'true', 'true'],
+  ['retention_deletion_worker', 'retention_deletion', 'ALL', 'bti_worker', 'true', 'true'],
 ];

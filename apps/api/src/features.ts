@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module.js';
 import { AgendaModule } from './agenda/agenda.module.js';
+import { ArchiveModule } from './archive/archive.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CaseLogModule } from './case-log/case-log.module.js';
 import { CasesModule } from './cases/cases.module.js';
@@ -35,4 +36,5 @@ export const FEATURE_MODULES: Type[] = [
   AdminModule,
   AgendaModule,
   FamilyModule,
+  ArchiveModule,
 ];

@@ -32,6 +32,8 @@ export interface CaseState {
   guardiansMayBeInformedAt?: Date | null;
   /** A proposed transfer to another unit, waiting for that unit's leader (DESIGN 8.7); null when none. */
   transfer: PendingTransfer | null;
+  /** Closed cases: after this only the unit leader sees the case (DESIGN 12.8 item 2); null while open. */
+  accessEndsAt?: Date | null;
 }
 
 export interface PendingTransfer {

@@ -20,6 +20,7 @@ export function toCaseState(row: BtiCase): CaseState {
     childWelfareReportedAt: row.childWelfareReportedAt,
     guardiansMayBeInformedAt: row.guardiansMayBeInformedAt ?? null,
     transfer: row.transferToUnitId && row.transferToClusterId ? { toUnitId: row.transferToUnitId, toClusterId: row.transferToClusterId } : null,
+    accessEndsAt: row.accessEndsAt ?? null,
   };
 }
 

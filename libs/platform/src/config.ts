@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Duration } from 'luxon';
 import { REMINDER_ENV_VARS } from '@app/domain';
 import { ConfigError } from './config-error.js';
@@ -35,6 +36,15 @@ export interface AppConfig {
   reminderWorker: ReminderWorkerConfig;
   /** The family's login (DESIGN 12.4): ID-porten, or the local stand-in when embedded. */
   citizen: CitizenConfig;
+  /** RETENTION_CLOSED_CASE_ACCESS / RETENTION_CLOSED_CASE_KEEP when set (never in production): they win over every profile version's `retention`. */
+  retention: RetentionOverrides;
+  /** ARCHIVE_DIR: where the worker writes extraction packages and the API reads them (default .data/archive). */
+  archiveDir: string;
+}
+
+export interface RetentionOverrides {
+  closedCaseAccess?: string;
+  closedCaseKeep?: string;
 }
 
 /** E-mail notices (DESIGN section 10). */
@@ -88,7 +98,8 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
-function decodeKey(raw: string): Buffer | null {
+/** DATA_ENCRYPTION_KEY as 32 bytes (64 hex characters or base64); null when it is neither. */
+export function decodeKey(raw: string): Buffer | null {
   if (/^[0-9a-fA-F]{64}$/.test(raw)) return Buffer.from(raw, 'hex');
   const b64 = Buffer.from(raw, 'base64');
   return b64.length === 32 ? b64 : null;
@@ -151,7 +162,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sweepIntervalMs: integer(env, 'REMINDER_SWEEP_INTERVAL_MS', DEFAULT_REMINDER_WORKER.sweepIntervalMs, 100, 60_000),
   };
   const citizen = loadCitizenConfig(env);
-  return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker, citizen };
+  const retention: RetentionOverrides = {};
+  for (const [name, field] of [['RETENTION_CLOSED_CASE_ACCESS', 'closedCaseAccess'], ['RETENTION_CLOSED_CASE_KEEP', 'closedCaseKeep']] as const) {
+    const value = env[name]?.trim();
+    if (!value) continue;
+    if (env.NODE_ENV === 'production') throw new ConfigError(`${name} kan ikke settes i produksjon (NODE_ENV=production): varighetene står i kommuneprofilen.`);
+    const duration = Duration.fromISO(value);
+    if (!duration.isValid || duration.toMillis() <= 0) throw new ConfigError(`${name} må være en positiv ISO 8601-varighet, f.eks. P90D eller PT10S (fikk «${value}»).`);
+    retention[field] = value;
+  }
+  const archiveDir = env.ARCHIVE_DIR?.trim() || join(process.cwd(), '.data', 'archive');
+  return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker, citizen, retention, archiveDir };
 }
 
 /**

@@ -34,6 +34,8 @@ export interface ReferenceProfile {
   municipalityNumber?: string;
   /** The child-welfare office (bydel) reports go to; KS uses "00" where a municipality has none. */
   childWelfareDistrict?: { number: string; name: string };
+  /** Retention of closed cases (DESIGN 12.5); DEFAULT_RETENTION of libs/domain when absent. */
+  retention?: { closedCaseAccess: string; closedCaseKeep: string; archive: boolean; disposalBasis?: string };
 }
 export interface ReferenceData {
   concernCategories: CatalogItem[];
@@ -152,6 +154,22 @@ const profile: Check = (e) => {
   if (district !== undefined && !(district && typeof district.number === 'string' && /^\d{2}$/.test(district.number) && nonEmpty(district.name))) {
     return '«childWelfareDistrict» må være {"number": to siffer, "name": bydelens navn}';
   }
+  return retentionProblem(e.retention);
+};
+/** «retention» (DESIGN 12.5): the same rules as the profile JSON Schema. */
+const retentionProblem = (r: unknown): string | null => {
+  if (r === undefined) return null;
+  const v = r as Record<string, unknown> | null;
+  if (!v || typeof v !== 'object') return '«retention» må være et objekt';
+  for (const key of ['closedCaseAccess', 'closedCaseKeep']) {
+    try {
+      parseIsoDuration(String(v[key]));
+    } catch {
+      return `«retention».${key} må være en positiv ISO 8601-varighet (fikk ${JSON.stringify(v[key])})`;
+    }
+  }
+  if (typeof v.archive !== 'boolean') return '«retention».archive må være true eller false';
+  if (v.disposalBasis !== undefined && !nonEmpty(v.disposalBasis)) return '«retention».disposalBasis må være en tekst';
   return null;
 };
 

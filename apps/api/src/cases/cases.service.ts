@@ -11,6 +11,7 @@ import {
   type EventType,
   isConcernFlagged,
   offerHandover,
+  osloPlus,
   parseIsoDuration,
   remindersOnConcernLogged,
   type Applied,
@@ -124,6 +125,10 @@ export class CasesService {
         guardiansMayBeInformedAt: null,
         transferToUnitId: null,
         transferToClusterId: null,
+        closedAt: null,
+        accessEndsAt: null,
+        deleteAfter: null,
+        deletedAt: null,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -251,6 +256,7 @@ export class CasesService {
             suspectedViolenceOrAbuse: next.suspectedViolenceOrAbuse,
             childWelfareReportedAt: next.childWelfareReportedAt,
             guardiansMayBeInformedAt: next.guardiansMayBeInformedAt ?? null,
+            ...(next.status === 'closed' && loaded.row.status !== 'closed' ? this.closingOverrides(now) : {}),
           },
           log: { type, text: result.logText, data: { payload, effects: result.effects.map((e) => e.type) } },
           effects: result.effects,
@@ -289,6 +295,19 @@ export class CasesService {
         };
       },
     });
+  }
+
+  /**
+   * RETENTION_* overrides (never in production) win over the profile version, whose dates the
+   * closing trigger stores otherwise (migration RetentionAndArchive).
+   */
+  private closingOverrides(now: Date): Partial<Pick<BtiCase, 'closedAt' | 'accessEndsAt' | 'deleteAfter'>> {
+    const { closedCaseAccess, closedCaseKeep } = this.config.retention;
+    return {
+      closedAt: now,
+      ...(closedCaseAccess ? { accessEndsAt: osloPlus(now, closedCaseAccess) } : {}),
+      ...(closedCaseKeep ? { deleteAfter: osloPlus(now, closedCaseKeep) } : {}),
+    };
   }
 
   /** What the rules need besides the case: the municipality's routes and durations, the consents. */

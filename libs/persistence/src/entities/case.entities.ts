@@ -87,6 +87,12 @@ export class BtiCase {
   @Column({ type: 'integer' }) profileVersion!: number;
   /** The unit leader's `guardians_may_be_informed`: a case hidden from the family is shown from then (DESIGN 12.4). */
   @Column({ type: 'timestamptz', nullable: true }) guardiansMayBeInformedAt!: Date | null;
+  /** Retention (migration RetentionAndArchive): set at closing from the profile version, cleared by reopen. */
+  @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) accessEndsAt!: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) deleteAfter!: Date | null;
+  /** Personal data deleted (kassasjon); the row stays for the statistics and answers 404. */
+  @Column({ type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
   /** `BTI-<year>-<nnnn>`, unique in the municipality; always set by the insert trigger (migration CaseReference). */
