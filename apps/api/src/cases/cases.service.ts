@@ -345,6 +345,7 @@ export class CasesService {
       allowedEvents: allowedEvents(toCaseState(loaded.row), toActor(principal), { now, enabledRoutes: [], consents: loaded.consents }),
       nationalId: withNationalId && view === 'full' && encrypted ? this.cipher.decrypt(encrypted) : undefined,
       childVoice: loaded.childVoice,
+      deadlines: loaded.deadlines,
     });
   }
 
