@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './harness/test-app.js';
-import { unitIds } from './harness/cases.js';
+import { logConcern, sendEvent, unitIds } from './harness/cases.js';
 
 jest.setTimeout(60_000);
 
@@ -78,6 +78,23 @@ describe('people directory', () => {
     const tfa = (await people('ola.leder', { role: 'tfa_coordinator' })).body.items as Person[];
     expect(tfa.map((p) => p.name)).toContain('Tor TFA');
     for (const p of tfa) expect(p.roles.map((r) => r.role)).toContain('tfa_coordinator');
+  });
+
+  it('looks up the people a case names by id (the picker shows names, never ids)', async () => {
+    const [kari, foreignRes] = [(await t.http.get('/api/v1/me').set(await t.auth('kari.ansatt'))).body.userId as string, foreign];
+    const res = await people('ola.leder', { ids: `${kari},${orjan},${foreignRes}` });
+    expect((res.body.items as Person[]).map((p) => p.name).sort()).toEqual(['Kari Ansatt', `Ørjan Åsheim ${tag}`]);
+    expect((await people('ola.leder', { ids: 'kari' })).body.errors[0].field).toBe('ids');
+  });
+
+  it('the log names each author with name and role', async () => {
+    const created = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
+    expect((await sendEvent(t, 'ola.leder', created.id, { type: 'start_assessment' })).status).toBe(200);
+    const log = await t.http.get(`/api/v1/cases/${created.id}/log`).set(await t.auth('ola.leder')).expect(200);
+    expect(log.body.items.map((e: { type: string; author: unknown }) => [e.type, e.author])).toEqual([
+      ['concern_logged', { name: 'Kari Ansatt', role: 'staff', unitName: 'Solsiden barnehage' }],
+      ['start_assessment', { name: 'Ola Leder', role: 'unit_leader', unitName: 'Solsiden barnehage' }],
+    ]);
   });
 
   it('refuses callers who name nobody in a case, and bad filters by name', async () => {

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, hasRole, type Principal } from '../auth/principal.js';
 import { problems } from '../common/problem.js';
@@ -14,6 +15,13 @@ export class PeopleQuery {
   @ApiPropertyOptional({ description: 'People of this service (services.json code)' }) @IsOptional() @IsString() @MaxLength(40) service?: string;
   @ApiPropertyOptional({ enum: NAMEABLE_ROLES }) @IsOptional() @IsIn(NAMEABLE_ROLES) role?: string;
   @ApiPropertyOptional({ description: 'Start of a first or last name, any case (æøå included)' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ type: [String], description: 'Only these people (ids a case names), at most 50' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',') : value))
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  ids?: string[];
 }
 
 export class PersonRoleView {
@@ -58,6 +66,7 @@ export class PeopleController {
     if (query.unitId) where.push(`r."scopeType" = 'unit' AND r."scopeId" = ${param(query.unitId)}`);
     if (query.role) where.push(`r.role = ${param(query.role)}`);
     if (query.service) where.push(`u.service = ${param(query.service)}`);
+    if (query.ids) where.push(`u.id = ANY(${param(query.ids)}::uuid[])`);
     const q = query.q?.trim().toLocaleLowerCase('nb');
     if (q) {
       // pg_c_utf8: Unicode case mapping whatever the database's locale (C lowercases ASCII only).

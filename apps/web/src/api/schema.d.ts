@@ -1100,12 +1100,21 @@ export interface components {
              */
             assigneeId: string;
         };
+        LogAuthorView: {
+            name: string;
+            /** @description Their main role (a unit role first) */
+            role: string | null;
+            /** @description Where they hold it (unit or cluster) */
+            unitName: string | null;
+        };
         CaseLogEntryView: {
             id: string;
             /** @example start_assessment */
             type: string;
             /** @description null for a caller who sees the case anonymised */
             actorId: string | null;
+            /** @description Who wrote it; null when anonymised or written by the system */
+            author: components["schemas"]["LogAuthorView"] | null;
             /** Format: date-time */
             at: string;
             /** @description Bokmål; null for a caller who sees the case anonymised (DESIGN 8.4: only types and dates) */
@@ -1967,6 +1976,8 @@ export interface operations {
                 role?: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member";
                 /** @description Start of a first or last name, any case (æøå included) */
                 q?: string;
+                /** @description Only these people (ids a case names), at most 50 */
+                ids?: string[];
             };
             header?: never;
             path?: never;
