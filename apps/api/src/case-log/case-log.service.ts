@@ -1,6 +1,7 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { norwegianDate, norwegianDateTime } from '@app/platform';
 import type { EntityManager } from 'typeorm';
 import { isWorkingOnCase, OSLO, remindersOnTaskRecorded, type DomainEffect } from '@app/domain';
 import { AppUser, CaseLogEntry, CaseTask, toCaseState } from '@app/persistence';
@@ -150,12 +151,12 @@ interface NamedTask {
 
 /** The log's text of an entry: what was written, who took part, and the tasks agreed. */
 function composeText(kind: LogEntryKind, text: string, occurredAt: Date | null, participants: string[], tasks: NamedTask[]): string {
-  const when = occurredAt ? ` (${DateTime.fromJSDate(occurredAt, { zone: OSLO }).toFormat('dd.MM.yyyy HH:mm')})` : '';
+  const when = occurredAt ? ` (${norwegianDateTime(occurredAt)})` : '';
   const lines = [`${KIND_LABEL[kind]}${when}: ${text}`];
   if (participants.length) lines.push(`Deltakere: ${participants.join(', ')}.`);
   if (tasks.length) {
     lines.push('Oppgaver:');
-    for (const t of tasks) lines.push(`- ${t.text.trim()} (ansvarlig: ${t.responsible}, frist ${DateTime.fromISO(t.dueDate).toFormat('dd.MM.yyyy')})`);
+    for (const t of tasks) lines.push(`- ${t.text.trim()} (ansvarlig: ${t.responsible}, frist ${norwegianDate(t.dueDate)})`);
   }
   return lines.join('\n');
 }

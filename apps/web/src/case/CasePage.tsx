@@ -84,7 +84,7 @@ export default function CasePage() {
               </ul>
             </section>
           )}
-          <LogTimeline caseId={c.id} />
+          <LogTimeline caseData={c} canWrite={works} />
         </div>
         <div className="stack">
           <AssignmentPanel caseData={c} canAssign={hasRole('unit_leader') && identified} onStale={reload} />

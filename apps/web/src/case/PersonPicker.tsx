@@ -51,7 +51,7 @@ function PickerField({ id, label, description, filter, error, byName, children }
       <Suggestion.Input id={id} onInput={(e) => setQ(e.currentTarget.value)} aria-invalid={error ? true : undefined} />
       <Suggestion.Clear aria-label="Tøm" />
       <Suggestion.List>
-        <Suggestion.Empty>Ingen med det navnet</Suggestion.Empty>
+        {people.data?.items.length === 0 && <Suggestion.Empty>Ingen med det navnet</Suggestion.Empty>}
         {people.data?.items.map((p) => (
           <Suggestion.Option key={p.id} value={byName ? p.name : p.id} label={p.name}>
             {personLine(p)}
