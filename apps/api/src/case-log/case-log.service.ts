@@ -98,7 +98,7 @@ export class CaseLogService {
       checkVersion: (version) => precondition.check(version),
       decide: async (em) => {
         const original = await this.findEntry(em, caseId, entryId);
-        const when = DateTime.fromJSDate(original.at, { zone: OSLO }).toFormat('dd.MM.yyyy HH:mm');
+        const when = norwegianDateTime(original.at);
         const text = `Rettelse av oppføringen fra ${when}: ${dto.text.trim()}\nBegrunnelse: ${dto.reason.trim()}`;
         const entry = await this.insertEntry(em, { caseId, type: 'correction', actorId: principal.userId, text, occurredAt: null, participants: [], correctsEntryId: original.id, data: {} });
         return { case: {}, respond: () => view(entry, [], [], 'full') };

@@ -397,13 +397,13 @@ function coordinatorNotices(principal: Principal, result: Applied): Notification
   const notices: NotificationToSend[] = [];
   for (const e of result.effects) {
     if (e.type === 'CoordinatorAssigned' && e.assigneeId !== principal.userId) {
-      notices.push({ recipientIds: [e.assigneeId], type: 'case_assigned', message: 'Du er satt som koordinator (stafettholder) for en sak.' });
+      notices.push({ recipientIds: [e.assigneeId], type: 'case_assigned', message: 'Du er satt som stafettholder for en sak.' });
     }
     if (e.type === 'HandoverOffered') {
       notices.push({
         recipientIds: [e.pendingAssigneeId],
         type: 'handover_offered',
-        message: 'Du er foreslått som ny koordinator (stafettholder) for en sak. Godta eller avslå overleveringen.',
+        message: 'Du er foreslått som ny stafettholder for en sak. Godta eller avslå overleveringen.',
       });
     }
   }

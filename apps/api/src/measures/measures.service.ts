@@ -49,7 +49,7 @@ export class MeasuresService {
       action: 'measure.create',
       authorize: ({ row }) => {
         if (!isCoordinatorOrLeader(principal, row)) {
-          throw problems.forbidden('Bare sakens koordinator (stafettholder) eller enhetslederen kan legge til tiltak.');
+          throw problems.forbidden('Bare sakens stafettholder eller enhetslederen kan legge til tiltak.');
         }
       },
       checkVersion: (version) => precondition.check(version),

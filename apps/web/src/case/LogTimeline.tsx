@@ -48,6 +48,8 @@ const ENTRY_LABEL: Record<string, string> = {
 };
 
 type Entry = Schemas['CaseLogEntryView'];
+/** What people write themselves can be corrected here; the workflow's entries are corrected by acting again. */
+const CORRECTABLE = new Set(['note', 'conversation_child', 'conversation_guardians', 'meeting']);
 
 function author(e: Entry): string {
   if (!e.author) return '';
@@ -84,7 +86,7 @@ export function LogTimeline({ caseData, canWrite }: { caseData: Schemas['CaseRes
                   <EntryView entry={c} />
                 </div>
               ))}
-              {canWrite && entry.text && entry.actorId && <CorrectEntry caseData={caseData} entry={entry} />}
+              {canWrite && entry.text && CORRECTABLE.has(entry.type) && <CorrectEntry caseData={caseData} entry={entry} />}
             </li>
           ))}
       </ol>
