@@ -3,7 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ifMatch, unwrap, type Schemas } from '../api/client';
 import { useUnits } from '../api/catalog';
-import { fieldError, ProblemAlert } from '../components/ProblemAlert';
+import { FormErrors } from '../components/FormErrors';
+import { fieldError } from '../components/ProblemAlert';
 import { EVENT_LABEL, type EventType } from '../labels';
 import { EVENT_FORMS, payloadOf, type FieldSpec, type PayloadField } from './eventForms';
 import { PersonPicker } from './PersonPicker';
@@ -113,8 +114,17 @@ function EventForm({ type, caseData, onStale, onDone }: { type: EventType; caseD
   };
   const set = (name: PayloadField, value: unknown) => setValues((v) => ({ ...v, [name]: value }));
   const shown = EVENT_FORMS[type].filter((f) => !f.when || f.when(values));
+  const labels = Object.fromEntries(shown.map((f) => [f.name, { label: f.label, id: `${type}-${f.name}` }]));
   return (
     <form className="stack" onSubmit={submit} noValidate aria-label={EVENT_LABEL[type]}>
+      <FormErrors
+        error={apply.error}
+        fields={labels}
+        onReload={() => {
+          apply.reset();
+          onStale();
+        }}
+      />
       {shown.map((field) =>
         field.kind === 'person' ? (
           <PersonPicker
@@ -133,13 +143,6 @@ function EventForm({ type, caseData, onStale, onDone }: { type: EventType; caseD
           <EventField key={field.name} field={field} value={values[field.name]} onChange={(v) => set(field.name, v)} error={fieldError(apply.error, field.name)} idPrefix={type} />
         ),
       )}
-      <ProblemAlert
-        error={apply.error}
-        onReload={() => {
-          apply.reset();
-          onStale();
-        }}
-      />
       <div>
         <Button type="submit" data-size="sm" disabled={apply.isPending}>
           {EVENT_LABEL[type]}
@@ -150,18 +153,19 @@ function EventForm({ type, caseData, onStale, onDone }: { type: EventType; caseD
 }
 
 function EventField(props: { field: FieldSpec; value: unknown; onChange(value: unknown): void; error?: string; idPrefix: string }) {
-  const { field, value, onChange, error } = props;
+  const { field, value, onChange, error, idPrefix } = props;
+  const id = `${idPrefix}-${field.name}`;
   const units = useUnits();
   if (field.kind === 'checkbox') {
-    return <Checkbox label={field.label} description={field.description} checked={Boolean(value)} onChange={(e) => onChange(e.target.checked)} error={error} />;
+    return <Checkbox id={id} label={field.label} description={field.description} checked={Boolean(value)} onChange={(e) => onChange(e.target.checked)} error={error} />;
   }
   if (field.kind === 'select' || field.kind === 'unit') {
     const options = field.kind === 'unit' ? Object.fromEntries((units.data ?? []).map((u) => [u.id, u.name])) : (field.options ?? {});
     return (
       <Field>
-        <Label>{field.label}</Label>
+        <Label htmlFor={id}>{field.label}</Label>
         {field.description && <Field.Description>{field.description}</Field.Description>}
-        <Select value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} required={field.required} aria-invalid={error ? true : undefined}>
+        <Select id={id} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} required={field.required} aria-invalid={error ? true : undefined}>
           <Select.Option value="" disabled>
             Velg
           </Select.Option>
@@ -176,6 +180,7 @@ function EventField(props: { field: FieldSpec; value: unknown; onChange(value: u
     );
   }
   const common = {
+    id,
     label: field.label,
     description: field.description,
     value: typeof value === 'string' ? value : '',
