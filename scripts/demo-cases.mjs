@@ -89,9 +89,9 @@ const PLAN = [
   ['tiltak i egen enhet', async (p, i) => { const c = await concern(p, i); await acting(p, c.id); return c; }],
   ['under evaluering', async (p, i) => { const c = await concern(p, i); await acting(p, c.id); await event(p.staff, c.id, { type: 'request_evaluation' }); return c; }],
   ['overlevering venter', async (p, i) => { const c = await concern(p, i); await assign(p, c.id); await assign(p, c.id, p.leader); return c; }],
-  ['anonym drøfting i team', async (p, i) => { const c = await concern(p, i); await assessed(p, c.id); await event(p.staff, c.id, { type: 'decide', route: 'interdisciplinary_team', rationale: 'Vi ønsker råd fra teamet før vi går videre.', anonymous: true, anonymousSummary: 'Barn som over tid virker slitent og trist; foresatte samarbeider.' }); return c; }],
-  ['TFA', async (p, i) => { const c = await concern(p, i); await assessed(p, c.id); await consent(p, c.id, ['tfa']); await event(p.staff, c.id, { type: 'decide', route: 'tfa', rationale: 'Flere tjenester bør se på saken sammen.' }); return c; }],
-  ['IKS-køen', async (p, i) => { const c = await concern(p, i); await assessed(p, c.id); await consent(p, c.id, ['iks']); await event(p.staff, c.id, { type: 'decide', route: 'iks', rationale: 'Sammensatte behov som krever innsatsteamet.' }); return c; }],
+  ['anonym drøfting i team', async (p, i) => { const c = await concern(p, i); await assessed(p, c.id); await event(p.leader, c.id, { type: 'decide', route: 'interdisciplinary_team', rationale: 'Vi ønsker råd fra teamet før vi går videre.', anonymous: true, anonymousSummary: 'Barn som over tid virker slitent og trist; foresatte samarbeider.' }); return c; }],
+  ['TFA', async (p, i) => { const c = await concern(p, i); await assessed(p, c.id); await consent(p, c.id, ['tfa']); await event(p.leader, c.id, { type: 'decide', route: 'tfa', rationale: 'Flere tjenester bør se på saken sammen.' }); return c; }],
+  ['IKS-køen', async (p, i) => { const c = await concern(p, i); await assessed(p, c.id); await consent(p, c.id, ['iks']); await event(p.leader, c.id, { type: 'decide', route: 'iks', rationale: 'Sammensatte behov som krever innsatsteamet.' }); return c; }],
   ['flagget og meldt', async (p, i) => {
     const c = await concern(p, i, { suspectedViolenceOrAbuse: true, categories: ['violence_abuse'], description: 'Barnet har blåmerker på overarmene og sier at pappa blir så sint.' });
     await assign(p, c.id);
