@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { apiAs, expectAccessible, loginAs, screenshot } from './support.js';
 
 test('flow 1: staff logs a concern from the catalog, sees the safety guidance at once, then my cases and notifications', async ({ page }) => {
+  test.slow(); // a long flow with six axe scans, on a shared machine
   await loginAs(page, 'kari.ansatt');
   await expect(page.getByRole('heading', { level: 1, name: 'Meld bekymring' })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Omsorg', exact: true })).toBeVisible(); // categories come from the catalog
