@@ -15,6 +15,9 @@ import { ForeignKeys1796024869178 } from './1796024869178-ForeignKeys.js';
 import { CaseListVisibility1796026926990 } from './1796026926990-CaseListVisibility.js';
 import { RowSecurityScopes1796030000000 } from './1796030000000-RowSecurityScopes.js';
 import { CaseCreatedMunicipalityIndex1796040000000 } from './1796040000000-CaseCreatedMunicipalityIndex.js';
+import { LeavingSightWrites1796120000000 } from './1796120000000-LeavingSightWrites.js';
+import { IksReturnThinWrite1796120000001 } from './1796120000001-IksReturnThinWrite.js';
+import { LeastPrivilege1796190000000 } from './1796190000000-LeastPrivilege.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -33,4 +36,7 @@ export const MIGRATIONS: Function[] = [
   CaseListVisibility1796026926990,
   RowSecurityScopes1796030000000,
   CaseCreatedMunicipalityIndex1796040000000,
+  LeavingSightWrites1796120000000,
+  IksReturnThinWrite1796120000001,
+  LeastPrivilege1796190000000,
 ];

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { MUNICIPALITY_ACTIONS, PLATFORM_ACTIONS, UNIT_ACTIONS, allowedGeneralActions } from '@app/domain';
 import { problems } from '../common/problem.js';
-import { CurrentPrincipal, Public, type Principal } from './principal.js';
+import { CurrentPrincipal, Public, toActor, type Principal } from './principal.js';
 import { PrincipalService } from './principal.service.js';
 import { TokenService } from './token.service.js';
 
@@ -20,7 +21,7 @@ export class AccessTokenDto {
 
 export class RoleScopeDto {
   @ApiProperty() role!: string;
-  @ApiProperty({ enum: ['unit', 'cluster', 'municipality'] }) scopeType!: string;
+  @ApiProperty({ enum: ['unit', 'cluster', 'municipality', 'platform'] }) scopeType!: string;
   @ApiProperty() scopeId!: string;
 }
 
@@ -30,6 +31,13 @@ export class MeDto {
   @ApiProperty() displayName!: string;
   @ApiProperty() municipalityId!: string;
   @ApiProperty({ type: [RoleScopeDto] }) roles!: RoleScopeDto[];
+  /** What the screens offer: decided by the permission table (libs/domain permissions.ts), never guessed from roles. */
+  @ApiProperty({
+    description: 'The municipality and platform actions the caller may perform (and `case.create` when they work in a unit)',
+    enum: [...MUNICIPALITY_ACTIONS, ...UNIT_ACTIONS, ...PLATFORM_ACTIONS],
+    isArray: true,
+  })
+  allowedActions!: string[];
 }
 
 /** Only registered when AUTH_MODE=dev: in oidc mode the route does not exist (404). */
@@ -60,6 +68,6 @@ export class MeController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() principal: Principal): MeDto {
     const { userId, username, displayName, municipalityId, roles } = principal;
-    return { userId, username, displayName, municipalityId, roles };
+    return { userId, username, displayName, municipalityId, roles, allowedActions: allowedGeneralActions(toActor(principal)) };
   }
 }

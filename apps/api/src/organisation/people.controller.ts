@@ -4,8 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CurrentPrincipal, hasRole, type Principal } from '../auth/principal.js';
-import { problems } from '../common/problem.js';
+import { CurrentPrincipal, Requires, type Principal } from '../auth/principal.js';
 
 /** The roles of people a case may name: stafettholder, handover, responsible, participant (DESIGN 8.2, 8.6). */
 export const NAMEABLE_ROLES = ['staff', 'unit_leader', 'team_member', 'tfa_coordinator', 'iks_coordinator', 'iks_member'] as const;
@@ -51,6 +50,7 @@ export class PeopleController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get()
+  @Requires('people.read')
   @ApiOperation({
     summary: 'People of your municipality you may name in a case',
     description:
@@ -59,7 +59,6 @@ export class PeopleController {
   })
   @ApiOkResponse({ type: PeopleResponse })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: PeopleQuery): Promise<PeopleResponse> {
-    if (!hasRole(principal, ...NAMEABLE_ROLES)) throw problems.forbidden();
     const params: unknown[] = [principal.municipalityId, NAMEABLE_ROLES];
     const where: string[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
