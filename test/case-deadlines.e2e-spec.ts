@@ -27,7 +27,7 @@ describe('case deadlines', () => {
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     t = await startTestApp();
-    db = t.app.get(DataSource);
+    db = t.db;
     for (const u of ['kari.ansatt', 'ola.leder']) ids[u] = await userId(t, u);
   });
   afterAll(async () => t?.close());

@@ -23,7 +23,7 @@ describe('people directory', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    db = t.app.get(DataSource);
+    db = t.db;
     const units = await unitIds(t);
     const [demo] = await db.query(`SELECT "municipalityId" AS id FROM unit WHERE id = $1`, [units['solsiden-bhg']]);
     const user = async (municipalityId: string, name: string, role: string, scopeType: string, scopeId: string) => {
