@@ -15,6 +15,7 @@ import { TokenService } from './auth/token.service.js';
 import { FEATURE_MODULES } from './features.js';
 import { CatalogController } from './catalog/catalog.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { PeopleController } from './organisation/people.controller.js';
 import { UnitsController } from './organisation/units.controller.js';
 import { webUiModules } from './web-ui.js';
 import { DevCitizenLoginController } from './citizen/citizen-login.controller.js';
@@ -45,6 +46,7 @@ export class AppModule {
         ...(config.authMode === 'dev' ? [DevLoginController, DevCitizenLoginController] : []),
         MeController,
         UnitsController,
+        PeopleController,
         CatalogController,
       ],
       providers: [TokenService, PrincipalService, Authenticator, { provide: APP_GUARD, useClass: AuthGuard }],

@@ -182,7 +182,7 @@ function outcome(state: CaseState, event: CaseEvent, to: CaseStatus, ctx: Domain
       break;
     case 'accept_handover':
       assignCoordinator(state.pendingAssigneeId!);
-      logText = 'Overleveringen er godtatt: ny koordinator (stafettholder) har overtatt saken.';
+      logText = 'Overleveringen er godtatt: ny stafettholder har overtatt saken.';
       break;
     case 'decline_handover':
       next = { ...next, pendingAssigneeId: null };

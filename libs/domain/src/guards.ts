@@ -109,7 +109,7 @@ function routeAllowed(route: Route, anonymous: boolean, ctx: DomainContext): Ref
 function coordinatorRefusal(state: CaseState, assigneeId: unknown, route: Route, ctx: DomainContext): Refusal | null {
   if (assigneeId === undefined || assigneeId === null) {
     return state.assigneeId === null
-      ? refuse('COORDINATOR_REQUIRED', 'Saken må ha en koordinator (stafettholder) før beslutning. Tildel saken, eller oppgi assigneeId.', 'assigneeId')
+      ? refuse('COORDINATOR_REQUIRED', 'Saken må ha en stafettholder før beslutning. Tildel saken, eller velg stafettholder i beslutningen.', 'assigneeId')
       : null;
   }
   if (state.assigneeId !== null && assigneeId !== state.assigneeId) {

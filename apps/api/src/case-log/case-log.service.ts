@@ -1,6 +1,7 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { norwegianDate, norwegianDateTime } from '@app/platform';
 import type { EntityManager } from 'typeorm';
 import { OSLO, remindersOnTaskRecorded, type DomainEffect } from '@app/domain';
 import { AppUser, CaseLogEntry, CaseTask } from '@app/persistence';
@@ -97,7 +98,7 @@ export class CaseLogService {
       checkVersion: (version) => precondition.check(version),
       decide: async (em) => {
         const original = await this.findEntry(em, caseId, entryId);
-        const when = DateTime.fromJSDate(original.at, { zone: OSLO }).toFormat('dd.MM.yyyy HH:mm');
+        const when = norwegianDateTime(original.at);
         const text = `Rettelse av oppføringen fra ${when}: ${dto.text.trim()}\nBegrunnelse: ${dto.reason.trim()}`;
         const entry = await this.insertEntry(em, { caseId, type: 'correction', actorId: principal.userId, text, occurredAt: null, participants: [], correctsEntryId: original.id, data: {}, confidential: original.confidential });
         return { case: {}, respond: () => view(entry, [], [], 'full') };
@@ -143,12 +144,12 @@ interface NamedTask {
 
 /** The log's text of an entry: what was written, who took part, and the tasks agreed. */
 function composeText(kind: LogEntryKind, text: string, occurredAt: Date | null, participants: string[], tasks: NamedTask[]): string {
-  const when = occurredAt ? ` (${DateTime.fromJSDate(occurredAt, { zone: OSLO }).toFormat('dd.MM.yyyy HH:mm')})` : '';
+  const when = occurredAt ? ` (${norwegianDateTime(occurredAt)})` : '';
   const lines = [`${KIND_LABEL[kind]}${when}: ${text}`];
   if (participants.length) lines.push(`Deltakere: ${participants.join(', ')}.`);
   if (tasks.length) {
     lines.push('Oppgaver:');
-    for (const t of tasks) lines.push(`- ${t.text.trim()} (ansvarlig: ${t.responsible}, frist ${DateTime.fromISO(t.dueDate).toFormat('dd.MM.yyyy')})`);
+    for (const t of tasks) lines.push(`- ${t.text.trim()} (ansvarlig: ${t.responsible}, frist ${norwegianDate(t.dueDate)})`);
   }
   return lines.join('\n');
 }

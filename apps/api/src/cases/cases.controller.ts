@@ -27,10 +27,17 @@ export class PageQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize: number = 100;
 }
 
+export class LogAuthorView {
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Their main role (a unit role first)' }) role!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Where they hold it (unit or cluster)' }) unitName!: string | null;
+}
+
 export class CaseLogEntryView {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'start_assessment' }) type!: string;
   @ApiProperty({ nullable: true, type: String, description: 'null for a caller who sees the case anonymised' }) actorId!: string | null;
+  @ApiProperty({ type: LogAuthorView, nullable: true, description: 'Who wrote it; null when anonymised or written by the system' }) author!: LogAuthorView | null;
   @ApiProperty() at!: Date;
   @ApiProperty({ nullable: true, type: String, description: 'Bokmål; null for a caller who sees the case anonymised (DESIGN 8.4: only types and dates)' })
   text!: string | null;

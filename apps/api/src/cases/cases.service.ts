@@ -349,8 +349,11 @@ export class CasesService {
         skip: (page - 1) * pageSize,
         take: pageSize,
       });
+      const authors = full ? await authorsOf(em, principal.municipalityId, rows.map((r) => r.actorId)) : new Map<string, LogAuthor>();
       const items = rows.map(({ id, type, actorId, at, text, correctsEntryId }) =>
-        full ? { id, type, actorId, at, text, correctsEntryId } : { id, type, actorId: null, at, text: null, correctsEntryId: null },
+        full
+          ? { id, type, actorId, author: (actorId && authors.get(actorId)) || null, at, text, correctsEntryId }
+          : { id, type, actorId: null, author: null, at, text: null, correctsEntryId: null },
       );
       return { items, total, page, pageSize };
     });
@@ -396,6 +399,7 @@ export class CasesService {
       allowedActions: allowedActions(toActor(principal), { state: toCaseState(loaded.row), consents: loaded.consents, now }),
       nationalId: withNationalId && view === 'full' && encrypted ? this.cipher.decrypt(encrypted) : undefined,
       childVoice: loaded.childVoice,
+      deadlines: loaded.deadlines,
     });
   }
 
@@ -408,6 +412,30 @@ export class CasesService {
     }
     return dto as unknown as CaseEvent;
   }
+}
+
+export interface LogAuthor {
+  name: string;
+  role: string | null;
+  unitName: string | null;
+}
+
+/** Name and main role (a unit's first) of the log's authors, for the timeline (issue 25). */
+async function authorsOf(em: EntityManager, municipalityId: string, actorIds: (string | null)[]): Promise<Map<string, LogAuthor>> {
+  const ids = [...new Set(actorIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const rows: ({ id: string } & LogAuthor)[] = await em.query(
+    `SELECT u.id, u."displayName" AS name, r.role, coalesce(un.name, cl.name) AS "unitName"
+       FROM app_user u
+       LEFT JOIN LATERAL (SELECT * FROM role_assignment r WHERE r."userId" = u.id
+                           ORDER BY array_position(ARRAY['unit_leader', 'staff', 'team_member', 'tfa_coordinator', 'iks_coordinator', 'iks_member'], r.role::text) NULLS LAST, r.role
+                           LIMIT 1) r ON true
+       LEFT JOIN unit un ON r."scopeType" = 'unit' AND un.id = r."scopeId"
+       LEFT JOIN cluster cl ON r."scopeType" = 'cluster' AND cl.id = r."scopeId"
+      WHERE u.id = ANY($1::uuid[]) AND u."municipalityId" = $2`,
+    [ids, municipalityId],
+  );
+  return new Map(rows.map(({ id, ...author }) => [id, author]));
 }
 
 /** The thin writes (migration LeavingSightWrites, CaseLifecycle) of the events after which their actor no longer sees the case. */
@@ -426,13 +454,13 @@ function coordinatorNotices(principal: Principal, result: Applied): Notification
   const notices: NotificationToSend[] = [];
   for (const e of result.effects) {
     if (e.type === 'CoordinatorAssigned' && e.assigneeId !== principal.userId) {
-      notices.push({ recipientIds: [e.assigneeId], type: 'case_assigned', message: 'Du er satt som koordinator (stafettholder) for en sak.' });
+      notices.push({ recipientIds: [e.assigneeId], type: 'case_assigned', message: 'Du er satt som stafettholder for en sak.' });
     }
     if (e.type === 'HandoverOffered') {
       notices.push({
         recipientIds: [e.pendingAssigneeId],
         type: 'handover_offered',
-        message: 'Du er foreslått som ny koordinator (stafettholder) for en sak. Godta eller avslå overleveringen.',
+        message: 'Du er foreslått som ny stafettholder for en sak. Godta eller avslå overleveringen.',
       });
     }
   }

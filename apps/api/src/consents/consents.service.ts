@@ -14,6 +14,7 @@ import {
   remindersOnConsentWithdrawn,
 } from '@app/domain';
 import { ConsentRow, RoleAssignmentRow, toCaseState, toDomainConsent } from '@app/persistence';
+import { serviceNames } from '@app/platform';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { toActor, type Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
@@ -92,8 +93,8 @@ export class ConsentsService {
         );
         const form = dto.form === 'oral' ? 'muntlig' : 'skriftlig';
         const text = refused
-          ? `Samtykke nektet (${form}) for: ${row.recipients.join(', ')}. Opplysninger deles ikke med disse tjenestene.`
-          : `Samtykke (${form}) registrert for: ${row.recipients.join(', ')}.`;
+          ? `Samtykke nektet (${form}) for: ${serviceNames(row.recipients)}. Opplysninger deles ikke med disse tjenestene.`
+          : `Samtykke (${form}) registrert for: ${serviceNames(row.recipients)}.`;
         return {
           case: {},
           log: { type: refused ? 'consent_refused' : 'consent_recorded', text, data: { consentId: row.id } },

@@ -95,6 +95,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People of your municipality you may name in a case
+         * @description Staff and leaders of a unit, team members of a service and coordinators: the people a case may name as stafettholder, responsible or participant. Name, roles and service only. For callers who work on cases (not auditors, analysts or admins: 403). At most 50, by name.
+         */
+        get: operations["PeopleController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/concern-categories": {
         parameters: {
             query?: never;
@@ -1388,6 +1408,22 @@ export interface components {
             kind: "health_station" | "kindergarten" | "primary_school" | "lower_secondary_school" | "other";
             clusterId: string;
         };
+        PersonRoleView: {
+            /** @enum {string} */
+            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member";
+            /** @description The unit (or, for a team member, the cluster) the role is held in; null for a municipality role */
+            unitName: string | null;
+        };
+        PersonView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            roles: components["schemas"]["PersonRoleView"][];
+            service: string | null;
+        };
+        PeopleResponse: {
+            items: components["schemas"]["PersonView"][];
+        };
         CatalogItemDto: {
             code: string;
             /** @description Bokmål label */
@@ -1568,6 +1604,24 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
+        DeadlineView: {
+            /**
+             * @description decision_due: level 0 ends in a decision (8.2); evaluation_due: an active measure; consent_expiry; task_due: a task from the log; child_welfare_report_due: a flagged case not yet reported (8.1)
+             * @enum {string}
+             */
+            kind: "decision_due" | "evaluation_due" | "consent_expiry" | "task_due" | "child_welfare_report_due";
+            /**
+             * Format: date-time
+             * @description For evaluation_due and task_due: the start of the day (Europe/Oslo)
+             */
+            dueAt: string;
+            overdue: boolean;
+            /**
+             * Format: uuid
+             * @description Who must act (measure or task responsible); absent when anonymised
+             */
+            responsibleId?: string;
+        };
         CaseResponse: {
             id: string;
             /**
@@ -1616,6 +1670,8 @@ export interface components {
             allowedActions: ("start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down" | "guardians_may_be_informed" | "case.assign" | "consent.manage" | "consent.request" | "measure.add" | "measure.evaluate" | "log.write" | "log.correct" | "guardians.manage" | "report.read" | "iks.accept" | "iks.return" | "iks.end" | "iks.priority" | "iks.order")[];
             /** @description Only in the answer to a command: true when the command took the case out of the caller’s view (this is the case as they last saw it; a GET now answers 404) */
             leftView?: boolean;
+            /** @description Only in GET /cases/:id: the open deadlines, soonest first (DESIGN 12.1) */
+            deadlines?: components["schemas"]["DeadlineView"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1669,6 +1725,8 @@ export interface components {
             allowedActions: ("start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down" | "guardians_may_be_informed" | "case.assign" | "consent.manage" | "consent.request" | "measure.add" | "measure.evaluate" | "log.write" | "log.correct" | "guardians.manage" | "report.read" | "iks.accept" | "iks.return" | "iks.end" | "iks.priority" | "iks.order")[];
             /** @description Only in the answer to a command: true when the command took the case out of the caller’s view (this is the case as they last saw it; a GET now answers 404) */
             leftView?: boolean;
+            /** @description Only in GET /cases/:id: the open deadlines, soonest first (DESIGN 12.1) */
+            deadlines?: components["schemas"]["DeadlineView"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1790,12 +1848,21 @@ export interface components {
              */
             assigneeId: string;
         };
+        LogAuthorView: {
+            name: string;
+            /** @description Their main role (a unit role first) */
+            role: string | null;
+            /** @description Where they hold it (unit or cluster) */
+            unitName: string | null;
+        };
         CaseLogEntryView: {
             id: string;
             /** @example start_assessment */
             type: string;
             /** @description null for a caller who sees the case anonymised */
             actorId: string | null;
+            /** @description Who wrote it; null when anonymised or written by the system */
+            author: components["schemas"]["LogAuthorView"] | null;
             /** Format: date-time */
             at: string;
             /** @description Bokmål; null for a caller who sees the case anonymised (DESIGN 8.4: only types and dates) */
@@ -3228,6 +3295,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnitDto"][];
+                };
+            };
+        };
+    };
+    PeopleController_list: {
+        parameters: {
+            query?: {
+                /** @description People with a role in this unit */
+                unitId?: string;
+                /** @description People of this service (services.json code) */
+                service?: string;
+                role?: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member";
+                /** @description Start of a first or last name, any case (æøå included) */
+                q?: string;
+                /** @description Only these people (ids a case names), at most 50 */
+                ids?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleResponse"];
                 };
             };
         };
