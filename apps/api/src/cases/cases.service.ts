@@ -234,7 +234,7 @@ export class CasesService {
           effects: result.effects,
           notifications: coordinatorNotices(principal, result),
           respond: (written) => {
-            const response = { ...this.present(principal, { ...written, childVoice: childVoice ?? written.childVoice }, false), leftView: false };
+            const response = this.present(principal, { ...written, childVoice: childVoice ?? written.childVoice }, false);
             return childWelfareReportId ? { ...response, childWelfareReportId } : response;
           },
         };
