@@ -17,7 +17,7 @@ import { AuditTrail } from '../audit/audit-trail.service.js';
 import { RowSecurity } from '../database/row-security.js';
 import { CaseStore } from '../cases/case-store.js';
 import { CaseCommandRunner, refusalOf, type CaseChange } from '../cases/case-command-runner.js';
-import { notify, type NotificationToSend } from '../cases/notify.js';
+import { notify, type NotificationToSend, type NotificationType } from '../cases/notify.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { versionMismatch, type CasePrecondition } from '../cases/if-match.js';
 import { refusalToProblem } from '../cases/refusal.mapper.js';
@@ -461,7 +461,7 @@ export class IksService {
     return iksCapacity(counts, (await this.profiles.get(principal.municipalityId)).iksCasesPerYear);
   }
 
-  private async unitLeadersNotice(em: EntityManager, unitId: string, type: string, message: string): Promise<NotificationToSend> {
+  private async unitLeadersNotice(em: EntityManager, unitId: string, type: NotificationType, message: string): Promise<NotificationToSend> {
     const leaders = await em.findBy(RoleAssignmentRow, { role: 'unit_leader', scopeType: 'unit', scopeId: unitId });
     return { recipientIds: leaders.map((l) => l.userId), type, message };
   }
