@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { caseViewOf, may, type Action, type Actor, type CaseView } from '@app/domain';
 import { BtiCase, ConsentRow, toCaseState, toDomainConsent } from '@app/persistence';
 import { PrincipalService } from '../apps/api/src/auth/principal.service.js';
-import { CaseAccessPolicy } from '../apps/api/src/cases/case-access.policy.js';
+import { CaseAccessPolicy } from '../apps/api/src/case-core/case-access.policy.js';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { caseEtag, logConcern, sendEvent, userId } from './harness/cases.js';
 
