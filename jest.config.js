@@ -11,6 +11,7 @@ const moduleNameMapper = {
 const SLOW_E2E = [
   'audit-sealing',
   'config-and-migrations',
+  'database-posture',
   'fault-unavailable',
   'reminders-faults',
   'reminders-outage',

@@ -282,7 +282,7 @@ describe('case API', () => {
       const res = await t.http.put(`/api/v1/cases/${created.id}/assignee`).set(await t.auth('ola.leder')).set('If-Match', '"1"').send({ assigneeId: kari }).expect(200);
       expect(res.body).toMatchObject({ assigneeId: kari, version: 2 });
       expect((await t.http.get(`/api/v1/cases/${created.id}`).set(await t.auth('kari.ansatt'))).status).toBe(200);
-      const notes = await t.app.get((await import('typeorm')).DataSource).query(`SELECT type FROM notification WHERE "recipientId" = $1 AND "caseId" = $2`, [kari, created.id]);
+      const notes = await t.db.query(`SELECT type FROM notification WHERE "recipientId" = $1 AND "caseId" = $2`, [kari, created.id]);
       expect(notes).toEqual([{ type: 'case_assigned' }]);
       const log = await t.http.get(`/api/v1/cases/${created.id}/log`).set(await t.auth('ola.leder'));
       expect(log.body.items.map((e: { type: string }) => e.type)).toContain('assigned');

@@ -15,7 +15,7 @@ describe('IKS referrals', () => {
   let ids: Record<string, string>;
   beforeAll(async () => {
     t = await startTestApp();
-    ds = t.app.get(DataSource);
+    ds = t.db;
     ids = {};
     for (const u of ['kari.ansatt', 'ola.leder', 'berit.leder', 'siri.iks', 'lars.analytiker']) ids[u] = await userId(t, u);
     await unitIds(t);

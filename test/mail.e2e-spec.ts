@@ -70,7 +70,7 @@ describe('e-mail notices', () => {
   beforeAll(async () => {
     if (!process.env.BTI_TEST_MAIL_DIR) throw new Error('The e-mail tests read the harness sink: run them without SMTP_URL.');
     t = await startTestApp(SHORT);
-    ds = t.app.get(DataSource);
+    ds = t.db;
   });
   afterEach(async () => {
     await w?.close();

@@ -16,7 +16,7 @@ describe('notifications API', () => {
   const ids: string[] = [];
   beforeAll(async () => {
     t = await startTestApp();
-    ds = t.app.get(DataSource);
+    ds = t.db;
     // eva.revisor gets no reminders from other tests: her notifications are exactly these.
     eva = await userId(t, 'eva.revisor');
     const repo = ds.getRepository(Notification);

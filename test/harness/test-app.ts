@@ -1,16 +1,34 @@
 import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createDataSource, runMigrations, seedDemoData } from '@app/persistence';
+import type { DataSource } from 'typeorm';
+import { createDataSource, createMigratorDataSource, runMigrations, seedDemoData } from '@app/persistence';
 import { loadConfig, type AppConfig } from '@app/platform';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 
 /** A fixed test key: 32 bytes as hex. */
 export const TEST_ENCRYPTION_KEY = '7f'.repeat(32);
 
+/**
+ * The harness's logins (test/harness/global-setup.mjs): `DATABASE_URL` is the cluster's superuser,
+ * for fixtures and inspection; the apps log in as in production.
+ */
+export const logins = {
+  get migrator(): string {
+    return process.env.BTI_TEST_MIGRATOR_URL!;
+  },
+  get api(): string {
+    return process.env.BTI_TEST_API_URL!;
+  },
+  get worker(): string {
+    return process.env.BTI_TEST_WORKER_URL!;
+  },
+};
+
+/** The API's environment (its own login); the worker's: `testEnv({ DATABASE_URL: logins.worker })`. */
 export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
-    DATABASE_URL: process.env.DATABASE_URL,
+    DATABASE_URL: logins.api,
     REDIS_URL: process.env.REDIS_URL,
     SMTP_URL: process.env.SMTP_URL,
     AUTH_MODE: 'dev',
@@ -24,7 +42,7 @@ let prepared = false;
 /** Migrates and seeds the harness database (idempotent; once per test file). */
 export async function prepareDatabase(): Promise<void> {
   if (prepared) return;
-  const ds = await createDataSource(process.env.DATABASE_URL!).initialize();
+  const ds = await createMigratorDataSource(logins.migrator).initialize();
   try {
     await runMigrations(ds);
     await seedDemoData(ds);
@@ -51,6 +69,8 @@ export interface TestApp {
   http: ReturnType<typeof request>;
   config: AppConfig;
   logs: LogCapture;
+  /** The cluster's superuser, for fixtures and inspection (row-level security does not apply); the app's own is `app.get(DataSource)`. */
+  db: DataSource;
   /** Bearer header for a demo user (dev-login), cached per username. */
   auth(username: string): Promise<{ Authorization: string }>;
   close(): Promise<void>;
@@ -69,12 +89,14 @@ export async function startTestApp(envOverrides: Record<string, string> = {}): P
     throw error;
   }
   const http = request(app.getHttpServer());
+  const db = await createDataSource(process.env.DATABASE_URL!, { extra: { max: 4 } }).initialize();
   const tokens = new Map<string, string>();
   return {
     app,
     http,
     config,
     logs,
+    db,
     async auth(username: string) {
       if (!tokens.has(username)) {
         const res = await http.post('/api/v1/auth/dev-login').send({ username });
@@ -83,6 +105,9 @@ export async function startTestApp(envOverrides: Record<string, string> = {}): P
       }
       return { Authorization: `Bearer ${tokens.get(username)}` };
     },
-    close: () => app.close(),
+    async close() {
+      await db.destroy();
+      await app.close();
+    },
   };
 }

@@ -149,6 +149,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker };
 }
 
+/**
+ * The migrator's login for `cli.js migrate seed` (MIGRATION_DATABASE_URL): a member of the owner
+ * role, never the API's or the worker's login. Defaults to DATABASE_URL for a database where one
+ * login does everything (then the API refuses to start on it: it owns the tables).
+ */
+export function migrationDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.MIGRATION_DATABASE_URL?.trim() ? url(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']) : url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+}
+
 const MAIL_ADDRESS = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 
 function loadMailConfig(env: NodeJS.ProcessEnv, port: number): MailConfig {
