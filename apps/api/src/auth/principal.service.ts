@@ -8,22 +8,25 @@ import type { Principal } from './principal.js';
 /** Who the user is and what they may do; the request adds requestId and purpose. */
 export type StoredPrincipal = Omit<Principal, 'requestId' | 'purpose'>;
 
-/** Loads a caller's roles and scopes from the database (the token says who, the database says what). */
+/**
+ * Loads a caller's roles and scopes from the database (the token says who, the database says what).
+ * A deactivated user is nobody; the identity statement of each request checks it again (RowSecurity).
+ */
 @Injectable()
 export class PrincipalService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async byUserId(userId: string): Promise<StoredPrincipal | null> {
     if (!isUUID(userId)) return null;
-    return this.toPrincipal(await this.dataSource.getRepository(AppUser).findOneBy({ id: userId }));
+    return this.toPrincipal(await this.dataSource.getRepository(AppUser).findOneBy({ id: userId, active: true }));
   }
 
   async byExternalSubject(subject: string): Promise<StoredPrincipal | null> {
-    return this.toPrincipal(await this.dataSource.getRepository(AppUser).findOneBy({ externalSubject: subject }));
+    return this.toPrincipal(await this.dataSource.getRepository(AppUser).findOneBy({ externalSubject: subject, active: true }));
   }
 
   async byUsername(username: string): Promise<StoredPrincipal | null> {
-    return this.toPrincipal(await this.dataSource.getRepository(AppUser).findOneBy({ username }));
+    return this.toPrincipal(await this.dataSource.getRepository(AppUser).findOneBy({ username, active: true }));
   }
 
   private async toPrincipal(user: AppUser | null): Promise<StoredPrincipal | null> {
