@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SAFETY_GUIDANCE } from '@app/platform';
 import type { BtiCase, Child, ChildVoiceRow, Concern, Guardian } from '@app/persistence';
 import { CASE_ACTIONS, isEventType, type CaseAction, type EventType } from '@app/domain';
-import type { CaseView } from './case-access.policy.js';
-import { DEADLINE_KINDS, type DeadlineRow } from './case-store.js';
+import type { CaseView } from '../case-core/case-access.policy.js';
+import { DEADLINE_KINDS, type DeadlineRow } from '../case-core/case-store.js';
 
 export class GuardianView {
   @ApiProperty() name!: string;

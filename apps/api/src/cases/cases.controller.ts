@@ -20,7 +20,7 @@ import { AssignCaseDto } from './dto/assign.dto.js';
 import { CaseEventDto } from './dto/case-event.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
-import { etag, requireIfMatch } from './if-match.js';
+import { etag, requireIfMatch } from '../case-core/if-match.js';
 
 export class PageQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page: number = 1;

@@ -36,10 +36,10 @@ import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { ChildWelfareReportRecorder, type ReportEvent } from '../child-welfare-reports/report-recorder.js';
-import { CaseAccessPolicy, toActor } from './case-access.policy.js';
-import { CaseStore, type LoadedCase } from './case-store.js';
-import { CaseCommandRunner, requiredVersion, type CaseChange } from './case-command-runner.js';
-import type { NotificationToSend } from './notify.js';
+import { CaseAccessPolicy, toActor } from '../case-core/case-access.policy.js';
+import { CaseStore, type LoadedCase } from '../case-core/case-store.js';
+import { CaseCommandRunner, requiredVersion, type CaseChange } from '../case-core/case-command-runner.js';
+import type { NotificationToSend } from '../case-core/notify.js';
 import { ageInYears } from './child-age.js';
 import { asJsonb } from './jsonb.js';
 import { RowSecurity } from '../database/row-security.js';
@@ -49,7 +49,7 @@ import { AssignCaseDto } from './dto/assign.dto.js';
 import { CaseEventDto, EVENT_FIELDS } from './dto/case-event.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
-import { versionMismatch } from './if-match.js';
+import { versionMismatch } from '../case-core/if-match.js';
 import { NationalIdCipher } from './national-id.js';
 import { refusalToProblem } from './refusal.mapper.js';
 
@@ -262,7 +262,7 @@ export class CasesService {
           effects: result.effects,
           notifications: coordinatorNotices(principal, result),
           respond: (written) => {
-            const response = { ...this.present(principal, { ...written, childVoice: childVoice ?? written.childVoice }, false), leftView: false };
+            const response = this.present(principal, { ...written, childVoice: childVoice ?? written.childVoice }, false);
             return childWelfareReportId ? { ...response, childWelfareReportId } : response;
           },
         };

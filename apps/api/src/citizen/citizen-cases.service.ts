@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { ProblemException, problems } from '../common/problem.js';
-import { notify } from '../cases/notify.js';
+import { notify } from '../case-core/notify.js';
 import { RowSecurity } from '../database/row-security.js';
 import { auditCitizen, citizenActorName } from './citizen-audit.js';
 import type { CitizenPrincipal } from './citizen-principal.js';

@@ -15,10 +15,10 @@ import { ConsentRequestRow, ConsentRow, toCaseState, toDomainConsent, writeRemin
 import { loadReferenceData } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
-import { CaseCommandRunner } from '../cases/case-command-runner.js';
+import { CaseCommandRunner } from '../case-core/case-command-runner.js';
 import { ageInYears } from '../cases/child-age.js';
-import type { CasePrecondition } from '../cases/if-match.js';
-import { notify } from '../cases/notify.js';
+import type { CasePrecondition } from '../case-core/if-match.js';
+import { notify } from '../case-core/notify.js';
 import { RowSecurity } from '../database/row-security.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { auditCitizen } from './citizen-audit.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module.js';
+import { CaseCoreModule } from '../case-core/case-core.module.js';
 import { GuardiansController } from '../guardians/guardians.controller.js';
 import { GuardiansService } from '../guardians/guardians.service.js';
 import { CitizenCasesService } from './citizen-cases.service.js';
@@ -11,7 +11,7 @@ import { ConsentRequestsService } from './consent-requests.service.js';
 
 /** The family's access (DESIGN 12.4): guardians as rows, the citizen's endpoints, digital consent. */
 @Module({
-  imports: [CasesModule],
+  imports: [CaseCoreModule],
   controllers: [GuardiansController, ConsentRequestsController, CitizenController],
   providers: [GuardiansService, CitizenCasesService, ConsentRequestsService, CitizenTokenService, CitizenGuard],
   exports: [CitizenTokenService],

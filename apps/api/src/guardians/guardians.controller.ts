@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Put, Res } from '@nestjs/c
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { CasePrecondition, ETAG_RESPONSE_HEADER, IF_MATCH_HEADER } from '../cases/if-match.js';
+import { CasePrecondition, ETAG_RESPONSE_HEADER, IF_MATCH_HEADER } from '../case-core/if-match.js';
 import { CreateGuardianDto, GuardianListResponse, GuardianView, UpdateGuardianDto } from './guardians.dto.js';
 import { GuardiansService } from './guardians.service.js';
 

@@ -7,12 +7,12 @@ import { loadReferenceData, norwegianDate } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
-import { CaseAccessPolicy } from '../cases/case-access.policy.js';
+import { CaseAccessPolicy } from '../case-core/case-access.policy.js';
 import { RowSecurity } from '../database/row-security.js';
-import { CaseStore } from '../cases/case-store.js';
-import { CaseCommandRunner } from '../cases/case-command-runner.js';
+import { CaseStore } from '../case-core/case-store.js';
+import { CaseCommandRunner } from '../case-core/case-command-runner.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
-import type { CasePrecondition } from '../cases/if-match.js';
+import type { CasePrecondition } from '../case-core/if-match.js';
 import { evaluationMoment, osloToday } from './measure-dates.js';
 import { CreateMeasureDto, EvaluateMeasureDto, ListMeasuresQuery, MeasureListResponse, MeasureView } from './measures.dto.js';
 

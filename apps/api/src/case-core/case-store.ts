@@ -11,7 +11,7 @@ import { auditInsertFrom } from '../audit/audit-trail.service.js';
 import { preparedQuery } from '../database/prepared.js';
 import { RowSecurity } from '../database/row-security.js';
 import { versionMismatch } from './if-match.js';
-import type { ListSort } from './dto/list-cases.query.js';
+import type { ListSort } from '../cases/dto/list-cases.query.js';
 
 /** Loaded in one transaction: the case row (locked when asked) and what the response needs. */
 export interface LoadedCase {
