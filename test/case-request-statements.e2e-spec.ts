@@ -119,7 +119,7 @@ describe('the hot paths: statements per request, and answers built from what was
     const staff = await t.auth('kari.ansatt');
     const statements = await recorder.during(() => t.http.post('/api/v1/cases').set(staff).send(concernBody(units['solsiden-bhg'])).expect(201));
     expect(statements.map(verb)).toEqual([...TX, 'SELECT "Unit"."id" AS', 'WITH new_case AS', 'WITH input AS', 'INSERT INTO audit_event', 'COMMIT']);
-    for (const table of ['bti_case', 'child', 'concern', 'case_log_entry']) expect(statements[2]).toContain(`INSERT INTO ${table} `);
+    for (const table of ['bti_case', 'child', 'concern', 'case_log_entry', 'case_guardian']) expect(statements[2]).toContain(`INSERT INTO ${table} `);
     expect(statements[3]).toContain('INSERT INTO "scheduled_reminder"');
   });
 

@@ -157,7 +157,7 @@ export class CaseStore {
   }
 
   /**
-   * A new case with its child, concern and first log entry, in one statement (data-modifying
+   * A new case with its child, concern, guardians and first log entry, in one statement (data-modifying
    * CTEs; the foreign keys are checked at its end, the case's child key at commit). Every value is
    * the caller's but the reference, which the insert trigger draws: the answer returns it.
    */
@@ -173,7 +173,13 @@ export class CaseStore {
        new_concern AS (
          INSERT INTO concern (id, "caseId", description, categories, "riskFactors", "protectiveFactors", "childVoice", "suspectedViolenceOrAbuse", "createdAt")
          VALUES ($21, $1, $22, $23::text[], $24::text[], $25::text[], $26, $27, $13)),
-       new_log AS (INSERT INTO case_log_entry ("caseId", type, "actorId", text) VALUES ($1, $28, $29, $30))
+       new_log AS (INSERT INTO case_log_entry ("caseId", type, "actorId", text) VALUES ($1, $28, $29, $30)),
+       -- The guardians the concern names become the case's guardian rows (a national id only when staff register one).
+       new_guardians AS (
+         INSERT INTO case_guardian ("caseId", name, relation, "parentalResponsibility", contact, position)
+         SELECT $1, g.name, g.relation, g."parentalResponsibility", g.contact, (g.ord - 1)::smallint
+         FROM ROWS FROM (jsonb_to_recordset($19::jsonb) AS (name text, relation text, "parentalResponsibility" boolean, contact text))
+           WITH ORDINALITY AS g(name, relation, "parentalResponsibility", contact, ord))
        SELECT reference FROM new_case`,
       [
         row.id, row.municipalityId, row.unitId, row.clusterId, row.childId, row.reporterId, row.reporterUnitId, row.status, row.level,

@@ -1,4 +1,3 @@
-import { insertGuardiansOfNewCase } from '../guardians/guardian-rows.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -162,7 +161,6 @@ export class CasesService {
         actorId: principal.userId,
         text: flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå (barnevernvakten utenom kontortid).' : 'Bekymring registrert.',
       });
-      await insertGuardiansOfNewCase(em, row.id, dto.child.guardians ?? []);
       const durations = await this.profiles.reminderDurations(principal.municipalityId, row.profileVersion);
       await writeReminderEffects(em, row.id, remindersOnConcernLogged(toCaseState(row), now, durations));
       await this.audit.record(em, principal, 'case.create', [row.id]);

@@ -54,6 +54,9 @@ export class Child {
 @Index('IDX_bti_case_created_municipality', ['createdAt', 'municipalityId'])
 @ForeignKey(() => MunicipalityProfileVersion, ['municipalityId', 'profileVersion'], ['municipalityId', 'version'], { name: 'FK_bti_case_profileVersion', onDelete: 'RESTRICT' })
 @Index('UQ_bti_case_municipality_reference', ['municipalityId', 'reference'], { unique: true })
+// Retention (migration RetentionAndArchive): the extraction pages a municipality's closed cases; the daily deletion finds what is due.
+@Index('IDX_bti_case_municipality_closed', ['municipalityId', 'closedAt', 'id'], { where: `"closedAt" IS NOT NULL` })
+@Index('IDX_bti_case_delete_after', ['deleteAfter'], { where: `"deleteAfter" IS NOT NULL AND "deletedAt" IS NULL` })
 export class BtiCase {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @ForeignKey(() => Municipality, { name: 'FK_bti_case_municipalityId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) municipalityId!: string;
