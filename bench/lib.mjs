@@ -72,6 +72,7 @@ export function benchEnv(services, overrides = {}) {
     DATABASE_URL: services.pg.url,
     REDIS_URL: services.redis.url,
     AUTH_MODE: 'dev',
+    ALLOW_DEV_LOGIN: 'true',
     DATA_ENCRYPTION_KEY: BENCH_KEY,
     LOG_LEVEL: 'info',
     PORT: '3000',

@@ -15,6 +15,7 @@ import { ForeignKeys1796024869178 } from './1796024869178-ForeignKeys.js';
 import { CaseListVisibility1796026926990 } from './1796026926990-CaseListVisibility.js';
 import { RowSecurityScopes1796030000000 } from './1796030000000-RowSecurityScopes.js';
 import { CaseCreatedMunicipalityIndex1796040000000 } from './1796040000000-CaseCreatedMunicipalityIndex.js';
+import { DemoUsers1796110000000 } from './1796110000000-DemoUsers.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   CaseListVisibility1796026926990,
   RowSecurityScopes1796030000000,
   CaseCreatedMunicipalityIndex1796040000000,
+  DemoUsers1796110000000,
 ];

@@ -108,7 +108,7 @@ describe('access matrix: domain, API and row-level security agree with one table
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { login: 'test-issuer' });
     db = t.app.get(DataSource);
     await seedOutsiders();
     ids.own = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')).id;

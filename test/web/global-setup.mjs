@@ -63,6 +63,7 @@ export default async function globalSetup() {
       DATABASE_URL: pg.url,
       REDIS_URL: redis.url,
       AUTH_MODE: 'dev',
+      ALLOW_DEV_LOGIN: 'true',
       DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
     };

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '@app/platform';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { BODY_LIMIT_BYTES, hardenServer, refuseOversizedBody } from './common/http-limits.js';
 import { rejectDeepJson } from './common/json-depth.js';
@@ -48,6 +49,12 @@ export async function createApiApp(options: AppModuleOptions): Promise<INestAppl
   const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
+}
+
+/** Listens on PORT at HOST: in dev mode loopback only unless HOST says otherwise (config.host). */
+export async function listen(app: INestApplication, config: Pick<AppConfig, 'port' | 'host'>): Promise<void> {
+  if (config.host) await app.listen(config.port, config.host);
+  else await app.listen(config.port);
 }
 
 /** The OpenAPI document of `/docs-json`; `scripts/web-schema.mjs` builds the web UI's client from it. */

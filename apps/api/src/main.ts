@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@app/platform';
-import { createApiApp } from './app.factory.js';
+import { createApiApp, listen } from './app.factory.js';
 
 async function main(): Promise<void> {
   let config;
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApiApp({ config });
-  await app.listen(config.port);
+  await listen(app, config);
 }
 
 void main();

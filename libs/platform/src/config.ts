@@ -12,11 +12,15 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 export interface AppConfig {
   port: number;
+  /** HOST: the address the API listens on; in dev mode 127.0.0.1 unless set, else every interface (undefined). */
+  host: string | undefined;
+  /** NODE_ENV as given (`production`, `development`, `test`, or unset). */
+  nodeEnv: string | undefined;
   databaseUrl: string;
   redisUrl: string;
   authMode: 'dev' | 'oidc';
   /** `clientId` (OIDC_CLIENT_ID, optional): the web UI's public client at the issuer. */
-  oidc: { issuer?: string; audience?: string; jwksUrl?: string; clientId?: string };
+  oidc: OidcConfig;
   /** 32 bytes for AES-256-GCM and the HMAC of national ids. */
   dataEncryptionKey: Buffer;
   /**
@@ -33,6 +37,18 @@ export interface AppConfig {
   mail: MailConfig;
   /** The worker's reminder sweep (REMINDER_WORKER_CONCURRENCY, REMINDER_BATCH_SIZE, REMINDER_SWEEP_INTERVAL_MS). */
   reminderWorker: ReminderWorkerConfig;
+}
+
+/** oidc mode: who issues the access tokens the API accepts, and how an access token is told from an ID token. */
+export interface OidcConfig {
+  issuer?: string;
+  audience?: string;
+  jwksUrl?: string;
+  clientId?: string;
+  /** OIDC_ACCESS_TOKEN_TYP: the JWT header `typ` an access token must carry (RFC 9068: `at+jwt`). */
+  accessTokenTyp: string;
+  /** OIDC_ACCESS_TOKEN_CLAIM: a claim an access token must carry (e.g. `scp` for Entra ID, whose tokens say only `JWT`). */
+  accessTokenClaim?: string;
 }
 
 /** E-mail notices (DESIGN section 10). */
@@ -109,12 +125,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (authMode !== 'dev' && authMode !== 'oidc') {
     throw new ConfigError(`AUTH_MODE må være «dev» eller «oidc» (fikk «${authMode}»).`);
   }
-  const oidc = { issuer: env.OIDC_ISSUER?.trim(), audience: env.OIDC_AUDIENCE?.trim(), jwksUrl: env.OIDC_JWKS_URL?.trim(), clientId: env.OIDC_CLIENT_ID?.trim() || undefined };
-  if (authMode === 'oidc') {
-    required(env, 'OIDC_ISSUER');
-    required(env, 'OIDC_AUDIENCE');
-    url(env, 'OIDC_JWKS_URL', ['http:', 'https:']);
-  }
+  const nodeEnv = env.NODE_ENV?.trim() || undefined;
+  checkDevLogin(env, authMode, nodeEnv);
+  const oidc = loadOidcConfig(env, authMode, nodeEnv);
+  const host = env.HOST?.trim() || (authMode === 'dev' ? '127.0.0.1' : undefined);
 
   const key = decodeKey(required(env, 'DATA_ENCRYPTION_KEY'));
   if (!key) throw new ConfigError('DATA_ENCRYPTION_KEY må være 32 byte, som 64 hex-tegn eller base64.');
@@ -146,7 +160,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     batchSize: integer(env, 'REMINDER_BATCH_SIZE', DEFAULT_REMINDER_WORKER.batchSize, 1, 10_000),
     sweepIntervalMs: integer(env, 'REMINDER_SWEEP_INTERVAL_MS', DEFAULT_REMINDER_WORKER.sweepIntervalMs, 100, 60_000),
   };
-  return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker };
+  return { port, host, nodeEnv, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker };
+}
+
+/**
+ * Dev login hands out tokens without a password: never in production, and against a database the
+ * operator named (DATABASE_URL from outside) only when ALLOW_DEV_LOGIN=true says so. `npm start`
+ * and the test harness set it for the databases they embed.
+ */
+function checkDevLogin(env: NodeJS.ProcessEnv, authMode: AppConfig['authMode'], nodeEnv: string | undefined): void {
+  if (authMode !== 'dev') return;
+  if (nodeEnv === 'production') throw new ConfigError('AUTH_MODE=dev er ikke tillatt med NODE_ENV=production.');
+  if (env.ALLOW_DEV_LOGIN?.trim() !== 'true') {
+    throw new ConfigError('AUTH_MODE=dev med DATABASE_URL krever ALLOW_DEV_LOGIN=true (dev-innlogging uten passord for demobrukere).');
+  }
+}
+
+/** NODE_ENV values under which the JWKS may be fetched over plain http (a local test issuer). */
+const PLAIN_HTTP_JWKS_ENVS = ['development', 'test'];
+/** Header types that do not tell an access token from an ID token on their own. */
+const GENERIC_TYPS = ['jwt', 'application/jwt'];
+
+function loadOidcConfig(env: NodeJS.ProcessEnv, authMode: AppConfig['authMode'], nodeEnv: string | undefined): OidcConfig {
+  const accessTokenTyp = env.OIDC_ACCESS_TOKEN_TYP?.trim() || 'at+jwt';
+  const accessTokenClaim = env.OIDC_ACCESS_TOKEN_CLAIM?.trim() || undefined;
+  const oidc = { issuer: env.OIDC_ISSUER?.trim(), audience: env.OIDC_AUDIENCE?.trim(), jwksUrl: env.OIDC_JWKS_URL?.trim(), clientId: env.OIDC_CLIENT_ID?.trim() || undefined, accessTokenTyp, accessTokenClaim };
+  if (authMode !== 'oidc') return oidc;
+  required(env, 'OIDC_ISSUER');
+  required(env, 'OIDC_AUDIENCE');
+  const jwksUrl = url(env, 'OIDC_JWKS_URL', ['http:', 'https:']);
+  if (new URL(jwksUrl).protocol === 'http:' && !PLAIN_HTTP_JWKS_ENVS.includes(nodeEnv ?? '')) {
+    throw new ConfigError('OIDC_JWKS_URL må bruke https: (http: bare med NODE_ENV=development eller test).');
+  }
+  if (GENERIC_TYPS.includes(accessTokenTyp.toLowerCase()) && !accessTokenClaim) {
+    throw new ConfigError(`OIDC_ACCESS_TOKEN_TYP=${accessTokenTyp} skiller ikke tilgangstoken fra ID-token: sett også OIDC_ACCESS_TOKEN_CLAIM (f.eks. scp).`);
+  }
+  return oidc;
 }
 
 const MAIL_ADDRESS = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;

@@ -32,7 +32,10 @@ export class MeDto {
   @ApiProperty({ type: [RoleScopeDto] }) roles!: RoleScopeDto[];
 }
 
-/** Only registered when AUTH_MODE=dev: in oidc mode the route does not exist (404). */
+/**
+ * Only registered when AUTH_MODE=dev (never with NODE_ENV=production, and with ALLOW_DEV_LOGIN=true:
+ * libs/platform's config): in oidc mode the route does not exist (404). Tokens for demo users only.
+ */
 @ApiTags('auth')
 @Controller('auth')
 export class DevLoginController {
@@ -46,8 +49,8 @@ export class DevLoginController {
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenDto })
   async login(@Body() body: DevLoginDto): Promise<AccessTokenDto> {
-    const principal = await this.principals.byUsername(body.username);
-    if (!principal) throw problems.validation([{ field: 'username', message: 'Ukjent demobruker.' }]);
+    const principal = await this.principals.demoUserByUsername(body.username);
+    if (!principal) throw problems.validation([{ field: 'username', message: 'Ukjent demobruker: dev-innlogging gjelder bare demobrukerne.' }]);
     return { accessToken: await this.tokens.issueDevToken(principal.userId, principal.username) };
   }
 }

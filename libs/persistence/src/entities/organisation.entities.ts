@@ -65,6 +65,8 @@ export class AppUser {
   @Column({ type: 'varchar', length: 320, nullable: true }) email!: string | null;
   /** The service (services.json) a team, TFA or IKS member works in; consent names services (DESIGN 8.3). */
   @Column({ type: 'varchar', length: 40, nullable: true }) service!: string | null;
+  /** A seeded demo user: the only kind dev login gives a token (DESIGN 12.8.4). Set by the demo seed alone. */
+  @Column({ type: 'boolean', default: false }) demo!: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }
 
