@@ -9,6 +9,8 @@ import { TestIssuer } from './test-issuer.js';
 /** A fixed test key: 32 bytes as hex. */
 export const TEST_ENCRYPTION_KEY = '7f'.repeat(32);
 
+export const GENEROUS_RATE_LIMITS = { RATE_LIMIT_LOGIN_PER_IP: '1000000', RATE_LIMIT_WRITES_PER_USER: '1000000', RATE_LIMIT_WRITES_PER_IP: '1000000' };
+
 export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     DATABASE_URL: process.env.DATABASE_URL,
@@ -17,6 +19,8 @@ export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
     NODE_ENV: 'test',
     AUTH_MODE: 'dev',
     ALLOW_DEV_LOGIN: 'true', // the harness's own throwaway database
+    // Test files share 127.0.0.1 and the demo users: limits no suite reaches (rate-limit.e2e-spec sets its own).
+    ...GENEROUS_RATE_LIMITS,
     DATA_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     LOG_LEVEL: 'info',
     ...overrides,

@@ -4,13 +4,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/platform';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { BODY_LIMIT_BYTES, hardenServer, refuseOversizedBody } from './common/http-limits.js';
 import { rejectDeepJson } from './common/json-depth.js';
 import { ProblemFilter } from './common/problem.filter.js';
+import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
 
 export const API_PREFIX = 'api/v1';
@@ -39,7 +39,8 @@ export async function createApiApp(options: AppModuleOptions): Promise<INestAppl
   app.use(refuseOversizedBody); // before any body parser: a declared oversize body is never read
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.use(rejectDeepJson);
-  app.use(helmet({ contentSecurityPolicy: false })); // the Swagger UI needs inline scripts
+  app.use(securityHeaders(options.config));
+  app.set('trust proxy', options.config.trustProxy); // request.ip: the client's, for the rate limits
   setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());

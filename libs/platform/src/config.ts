@@ -37,7 +37,20 @@ export interface AppConfig {
   mail: MailConfig;
   /** The worker's reminder sweep (REMINDER_WORKER_CONCURRENCY, REMINDER_BATCH_SIZE, REMINDER_SWEEP_INTERVAL_MS). */
   reminderWorker: ReminderWorkerConfig;
+  /** Requests per minute on login and writes (RATE_LIMIT_*), counted in Redis across replicas. */
+  rateLimits: RateLimitConfig;
+  /** TRUST_PROXY: Express's `trust proxy` (hops or addresses), so a caller's IP is the client's, not the load balancer's. */
+  trustProxy: number | string | false;
 }
+
+/** Requests per minute; a caller over a limit gets 429 until the minute has passed. */
+export interface RateLimitConfig {
+  loginPerIp: number;
+  writesPerUser: number;
+  writesPerIp: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimitConfig = { loginPerIp: 20, writesPerUser: 120, writesPerIp: 600 };
 
 /** oidc mode: who issues the access tokens the API accepts, and how an access token is told from an ID token. */
 export interface OidcConfig {
@@ -160,7 +173,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     batchSize: integer(env, 'REMINDER_BATCH_SIZE', DEFAULT_REMINDER_WORKER.batchSize, 1, 10_000),
     sweepIntervalMs: integer(env, 'REMINDER_SWEEP_INTERVAL_MS', DEFAULT_REMINDER_WORKER.sweepIntervalMs, 100, 60_000),
   };
-  return { port, host, nodeEnv, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker };
+  const rateLimits: RateLimitConfig = {
+    loginPerIp: integer(env, 'RATE_LIMIT_LOGIN_PER_IP', DEFAULT_RATE_LIMITS.loginPerIp, 1, 1_000_000),
+    writesPerUser: integer(env, 'RATE_LIMIT_WRITES_PER_USER', DEFAULT_RATE_LIMITS.writesPerUser, 1, 1_000_000),
+    writesPerIp: integer(env, 'RATE_LIMIT_WRITES_PER_IP', DEFAULT_RATE_LIMITS.writesPerIp, 1, 1_000_000),
+  };
+  const trustProxyRaw = env.TRUST_PROXY?.trim();
+  const trustProxy = !trustProxyRaw ? false : /^\d+$/.test(trustProxyRaw) ? integer(env, 'TRUST_PROXY', 0, 0, 10) : trustProxyRaw;
+  return { rateLimits, trustProxy, port, host, nodeEnv, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker };
 }
 
 /**

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { problems } from '../common/problem.js';
+import { LoginRateLimit } from '../rate-limit/rate-limit.guard.js';
 import { CurrentPrincipal, Public, type Principal } from './principal.js';
 import { PrincipalService } from './principal.service.js';
 import { TokenService } from './token.service.js';
@@ -45,6 +46,7 @@ export class DevLoginController {
   ) {}
 
   @Public()
+  @LoginRateLimit()
   @Post('dev-login')
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenDto })
