@@ -16,6 +16,7 @@ import { CaseListVisibility1796026926990 } from './1796026926990-CaseListVisibil
 import { RowSecurityScopes1796030000000 } from './1796030000000-RowSecurityScopes.js';
 import { CaseCreatedMunicipalityIndex1796040000000 } from './1796040000000-CaseCreatedMunicipalityIndex.js';
 import { DemoUsers1796110000000 } from './1796110000000-DemoUsers.js';
+import { LogDataAllowList1796110000001 } from './1796110000001-LogDataAllowList.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -35,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   RowSecurityScopes1796030000000,
   CaseCreatedMunicipalityIndex1796040000000,
   DemoUsers1796110000000,
+  LogDataAllowList1796110000001,
 ];

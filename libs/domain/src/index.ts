@@ -42,3 +42,4 @@ export {
 } from './reminders.js';
 export * from './iks.js';
 export * from './labels.js';
+export * from './log-data.js';

@@ -2,7 +2,7 @@ import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { isWorkingOnCase, OSLO, remindersOnTaskRecorded, type DomainEffect } from '@app/domain';
+import { isWorkingOnCase, logData, OSLO, remindersOnTaskRecorded, type DomainEffect } from '@app/domain';
 import { AppUser, CaseLogEntry, CaseTask, toCaseState } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
@@ -131,7 +131,7 @@ export class CaseLogService {
   }
 
   private async insertEntry(em: EntityManager, values: Omit<CaseLogEntry, 'id' | 'at'>): Promise<CaseLogEntry> {
-    const inserted = await em.insert(CaseLogEntry, values as never);
+    const inserted = await em.insert(CaseLogEntry, { ...values, data: logData(values.type, values.data) } as never);
     const id = (inserted.identifiers[0] as { id: string }).id;
     return em.findOneByOrFail(CaseLogEntry, { id });
   }

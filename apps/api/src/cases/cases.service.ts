@@ -226,7 +226,7 @@ export class CasesService {
             suspectedViolenceOrAbuse: next.suspectedViolenceOrAbuse,
             childWelfareReportedAt: next.childWelfareReportedAt,
           },
-          log: { type, text: result.logText, data: { payload, effects: result.effects.map((e) => e.type) } },
+          log: { type, text: result.logText, data: { ...payload, effects: result.effects.map((e) => e.type) } },
           effects: result.effects,
           notifications: coordinatorNotices(principal, result),
           respond: (written) => {
@@ -324,7 +324,7 @@ export class CasesService {
     if (!ok) throw versionMismatch(loaded.row.version + 1);
     return {
       case: { writtenByCommand: { transferToUnitId: null, transferToClusterId: null, updatedAt } },
-      log: { type, text: logText, data: { payload, effects: ['TransferWithdrawn'] } },
+      log: { type, text: logText, data: { ...payload, effects: ['TransferWithdrawn'] } },
       respond: (written) => presentCase({ row: written.row as BtiCase, child: written.child, concern: written.concern, view: 'full', allowedEvents: [] }),
     };
   }
