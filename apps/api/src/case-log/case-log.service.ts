@@ -171,7 +171,8 @@ function view(entry: CaseLogEntry, tasks: CaseTask[], correctedBy: string[], cas
     text: full ? entry.text : null,
     participants: full ? entry.participants : [],
     tasks: full ? tasks.map((t) => ({ id: t.id, text: t.text, responsibleId: t.responsibleId, dueDate: t.dueDate })) : [],
-    correctsEntryId: entry.correctsEntryId,
-    correctedBy,
+    // As in the log's list: an anonymised viewer is not told which entries correct which.
+    correctsEntryId: full ? entry.correctsEntryId : null,
+    correctedBy: full ? correctedBy : [],
   };
 }

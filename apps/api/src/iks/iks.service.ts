@@ -15,6 +15,7 @@ import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { RowSecurity } from '../database/row-security.js';
+import { CaseAccessPolicy } from '../cases/case-access.policy.js';
 import { CaseStore } from '../cases/case-store.js';
 import { CaseCommandRunner, type CaseChange } from '../cases/case-command-runner.js';
 import { notify, type NotificationToSend } from '../cases/notify.js';
@@ -62,6 +63,7 @@ export class IksService {
     private readonly runner: CaseCommandRunner,
     private readonly profiles: MunicipalityProfiles,
     private readonly audit: AuditTrail,
+    private readonly policy: CaseAccessPolicy,
   ) {}
 
   static isCoordinator(principal: Principal): boolean {
@@ -85,7 +87,7 @@ export class IksService {
       const statuses: IksReferralStatus[] = query.status ? [query.status] : ['referred', 'accepted'];
       const rows = await this.queueRows(em, principal, { statuses, onlyMember: coordinator ? null : principal.userId });
       const now = new Date();
-      const items = rows.map((r) => this.view(r, now)).sort((a, b) =>
+      const items = rows.map((r) => this.view(r, now, identifiedInQueue(r))).sort((a, b) =>
         compareQueue({ id: a.id, priority: a.priority, score: a.score?.total ?? null, referredAt: a.referredAt }, { id: b.id, priority: b.priority, score: b.score?.total ?? null, referredAt: b.referredAt }),
       );
       const start = (query.page - 1) * query.pageSize;
@@ -102,18 +104,19 @@ export class IksService {
       if (!row || !this.maySeeReferral(principal, row)) throw problems.notFound('Fant ikke henvisningen.');
       const orders = await em.find(IksCompetenceOrder, { where: { referralId }, order: { createdAt: 'ASC', id: 'ASC' } });
       await this.audit.record(em, principal, 'iks.referral.read', [row.caseId]);
-      return { ...this.view(row, new Date()), orders: orders.map(orderView) };
+      return { ...this.view(row, new Date(), identifiedInQueue(row)), orders: orders.map(orderView) };
     });
   }
 
   /** The referrals of one case, for anyone who sees the case (the unit leader follows the status here). */
   async forCase(principal: Principal, caseId: string): Promise<IksReferralView[]> {
     return this.rowSecurity.transaction(principal, async (em) => {
-      await this.store.loadVisible(em, principal, caseId);
+      const loaded = await this.store.loadVisible(em, principal, caseId);
       const rows = await this.queueRows(em, principal, { caseId });
       await this.audit.record(em, principal, 'iks.referral.list', [caseId]);
       const now = new Date();
-      return rows.map((r) => this.view(r, now)).sort((a, b) => b.referredAt.getTime() - a.referredAt.getTime());
+      const identified = this.policy.viewOf(principal, loaded.row, loaded.consents, now) === 'full';
+      return rows.map((r) => this.view(r, now, identified)).sort((a, b) => b.referredAt.getTime() - a.referredAt.getTime());
     });
   }
 
@@ -389,7 +392,7 @@ export class IksService {
   private async reload(em: EntityManager, principal: Principal, referralId: string): Promise<IksReferralView> {
     const [row] = await this.queueRows(em, principal, { referralId });
     const orders = await em.find(IksCompetenceOrder, { where: { referralId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return { ...this.view(row, new Date()), orders: orders.map(orderView) };
+    return { ...this.view(row, new Date(), identifiedInQueue(row)), orders: orders.map(orderView) };
   }
 
   /** Referrals with their unit and, where the caller's transaction may see the case, the score facts. */
@@ -418,7 +421,12 @@ export class IksService {
     return (await qb.getRawMany()) as QueueRow[];
   }
 
-  private view(r: QueueRow, now: Date): IksReferralView {
+  /**
+   * A referral as the caller may see it. Without an identified view of the case (anonymised, or no
+   * longer visible) the log's rule applies (DESIGN 8.4): kinds, codes and dates; no texts (entry
+   * plan, exit criteria, return reason, summary), no people.
+   */
+  private view(r: QueueRow, now: Date, identified: boolean): IksReferralView {
     const visible = r.caseSuspected !== null && r.caseSuspected !== undefined;
     const open = r.status === 'referred' || r.status === 'accepted';
     const riskFactorCount = visible ? Number(r.caseRiskFactorCount ?? 0) : null;
@@ -438,17 +446,17 @@ export class IksService {
       fromLevel: r.fromLevel,
       escalation: r.escalation,
       referredAt: new Date(r.createdAt),
-      referredById: r.referredById,
+      referredById: identified ? r.referredById : null,
       coreGroup: r.coreGroup ?? [],
-      memberIds: r.memberIds ?? [],
-      entryPlan: r.entryPlan,
-      exitCriteria: r.exitCriteria,
+      memberIds: identified ? (r.memberIds ?? []) : [],
+      entryPlan: identified ? r.entryPlan : null,
+      exitCriteria: identified ? r.exitCriteria : null,
       acceptedAt: r.acceptedAt,
       returnedAt: r.returnedAt,
-      returnReason: r.returnReason,
+      returnReason: identified ? r.returnReason : null,
       endedAt: r.endedAt,
       endReason: r.endReason,
-      endSummary: r.endSummary,
+      endSummary: identified ? r.endSummary : null,
     };
   }
 
@@ -469,6 +477,15 @@ export class IksService {
     return { recipientIds: leaders.map((l) => l.userId), type, message };
   }
 
+}
+
+/**
+ * The queue and a single referral are the IKS coordinator's and members' (maySeeReferral), who see a
+ * case identified or not at all (libs/domain caseViewOf: IKS has no anonymous mode): the case row
+ * joined under row-level security tells which.
+ */
+function identifiedInQueue(r: QueueRow): boolean {
+  return r.caseSuspected !== null && r.caseSuspected !== undefined;
 }
 
 function requireStatus(referral: IksReferral, status: IksReferralStatus, detail: string): void {
