@@ -38,7 +38,12 @@ import {
   SetPriorityDto,
 } from './dto/iks.dto.js';
 
-
+/**
+ * The queue, a single referral and the answers to IKS commands go to the IKS coordinator and
+ * members (maySeeReferral), who never see a case anonymised (libs/domain caseViewOf: IKS has no
+ * anonymous mode); a referral of a case they no longer see keeps its texts for them, as before.
+ */
+const IKS_OWN_VIEW = true;
 
 /** A referral row joined with what the queue shows of its case (null where RLS hides the case). */
 interface QueueRow extends IksReferral {
@@ -87,7 +92,7 @@ export class IksService {
       const statuses: IksReferralStatus[] = query.status ? [query.status] : ['referred', 'accepted'];
       const rows = await this.queueRows(em, principal, { statuses, onlyMember: coordinator ? null : principal.userId });
       const now = new Date();
-      const items = rows.map((r) => this.view(r, now, identifiedInQueue(r))).sort((a, b) =>
+      const items = rows.map((r) => this.view(r, now, IKS_OWN_VIEW)).sort((a, b) =>
         compareQueue({ id: a.id, priority: a.priority, score: a.score?.total ?? null, referredAt: a.referredAt }, { id: b.id, priority: b.priority, score: b.score?.total ?? null, referredAt: b.referredAt }),
       );
       const start = (query.page - 1) * query.pageSize;
@@ -104,7 +109,7 @@ export class IksService {
       if (!row || !this.maySeeReferral(principal, row)) throw problems.notFound('Fant ikke henvisningen.');
       const orders = await em.find(IksCompetenceOrder, { where: { referralId }, order: { createdAt: 'ASC', id: 'ASC' } });
       await this.audit.record(em, principal, 'iks.referral.read', [row.caseId]);
-      return { ...this.view(row, new Date(), identifiedInQueue(row)), orders: orders.map(orderView) };
+      return { ...this.view(row, new Date(), IKS_OWN_VIEW), orders: orders.map(orderView) };
     });
   }
 
@@ -392,7 +397,7 @@ export class IksService {
   private async reload(em: EntityManager, principal: Principal, referralId: string): Promise<IksReferralView> {
     const [row] = await this.queueRows(em, principal, { referralId });
     const orders = await em.find(IksCompetenceOrder, { where: { referralId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return { ...this.view(row, new Date(), identifiedInQueue(row)), orders: orders.map(orderView) };
+    return { ...this.view(row, new Date(), IKS_OWN_VIEW), orders: orders.map(orderView) };
   }
 
   /** Referrals with their unit and, where the caller's transaction may see the case, the score facts. */
@@ -422,8 +427,8 @@ export class IksService {
   }
 
   /**
-   * A referral as the caller may see it. Without an identified view of the case (anonymised, or no
-   * longer visible) the log's rule applies (DESIGN 8.4): kinds, codes and dates; no texts (entry
+   * A referral as the caller may see it. Someone who sees the case anonymised (a team member after
+   * IKS handed it back) gets the log's rule (DESIGN 8.4): kinds, codes and dates; no texts (entry
    * plan, exit criteria, return reason, summary), no people.
    */
   private view(r: QueueRow, now: Date, identified: boolean): IksReferralView {
@@ -477,15 +482,6 @@ export class IksService {
     return { recipientIds: leaders.map((l) => l.userId), type, message };
   }
 
-}
-
-/**
- * The queue and a single referral are the IKS coordinator's and members' (maySeeReferral), who see a
- * case identified or not at all (libs/domain caseViewOf: IKS has no anonymous mode): the case row
- * joined under row-level security tells which.
- */
-function identifiedInQueue(r: QueueRow): boolean {
-  return r.caseSuspected !== null && r.caseSuspected !== undefined;
 }
 
 function requireStatus(referral: IksReferral, status: IksReferralStatus, detail: string): void {

@@ -1399,13 +1399,13 @@ export interface components {
             referredAt: string;
             /**
              * Format: uuid
-             * @description null without an identified view of the case
+             * @description null when the case is seen anonymised
              */
             referredById: string | null;
             coreGroup: string[];
-            /** @description empty without an identified view of the case */
+            /** @description empty when the case is seen anonymised */
             memberIds: string[];
-            /** @description Texts (entry plan, exit criteria, return reason, summary) are null without an identified view of the case */
+            /** @description Texts (entry plan, exit criteria, return reason, summary) are null when the case is seen anonymised */
             entryPlan: string | null;
             exitCriteria: string | null;
             /** Format: date-time */
