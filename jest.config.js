@@ -4,6 +4,23 @@ const moduleNameMapper = {
   '^@app/(domain|persistence|platform)/(.*)\\.js$': '<rootDir>/libs/$1/src/$2',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
+/**
+ * e2e files that spawn processes, start their own clusters or inject faults: the slow project.
+ * `npm run test:fast` leaves them out (unit + e2e-fast); `npm test` runs all three projects.
+ */
+const SLOW_E2E = [
+  'audit-sealing',
+  'config-and-migrations',
+  'database-posture',
+  'fault-unavailable',
+  'reminders-faults',
+  'reminders-outage',
+  'supervisor',
+].map((name) => `<rootDir>/test/${name}.e2e-spec.ts`);
+const e2e = {
+  globalSetup: '<rootDir>/test/harness/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/harness/global-teardown.mjs',
+};
 const common = {
   rootDir: '.',
   extensionsToTreatAsEsm: ['.ts'],
@@ -18,12 +35,7 @@ export default {
   testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
-    {
-      ...common,
-      displayName: 'e2e',
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/harness/global-setup.mjs',
-      globalTeardown: '<rootDir>/test/harness/global-teardown.mjs',
-    },
+    { ...common, ...e2e, displayName: 'e2e-fast', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testPathIgnorePatterns: ['/node_modules/', ...SLOW_E2E.map((f) => f.replace('<rootDir>', ''))] },
+    { ...common, ...e2e, displayName: 'e2e-slow', testMatch: SLOW_E2E },
   ],
 };

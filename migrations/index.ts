@@ -17,6 +17,9 @@ import { RowSecurityScopes1796030000000 } from './1796030000000-RowSecurityScope
 import { CaseCreatedMunicipalityIndex1796040000000 } from './1796040000000-CaseCreatedMunicipalityIndex.js';
 import { DemoUsers1796110000000 } from './1796110000000-DemoUsers.js';
 import { LogDataAllowList1796110000001 } from './1796110000001-LogDataAllowList.js';
+import { LeavingSightWrites1796120000000 } from './1796120000000-LeavingSightWrites.js';
+import { IksReturnThinWrite1796120000001 } from './1796120000001-IksReturnThinWrite.js';
+import { LeastPrivilege1796190000000 } from './1796190000000-LeastPrivilege.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -37,4 +40,7 @@ export const MIGRATIONS: Function[] = [
   CaseCreatedMunicipalityIndex1796040000000,
   DemoUsers1796110000000,
   LogDataAllowList1796110000001,
+  LeavingSightWrites1796120000000,
+  IksReturnThinWrite1796120000001,
+  LeastPrivilege1796190000000,
 ];

@@ -1,9 +1,10 @@
 // `npm run migration:generate -- <Name>` | `migration:run` | `migration:revert`.
-// Uses DATABASE_URL when set; otherwise `run`/`revert` use the embedded dev database in .data/,
+// Uses MIGRATION_DATABASE_URL (or DATABASE_URL) when set; otherwise `run`/`revert` use the embedded dev database in .data/,
 // and `generate` diffs the entities against a throwaway database migrated to the latest state.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { embeddedPasswords, ensureDatabaseRoles } from './database-roles.mjs';
 import { startPostgres, throwawayDir } from './embedded-services.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -40,17 +41,15 @@ function writeMigrationIndex() {
   writeFileSync(path.join(root, 'migrations/index.ts'), text);
 }
 
-let database = process.env.DATABASE_URL;
+let database = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
 let pg;
 try {
   if (!database) {
-    pg =
-      command === 'generate'
-        ? await startPostgres({ dataDir: path.join(throwawayDir('bti-migration'), 'pg'), persistent: false })
-        : await startPostgres({ dataDir: path.join(root, '.data/postgres') });
-    database = pg.url;
+    const dataDir = command === 'generate' ? throwawayDir('bti-migration') : path.join(root, '.data');
+    pg = await startPostgres({ dataDir: path.join(dataDir, 'postgres'), persistent: command !== 'generate' });
+    database = (await ensureDatabaseRoles(pg.url, embeddedPasswords(dataDir))).migrator;
   }
-  const env = { ...process.env, DATABASE_URL: database };
+  const env = { ...process.env, MIGRATION_DATABASE_URL: database };
   if (command === 'generate') {
     if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('Bruk: npm run migration:generate -- <PascalCaseName>');
     if (typeorm(['migration:run'], env)) {

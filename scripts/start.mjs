@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { embeddedPasswords, ensureDatabaseRoles } from './database-roles.mjs';
 import { freePort, startPostgres, startRedis } from './embedded-services.mjs';
 import { Supervisor, stopProcess } from './supervisor.mjs';
 import { startEmbeddedMail } from './mail-sink.mjs';
@@ -43,6 +44,15 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 supervisor.onFatal = () => void shutdown(1);
+// A process manager may signal only the process it started (npm, which exits without passing the
+// signal on): when our parent is gone, we are an orphan, and stop what we started.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid && !supervisor.stopping) {
+    log(`foreldreprosessen (pid ${parentPid}) er borte`);
+    void shutdown(0);
+  }
+}, 250).unref();
 
 /** A development key kept in the data directory, so encrypted national ids stay readable between runs. */
 function devEncryptionKey() {
@@ -53,6 +63,8 @@ function devEncryptionKey() {
 
 /** A Node app of this repository as a supervised child; `stop` is SIGTERM, SIGKILL after the grace period. */
 function nodeApp(app, env) {
+  // Each app logs in as itself (README, "Security"): the worker's own login when one is given.
+  if (app === 'worker' && env.WORKER_DATABASE_URL) env = { ...env, DATABASE_URL: env.WORKER_DATABASE_URL };
   return async (track) => {
     const child = spawn(process.execPath, ['--enable-source-maps', dist(app, 'main.js')], { stdio: 'inherit', env });
     track(child);
@@ -78,7 +90,11 @@ try {
         return { child: started.process, stop: started.stop, url: started.url, dataDir: started.dataDir };
       },
     });
-    env.DATABASE_URL = pg.url;
+    // The roles of docker/initdb (as the embedded superuser), then each part on its own login.
+    const logins = await ensureDatabaseRoles(pg.url, embeddedPasswords(dataDir));
+    env.MIGRATION_DATABASE_URL = logins.migrator;
+    env.DATABASE_URL = logins.api;
+    env.WORKER_DATABASE_URL = logins.worker;
     env.AUTH_MODE ??= 'dev';
     // Dev login against a database named from outside needs the operator's word; this one is ours.
     if (env.AUTH_MODE === 'dev') env.ALLOW_DEV_LOGIN = 'true';

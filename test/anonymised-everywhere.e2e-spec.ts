@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { caseEtag, logConcern, sendEvent, userId } from './harness/cases.js';
 
@@ -39,7 +38,7 @@ describe('an anonymised viewer reads no texts and no people anywhere', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const db = t.app.get(DataSource);
+    const db = t.db;
     const [kari, siri] = [await userId(t, 'kari.ansatt'), await userId(t, 'siri.iks')];
     people.push(kari, siri, await userId(t, 'ola.leder'));
     // An IKS case under a consent naming IKS and PPT, accepted, ended back to the unit's team.

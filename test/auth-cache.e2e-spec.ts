@@ -16,7 +16,7 @@ describe('role cache and revocation', () => {
 
   /** A fresh auditor of the demo municipality; returns its role row id. */
   async function auditor(t: TestApp): Promise<{ username: string; roleId: string }> {
-    const db = t.app.get(DataSource);
+    const db = t.db;
     const username = `cache-${randomUUID().slice(0, 8)}`;
     const [{ id: municipalityId }] = await db.query(`SELECT "municipalityId" AS id FROM app_user WHERE username = 'eva.revisor'`);
     const [user] = await db.query(`INSERT INTO app_user ("municipalityId", username, "displayName") VALUES ($1, $2, $2) RETURNING id`, [municipalityId, username]);
@@ -32,7 +32,7 @@ describe('role cache and revocation', () => {
     apps.push(t);
     const { username, roleId } = await auditor(t);
     await t.http.get('/api/v1/audit').set(await t.auth(username)).expect(200);
-    await t.app.get(DataSource).query(`DELETE FROM role_assignment WHERE id = $1`, [roleId]);
+    await t.db.query(`DELETE FROM role_assignment WHERE id = $1`, [roleId]);
     const status = await waitFor(async () => {
       const res = await t.http.get('/api/v1/audit').set(await t.auth(username));
       return res.status === 403 && res.status;
@@ -45,7 +45,7 @@ describe('role cache and revocation', () => {
     apps.push(t);
     const { username, roleId } = await auditor(t);
     await t.http.get('/api/v1/audit').set(await t.auth(username)).expect(200);
-    await t.app.get(DataSource).query(`DELETE FROM role_assignment WHERE id = $1`, [roleId]);
+    await t.db.query(`DELETE FROM role_assignment WHERE id = $1`, [roleId]);
     expect((await t.http.get('/api/v1/audit').set(await t.auth(username))).status).toBe(403);
   });
 });

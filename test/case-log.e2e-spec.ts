@@ -20,7 +20,7 @@ describe('case log entries, tasks and corrections', () => {
     // once, a later one the day before; the worker fires them as they come due.
     t = await startTestApp();
     worker = await startTestWorker();
-    db = t.app.get(DataSource);
+    db = t.db;
     for (const u of ['kari.ansatt', 'ola.leder', 'nina.ansatt', 'per.ppt']) ids[u] = await userId(t, u);
   }, 60_000);
   afterAll(async () => {

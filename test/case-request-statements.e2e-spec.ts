@@ -10,7 +10,7 @@ jest.setTimeout(60_000);
 /**
  * The SQL statements one request sends, counted through TypeORM's logger (every statement of the
  * API goes through a query runner, which logs it before sending). A count is not a timing: it
- * guards the round trips the hot paths promise (README: How a request flows).
+ * guards the round trips the hot paths promise (docs/ARCHITECTURE.md: the request path in detail).
  */
 class StatementRecorder {
   statements: string[] = [];
@@ -99,7 +99,7 @@ describe('the hot paths: statements per request, and answers built from what was
   };
   /** Audit rows of one action on one case. */
   const auditRows = async (caseId: string, action: string): Promise<number> => {
-    const [{ n }] = (await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM audit_event WHERE "caseId" = $1 AND action = $2`, [caseId, action])) as { n: number }[];
+    const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE "caseId" = $1 AND action = $2`, [caseId, action])) as { n: number }[];
     return n;
   };
   beforeAll(async () => {
@@ -198,7 +198,7 @@ describe('the hot paths: statements per request, and answers built from what was
   it('GET /cases writes one case.list audit row per case shown, and one without a case for an empty page', async () => {
     const leader = await t.auth('ola.leder');
     const eventsOf = async (requestId: string) =>
-      (await t.app.get(DataSource).query(`SELECT action, "caseId" FROM audit_event WHERE "requestId" = $1`, [requestId])) as { action: string; caseId: string | null }[];
+      (await t.db.query(`SELECT action, "caseId" FROM audit_event WHERE "requestId" = $1`, [requestId])) as { action: string; caseId: string | null }[];
     const page = await t.http.get('/api/v1/cases?pageSize=3').set(leader).set('X-Request-Id', 'list-audit-page').expect(200);
     expect(page.body.items.length).toBeGreaterThan(0);
     const shown = page.body.items.map((c: { id: string }) => c.id).sort();

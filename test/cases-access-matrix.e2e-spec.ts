@@ -109,7 +109,7 @@ describe('access matrix: domain, API and row-level security agree with one table
 
   beforeAll(async () => {
     t = await startTestApp({}, { login: 'test-issuer' });
-    db = t.app.get(DataSource);
+    db = t.db;
     await seedOutsiders();
     ids.own = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')).id;
     ids.bakken = (await logConcern(t, 'nina.ansatt', 'bakken-skole')).id;

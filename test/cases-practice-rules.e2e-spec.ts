@@ -15,7 +15,7 @@ describe('practice rules', () => {
   let db: DataSource;
   beforeAll(async () => {
     t = await startTestApp();
-    db = t.app.get(DataSource);
+    db = t.db;
   });
   afterAll(() => t.close());
 

@@ -96,8 +96,12 @@ describe('docker compose file', () => {
     expect(compose.services.api.depends_on.migrate.condition).toBe('service_completed_successfully');
     expect(compose.services.worker.depends_on.migrate.condition).toBe('service_completed_successfully');
     expect(compose.services.migrate.restart).toBe('no');
-    for (const app of ['api', 'worker', 'migrate']) {
-      expect(compose.services[app].environment.DATABASE_URL).toMatch(/^postgres:\/\//);
-    }
+    // Each part on its own login (README, "Security"), the roles made by docker/initdb on the first start.
+    const user = (url: string) => new URL(url.replace(/\$\{[^}]*\}/g, 'secret')).username;
+    expect(user(compose.services.api.environment.DATABASE_URL)).toBe('bti_api');
+    expect(user(compose.services.worker.environment.DATABASE_URL)).toBe('bti_worker');
+    expect(user(compose.services.migrate.environment.MIGRATION_DATABASE_URL)).toBe('bti_migrator');
+    expect(compose.services.migrate.environment.DATABASE_URL).toBeUndefined();
+    expect(compose.services.postgres.volumes).toContain('./initdb:/docker-entrypoint-initdb.d:ro');
   });
 });

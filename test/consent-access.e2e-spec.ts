@@ -17,7 +17,7 @@ describe('consent, anonymous consultation and access outside the unit', () => {
   let db: DataSource;
   beforeAll(async () => {
     t = await startTestApp();
-    db = t.app.get(DataSource);
+    db = t.db;
   });
   afterAll(() => t.close());
 

@@ -3,7 +3,6 @@ import net from 'node:net';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '@app/platform';
 import { createApiApp, listen } from '../apps/api/src/app.factory.js';
 import { TokenService } from '../apps/api/src/auth/token.service.js';
@@ -53,7 +52,7 @@ describe('dev login is fenced', () => {
     let stranger: { id: string; username: string };
     beforeAll(async () => {
       t = await startTestApp();
-      const db = t.app.get(DataSource);
+      const db = t.db;
       const username = `ikke-demo-${randomUUID().slice(0, 8)}`;
       const [{ id: municipalityId }] = await db.query(`SELECT "municipalityId" AS id FROM app_user WHERE username = 'ola.leder'`);
       const [user] = await db.query(`INSERT INTO app_user ("municipalityId", username, "displayName") VALUES ($1, $2, $2) RETURNING id`, [municipalityId, username]);
@@ -63,7 +62,7 @@ describe('dev login is fenced', () => {
     afterAll(() => t.close());
 
     it('the seed marks its users as demo users, and nobody else', async () => {
-      const rows: { username: string; demo: boolean }[] = await t.app.get(DataSource).query(`SELECT username, demo FROM app_user WHERE username IN ('ola.leder', $1)`, [stranger.username]);
+      const rows: { username: string; demo: boolean }[] = await t.db.query(`SELECT username, demo FROM app_user WHERE username IN ('ola.leder', $1)`, [stranger.username]);
       expect(Object.fromEntries(rows.map((r) => [r.username, r.demo]))).toEqual({ 'ola.leder': true, [stranger.username]: false });
     });
 

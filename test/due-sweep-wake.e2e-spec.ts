@@ -26,7 +26,7 @@ describe('the due-sweep: punctual, and never spinning on what it cannot fire yet
     // As an earlier file's worker leaves it in the shared Redis: a scheduler with another period.
     await queue.upsertJobScheduler(REMINDER_SWEEP_SCHEDULER, { every: 200 }, { name: REMINDER_SWEEP_JOB, data: {} });
     w = await startTestWorker({}, { sweepIntervalMs: PERIOD_MS });
-    ds = t.app.get(DataSource);
+    ds = t.db;
   });
   afterAll(async () => {
     await queue?.close();

@@ -21,7 +21,7 @@ describe('database and Redis outages', () => {
     t = await startTestApp({ DATABASE_URL: pg.url, REDIS_URL: redis.url, AUTH_PRINCIPAL_CACHE_MS: '0' });
     caseId = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')).id;
     unitId = (await unitIds(t))['solsiden-bhg'];
-    for (const user of ['kari.ansatt', 'ola.leder', 'anne.admin']) await t.auth(user); // tokens while the database is up
+    for (const user of ['kari.ansatt', 'ola.leder', 'ole.operator']) await t.auth(user); // tokens while the database is up
   }, 60_000);
   afterAll(async () => {
     await pg?.restore();
@@ -84,17 +84,17 @@ describe('database and Redis outages', () => {
 
   it('Redis away: case work goes on, health and the queue board say 503 (never 500 or a hang); back when it returns', async () => {
     const kari = await t.auth('kari.ansatt');
-    const admin = await t.auth('anne.admin');
-    await t.http.get('/admin/queues/api/queues').set(admin).expect(200);
+    const operator = await t.auth('ole.operator');
+    await t.http.get('/admin/queues/api/queues').set(operator).expect(200);
 
     await redis.cut();
     await t.http.get('/api/v1/cases').set(kari).expect(200);
     await t.http.post('/api/v1/cases').set(kari).send(concernBody(unitId)).expect(201);
     expect((await t.http.get('/health')).status).toBe(503);
-    expectUnavailable('queue board', await t.http.get('/admin/queues/api/queues').set(admin));
+    expectUnavailable('queue board', await t.http.get('/admin/queues/api/queues').set(operator));
 
     await redis.restore();
-    expect(await untilOk(() => t.http.get('/admin/queues/api/queues').set(admin))).toBe(200);
+    expect(await untilOk(() => t.http.get('/admin/queues/api/queues').set(operator))).toBe(200);
     expect(await untilOk(() => t.http.get('/health'))).toBe(200);
   }, 60_000);
 });

@@ -99,7 +99,7 @@ describe('foreign keys (migration ForeignKeys)', () => {
   let columns: Column[];
   beforeAll(async () => {
     t = await startTestApp();
-    db = t.app.get(DataSource);
+    db = t.db;
     columns = (
       await db.query(
         `SELECT table_name, column_name, data_type, udt_name, character_maximum_length, is_nullable = 'YES' AS nullable, column_default IS NOT NULL AS has_default

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 
 import { jest } from '@jest/globals';
@@ -85,7 +84,7 @@ describe('rate limits (counted in Redis, per minute)', () => {
 
     /** A staff member of their own (an empty concern is refused after counting, which is all that matters here). */
     async function freshUser(): Promise<string> {
-      const db = a.app.get(DataSource);
+      const db = a.db;
       const username = `rate-${randomUUID().slice(0, 8)}`;
       const [user] = await db.query(`INSERT INTO app_user ("municipalityId", username, "displayName") VALUES ($1, $2, $2) RETURNING id`, [unit.municipalityId, username]);
       await db.query(`INSERT INTO role_assignment ("userId", role, "scopeType", "scopeId") VALUES ($1, 'staff', 'unit', $2)`, [user.id, unit.id]);
@@ -97,7 +96,7 @@ describe('rate limits (counted in Redis, per minute)', () => {
       // Two API processes on one Redis: replicas behind a load balancer.
       a = await startTestApp(LIMITS, { login: 'test-issuer' });
       b = await startTestApp(LIMITS, { login: 'test-issuer' });
-      [unit] = await a.app.get(DataSource).query(`SELECT id, "municipalityId" FROM unit WHERE code = 'solsiden-bhg'`);
+      [unit] = await a.db.query(`SELECT id, "municipalityId" FROM unit WHERE code = 'solsiden-bhg'`);
     });
     afterAll(async () => {
       await a.close();

@@ -14,7 +14,7 @@ describe('IKS exit: the case goes back to the unit', () => {
   let db: DataSource;
   beforeAll(async () => {
     t = await startTestApp();
-    db = t.app.get(DataSource);
+    db = t.db;
   }, 60_000);
   afterAll(() => t.close());
 

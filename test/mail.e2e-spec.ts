@@ -70,7 +70,7 @@ describe('e-mail notices', () => {
   beforeAll(async () => {
     if (!process.env.BTI_TEST_MAIL_DIR) throw new Error('The e-mail tests read the harness sink: run them without SMTP_URL.');
     t = await startTestApp(SHORT);
-    ds = t.app.get(DataSource);
+    ds = t.db;
   });
   afterEach(async () => {
     await w?.close();
@@ -176,7 +176,7 @@ describe('e-mail notices', () => {
       await queue.close();
       redis.disconnect();
     }
-    const board = await t.http.get('/admin/queues/api/queues').set(admin).expect(200);
+    const board = await t.http.get('/admin/queues/api/queues').set(await t.auth('ole.operator')).expect(200);
     expect(board.body.queues.map((q: { name: string }) => q.name)).toContain(MAIL_QUEUE);
     expect(mailsAbout(c.id)).toEqual([]);
   });

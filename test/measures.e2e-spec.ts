@@ -15,7 +15,7 @@ describe('measures', () => {
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     t = await startTestApp();
-    ds = t.app.get(DataSource);
+    ds = t.db;
     for (const u of ['kari.ansatt', 'ola.leder', 'nina.ansatt', 'lars.analytiker', 'per.ppt']) ids[u] = await userId(t, u);
   });
   afterAll(() => t.close());

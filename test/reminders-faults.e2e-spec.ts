@@ -59,7 +59,7 @@ describe('reminders under faults (own Redis): none lost, none doubled', () => {
     redisDir = throwawayDir('bti-reminder-faults');
     redis = await startRedis({ dataDir: path.join(redisDir, String(generation)), persistent: false });
     t = await startTestApp({ ...SHORT, REDIS_URL: redis.url });
-    ds = t.app.get(DataSource);
+    ds = t.db;
   });
   afterAll(async () => {
     await t?.close();

@@ -16,7 +16,7 @@ describe('notifications API', () => {
   const ids: string[] = [];
   beforeAll(async () => {
     t = await startTestApp();
-    ds = t.app.get(DataSource);
+    ds = t.db;
     // eva.revisor gets no reminders from other tests: her notifications are exactly these.
     eva = await userId(t, 'eva.revisor');
     const repo = ds.getRepository(Notification);
@@ -90,19 +90,35 @@ describe('Bull Board at /admin/queues', () => {
   });
   afterAll(() => t.close());
 
-  it('401 without a token, 403 for non-admins', async () => {
+  it('401 without a token; 403 for everyone but the operator, a municipality admin included', async () => {
     await t.http.get('/admin/queues').expect(401);
-    for (const username of ['kari.ansatt', 'ola.leder', 'eva.revisor']) {
+    for (const username of ['kari.ansatt', 'ola.leder', 'eva.revisor', 'anne.admin']) {
       const res = await t.http.get('/admin/queues').set(await t.auth(username)).expect(403);
       expect(res.body.code).toBe('FORBIDDEN_ROLE');
     }
-    await t.http.get('/admin/queues/api/queues').set(await t.auth('ola.leder')).expect(403);
+    await t.http.get('/admin/queues/api/queues').set(await t.auth('anne.admin')).expect(403);
+    // An admin cannot pause the mail queue (the urgent e-mail of every municipality).
+    await t.http.put('/admin/queues/api/queues/mail/pause').set(await t.auth('anne.admin')).expect(403);
   });
 
-  it('200 for anne.admin: the UI and the reminders queue in its API', async () => {
-    const ui = await t.http.get('/admin/queues').set(await t.auth('anne.admin')).expect(200);
+  it('200 for ole.operator: the UI, the queues, and operating them (pause and resume)', async () => {
+    const operator = await t.auth('ole.operator');
+    const ui = await t.http.get('/admin/queues').set(operator).expect(200);
     expect(ui.text).toMatch(/<html/i);
-    const api = await t.http.get('/admin/queues/api/queues').set(await t.auth('anne.admin')).expect(200);
+    const api = await t.http.get('/admin/queues/api/queues').set(operator).expect(200);
     expect(api.body.queues.map((q: { name: string }) => q.name)).toContain('reminders');
+    await t.http.put('/admin/queues/api/queues/reminders/pause').set(operator).expect(200);
+    const paused = await t.http.get('/admin/queues/api/queues').set(operator).expect(200);
+    expect(paused.body.queues.find((q: { name: string }) => q.name === 'reminders').isPaused).toBe(true);
+    await t.http.put('/admin/queues/api/queues/reminders/resume').set(operator).expect(200);
+  });
+
+  it('the operator reads no case and has no municipality action', async () => {
+    const operator = await t.auth('ole.operator');
+    const me = await t.http.get('/api/v1/me').set(operator).expect(200);
+    expect(me.body.allowedActions).toEqual(['queues.operate']);
+    const list = await t.http.get('/api/v1/cases').set(operator).expect(200);
+    expect(list.body.total).toBe(0);
+    await t.http.get('/api/v1/mail-deliveries/failed').set(operator).expect(403);
   });
 });

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { createDataSource, runMigrations, seedDemoData } from '@app/persistence';
+import { createDataSource, createMigratorDataSource, runMigrations, seedDemoData } from '@app/persistence';
+// @ts-expect-error: plain ESM script without type declarations
+import { ensureDatabaseRoles } from '../scripts/database-roles.mjs';
 // @ts-expect-error: plain ESM script without type declarations
 import { startPostgres, startRedis, throwawayDir } from '../scripts/embedded-services.mjs';
 import { logConcern } from './harness/cases.js';
@@ -60,12 +62,16 @@ describe('database killed for longer than any retry window', () => {
       startPostgres({ dataDir: path.join(dir, 'pg'), persistent: true }),
       startRedis({ dataDir: path.join(dir, 'redis'), persistent: false }),
     ]);
+    // The harness's way, on this cluster: the roles, migrations as the migrator, each part on its login.
+    const logins = await ensureDatabaseRoles(pg.url, { migrator: 'm', api: 'a', worker: 'w' });
+    const migrator = await createMigratorDataSource(logins.migrator).initialize();
+    await runMigrations(migrator);
+    await seedDemoData(migrator);
+    await migrator.destroy();
     ds = await createDataSource(pg.url).initialize();
-    await runMigrations(ds);
-    await seedDemoData(ds);
-    const env = { ...SHORT, DATABASE_URL: pg.url, REDIS_URL: redis.url };
-    t = await startTestApp(env);
-    w = await startTestWorker(env);
+    const env = { ...SHORT, REDIS_URL: redis.url };
+    t = await startTestApp({ ...env, DATABASE_URL: logins.api });
+    w = await startTestWorker({ ...env, DATABASE_URL: logins.worker });
   });
   afterAll(async () => {
     await w?.close();

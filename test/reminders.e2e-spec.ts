@@ -77,7 +77,7 @@ describe('reminder pipeline', () => {
   beforeAll(async () => {
     t = await startTestApp(SHORT);
     w = await startTestWorker(SHORT);
-    ds = t.app.get(DataSource);
+    ds = t.db;
   });
   afterAll(async () => {
     await w?.close();

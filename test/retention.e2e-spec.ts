@@ -16,7 +16,7 @@ describe('idempotency key retention', () => {
   let db: DataSource;
   beforeAll(async () => {
     t = await startTestApp();
-    db = t.app.get(DataSource);
+    db = t.db;
   });
   afterAll(() => t.close());
 

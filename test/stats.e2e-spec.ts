@@ -25,7 +25,7 @@ describe('GET /stats/overview', () => {
 
   beforeAll(async () => {
     t = await startTestApp({}, { login: 'test-issuer' });
-    ds = t.app.get(DataSource);
+    ds = t.db;
     const [m] = await ds.query(`INSERT INTO municipality (code, name, profile) VALUES ($1, 'Statistikk kommune', $2) RETURNING id`, [tag, { routes: ['own_unit', 'interdisciplinary_team', 'iks'] }]);
     const [a] = await ds.query(`INSERT INTO cluster ("municipalityId", code, name) VALUES ($1, 'nord', 'Nord') RETURNING id`, [m.id]);
     const [b] = await ds.query(`INSERT INTO cluster ("municipalityId", code, name) VALUES ($1, 'sor', 'Sør') RETURNING id`, [m.id]);

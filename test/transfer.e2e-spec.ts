@@ -20,7 +20,7 @@ describe('transfer between units', () => {
   const ids: Record<string, string> = {};
   beforeAll(async () => {
     t = await startTestApp();
-    db = t.app.get(DataSource);
+    db = t.db;
     units = await unitIds(t);
     for (const u of ['kari.ansatt', 'ola.leder', 'nina.ansatt', 'berit.leder']) ids[u] = await userId(t, u);
   }, 60_000);

@@ -7,6 +7,8 @@ const TEST_ENCRYPTION_KEY = Buffer.from('7f'.repeat(32), 'hex');
 export default async function globalTeardown() {
   const harness = globalThis.__BTI_HARNESS__;
   if (!harness) return;
+  // Both e2e projects name this teardown: the first stops the servers, the second finds none.
+  globalThis.__BTI_HARNESS__ = undefined;
   let privacy = null;
   try {
     if (harness.mail) {

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createDataSource, runMigrations, seedDemoData } from '@app/persistence';
+import type { DataSource } from 'typeorm';
+import { createDataSource, createMigratorDataSource, runMigrations, seedDemoData } from '@app/persistence';
 import { loadConfig, type AppConfig } from '@app/platform';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
 import { TestIssuer } from './test-issuer.js';
@@ -11,9 +12,26 @@ export const TEST_ENCRYPTION_KEY = '7f'.repeat(32);
 
 export const GENEROUS_RATE_LIMITS = { RATE_LIMIT_LOGIN_PER_IP: '1000000', RATE_LIMIT_WRITES_PER_USER: '1000000', RATE_LIMIT_WRITES_PER_IP: '1000000' };
 
+/**
+ * The harness's logins (test/harness/global-setup.mjs): `DATABASE_URL` is the cluster's superuser,
+ * for fixtures and inspection; the apps log in as in production.
+ */
+export const logins = {
+  get migrator(): string {
+    return process.env.BTI_TEST_MIGRATOR_URL!;
+  },
+  get api(): string {
+    return process.env.BTI_TEST_API_URL!;
+  },
+  get worker(): string {
+    return process.env.BTI_TEST_WORKER_URL!;
+  },
+};
+
+/** The API's environment (its own login); the worker's: `testEnv({ DATABASE_URL: logins.worker })`. */
 export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
-    DATABASE_URL: process.env.DATABASE_URL,
+    DATABASE_URL: logins.api,
     REDIS_URL: process.env.REDIS_URL,
     SMTP_URL: process.env.SMTP_URL,
     NODE_ENV: 'test',
@@ -31,7 +49,7 @@ let prepared = false;
 /** Migrates and seeds the harness database (idempotent; once per test file). */
 export async function prepareDatabase(): Promise<void> {
   if (prepared) return;
-  const ds = await createDataSource(process.env.DATABASE_URL!).initialize();
+  const ds = await createMigratorDataSource(logins.migrator).initialize();
   try {
     await runMigrations(ds);
     await seedDemoData(ds);
@@ -58,6 +76,8 @@ export interface TestApp {
   http: ReturnType<typeof request>;
   config: AppConfig;
   logs: LogCapture;
+  /** The cluster's superuser, for fixtures and inspection (row-level security does not apply); the app's own is `app.get(DataSource)`. */
+  db: DataSource;
   /**
    * Bearer header for a user, cached per username: dev-login (demo users only) or, when started with
    * `{ login: 'test-issuer' }`, a token of the test OIDC issuer for any user.
@@ -88,6 +108,7 @@ export async function startTestApp(envOverrides: Record<string, string> = {}, { 
     throw error;
   }
   const http = request(app.getHttpServer());
+  const db = await createDataSource(process.env.DATABASE_URL!, { extra: { max: 4 } }).initialize();
   const tokens = new Map<string, string>();
   const token = async (username: string) => {
     if (issuer) return issuer.tokenFor(username);
@@ -101,12 +122,14 @@ export async function startTestApp(envOverrides: Record<string, string> = {}, { 
     http,
     config,
     logs,
+    db,
     issuer,
     async auth(username: string) {
       if (!tokens.has(username)) tokens.set(username, await token(username));
       return { Authorization: `Bearer ${tokens.get(username)}` };
     },
-    close: async () => {
+    async close() {
+      await db.destroy();
       await app.close();
       await issuer?.close();
     },

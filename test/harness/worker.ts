@@ -4,7 +4,7 @@ import { afterAll } from '@jest/globals';
 import { loadConfig } from '@app/platform';
 import { createWorkerApp, ReminderPipeline, type WorkerOptions } from '../../apps/worker/src/worker.factory.js';
 import { assertFreshBuild } from './build.js';
-import { LogCapture, prepareDatabase, testEnv } from './test-app.js';
+import { LogCapture, logins, prepareDatabase, testEnv } from './test-app.js';
 
 export interface TestWorker {
   app: INestApplicationContext;
@@ -30,7 +30,7 @@ export const TEST_WORKER_OPTIONS: WorkerOptions = {
 export async function startTestWorker(envOverrides: Record<string, string> = {}, options: WorkerOptions = {}): Promise<TestWorker> {
   await prepareDatabase();
   const logs = new LogCapture();
-  const app = await createWorkerApp(loadConfig(testEnv(envOverrides)), {
+  const app = await createWorkerApp(loadConfig(testEnv({ DATABASE_URL: logins.worker, ...envOverrides })), {
     ...TEST_WORKER_OPTIONS,
     logDestination: logs,
     ...options,
@@ -91,7 +91,7 @@ export function spawnWorkerProcess(envOverrides: Record<string, string> = {}, en
   assertFreshBuild('worker');
   const child = spawn(process.execPath, [entry], {
     cwd: process.cwd(),
-    env: { ...testEnv(envOverrides), PATH: process.env.PATH, LOG_LEVEL: 'warn', ...envOverrides },
+    env: { ...testEnv({ DATABASE_URL: logins.worker }), PATH: process.env.PATH, LOG_LEVEL: 'warn', ...envOverrides },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   spawned.add(child);

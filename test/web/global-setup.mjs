@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDatabaseRoles } from '../../scripts/database-roles.mjs';
 import { freePort, startPostgres, startRedis, throwawayDir } from '../../scripts/embedded-services.mjs';
 import { ensureChromium } from './chromium.mjs';
 
@@ -56,11 +57,14 @@ export default async function globalSetup() {
   };
   try {
     const port = await freePort();
+    const logins = await ensureDatabaseRoles(pg.url, { migrator: 'web-migrator', api: 'web-api', worker: 'web-worker' });
     const env = {
       ...process.env,
       NODE_ENV: 'test',
       PORT: String(port),
-      DATABASE_URL: pg.url,
+      // Each part on its own login (docker/initdb/10-bti-roles.sql), as in production.
+      MIGRATION_DATABASE_URL: logins.migrator,
+      DATABASE_URL: logins.api,
       REDIS_URL: redis.url,
       AUTH_MODE: 'dev',
       ALLOW_DEV_LOGIN: 'true',
@@ -76,7 +80,8 @@ export default async function globalSetup() {
 
     let apiOutput = '';
     for (const app of ['api', 'worker']) {
-      const child = spawn(process.execPath, ['--enable-source-maps', dist(app, 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const appEnv = app === 'worker' ? { ...env, DATABASE_URL: logins.worker } : env;
+      const child = spawn(process.execPath, ['--enable-source-maps', dist(app, 'main.js')], { env: appEnv, stdio: ['ignore', 'pipe', 'pipe'] });
       const collect = (chunk) => {
         if (app === 'api') apiOutput = (apiOutput + chunk.toString()).slice(-20_000);
       };
@@ -90,6 +95,7 @@ export default async function globalSetup() {
     process.env.WEB_BASE_URL = baseUrl;
     // For tests that start a second API (the OIDC login test) on the same database.
     process.env.WEB_DATABASE_URL = pg.url;
+    process.env.WEB_API_DATABASE_URL = logins.api;
     process.env.WEB_REDIS_URL = redis.url;
     process.env.WEB_DATA_ENCRYPTION_KEY = env.DATA_ENCRYPTION_KEY;
   } catch (error) {

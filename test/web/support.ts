@@ -119,7 +119,7 @@ export async function startExtraApi(env: Record<string, string>): Promise<{ url:
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_URL: process.env.WEB_DATABASE_URL!,
+      DATABASE_URL: process.env.WEB_API_DATABASE_URL!,
       REDIS_URL: process.env.WEB_REDIS_URL!,
       DATA_ENCRYPTION_KEY: process.env.WEB_DATA_ENCRYPTION_KEY!,
       LOG_LEVEL: 'warn',

@@ -1,16 +1,27 @@
 import 'reflect-metadata';
-import { createDataSource, runMigrations, seedDemoData } from '@app/persistence';
+import { createDataSource, createMigratorDataSource, runMigrations, seedDemoData } from '@app/persistence';
+import { migrationDatabaseUrl } from '@app/platform';
 import { AuditVerifier } from './audit/audit-verifier.js';
 
 /**
  * One-shot database tasks: `node cli.js migrate [seed]`, `node cli.js verify-audit` (exit 2 when the
- * audit hash chain is broken). Used by `npm start` before the api and
- * worker start, and by the compose file's migration step. Only DATABASE_URL is needed.
+ * audit hash chain is broken). Used by `npm start` before the api and worker start, and by the
+ * compose file's migration step. `migrate` and `seed` run as the migrator
+ * (MIGRATION_DATABASE_URL, becoming the owner); `verify-audit` reads every municipality's chain
+ * with DATABASE_URL, which must be a login that may (the worker's).
  */
 async function main(tasks: string[]): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL mangler.');
-  const dataSource = await createDataSource(url).initialize();
+  const migrating = tasks.some((t) => t === 'migrate' || t === 'seed');
+  if (migrating && tasks.some((t) => t !== 'migrate' && t !== 'seed')) throw new Error('migrate og seed kjøres for seg, uten andre oppgaver.');
+  let dataSource;
+  if (migrating) {
+    dataSource = createMigratorDataSource(migrationDatabaseUrl());
+  } else {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL mangler.');
+    dataSource = createDataSource(url);
+  }
+  await dataSource.initialize();
   try {
     for (const task of tasks) {
       if (task === 'migrate') {

@@ -17,7 +17,7 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 const loading = <Spinner aria-label="Laster" />;
 
 export function App() {
-  const { me, loading: sessionLoading, hasRole } = useSession();
+  const { me, loading: sessionLoading, may } = useSession();
   if (sessionLoading) return loading;
   if (!me) {
     return (
@@ -27,7 +27,7 @@ export function App() {
       </Routes>
     );
   }
-  const home = navItems(hasRole)[0]?.to ?? '/varsler';
+  const home = navItems(may)[0]?.to ?? '/varsler';
   return (
     <Layout>
       <Suspense fallback={loading}>

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
+import { checkDatabaseLogin } from '@app/persistence';
 import { ConfigError, loadConfig } from '@app/platform';
-import { createWorkerApp } from './worker.factory.js';
 
 async function main(): Promise<void> {
   let config;
@@ -14,6 +14,20 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Row-level security holds only for a login that cannot bypass it (README, "Security").
+  let refusal: string | null;
+  try {
+    refusal = await checkDatabaseLogin(config.databaseUrl);
+  } catch (error) {
+    process.stderr.write(`Workeren får ikke kontakt med databasen: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  if (refusal) {
+    process.stderr.write(`Workeren nekter å starte: ${refusal}; bruk en egen innlogging som bti_worker (README, «Security»).\n`);
+    process.exit(1);
+  }
+  // Loaded after the check: a refused start says so at once, before the application's modules load.
+  const { createWorkerApp } = await import('./worker.factory.js');
   const app = await createWorkerApp(config);
   const logger = app.get(Logger);
   // SIGTERM/SIGINT: the shutdown hooks let the running sweep finish its batches (they commit)

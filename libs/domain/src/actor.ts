@@ -3,9 +3,13 @@ import type { Role } from './vocabulary.js';
 
 export interface RoleAssignment {
   role: Role;
-  scopeType: 'unit' | 'cluster' | 'municipality';
+  /** `platform`: the operator's scope, outside every municipality (scopeId is PLATFORM_SCOPE_ID). */
+  scopeType: 'unit' | 'cluster' | 'municipality' | 'platform';
   scopeId: string;
 }
+
+/** The scope id of a platform role assignment (the column is a uuid; no municipality has this id). */
+export const PLATFORM_SCOPE_ID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Who applies an event. Background jobs act as SYSTEM_ACTOR (`isSystem: true`); the flag is set by
@@ -50,6 +54,26 @@ export function hasRoleCovering(actor: Actor, role: Role, state: CaseState): boo
         (r.scopeType === 'cluster' && r.scopeId === state.clusterId) ||
         (r.scopeType === 'municipality' && r.scopeId === state.municipalityId)),
   );
+}
+
+/** The actor holds `role` for their whole municipality (coordinators, analysts, auditors, admins). */
+export function holdsMunicipalityRole(actor: Actor, role: Role): boolean {
+  return !isSystemActor(actor) && actor.roles.some((r) => r.role === role && r.scopeType === 'municipality' && r.scopeId === actor.municipalityId);
+}
+
+/** The actor holds `role` at any scope of their own municipality (e.g. a unit leader of some unit). */
+export function holdsRoleAnywhere(actor: Actor, role: Role): boolean {
+  return !isSystemActor(actor) && actor.roles.some((r) => r.role === role && r.scopeType !== 'platform');
+}
+
+/** The ids of the scopes of `scopeType` in which the actor holds `role` (the SQL visibility condition's parameters). */
+export function scopesOf(actor: Actor, role: Role, scopeType: RoleAssignment['scopeType']): string[] {
+  return actor.roles.filter((r) => r.role === role && r.scopeType === scopeType).map((r) => r.scopeId);
+}
+
+/** The leader of a given unit (an IKS referral's or a competence order's unit). */
+export function leadsUnit(actor: Actor, unitId: string): boolean {
+  return !isSystemActor(actor) && actor.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === unitId);
 }
 
 /** The unit leader (enhetsleder) of the case's own unit; a leader of another unit is not. */

@@ -1,11 +1,30 @@
 import { isIdentifiedViewer } from './access.js';
-import { isAssigneeOf, isPendingAssigneeOf, isReceivingUnitLeaderOf, isReporterOf, isSystemActor, isUnitLeaderOf, isWorkingOnCase, type Actor } from './actor.js';
-import type { CaseState, DomainContext } from './case-state.js';
+import {
+  hasRoleCovering,
+  isAssigneeOf,
+  isPendingAssigneeOf,
+  isReceivingUnitLeaderOf,
+  isReporterOf,
+  isSystemActor,
+  isUnitLeaderOf,
+  isWorkingOnCase,
+  type Actor,
+} from './actor.js';
+import type { CaseState } from './case-state.js';
+import type { Consent } from './consent.js';
 import type { Relation } from './transitions.js';
 import { PRE_ROUTING_STATUSES } from './vocabulary.js';
 
-/** How each relation named in the transition table is decided. */
-export const RELATION_CHECKS: Record<Relation, (actor: Actor, state: CaseState, ctx?: DomainContext) => boolean> = {
+/** What a relation may need besides the case: its consents at the request's time, and the measure in question. */
+export interface RelationContext {
+  now: Date;
+  consents: readonly Consent[];
+  /** The responsible person of the measure an action is about (measure.evaluate). */
+  measureResponsibleId?: string | null;
+}
+
+/** How each relation named in the transition and permission tables is decided. */
+export const RELATION_CHECKS: Record<Relation, (actor: Actor, state: CaseState, ctx?: RelationContext) => boolean> = {
   reporter: isReporterOf,
   assignee: isAssigneeOf,
   unit_leader: isUnitLeaderOf,
@@ -17,8 +36,15 @@ export const RELATION_CHECKS: Record<Relation, (actor: Actor, state: CaseState, 
   pending_assignee: isPendingAssigneeOf,
   system: (actor) => isSystemActor(actor),
   receiving_unit_leader: isReceivingUnitLeaderOf,
+  team_member: (actor, state) => state.route === 'interdisciplinary_team' && hasRoleCovering(actor, 'team_member', state),
+  route_coordinator: (actor, state) =>
+    (state.route === 'tfa' && hasRoleCovering(actor, 'tfa_coordinator', state)) || (state.route === 'iks' && hasRoleCovering(actor, 'iks_coordinator', state)),
+  iks_coordinator: (actor, state) => state.route === 'iks' && hasRoleCovering(actor, 'iks_coordinator', state),
+  iks_member: (actor, state) => state.route === 'iks' && hasRoleCovering(actor, 'iks_member', state),
+  measure_responsible: (actor, state, ctx) =>
+    !isSystemActor(actor) && actor.municipalityId === state.municipalityId && !!ctx?.measureResponsibleId && ctx.measureResponsibleId === actor.userId,
 };
 
-export function hasAnyRelation(actor: Actor, state: CaseState, relations: readonly Relation[], ctx?: DomainContext): boolean {
+export function hasAnyRelation(actor: Actor, state: CaseState, relations: readonly Relation[], ctx?: RelationContext): boolean {
   return relations.some((r) => RELATION_CHECKS[r](actor, state, ctx));
 }

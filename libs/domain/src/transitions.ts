@@ -49,9 +49,18 @@ export type Relation =
   | 'identified_viewer'
   | 'pending_assignee'
   | 'system'
-  | 'system'
   /** Leader of the unit a pending transfer proposes; nobody when no transfer is pending. */
-  | 'receiving_unit_leader';
+  | 'receiving_unit_leader'
+  /** A team member whose scope contains a case routed to the interdisciplinary team. */
+  | 'team_member'
+  /** The TFA coordinator of a case routed to TFA, the IKS coordinator of one routed to IKS. */
+  | 'route_coordinator'
+  /** The IKS coordinator of a case routed to IKS (decides on its referral). */
+  | 'iks_coordinator'
+  /** An IKS core-group member of a case routed to IKS. */
+  | 'iks_member'
+  /** The person responsible for the measure in question (permissions.ts `CaseSubject.measureResponsibleId`). */
+  | 'measure_responsible';
 
 export interface Transition<E extends EventType> {
   /** Statuses the event may start from; 'open' = every status except closed. */

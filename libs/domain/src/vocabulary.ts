@@ -97,6 +97,10 @@ export const ROLES = [
   'auditor',
   'analyst',
   'admin',
+  // Reads no case; starts archive extractions (DESIGN 12.5).
+  'archivist',
+  // Platform scope, no municipality: operates the job queues (DESIGN 12.3, 12.8 item 10).
+  'operator',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -12,6 +12,8 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     // Schema changes go through migrations/ only.
     // gen_random_uuid() is built into PostgreSQL ≥ 13: no extension to install.
     uuidExtension: 'pgcrypto',
+    // No login of ours may create extensions (gen_random_uuid() is built in).
+    installExtensions: false,
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
@@ -25,6 +27,18 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
 
 export function createDataSource(url: string, overrides: Partial<DataSourceOptions> = {}): DataSource {
   return new DataSource(dataSourceOptions(url, overrides));
+}
+
+/** The role that owns the schema (docker/initdb/10-bti-roles.sql); migrations and the seed run as it. */
+export const OWNER_ROLE = 'bti_owner';
+
+/**
+ * The migrator's connection (MIGRATION_DATABASE_URL): every session becomes the owner, so what
+ * migrations create belongs to `bti_owner`, never to the login that ran them.
+ */
+export function createMigratorDataSource(url: string): DataSource {
+  const base = dataSourceOptions(url);
+  return new DataSource({ ...base, extra: { ...(base.extra as object), options: `-c role=${OWNER_ROLE}` } } as DataSourceOptions);
 }
 
 const MIGRATION_LOCK = 727_001;

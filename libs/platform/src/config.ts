@@ -218,6 +218,15 @@ function loadOidcConfig(env: NodeJS.ProcessEnv, authMode: AppConfig['authMode'],
   return oidc;
 }
 
+/**
+ * The migrator's login for `cli.js migrate seed` (MIGRATION_DATABASE_URL): a member of the owner
+ * role, never the API's or the worker's login. Defaults to DATABASE_URL for a database where one
+ * login does everything (then the API refuses to start on it: it owns the tables).
+ */
+export function migrationDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.MIGRATION_DATABASE_URL?.trim() ? url(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']) : url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+}
+
 const MAIL_ADDRESS = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 
 function loadMailConfig(env: NodeJS.ProcessEnv, port: number): MailConfig {

@@ -1,5 +1,5 @@
 import type { AuditEventContent } from '@app/persistence';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { problems } from '../common/problem.js';
 
 /** What the audit listing filters on (the query string, validated by its DTO). */
@@ -40,7 +40,7 @@ export const auditCursor = {
  * `cursor`, an index range; by `page`, an OFFSET that still walks the rows before it) and the total
  * is a separate index-only count.
  */
-export async function listAuditEvents(ds: DataSource, municipalityId: string, filter: AuditListFilter) {
+export async function listAuditEvents(ds: EntityManager, municipalityId: string, filter: AuditListFilter) {
   const where = ['a."municipalityId" = $1'];
   const params: unknown[] = [municipalityId];
   const add = (sql: string, value: unknown) => {

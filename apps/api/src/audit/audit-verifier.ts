@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { GENESIS_HASH, verifyLinks, type AuditEventContent, type ChainCheck, type StoredLink } from '@app/persistence';
 
 /** One page of a municipality's chain, checked. Continue from `nextAfterSeq` until it is null. */
@@ -23,6 +23,9 @@ interface LinkRow extends AuditEventContent {
 
 export const VERIFY_PAGE_MAX = 5000;
 
+/** Runs `work` in one REPEATABLE READ transaction (the API's: as the auditor, under row-level security). */
+export type SnapshotRunner = <T>(work: (em: EntityManager) => Promise<T>) => Promise<T>;
+
 /**
  * Re-computes the hash chains. Paged by chain position, so the API answers each page in a few
  * milliseconds instead of walking millions of rows in one request; the CLI walks every page of
@@ -32,8 +35,9 @@ export const VERIFY_PAGE_MAX = 5000;
 export class AuditVerifier {
   constructor(private readonly dataSource: DataSource) {}
 
-  page(municipalityId: string, afterSeq = '0', limit = 1000): Promise<ChainPage> {
-    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
+  page(municipalityId: string, afterSeq = '0', limit = 1000, inSnapshot?: SnapshotRunner): Promise<ChainPage> {
+    const run: SnapshotRunner = inSnapshot ?? ((work) => this.dataSource.transaction('REPEATABLE READ', work));
+    return run(async (em) => {
       const [head] = await em.query(
         `SELECT "lastSeq"::text AS "lastSeq", "lastHash", "lastTxid"::text AS "lastTxid", "lastEventId"::text AS "lastEventId" FROM audit_chain WHERE "municipalityId" = $1`,
         [municipalityId],

@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
 import { IsInt, IsNumberString, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { CurrentPrincipal, hasRole, type Principal } from '../auth/principal.js';
-import { problems } from '../common/problem.js';
+import { CurrentPrincipal, Requires, type Principal } from '../auth/principal.js';
+import { RowSecurity } from '../database/row-security.js';
 import { IsTimestamp } from '../cases/dto/validators.js';
 import { listAuditEvents } from './audit-list.query.js';
 import { AuditVerifier, VERIFY_PAGE_MAX } from './audit-verifier.js';
@@ -88,18 +88,22 @@ export class AuditChainView {
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit')
+@Requires('audit.read')
 export class AuditController {
   private readonly verifier: AuditVerifier;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly rowSecurity: RowSecurity,
+  ) {
     this.verifier = new AuditVerifier(dataSource);
   }
 
   @Get()
   @ApiOkResponse({ type: AuditListResponse })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: AuditQuery): Promise<AuditListResponse> {
-    this.requireAuditor(principal);
-    const { items, total, nextCursor } = await listAuditEvents(this.dataSource, principal.municipalityId, query);
+    // As the auditor: row-level security shows the audit rows of their own municipality only.
+    const { items, total, nextCursor } = await this.rowSecurity.transaction(principal, (em) => listAuditEvents(em, principal.municipalityId, query));
     return { items, total, page: query.page, pageSize: query.pageSize, nextCursor };
   }
 
@@ -111,11 +115,6 @@ export class AuditController {
   @ApiOperation({ summary: 'Verify one page of the audit hash chain' })
   @ApiOkResponse({ type: AuditChainView })
   verify(@CurrentPrincipal() principal: Principal, @Query() query: AuditVerifyQuery): Promise<AuditChainView> {
-    this.requireAuditor(principal);
-    return this.verifier.page(principal.municipalityId, query.afterSeq, query.limit);
-  }
-
-  private requireAuditor(principal: Principal): void {
-    if (!hasRole(principal, 'auditor')) throw problems.forbidden('Bare revisor kan lese revisjonsloggen.');
+    return this.verifier.page(principal.municipalityId, query.afterSeq, query.limit, (work) => this.rowSecurity.transaction(principal, work, 'REPEATABLE READ'));
   }
 }

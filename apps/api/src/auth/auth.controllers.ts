@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { MUNICIPALITY_ACTIONS, PLATFORM_ACTIONS, UNIT_ACTIONS, allowedGeneralActions } from '@app/domain';
 import { problems } from '../common/problem.js';
 import { LoginRateLimit } from '../rate-limit/rate-limit.guard.js';
-import { CurrentPrincipal, Public, type Principal } from './principal.js';
+import { CurrentPrincipal, Public, toActor, type Principal } from './principal.js';
 import { PrincipalService } from './principal.service.js';
 import { TokenService } from './token.service.js';
 
@@ -21,7 +22,7 @@ export class AccessTokenDto {
 
 export class RoleScopeDto {
   @ApiProperty() role!: string;
-  @ApiProperty({ enum: ['unit', 'cluster', 'municipality'] }) scopeType!: string;
+  @ApiProperty({ enum: ['unit', 'cluster', 'municipality', 'platform'] }) scopeType!: string;
   @ApiProperty() scopeId!: string;
 }
 
@@ -31,6 +32,13 @@ export class MeDto {
   @ApiProperty() displayName!: string;
   @ApiProperty() municipalityId!: string;
   @ApiProperty({ type: [RoleScopeDto] }) roles!: RoleScopeDto[];
+  /** What the screens offer: decided by the permission table (libs/domain permissions.ts), never guessed from roles. */
+  @ApiProperty({
+    description: 'The municipality and platform actions the caller may perform (and `case.create` when they work in a unit)',
+    enum: [...MUNICIPALITY_ACTIONS, ...UNIT_ACTIONS, ...PLATFORM_ACTIONS],
+    isArray: true,
+  })
+  allowedActions!: string[];
 }
 
 /**
@@ -65,6 +73,6 @@ export class MeController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() principal: Principal): MeDto {
     const { userId, username, displayName, municipalityId, roles } = principal;
-    return { userId, username, displayName, municipalityId, roles };
+    return { userId, username, displayName, municipalityId, roles, allowedActions: allowedGeneralActions(toActor(principal)) };
   }
 }

@@ -1,9 +1,10 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import type { Action, Actor } from '@app/domain';
 
 export interface RoleScope {
   role: string;
-  scopeType: 'unit' | 'cluster' | 'municipality';
+  scopeType: 'unit' | 'cluster' | 'municipality' | 'platform';
   scopeId: string;
 }
 
@@ -35,6 +36,20 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
   return ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal!;
 });
 
-export function hasRole(principal: Pick<Principal, 'roles'>, ...roles: string[]): boolean {
-  return principal.roles.some((r) => roles.includes(r.role));
+export const REQUIRES = 'bti:requires';
+/**
+ * The municipality or platform action an endpoint needs (libs/domain permissions.ts): the global
+ * AuthGuard asks `may(actor, action)` and answers 403 when the caller may not. Case actions are
+ * the case-command runner's (`requires` on each command), not this decorator's.
+ */
+export const Requires = (action: Action) => SetMetadata(REQUIRES, action);
+
+/** The domain's actor for a caller: who they are, their roles and their service. */
+export function toActor(principal: Pick<Principal, 'userId' | 'municipalityId' | 'roles' | 'service'>): Actor {
+  return {
+    userId: principal.userId,
+    municipalityId: principal.municipalityId,
+    roles: principal.roles as Actor['roles'],
+    service: principal.service ?? null,
+  };
 }

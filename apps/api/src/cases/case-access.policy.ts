@@ -1,20 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { caseViewOf, isInsiderOf, isUnitLeaderOf, type Actor, type CaseView, type Consent } from '@app/domain';
+import { caseViewOf, holdsMunicipalityRole, isInsiderOf, isUnitLeaderOf, scopesOf, type CaseView, type Consent, type Role } from '@app/domain';
 import type { EntityManager } from 'typeorm';
 import { AppUser, BtiCase, RoleAssignmentRow, toCaseState } from '@app/persistence';
-import type { Principal } from '../auth/principal.js';
+import { toActor, type Principal } from '../auth/principal.js';
 
 export type { CaseView };
-
-/** The domain's actor for a caller: who they are, their roles and their service. */
-export function toActor(principal: Principal): Actor {
-  return {
-    userId: principal.userId,
-    municipalityId: principal.municipalityId,
-    roles: principal.roles as Actor['roles'],
-    service: principal.service ?? null,
-  };
-}
+export { toActor };
 
 /**
  * The access layer: who may see and do what on a case, decided here on libs/domain's predicates
@@ -28,9 +19,9 @@ export function toActor(principal: Principal): Actor {
 export class CaseAccessPolicy {
   /** A WHERE condition over the case alias `c`: the cases `caseViewOf` does not answer null for. */
   visibleCondition(principal: Principal, _now: Date, alias = 'c'): { sql: string; params: Record<string, unknown> } {
-    const scopes = (role: string, type: string) => principal.roles.filter((r) => r.role === role && r.scopeType === type).map((r) => r.scopeId);
-    const municipalityWide = (...roles: string[]) =>
-      principal.roles.some((r) => roles.includes(r.role) && r.scopeType === 'municipality' && r.scopeId === principal.municipalityId);
+    const actor = toActor(principal);
+    const scopes = (role: Role, type: 'unit' | 'cluster') => scopesOf(actor, role, type);
+    const municipalityWide = (...roles: Role[]) => roles.filter((role) => holdsMunicipalityRole(actor, role)).length > 0;
 
     const params: Record<string, unknown> = { accUser: principal.userId, accMunicipality: principal.municipalityId, accService: principal.service ?? null };
     const any: string[] = [

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { DomainEffect } from '@app/domain';
-import { writeReminderEffects, type BtiCase } from '@app/persistence';
-import type { Principal } from '../auth/principal.js';
+import { may, type CaseAction, type CaseSubject, type DomainEffect } from '@app/domain';
+import { toCaseState, writeReminderEffects, type BtiCase } from '@app/persistence';
+import { toActor, type Principal } from '../auth/principal.js';
+import { problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { RowSecurity } from '../database/row-security.js';
 import { CaseEffects } from './case-effects.js';
@@ -38,20 +39,22 @@ export interface CaseChange<R> {
 export interface CaseCommand<R> {
   /** Audit action of the command (`case.assign`, `measure.create`, …). */
   action: string;
+  /** The permission (libs/domain permissions.ts) the runner asks `may` for on the loaded case: 403 when refused. */
+  requires: CaseAction;
   /**
-   * The If-Match check against the loaded version (428/400/412 when it fails), after the role
-   * checks: a hidden case is 404 and a forbidden caller 403 whatever the header says.
+   * The If-Match check against the loaded version (428/400/412 when it fails), after the
+   * permission: a hidden case is 404 and a forbidden caller 403 whatever the header says.
    */
   checkVersion(current: number): void;
-  /** Role checks on the loaded case (403; or 404 for a part of it the caller names), before the version check. */
-  authorize?(loaded: LoadedCase, em: EntityManager): void | Promise<void>;
+  /** What the permission needs besides the case (the measure in question: 404 when the caller names none), before it is asked. */
+  facts?(loaded: LoadedCase, em: EntityManager): Promise<Pick<CaseSubject, 'measureResponsibleId'>>;
   /** Validation, the domain decision (libs/domain) and the command's own rows (a measure, a consent). */
   decide(em: EntityManager, loaded: LoadedCase, now: Date): Promise<CaseChange<R>>;
 }
 
 /**
  * Runs every command on a case the same way (DESIGN 11): one row-security transaction; the case
- * loaded and locked (`FOR NO KEY UPDATE`); role checks; the If-Match version check; the command's
+ * loaded and locked (`FOR NO KEY UPDATE`); the command's permission (`may`); the If-Match version check; the command's
  * decision; then the case update, the log entry, the effects, the notifications and the audit
  * row; and the response built from what was written, without reading the case again.
  */
@@ -72,9 +75,12 @@ export class CaseCommandRunner {
     return this.rowSecurity.transaction(principal, async (em) => {
       const id = typeof caseId === 'string' ? caseId : await caseId(em);
       const loaded = await this.store.loadVisible(em, principal, id, true);
-      await command.authorize?.(loaded, em);
-      command.checkVersion(loaded.row.version);
       const now = new Date();
+      const facts = (await command.facts?.(loaded, em)) ?? {};
+      if (!may(toActor(principal), command.requires, { state: toCaseState(loaded.row), consents: loaded.consents, now, ...facts })) {
+        throw problems.forbidden(refusalOf(command.requires));
+      }
+      command.checkVersion(loaded.row.version);
       const change = await command.decide(em, loaded, now);
       const written = await this.writeCase(em, loaded, change, now);
       if (change.log) {
@@ -102,4 +108,23 @@ export function requiredVersion(expected: () => number): (current: number) => vo
   return (current) => {
     if (expected() !== current) throw versionMismatch(current);
   };
+}
+
+/** What a caller without the permission is told (403), in the words of the screen they used. */
+const REFUSALS: Partial<Record<CaseAction, string>> = {
+  'case.assign': 'Bare enhetslederen for enheten kan tildele saken.',
+  'consent.manage': 'Bare melder, koordinator eller enhetsleder kan registrere eller trekke samtykke.',
+  'measure.add': 'Bare sakens koordinator (stafettholder) eller enhetslederen kan legge til tiltak.',
+  'measure.evaluate': 'Bare tiltaksansvarlig, sakens koordinator eller enhetslederen kan evaluere tiltaket.',
+  'log.write': 'Bare de som arbeider med saken og ser hvem barnet er, kan skrive i loggen.',
+  'log.correct': 'Bare de som arbeider med saken og ser hvem barnet er, kan rette i loggen.',
+  'iks.accept': 'Bare IKS-koordinatoren kan ta inn en IKS-henvisning.',
+  'iks.return': 'Bare IKS-koordinatoren kan sende en IKS-henvisning tilbake.',
+  'iks.end': 'Bare IKS-koordinatoren kan avslutte IKS-innsatsen.',
+  'iks.priority': 'Bare IKS-koordinatoren kan prioritere henvisninger.',
+  'iks.order': 'Bare IKS-koordinatoren kan bestille kompetanse.',
+};
+
+export function refusalOf(action: CaseAction): string {
+  return REFUSALS[action] ?? `Du har ikke en rolle i saken som gir lov til ${action}.`;
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { levelOf, type DomainEffect } from '@app/domain';
+import { IKS_REFERRAL_LIFECYCLE, levelOf, type DomainEffect } from '@app/domain';
 import { BtiCase, IksReferral, RoleAssignmentRow, writeReminderEffects, type IksEndReason } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 import { notify } from './notify.js';
 
-const OPEN_REFERRAL = ['referred', 'accepted'] as const;
 
 /**
  * Turns the domain's effects of an accepted change into rows, inside the request's transaction:
@@ -79,7 +78,7 @@ export async function endOpenReferrals(em: EntityManager, caseId: string, reason
   await em
     .createQueryBuilder()
     .update(IksReferral)
-    .set({ status: 'ended', endReason: reason, endedAt: () => 'now()', endedById: actorId })
-    .where('"caseId" = :caseId AND status IN (:...open)', { caseId, open: OPEN_REFERRAL })
+    .set({ status: IKS_REFERRAL_LIFECYCLE.case_left_route.to, endReason: reason, endedAt: () => 'now()', endedById: actorId })
+    .where('"caseId" = :caseId AND status IN (:...open)', { caseId, open: IKS_REFERRAL_LIFECYCLE.case_left_route.from })
     .execute();
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SAFETY_GUIDANCE } from '@app/platform';
 import type { BtiCase, Child, ChildVoiceRow, Concern, Guardian } from '@app/persistence';
-import type { EventType } from '@app/domain';
+import { CASE_ACTIONS, isEventType, type CaseAction, type EventType } from '@app/domain';
 import type { CaseView } from './case-access.policy.js';
 
 export class GuardianView {
@@ -78,7 +78,17 @@ export class CaseResponse {
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) childWelfareReportedAt!: Date | null;
   @ApiPropertyOptional({ format: 'uuid', description: 'Only in the response to report_to_child_welfare: the report document it made (GET /cases/:id/child-welfare-reports/:reportId)' })
   childWelfareReportId?: string;
-  @ApiProperty({ type: [String] }) allowedEvents!: EventType[];
+  @ApiProperty({ type: [String], description: 'The events among allowedActions' }) allowedEvents!: EventType[];
+  @ApiProperty({
+    enum: CASE_ACTIONS,
+    isArray: true,
+    description: 'What the caller may do on this case now (libs/domain permissions.ts): the events by name and the other case actions (`case.assign`, `measure.add`, `log.write`, …)',
+  })
+  allowedActions!: CaseAction[];
+  @ApiPropertyOptional({
+    description: 'Only in the answer to a command: true when the command took the case out of the caller’s view (this is the case as they last saw it; a GET now answers 404)',
+  })
+  leftView?: boolean;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 }
@@ -95,7 +105,7 @@ export interface PresentInput {
   child: Child;
   concern: Concern;
   view: CaseView;
-  allowedEvents: EventType[];
+  allowedActions: CaseAction[];
   /** Decrypted national id; passed only where the caller may see it. */
   nationalId?: string;
   /** The latest child-voice record (8.5). */
@@ -107,7 +117,7 @@ export interface PresentInput {
  * cluster (no unit, no people), the child's birth year, categories and factor codes, and the
  * anonymous summary; never the description, the child's voice, names or guardians.
  */
-export function presentCase({ row, child, concern, view, allowedEvents, nationalId, childVoice }: PresentInput): CaseResponse {
+export function presentCase({ row, child, concern, view, allowedActions, nationalId, childVoice }: PresentInput): CaseResponse {
   const full = view === 'full';
   return {
     id: row.id,
@@ -148,7 +158,8 @@ export function presentCase({ row, child, concern, view, allowedEvents, national
         ? { heard: childVoice.heard, view: childVoice.view, reasonNotHeard: childVoice.reasonNotHeard, weight: childVoice.weight, at: childVoice.at }
         : null,
     childWelfareReportedAt: row.childWelfareReportedAt,
-    allowedEvents,
+    allowedEvents: allowedActions.filter(isEventType),
+    allowedActions,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

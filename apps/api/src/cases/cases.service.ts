@@ -3,8 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { type EntityManager } from 'typeorm';
 import {
-  allowedEvents,
+  allowedActions,
   apply,
+  may,
+  maySeeCase,
+  type EventType,
   isConcernFlagged,
   offerHandover,
   parseIsoDuration,
@@ -87,10 +90,9 @@ export class CasesService {
       }
       const unit = await em.findOneBy(Unit, { id: dto.unitId, municipalityId: principal.municipalityId });
       if (!unit) throw problems.validation([{ field: 'unitId', message: 'er ikke en enhet i din kommune' }]);
-      const worksInUnit = principal.roles.some(
-        (r) => (r.role === 'staff' || r.role === 'unit_leader') && r.scopeType === 'unit' && r.scopeId === unit.id,
-      );
-      if (!worksInUnit) throw problems.forbidden('Du kan bare melde bekymring i en enhet du arbeider i.');
+      if (!may(toActor(principal), 'case.create', { unitId: unit.id, municipalityId: unit.municipalityId })) {
+        throw problems.forbidden('Du kan bare melde bekymring i en enhet du arbeider i.');
+      }
 
       const now = new Date();
       const nationalId = dto.child.nationalId;
@@ -190,6 +192,7 @@ export class CasesService {
     const { type, ...payload } = dto;
     return this.runner.run(principal, caseId, {
       action: `case.event.${type}`,
+      requires: type,
       checkVersion: requiredVersion(expectedVersion),
       decide: async (em, loaded, now) => {
         const event = this.toEvent(dto);
@@ -208,7 +211,8 @@ export class CasesService {
         const next = result.next;
         const routed = result.effects.find((e) => e.type === 'CaseRouted');
         if (event.type === 'accept_transfer' && next.assigneeId !== null) await this.store.requireUnitStaff(em, next.assigneeId, next.unitId, 'assigneeId');
-        if (event.type === 'reject_transfer') return this.rejectTransfer(em, principal, loaded, result.logText, type, payload);
+        // The actor's own write would leave a row they may not see, which row-level security refuses.
+        if (!maySeeCase(toActor(principal), next, loaded.consents, now)) return this.leaveSight(em, principal, loaded, event.type, result, payload);
         const childVoice = await this.recordVoice(em, loaded.row.id, type, principal, result);
         return {
           case: {
@@ -230,7 +234,7 @@ export class CasesService {
           effects: result.effects,
           notifications: coordinatorNotices(principal, result),
           respond: (written) => {
-            const response = this.present(principal, { ...written, childVoice: childVoice ?? written.childVoice }, false);
+            const response = { ...this.present(principal, { ...written, childVoice: childVoice ?? written.childVoice }, false), leftView: false };
             return childWelfareReportId ? { ...response, childWelfareReportId } : response;
           },
         };
@@ -245,9 +249,7 @@ export class CasesService {
   async assign(principal: Principal, caseId: string, expectedVersion: () => number, dto: AssignCaseDto): Promise<CaseResponse> {
     return this.runner.run(principal, caseId, {
       action: 'case.assign',
-      authorize: (loaded) => {
-        if (!this.policy.isUnitLeader(principal, loaded.row)) throw problems.forbidden('Bare enhetslederen for enheten kan tildele saken.');
-      },
+      requires: 'case.assign',
       checkVersion: requiredVersion(expectedVersion),
       decide: async (em, loaded, now) => {
         const candidate = await this.store.actorOf(em, dto.assigneeId, loaded.row.municipalityId);
@@ -314,18 +316,26 @@ export class CasesService {
   }
 
   /**
-   * The receiving leader rejects a transfer and with it their sight of the case: the change (a
-   * definer function), its log entry (INSERT without RETURNING) and the answer avoid reading the
-   * case again (row-level security would refuse): the case as they saw it, now without the transfer.
+   * An event that takes the case out of its actor's sight: the receiving leader rejects a transfer,
+   * the proposed stafettholder declines the handover. The change is a definer function's (thin:
+   * exactly the columns the domain changed, only for that caller); the log entry is an INSERT
+   * without RETURNING; the answer is the case as they saw it, with `leftView: true` and nothing
+   * they may still do (a GET now answers 404).
    */
-  private async rejectTransfer(em: EntityManager, principal: Principal, loaded: LoadedCase, logText: string, type: string, payload: object): Promise<CaseChange<CaseResponse>> {
+  private async leaveSight(em: EntityManager, principal: Principal, loaded: LoadedCase, type: EventType, result: Applied, payload: object): Promise<CaseChange<CaseResponse>> {
+    const write = LEAVING_WRITES[type];
+    if (!write) throw new Error(`No write for ${type} when its actor leaves the case's view`);
     // The function stamps "updatedAt" with now(), the transaction's time: read beside it, so the answer carries what was stored.
-    const [{ ok, updatedAt }] = (await em.query('SELECT bti_case_reject_transfer($1, $2) AS ok, now() AS "updatedAt"', [loaded.row.id, loaded.row.version])) as { ok: boolean; updatedAt: Date }[];
+    const [{ ok, updatedAt }] = (await em.query(`SELECT ${write.fn}($1, $2) AS ok, now() AS "updatedAt"`, [loaded.row.id, loaded.row.version])) as { ok: boolean; updatedAt: Date }[];
     if (!ok) throw versionMismatch(loaded.row.version + 1);
     return {
-      case: { writtenByCommand: { transferToUnitId: null, transferToClusterId: null, updatedAt } },
-      log: { type, text: logText, data: { ...payload, effects: ['TransferWithdrawn'] } },
-      respond: (written) => presentCase({ row: written.row as BtiCase, child: written.child, concern: written.concern, view: 'full', allowedEvents: [] }),
+      case: { writtenByCommand: { ...write.columns, updatedAt } },
+      log: { type, text: result.logText, data: { ...payload, effects: result.effects.map((e) => e.type) } },
+      effects: result.effects,
+      respond: (written) => ({
+        ...presentCase({ row: written.row as BtiCase, child: written.child, concern: written.concern, view: this.policy.viewOf(principal, loaded.row, loaded.consents, new Date()), allowedActions: [] }),
+        leftView: true,
+      }),
     };
   }
 
@@ -342,7 +352,7 @@ export class CasesService {
       child: loaded.child,
       concern: loaded.concern,
       view,
-      allowedEvents: allowedEvents(toCaseState(loaded.row), toActor(principal), { now, enabledRoutes: [], consents: loaded.consents }),
+      allowedActions: allowedActions(toActor(principal), { state: toCaseState(loaded.row), consents: loaded.consents, now }),
       nationalId: withNationalId && view === 'full' && encrypted ? this.cipher.decrypt(encrypted) : undefined,
       childVoice: loaded.childVoice,
     });
@@ -358,6 +368,12 @@ export class CasesService {
     return dto as unknown as CaseEvent;
   }
 }
+
+/** The thin writes (migration LeavingSightWrites, CaseLifecycle) of the events after which their actor no longer sees the case. */
+const LEAVING_WRITES: Partial<Record<EventType, { fn: string; columns: Partial<BtiCase> }>> = {
+  reject_transfer: { fn: 'bti_case_reject_transfer', columns: { transferToUnitId: null, transferToClusterId: null } },
+  decline_handover: { fn: 'bti_case_decline_handover', columns: { pendingAssigneeId: null } },
+};
 
 /** Risk factor codes marked `indicatesAbuse` in risk-factors.json (the safety path, 8.1). */
 function abuseRiskFactors(): string[] {

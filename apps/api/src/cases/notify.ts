@@ -13,8 +13,12 @@ export interface NotificationToSend {
 export async function notify(em: EntityManager, caseId: string, n: NotificationToSend): Promise<void> {
   const recipients = [...new Set(n.recipientIds)];
   if (!recipients.length) return;
-  await em.insert(
-    Notification,
-    recipients.map((recipientId) => ({ recipientId, type: n.type, caseId, dueAt: null, message: n.message, urgent: n.urgent ?? false })),
-  );
+  // Without RETURNING: the caller may write a notification to someone else but not read it (row-level security).
+  await em
+    .createQueryBuilder()
+    .insert()
+    .into(Notification)
+    .values(recipients.map((recipientId) => ({ recipientId, type: n.type, caseId, dueAt: null, message: n.message, urgent: n.urgent ?? false })))
+    .updateEntity(false)
+    .execute();
 }

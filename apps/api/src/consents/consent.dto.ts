@@ -98,4 +98,6 @@ export class CaseRouteView {
 export class ConsentWithdrawalResponse {
   @ApiProperty({ type: ConsentView }) consent!: ConsentView;
   @ApiProperty({ type: CaseRouteView, description: 'The case after the withdrawal took effect' }) case!: CaseRouteView;
+  @ApiProperty({ description: 'True when the withdrawal took the case out of the caller’s view (the receiving unit’s leader stopping a transfer): a GET now answers 404' })
+  leftView!: boolean;
 }

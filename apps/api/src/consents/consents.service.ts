@@ -6,13 +6,16 @@ import {
   OSLO,
   consentGiverRefusal,
   consentStatus,
+  maySeeCase,
+  step,
+  CONSENT_LIFECYCLE,
   onConsentWithdrawn,
   remindersOnConsentRecorded,
   remindersOnConsentWithdrawn,
 } from '@app/domain';
 import { ConsentRow, RoleAssignmentRow, toCaseState, toDomainConsent } from '@app/persistence';
 import { AuditTrail } from '../audit/audit-trail.service.js';
-import type { Principal } from '../auth/principal.js';
+import { toActor, type Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { CaseAccessPolicy, type CaseView } from '../cases/case-access.policy.js';
 import { CaseCommandRunner } from '../cases/case-command-runner.js';
@@ -53,7 +56,7 @@ export class ConsentsService {
   async record(principal: Principal, caseId: string, dto: RecordConsentDto, precondition: CasePrecondition): Promise<ConsentView> {
     return this.runner.run(principal, caseId, {
       action: 'consent.record',
-      authorize: (loaded) => this.requireInsider(principal, loaded.row),
+      requires: 'consent.manage',
       checkVersion: (version) => precondition.check(version),
       decide: async (em, loaded, now) => {
         if (loaded.row.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet.');
@@ -111,7 +114,7 @@ export class ConsentsService {
   ): Promise<ConsentWithdrawalResponse> {
     return this.runner.run(principal, caseId, {
       action: 'consent.withdraw',
-      authorize: (loaded) => this.requireInsider(principal, loaded.row),
+      requires: 'consent.manage',
       checkVersion: (current) => {
         const expected = expectedVersion();
         if (expected !== undefined && expected !== current) throw versionMismatch(current);
@@ -119,7 +122,8 @@ export class ConsentsService {
       decide: async (em, loaded, now) => {
         const consent = isUUID(consentId) ? await em.findOneBy(ConsentRow, { id: consentId, caseId }) : null;
         if (!consent) throw problems.notFound('Fant ikke samtykket.');
-        if (consent.withdrawnAt) throw new ProblemException(409, 'CONSENT_ALREADY_WITHDRAWN', 'Samtykket er allerede trukket tilbake.');
+        const state = consent.decision === 'refused' && !consent.withdrawnAt ? 'refused' : consentStatus(toDomainConsent(consent), now);
+        if (!step(CONSENT_LIFECYCLE, 'withdraw', state)) throw new ProblemException(409, 'CONSENT_ALREADY_WITHDRAWN', 'Samtykket er allerede trukket tilbake.');
         Object.assign(consent, { withdrawnAt: now, withdrawnById: principal.userId, withdrawalReason: dto.reason });
         await em.save(consent);
 
@@ -128,15 +132,23 @@ export class ConsentsService {
         const transferOff = outcome.next.transfer === null && loaded.row.transferToUnitId !== null;
         const changed = outcome.next.route !== loaded.row.route || outcome.next.anonymous !== loaded.row.anonymous || transferOff;
         const fellBack = outcome.next.route !== loaded.row.route;
+        // The receiving unit's leader who stops the transfer no longer sees the case: their own
+        // UPDATE would be refused by row-level security, so the thin definer write makes it.
+        const leftView = !maySeeCase(toActor(principal), outcome.next, remaining, now);
+        if (leftView) {
+          const [{ ok }] = (await em.query('SELECT bti_case_drop_transfer($1, $2, $3) AS ok', [loaded.row.id, loaded.row.version, fellBack])) as { ok: boolean }[];
+          if (!ok) throw versionMismatch(loaded.row.version + 1);
+        }
+        const columns = {
+          route: outcome.next.route,
+          level: outcome.next.level,
+          anonymous: outcome.next.anonymous,
+          // A proposed transfer stops with the guardians' permission (DESIGN 8.7).
+          ...(transferOff ? { transferToUnitId: null, transferToClusterId: null } : {}),
+        };
         return {
-          case: changed
-            ? {
-                route: outcome.next.route,
-                level: outcome.next.level,
-                anonymous: outcome.next.anonymous,
-                // A proposed transfer stops with the guardians' permission (DESIGN 8.7).
-                ...(transferOff ? { transferToUnitId: null, transferToClusterId: null } : {}),
-              }
+          case: leftView ? { writtenByCommand: columns } : changed
+            ? columns
             : 'unchanged',
           log: { type: 'consent_withdrawn', text: outcome.logText, data: { consentId: consent.id } },
           // Through CaseEffects, so a route that fell back also ends an open IKS referral.
@@ -145,6 +157,7 @@ export class ConsentsService {
           respond: (written) => ({
             consent: present(consent, 'full'),
             case: { route: outcome.next.route, level: outcome.next.level, version: written.row.version },
+            leftView,
           }),
         };
       },
@@ -161,12 +174,6 @@ export class ConsentsService {
         ? 'Et samtykke er trukket tilbake. Saken er tilbakeført til egen enhet, og andre tjenester har ikke lenger tilgang.'
         : 'Et samtykke er trukket tilbake.',
     };
-  }
-
-  private requireInsider(principal: Principal, row: Parameters<CaseAccessPolicy['mayManageConsent']>[1]): void {
-    if (!this.policy.mayManageConsent(principal, row)) {
-      throw problems.forbidden('Bare melder, koordinator eller enhetsleder kan registrere eller trekke samtykke.');
-    }
   }
 }
 

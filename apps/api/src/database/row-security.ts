@@ -24,10 +24,10 @@ export class RowSecurity {
    * As `DataSource.transaction`, except that the transaction is opened and the identity set in
    * one round trip instead of two (every request pays it; docs/BENCHMARKS.md, run 9).
    */
-  async transaction<T>(principal: Principal, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  async transaction<T>(principal: Principal, work: (em: EntityManager) => Promise<T>, isolation?: 'REPEATABLE READ'): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
-      await begin(runner, principal);
+      await begin(runner, principal, isolation);
       try {
         const result = await work(runner.manager);
         await runner.commitTransaction();
@@ -119,10 +119,10 @@ const preparedOn = new WeakMap<pg.ClientBase, Set<string>>();
  * mislead them (migration CaseCreatedMunicipalityIndex). Unprepared statements are planned per
  * execution as before.
  */
-function beginSql(principal: Principal): string {
+function beginSql(principal: Principal, isolation?: 'REPEATABLE READ'): string {
   if (!isUUID(principal.userId) || !isUUID(principal.municipalityId)) throw new Error('RowSecurity: the caller has no valid identity');
   return (
-    `START TRANSACTION; SELECT set_config('bti.user_id', ${pg.escapeLiteral(principal.userId)}, true), ` +
+    `START TRANSACTION${isolation ? ` ISOLATION LEVEL ${isolation}` : ''}; SELECT set_config('bti.user_id', ${pg.escapeLiteral(principal.userId)}, true), ` +
     `set_config('bti.municipality_id', ${pg.escapeLiteral(principal.municipalityId)}, true), set_config('role', 'bti_app', true), ` +
     `set_config('plan_cache_mode', 'force_generic_plan', true)`
   );
@@ -133,8 +133,8 @@ function beginSql(principal: Principal): string {
  * Then TypeORM's own bookkeeping, as its `startTransaction()` leaves it: a nested `em.save()`
  * takes a savepoint instead of a transaction of its own, and `commitTransaction()` commits.
  */
-async function begin(runner: QueryRunner, principal: Principal): Promise<void> {
-  const sql = beginSql(principal);
+async function begin(runner: QueryRunner, principal: Principal, isolation?: 'REPEATABLE READ'): Promise<void> {
+  const sql = beginSql(principal, isolation);
   try {
     await runner.query(sql);
   } catch (error) {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } fro
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CasePrecondition, ETAG_RESPONSE_HEADER, IF_MATCH_HEADER } from '../cases/if-match.js';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { CurrentPrincipal, type Principal, Requires } from '../auth/principal.js';
 import {
   AcceptReferralDto,
   AcknowledgeOrderDto,
@@ -35,6 +35,7 @@ export class IksController {
   constructor(private readonly iks: IksService) {}
 
   @Get('iks/referrals')
+  @Requires('iks.queue')
   @ApiOperation({ summary: 'IKS queue, highest priority first', description: QUEUE_DOC })
   @ApiOkResponse({ type: IksQueueResponse })
   queue(@CurrentPrincipal() principal: Principal, @Query() query: ListReferralsQuery): Promise<IksQueueResponse> {
@@ -125,6 +126,7 @@ export class IksController {
   }
 
   @Get('iks/orders')
+  @Requires('iks.orders.read')
   @ApiOperation({ summary: 'Competence orders: all for the IKS coordinator, the ones addressed to them for a unit leader' })
   @ApiOkResponse({ type: CompetenceOrderListResponse })
   orders(@CurrentPrincipal() principal: Principal, @Query() query: ListOrdersQuery): Promise<CompetenceOrderListResponse> {

@@ -2,7 +2,7 @@ import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
-import { OSLO, SERVICE_CODES, onIksAccepted, onIksEnded, onIksReturned, type DomainEffect, type Route } from '@app/domain';
+import { IKS_REFERRAL_LIFECYCLE, OSLO, SERVICE_CODES, holdsMunicipalityRole, step, type IksReferralEvent, leadsUnit, may, onIksAccepted, onIksEnded, onIksReturned, type CaseAction, type DomainEffect, type Route } from '@app/domain';
 import {
   AppUser,
   IksCompetenceOrder,
@@ -11,13 +11,13 @@ import {
   toCaseState,
   type IksReferralStatus,
 } from '@app/persistence';
-import type { Principal } from '../auth/principal.js';
+import { toActor, type Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { RowSecurity } from '../database/row-security.js';
 import { CaseAccessPolicy } from '../cases/case-access.policy.js';
 import { CaseStore } from '../cases/case-store.js';
-import { CaseCommandRunner, type CaseChange } from '../cases/case-command-runner.js';
+import { CaseCommandRunner, refusalOf, type CaseChange } from '../cases/case-command-runner.js';
 import { notify, type NotificationToSend } from '../cases/notify.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { versionMismatch, type CasePrecondition } from '../cases/if-match.js';
@@ -71,25 +71,16 @@ export class IksService {
     private readonly policy: CaseAccessPolicy,
   ) {}
 
-  static isCoordinator(principal: Principal): boolean {
-    return principal.roles.some((r) => r.role === 'iks_coordinator' && r.scopeType === 'municipality' && r.scopeId === principal.municipalityId);
+  /** Which referrals a caller's lists hold: the coordinator's all of the municipality's; a member's those they are in. */
+  private static coordinates(principal: Principal): boolean {
+    return holdsMunicipalityRole(toActor(principal), 'iks_coordinator');
   }
 
-  static isMember(principal: Principal): boolean {
-    return principal.roles.some((r) => r.role === 'iks_member' && r.scopeType === 'municipality' && r.scopeId === principal.municipalityId);
-  }
-
-  private requireCoordinator(principal: Principal, what: string): void {
-    if (!IksService.isCoordinator(principal)) throw problems.forbidden(`Bare IKS-koordinatoren kan ${what}.`);
-  }
-
+  /** The permission (`iks.queue` is the controller's `@Requires`). */
   async queue(principal: Principal, query: ListReferralsQuery): Promise<IksQueueResponse> {
-    const coordinator = IksService.isCoordinator(principal);
-    if (!coordinator && !IksService.isMember(principal)) {
-      throw problems.forbidden('IKS-køen er for IKS-koordinatoren og medlemmer av kjernegruppene.');
-    }
+    const coordinator = IksService.coordinates(principal);
     return this.rowSecurity.transaction(principal, async (em) => {
-      const statuses: IksReferralStatus[] = query.status ? [query.status] : ['referred', 'accepted'];
+      const statuses: IksReferralStatus[] = query.status ? [query.status] : [...IKS_REFERRAL_LIFECYCLE.prioritise.from];
       const rows = await this.queueRows(em, principal, { statuses, onlyMember: coordinator ? null : principal.userId });
       const now = new Date();
       const items = rows.map((r) => this.view(r, now, IKS_OWN_VIEW)).sort((a, b) =>
@@ -126,10 +117,10 @@ export class IksService {
   }
 
   async setPriority(principal: Principal, referralId: string, dto: SetPriorityDto): Promise<IksReferralView> {
-    this.requireCoordinator(principal, 'prioritere henvisninger');
     return this.rowSecurity.transaction(principal, async (em) => {
       const referral = await this.lockReferral(em, principal, referralId);
-      if (referral.status !== 'referred' && referral.status !== 'accepted') {
+      await this.requireOnCase(em, principal, referral.caseId, 'iks.priority');
+      if (!step(IKS_REFERRAL_LIFECYCLE, 'prioritise', referral.status)) {
         throw new ProblemException(422, 'IKS_REFERRAL_CLOSED', 'Bare åpne henvisninger (henvist eller tatt inn) kan prioriteres.');
       }
       await em.update(IksReferral, { id: referral.id }, { priority: dto.priority });
@@ -139,10 +130,10 @@ export class IksService {
   }
 
   async accept(principal: Principal, referralId: string, dto: AcceptReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
-    this.requireCoordinator(principal, 'ta inn en IKS-henvisning');
-    const check = (r: IksReferral) => requireStatus(r, 'referred', 'Henvisningen er allerede besvart.');
+    const check = (r: IksReferral) => requireStep(r, 'accept', 'Henvisningen er allerede besvart.');
     return this.runner.run(principal, (em) => this.caseOfReferral(em, principal, referralId, check), {
       action: 'iks.accept',
+      requires: 'iks.accept',
       checkVersion: (version) => precondition.check(version),
       decide: async (em, loaded, now): Promise<CaseChange<IksReferralView>> => {
         const referral = await this.lockReferral(em, principal, referralId);
@@ -170,7 +161,7 @@ export class IksService {
 
         const outcome = onIksAccepted(toCaseState(loaded.row));
         await em.update(IksReferral, { id: referral.id }, {
-          status: 'accepted',
+          status: step(IKS_REFERRAL_LIFECYCLE, 'accept', referral.status)!,
           priority: dto.priority,
           coreGroup: dto.coreGroup,
           memberIds,
@@ -195,10 +186,10 @@ export class IksService {
   }
 
   async returnReferral(principal: Principal, referralId: string, dto: ReturnReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
-    this.requireCoordinator(principal, 'sende en IKS-henvisning tilbake');
-    const check = (r: IksReferral) => requireStatus(r, 'referred', 'Bare en henvisning som venter på svar kan sendes tilbake; en sak IKS har tatt inn avsluttes i stedet.');
+    const check = (r: IksReferral) => requireStep(r, 'return', 'Bare en henvisning som venter på svar kan sendes tilbake; en sak IKS har tatt inn avsluttes i stedet.');
     return this.runner.run(principal, (em) => this.caseOfReferral(em, principal, referralId, check), {
       action: 'iks.return',
+      requires: 'iks.return',
       checkVersion: (version) => precondition.check(version),
       decide: async (em, loaded, now): Promise<CaseChange<IksReferralView>> => {
         const referral = await this.lockReferral(em, principal, referralId);
@@ -207,14 +198,14 @@ export class IksService {
         const next = outcome.next;
         const columns = { status: next.status, route: next.route, level: next.level, anonymous: next.anonymous };
         let leavesSight = false;
-        if (next.status === 'deciding' && next.route === null && next.level === 0) {
+        if (next.route !== loaded.row.route) {
           // The case leaves the IKS route and the coordinator's sight: row-level security would refuse
-          // the coordinator's own UPDATE, so the migration's narrow definer function makes it.
-          const [{ ok }] = (await em.query('SELECT bti_iks_return_case($1, $2) AS ok', [referral.id, loaded.row.version])) as { ok: boolean }[];
+          // the coordinator's own UPDATE, so a thin definer function writes the domain's columns.
+          const [{ ok }] = (await em.query('SELECT bti_iks_return_case($1, $2, $3, $4, $5, $6) AS ok', [referral.id, loaded.row.version, next.status, next.route, next.level, next.anonymous])) as { ok: boolean }[];
           if (!ok) throw versionMismatch(loaded.row.version + 1);
           leavesSight = true;
         }
-        await em.update(IksReferral, { id: referral.id }, { status: 'returned', returnReason: dto.reason.trim(), returnedAt: now, returnedById: principal.userId });
+        await em.update(IksReferral, { id: referral.id }, { status: step(IKS_REFERRAL_LIFECYCLE, 'return', referral.status)!, returnReason: dto.reason.trim(), returnedAt: now, returnedById: principal.userId });
         return {
           case: leavesSight ? { writtenByCommand: columns } : columns,
           log: { type: 'iks_returned', text: outcome.logText, data: { referralId: referral.id, effects: outcome.effects.map((e: DomainEffect) => e.type) } },
@@ -231,10 +222,10 @@ export class IksService {
   }
 
   async end(principal: Principal, referralId: string, dto: EndReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
-    this.requireCoordinator(principal, 'avslutte IKS-innsatsen');
-    const check = (r: IksReferral) => requireStatus(r, 'accepted', 'Bare en sak IKS har tatt inn kan avsluttes.');
+    const check = (r: IksReferral) => requireStep(r, 'end', 'Bare en sak IKS har tatt inn kan avsluttes.');
     return this.runner.run(principal, (em) => this.caseOfReferral(em, principal, referralId, check), {
       action: 'iks.end',
+      requires: 'iks.end',
       checkVersion: (version) => precondition.check(version),
       decide: async (em, loaded, now): Promise<CaseChange<IksReferralView>> => {
         const referral = await this.lockReferral(em, principal, referralId);
@@ -264,7 +255,7 @@ export class IksService {
           if (!ok) throw versionMismatch(loaded.row.version + 1);
           leavesSight = true;
         }
-        await em.update(IksReferral, { id: referral.id }, { status: 'ended', endReason: 'exit_criteria_met', endSummary: dto.summary.trim(), endedAt: now, endedById: principal.userId });
+        await em.update(IksReferral, { id: referral.id }, { status: step(IKS_REFERRAL_LIFECYCLE, 'end', referral.status)!, endReason: 'exit_criteria_met', endSummary: dto.summary.trim(), endedAt: now, endedById: principal.userId });
         return {
           case: leavesSight ? { writtenByCommand: { route: next.route, level: next.level, anonymous: next.anonymous } } : {},
           log: {
@@ -281,10 +272,10 @@ export class IksService {
   }
 
   async order(principal: Principal, referralId: string, dto: CreateOrderDto): Promise<CompetenceOrderView> {
-    this.requireCoordinator(principal, 'bestille kompetanse');
     return this.rowSecurity.transaction(principal, async (em) => {
       const referral = await this.lockReferral(em, principal, referralId);
-      requireStatus(referral, 'accepted', 'Kompetanse bestilles til saker IKS har tatt inn.');
+      await this.requireOnCase(em, principal, referral.caseId, 'iks.order');
+      requireStep(referral, 'order_competence', 'Kompetanse bestilles til saker IKS har tatt inn.');
       const profile = await this.profiles.get(principal.municipalityId);
       const services = new Set<string>([...(profile.iksCoreGroup ?? []), ...SERVICE_CODES]);
       const errors = [];
@@ -324,9 +315,8 @@ export class IksService {
   }
 
   async orders(principal: Principal, query: ListOrdersQuery): Promise<CompetenceOrderListResponse> {
-    const coordinator = IksService.isCoordinator(principal);
-    const leader = principal.roles.some((r) => r.role === 'unit_leader');
-    if (!coordinator && !leader) throw problems.forbidden('Kompetansebestillinger er for IKS-koordinatoren og enhetsledere.');
+    // The permission (`iks.orders.read`) is the controller's `@Requires`; a unit leader lists their own.
+    const coordinator = IksService.coordinates(principal);
     return this.rowSecurity.transaction(principal, async (em) => {
       const qb = em.getRepository(IksCompetenceOrder).createQueryBuilder('o');
       if (coordinator) {
@@ -368,9 +358,16 @@ export class IksService {
   // ---- helpers ----
 
   private maySeeReferral(principal: Principal, row: IksReferral): boolean {
-    if (IksService.isCoordinator(principal)) return true;
-    if (IksService.isMember(principal) && row.memberIds.includes(principal.userId)) return true;
-    return principal.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === row.unitId);
+    const actor = toActor(principal);
+    if (IksService.coordinates(principal)) return true;
+    if (holdsMunicipalityRole(actor, 'iks_member') && row.memberIds.includes(principal.userId)) return true;
+    return leadsUnit(actor, row.unitId);
+  }
+
+  /** A coordinator's act on a referral outside the command runner: the same permission on its case (404 when hidden). */
+  private async requireOnCase(em: EntityManager, principal: Principal, caseId: string, action: CaseAction): Promise<void> {
+    const loaded = await this.store.loadVisible(em, principal, caseId);
+    if (!may(toActor(principal), action, { state: toCaseState(loaded.row), consents: loaded.consents, now: new Date() })) throw problems.forbidden(refusalOf(action));
   }
 
   /**
@@ -484,8 +481,9 @@ export class IksService {
 
 }
 
-function requireStatus(referral: IksReferral, status: IksReferralStatus, detail: string): void {
-  if (referral.status !== status) {
+/** The referral's lifecycle (libs/domain lifecycles.ts) lets `event` start from its status; 422 otherwise. */
+function requireStep(referral: IksReferral, event: IksReferralEvent, detail: string): void {
+  if (!step(IKS_REFERRAL_LIFECYCLE, event, referral.status)) {
     throw new ProblemException(422, 'IKS_REFERRAL_STATUS', `${detail} (status: ${referral.status}).`, undefined, { referralStatus: referral.status });
   }
 }

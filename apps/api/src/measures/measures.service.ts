@@ -1,7 +1,7 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { remindersOnMeasureAdded, remindersOnMeasureEvaluated, type DomainEffect } from '@app/domain';
+import { MEASURE_LIFECYCLE, measureEventOf, remindersOnMeasureAdded, remindersOnMeasureEvaluated, step, type DomainEffect } from '@app/domain';
 import { AppUser, Measure, MeasureEvaluation, RoleAssignmentRow, type BtiCase, type MeasureOutcome } from '@app/persistence';
 import { loadReferenceData } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
@@ -47,11 +47,7 @@ export class MeasuresService {
   async create(principal: Principal, caseId: string, dto: CreateMeasureDto, precondition: CasePrecondition): Promise<MeasureView> {
     return this.runner.run(principal, caseId, {
       action: 'measure.create',
-      authorize: ({ row }) => {
-        if (!isCoordinatorOrLeader(principal, row)) {
-          throw problems.forbidden('Bare sakens koordinator (stafettholder) eller enhetslederen kan legge til tiltak.');
-        }
-      },
+      requires: 'measure.add',
       checkVersion: (version) => precondition.check(version),
       decide: async (em, { row, consents }, now) => {
         requireDecided(row);
@@ -125,19 +121,19 @@ export class MeasuresService {
     let measure!: Measure;
     return this.runner.run(principal, caseId, {
       action: 'measure.evaluate',
-      authorize: async ({ row }, em) => {
+      requires: 'measure.evaluate',
+      facts: async (_loaded, em) => {
         if (!isUUID(measureId)) throw problems.notFound('Fant ikke tiltaket.');
         const found = await em.findOne(Measure, { where: { id: measureId, caseId }, lock: { mode: 'pessimistic_write' } });
         if (!found) throw problems.notFound('Fant ikke tiltaket.');
-        if (!isCoordinatorOrLeader(principal, row) && found.responsibleId !== principal.userId) {
-          throw problems.forbidden('Bare tiltaksansvarlig, sakens koordinator eller enhetslederen kan evaluere tiltaket.');
-        }
         measure = found;
+        return { measureResponsibleId: found.responsibleId };
       },
       checkVersion: (version) => precondition.check(version),
       decide: async (em, { row, consents }, now) => {
         requireDecided(row);
-        if (measure.status !== 'active') throw new ProblemException(422, 'MEASURE_ENDED', 'Tiltaket er avsluttet og kan ikke evalueres igjen.');
+        const nextStatus = step(MEASURE_LIFECYCLE, measureEventOf(dto.outcome), measure.status);
+        if (!nextStatus) throw new ProblemException(422, 'MEASURE_ENDED', 'Tiltaket er avsluttet og kan ikke evalueres igjen.');
         const stop = dto.outcome === 'stop';
         const errors: FieldError[] = [];
         if (stop && dto.nextEvaluationDate !== undefined) errors.push({ field: 'nextEvaluationDate', message: 'skal ikke oppgis når tiltaket avsluttes' });
@@ -152,8 +148,8 @@ export class MeasuresService {
           nextEvaluationDate: stop ? null : dto.nextEvaluationDate!,
           evaluatedById: principal.userId,
         });
+        measure.status = nextStatus;
         if (stop) {
-          measure.status = 'ended';
           measure.endedAt = now;
         } else {
           measure.evaluationDate = dto.nextEvaluationDate!;
@@ -197,13 +193,6 @@ export class MeasuresService {
     const evaluations = await em.find(MeasureEvaluation, { where: { measureId: measure.id }, order: { createdAt: 'ASC', id: 'ASC' } });
     return toView(measure, evaluations, caseView);
   }
-}
-
-function isCoordinatorOrLeader(principal: Principal, row: BtiCase): boolean {
-  return (
-    (row.assigneeId !== null && row.assigneeId === principal.userId) ||
-    principal.roles.some((r) => r.role === 'unit_leader' && r.scopeType === 'unit' && r.scopeId === row.unitId)
-  );
 }
 
 function requireDecided(row: BtiCase): void {

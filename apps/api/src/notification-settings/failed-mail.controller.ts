@@ -1,9 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CurrentPrincipal, hasRole, type Principal } from '../auth/principal.js';
-import { problems } from '../common/problem.js';
+import { RowSecurity } from '../database/row-security.js';
+import { CurrentPrincipal, Requires, type Principal } from '../auth/principal.js';
 import { FailedMailPageDto, ListFailedMailQuery } from './notification-settings.dto.js';
 
 /** E-mails that exhausted their retries, for the municipality's admins. */
@@ -11,7 +9,7 @@ import { FailedMailPageDto, ListFailedMailQuery } from './notification-settings.
 @ApiBearerAuth()
 @Controller('mail-deliveries')
 export class FailedMailController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly rowSecurity: RowSecurity) {}
 
   @Get('failed')
   @ApiOperation({
@@ -20,8 +18,8 @@ export class FailedMailController {
   })
   @ApiOkResponse({ type: FailedMailPageDto })
   @ApiForbiddenResponse({ description: 'Not an admin' })
+  @Requires('mail.failed.read')
   async failed(@CurrentPrincipal() principal: Principal, @Query() query: ListFailedMailQuery): Promise<FailedMailPageDto> {
-    if (!hasRole(principal, 'admin')) throw problems.forbidden('Bare administratorer ser e-post som ikke kom fram.');
     const failed = `
       SELECT 'notice' AS kind, d.id, d."notificationId", d."recipientId", d.status, d.attempts, d."lastError", d."failedAt", d."createdAt"
         FROM notification_delivery d JOIN app_user u ON u.id = d."recipientId"
@@ -31,11 +29,15 @@ export class FailedMailController {
         FROM mail_digest g JOIN app_user u ON u.id = g."recipientId"
        WHERE g.status = 'failed' AND u."municipalityId" = $1`;
     // The page and the total in one statement; a page past the end counts separately.
-    const rows: (Record<string, unknown> & { total: string })[] = await this.dataSource.query(
-      `SELECT f.*, count(*) OVER () AS total FROM (${failed}) f ORDER BY f."failedAt" DESC NULLS LAST, f.id LIMIT $2 OFFSET $3`,
-      [principal.municipalityId, query.pageSize, (query.page - 1) * query.pageSize],
-    );
-    const total = rows.length > 0 ? Number(rows[0].total) : (await this.dataSource.query(`SELECT count(*)::int AS n FROM (${failed}) f`, [principal.municipalityId]))[0].n;
+    // As the admin: row-level security shows deliveries to users of their own municipality only.
+    const { rows, total } = await this.rowSecurity.transaction(principal, async (em) => {
+      const rows: (Record<string, unknown> & { total: string })[] = await em.query(
+        `SELECT f.*, count(*) OVER () AS total FROM (${failed}) f ORDER BY f."failedAt" DESC NULLS LAST, f.id LIMIT $2 OFFSET $3`,
+        [principal.municipalityId, query.pageSize, (query.page - 1) * query.pageSize],
+      );
+      const total: number = rows.length > 0 ? Number(rows[0].total) : (await em.query(`SELECT count(*)::int AS n FROM (${failed}) f`, [principal.municipalityId]))[0].n;
+      return { rows, total };
+    });
     return {
       items: rows.map((r) => ({
         kind: r.kind as 'notice' | 'digest',

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not, type FindOptionsWhere } from 'typeorm';
+import { IsNull, Not, type FindOptionsWhere } from 'typeorm';
 import { Notification } from '@app/persistence';
+import { RowSecurity } from '../database/row-security.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { problems } from '../common/problem.js';
 import { ListNotificationsQuery, NotificationDto, NotificationPageDto } from './notification.dto.js';
@@ -25,7 +25,7 @@ function toDto(n: Notification): NotificationDto {
 @ApiBearerAuth()
 @Controller('notifications')
 export class NotificationsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly rowSecurity: RowSecurity) {}
 
   /** Newest first; urgent ones first among the unread. */
   @Get()
@@ -34,12 +34,15 @@ export class NotificationsController {
     const where: FindOptionsWhere<Notification> = { recipientId: principal.userId };
     if (query.unread === true) where.readAt = IsNull();
     if (query.unread === false) where.readAt = Not(IsNull());
-    const [rows, total] = await this.dataSource.getRepository(Notification).findAndCount({
-      where,
-      order: { urgent: 'DESC', createdAt: 'DESC', id: 'ASC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    });
+    // Row-level security: a caller reads only their own notifications.
+    const [rows, total] = await this.rowSecurity.transaction(principal, (em) =>
+      em.getRepository(Notification).findAndCount({
+        where,
+        order: { urgent: 'DESC', createdAt: 'DESC', id: 'ASC' },
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+      }),
+    );
     return { items: rows.map(toDto), total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -49,14 +52,16 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationDto })
   @ApiNotFoundResponse({ description: 'Not the caller’s notification, or no such notification' })
   async markRead(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => problems.notFound() })) id: string): Promise<NotificationDto> {
-    const repo = this.dataSource.getRepository(Notification);
-    await repo
-      .createQueryBuilder()
-      .update()
-      .set({ readAt: () => 'now()' })
-      .where('"id" = :id AND "recipientId" = :me AND "readAt" IS NULL', { id, me: principal.userId })
-      .execute();
-    const row = await repo.findOneBy({ id, recipientId: principal.userId });
+    const row = await this.rowSecurity.transaction(principal, async (em) => {
+      const repo = em.getRepository(Notification);
+      await repo
+        .createQueryBuilder()
+        .update()
+        .set({ readAt: () => 'now()' })
+        .where('"id" = :id AND "recipientId" = :me AND "readAt" IS NULL', { id, me: principal.userId })
+        .execute();
+      return repo.findOneBy({ id, recipientId: principal.userId });
+    });
     if (!row) throw problems.notFound('Fant ikke varselet.');
     return toDto(row);
   }

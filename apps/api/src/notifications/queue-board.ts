@@ -8,7 +8,8 @@ import { Queue } from 'bullmq';
 import type { NextFunction, Request, Response } from 'express';
 import type { Redis } from 'ioredis';
 import { Authenticator } from '../auth/authenticator.js';
-import { hasRole } from '../auth/principal.js';
+import { may } from '@app/domain';
+import { toActor } from '../auth/principal.js';
 import { ProblemException, titleFor } from '../common/problem.js';
 import { RETRY_AFTER_SECONDS, isUnavailable } from '../common/unavailable.js';
 
@@ -16,8 +17,9 @@ import { RETRY_AFTER_SECONDS, isUnavailable } from '../common/unavailable.js';
 export const QUEUE_BOARD_PATH = '/admin/queues';
 
 /**
- * Bull Board (the queue dashboard: delayed, active, failed jobs) at /admin/queues, for the admin
- * role only. Mounted on the Express instance directly (so outside the global prefix) and guarded
+ * Bull Board (the queue dashboard: delayed, active, failed jobs) at /admin/queues, for the
+ * platform's operator only (`queues.operate`): pausing the mail queue stops every municipality's
+ * urgent e-mail, so no municipality's admin may. Mounted on the Express instance directly (so outside the global prefix) and guarded
  * by its own middleware, which authenticates with the same Authenticator as the global guard.
  */
 @Injectable()
@@ -52,7 +54,7 @@ export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
     const app = httpAdapter.getInstance() as { use: (path: string, ...handlers: unknown[]) => void };
     app.use(
       QUEUE_BOARD_PATH,
-      (req: Request, res: Response, next: NextFunction) => void this.adminOnly(req, res, next),
+      (req: Request, res: Response, next: NextFunction) => void this.operatorOnly(req, res, next),
       serverAdapter.getRouter(),
       // Outside Nest's filters: errors of the board itself become problem documents here.
       (error: unknown, _req: Request, res: Response, next: NextFunction) => {
@@ -76,7 +78,7 @@ export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
       .json({ type: `https://bti.kommune.no/problems/${code.toLowerCase().replace(/_/g, '-')}`, title: titleFor(status), status, detail, code });
   }
 
-  private async adminOnly(req: Request, res: Response, next: NextFunction): Promise<void> {
+  private async operatorOnly(req: Request, res: Response, next: NextFunction): Promise<void> {
     const deny = (status: number, code: string, detail: string) => this.problem(res, status, code, detail);
     try {
       let principal;
@@ -86,7 +88,7 @@ export class QueueBoard implements OnModuleInit, OnApplicationShutdown {
         if (error instanceof ProblemException) return deny(401, error.code, error.message);
         throw error;
       }
-      if (!hasRole(principal, 'admin')) return deny(403, 'FORBIDDEN_ROLE', 'Bare administratorer ser køene.');
+      if (!may(toActor(principal), 'queues.operate')) return deny(403, 'FORBIDDEN_ROLE', 'Bare driftsoperatøren ser og styrer køene.');
       // Bull Board answers a Redis error with its own 500: while Redis is away, say so first.
       if (this.connection.status !== 'ready') return this.unavailable(res);
       next();

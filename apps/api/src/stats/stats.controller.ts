@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { CurrentPrincipal, Requires, type Principal } from '../auth/principal.js';
 import { OverviewQuery, OverviewResponse } from './stats.dto.js';
 import { StatsService } from './stats.service.js';
 
@@ -17,6 +17,7 @@ export class StatsController {
 Every count under 5 (0–4) is \`{value: null, suppressed: true}\`. Medians are suppressed below 5 measured cases, a share when its numerator or denominator is suppressed. Cells that add up to a shown total (levels, routes, the groups of a breakdown) never leave exactly one suppressed cell: the smallest other is suppressed too, and a group whose concern count is suppressed is suppressed whole.`,
   })
   @ApiOkResponse({ type: OverviewResponse })
+  @Requires('stats.read')
   overview(@CurrentPrincipal() principal: Principal, @Query() query: OverviewQuery): Promise<OverviewResponse> {
     return this.stats.overview(principal, query);
   }

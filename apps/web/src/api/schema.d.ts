@@ -725,7 +725,7 @@ export interface components {
         RoleScopeDto: {
             role: string;
             /** @enum {string} */
-            scopeType: "unit" | "cluster" | "municipality";
+            scopeType: "unit" | "cluster" | "municipality" | "platform";
             scopeId: string;
         };
         MeDto: {
@@ -734,6 +734,8 @@ export interface components {
             displayName: string;
             municipalityId: string;
             roles: components["schemas"]["RoleScopeDto"][];
+            /** @description The municipality and platform actions the caller may perform (and `case.create` when they work in a unit) */
+            allowedActions: ("cases.read" | "cases.read.unit" | "audit.read" | "stats.read" | "iks.queue" | "iks.orders.read" | "people.read" | "mail.failed.read" | "admin.units" | "admin.users" | "admin.profile" | "archive.extract" | "archive.deposit" | "retention.read" | "case.create" | "queues.operate")[];
         };
         UnitDto: {
             id: string;
@@ -931,7 +933,12 @@ export interface components {
              * @description Only in the response to report_to_child_welfare: the report document it made (GET /cases/:id/child-welfare-reports/:reportId)
              */
             childWelfareReportId?: string;
+            /** @description The events among allowedActions */
             allowedEvents: string[];
+            /** @description What the caller may do on this case now (libs/domain permissions.ts): the events by name and the other case actions (`case.assign`, `measure.add`, `log.write`, …) */
+            allowedActions: ("start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down" | "case.assign" | "consent.manage" | "consent.request" | "measure.add" | "measure.evaluate" | "log.write" | "log.correct" | "guardians.manage" | "report.read" | "iks.accept" | "iks.return" | "iks.end" | "iks.priority" | "iks.order")[];
+            /** @description Only in the answer to a command: true when the command took the case out of the caller’s view (this is the case as they last saw it; a GET now answers 404) */
+            leftView?: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1262,6 +1269,8 @@ export interface components {
             consent: components["schemas"]["ConsentView"];
             /** @description The case after the withdrawal took effect */
             case: components["schemas"]["CaseRouteView"];
+            /** @description True when the withdrawal took the case out of the caller’s view (the receiving unit’s leader stopping a transfer): a GET now answers 404 */
+            leftView: boolean;
         };
         NotificationDto: {
             /** Format: uuid */

@@ -8,7 +8,8 @@ interface Session {
   loading: boolean;
   signIn(token: string): void;
   signOut(): void;
-  hasRole(...roles: string[]): boolean;
+  /** Whether the API lists the municipality or platform action for the caller (GET /me `allowedActions`). */
+  may(action: Schemas['MeDto']['allowedActions'][number]): boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -51,7 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       loading: Boolean(token) && meQuery.isPending,
       signIn,
       signOut,
-      hasRole: (...roles) => Boolean(me?.roles.some((r) => roles.includes(r.role))),
+      may: (action) => Boolean(me?.allowedActions.includes(action)),
     };
   }, [token, meQuery.data, meQuery.isPending, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -19,7 +19,7 @@ import { useCase, useRefreshCase } from './useCase';
 export default function CasePage() {
   const { id = '' } = useParams();
   const location = useLocation();
-  const { me, hasRole } = useSession();
+  const { me } = useSession();
   const caseQuery = useCase(id);
   const refreshAll = useRefreshCase(id);
   const c = caseQuery.data;
@@ -36,7 +36,8 @@ export default function CasePage() {
     );
   }
   const identified = c.view === 'full';
-  const works = identified && hasRole('staff', 'unit_leader', 'team_member', 'tfa_coordinator', 'iks_coordinator', 'iks_member');
+  // What the caller may do here is the API's answer (allowedActions), never a guess from roles.
+  const may = (action: Schemas['CaseResponse']['allowedActions'][number]) => c.allowedActions.includes(action);
   // A stale page reloads everything it shows: the case, its log, consents and measures.
   const reload = () => void refreshAll();
   const justCreated = (location.state as { created?: boolean } | null)?.created;
@@ -84,10 +85,11 @@ export default function CasePage() {
         </div>
         <div className="stack">
           <EventActions caseData={c} onStale={reload} />
-          <AssignmentPanel caseData={c} canAssign={hasRole('unit_leader') && identified} onStale={reload} />
-          {hasRole('unit_leader') && <IksStatus caseId={c.id} />}
-          {identified && <ConsentsPanel caseData={c} canManage={works} onStale={reload} />}
-          {identified && <MeasuresPanel caseData={c} canManage={works} onStale={reload} />}
+          <AssignmentPanel caseData={c} canAssign={may('case.assign')} onStale={reload} />
+          {/* The case's unit leader (who assigns) follows its IKS referral here. */}
+          {may('case.assign') && <IksStatus caseId={c.id} />}
+          {identified && <ConsentsPanel caseData={c} onStale={reload} />}
+          {identified && <MeasuresPanel caseData={c} onStale={reload} />}
         </div>
       </div>
     </div>

@@ -7,7 +7,8 @@ import { CONSENT_STATUS_LABEL, date, label, RECIPIENT_LABEL, RELATION_LABEL, typ
 import { useRefreshCase } from './useCase';
 
 /** Consents of the case (given to services), with recording and withdrawal. */
-export function ConsentsPanel({ caseData, canManage, onStale }: { caseData: Schemas['CaseResponse']; canManage: boolean; onStale: () => void }) {
+export function ConsentsPanel({ caseData, onStale }: { caseData: Schemas['CaseResponse']; onStale: () => void }) {
+  const canManage = caseData.allowedActions.includes('consent.manage');
   const consents = useQuery({
     queryKey: ['consents', caseData.id],
     queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/consents', { params: { path: { id: caseData.id } } })),

@@ -15,7 +15,8 @@ const MEASURE_OUTCOME: Record<MeasureOutcome, string> = { continue: 'Fortsetter'
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Measures (tiltak) with their evaluations; adding and evaluating for those working on the case. */
-export function MeasuresPanel({ caseData, canManage, onStale }: { caseData: Schemas['CaseResponse']; canManage: boolean; onStale: () => void }) {
+/** What the caller may do comes from the case's `allowedActions`; a measure's responsible person evaluates their own. */
+export function MeasuresPanel({ caseData, onStale }: { caseData: Schemas['CaseResponse']; onStale: () => void }) {
   const { me } = useSession();
   const measures = useQuery({
     queryKey: ['measures', caseData.id],
@@ -46,11 +47,11 @@ export function MeasuresPanel({ caseData, canManage, onStale }: { caseData: Sche
                 Evaluert {date(ev.at)}: {MEASURE_OUTCOME[ev.outcome]}. {ev.note}
               </Paragraph>
             ))}
-            {canManage && m.status === 'active' && <EvaluateMeasure caseData={caseData} measureId={m.id} onStale={onStale} />}
+            {(caseData.allowedActions.includes('measure.evaluate') || m.responsibleId === me?.userId) && m.status === 'active' && <EvaluateMeasure caseData={caseData} measureId={m.id} onStale={onStale} />}
           </li>
         ))}
       </ul>
-      {canManage && (
+      {caseData.allowedActions.includes('measure.add') && (
         <Details>
           <Details.Summary>Legg til tiltak</Details.Summary>
           <Details.Content>

@@ -9,25 +9,26 @@ export interface NavItem {
   text: string;
 }
 
-/** The menu a user sees follows their roles; the API still decides what each page may show. */
-export function navItems(hasRole: (...roles: string[]) => boolean): NavItem[] {
+type May = ReturnType<typeof useSession>['may'];
+
+/** The menu follows what the API says the user may do (GET /me `allowedActions`). */
+export function navItems(may: May): NavItem[] {
   const items: NavItem[] = [];
-  if (hasRole('iks_coordinator', 'iks_member')) items.push({ to: '/iks', text: 'IKS-køen' });
+  if (may('iks.queue')) items.push({ to: '/iks', text: 'IKS-køen' });
   const concern = { to: '/bekymring/ny', text: 'Meld bekymring' };
+  const leadsUnit = may('cases.read.unit');
   // Staff start at the concern form; a unit leader starts at the unit's list.
-  if (hasRole('staff') && !hasRole('unit_leader')) items.push(concern);
-  if (hasRole('staff', 'unit_leader', 'team_member', 'tfa_coordinator', 'iks_coordinator', 'iks_member')) {
-    items.push({ to: '/saker', text: hasRole('unit_leader') ? 'Enhetens saker' : 'Mine saker' });
-  }
-  if (hasRole('unit_leader')) items.push(concern);
-  if (hasRole('analyst')) items.push({ to: '/statistikk', text: 'Statistikk' });
-  if (hasRole('auditor')) items.push({ to: '/revisjon', text: 'Revisjonslogg' });
+  if (may('case.create') && !leadsUnit) items.push(concern);
+  if (may('cases.read')) items.push({ to: '/saker', text: leadsUnit ? 'Enhetens saker' : 'Mine saker' });
+  if (may('case.create') && leadsUnit) items.push(concern);
+  if (may('stats.read')) items.push({ to: '/statistikk', text: 'Statistikk' });
+  if (may('audit.read')) items.push({ to: '/revisjon', text: 'Revisjonslogg' });
   items.push({ to: '/varsler', text: 'Varsler' });
   return items;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { me, hasRole, signOut } = useSession();
+  const { me, may, signOut } = useSession();
   return (
     <>
       <SkipLink href="#main">Hopp til hovedinnholdet</SkipLink>
@@ -38,7 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </a>
           <nav aria-label="Hovedmeny">
             <ul>
-              {navItems(hasRole).map((item) => (
+              {navItems(may).map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to}>{item.text}</NavLink>
                 </li>

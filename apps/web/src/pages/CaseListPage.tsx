@@ -17,8 +17,9 @@ const unassignedFirst = (items: Schemas['CaseResponse'][]) =>
   [...items].sort((a, b) => Number(a.assigneeId !== null) - Number(b.assigneeId !== null));
 
 export default function CaseListPage() {
-  const { hasRole, me } = useSession();
-  const leader = hasRole('unit_leader');
+  const { may, me } = useSession();
+  // A unit leader's list has the unit's filters and the overdue list.
+  const leader = may('cases.read.unit');
   const [status, setStatus] = useState<Status | ''>('');
   const [route, setRoute] = useState<Route | ''>('');
   const [mine, setMine] = useState(false);

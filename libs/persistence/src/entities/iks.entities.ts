@@ -2,8 +2,8 @@ import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedCo
 import { BtiCase } from './case.entities.js';
 import { AppUser, Municipality, Unit } from './organisation.entities.js';
 
-export const IKS_REFERRAL_STATUSES = ['referred', 'accepted', 'returned', 'ended'] as const;
-export type IksReferralStatus = (typeof IKS_REFERRAL_STATUSES)[number];
+import type { IksReferralStatus } from '@app/domain';
+export { IKS_REFERRAL_STATUSES, type IksReferralStatus } from '@app/domain';
 
 /** Why an IKS involvement ended: the coordinator ended it, or the case left the IKS route. */
 export const IKS_END_REASONS = ['exit_criteria_met', 'case_closed', 'route_cleared', 'consent_withdrawn'] as const;

@@ -2,11 +2,8 @@ import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedCo
 import { BtiCase } from './case.entities.js';
 import { AppUser } from './organisation.entities.js';
 
-export const MEASURE_STATUSES = ['active', 'ended'] as const;
-export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
-
-export const MEASURE_OUTCOMES = ['continue', 'adjust', 'stop'] as const;
-export type MeasureOutcome = (typeof MEASURE_OUTCOMES)[number];
+import type { MeasureOutcome, MeasureStatus } from '@app/domain';
+export { MEASURE_OUTCOMES, MEASURE_STATUSES, type MeasureOutcome, type MeasureStatus } from '@app/domain';
 
 /**
  * Tiltak on a case: from the catalog (measures.json, `catalogCode` set, title and prevention

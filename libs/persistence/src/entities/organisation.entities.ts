@@ -76,6 +76,7 @@ export class RoleAssignmentRow {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @ForeignKey(() => AppUser, { name: 'FK_role_assignment_userId', onDelete: 'CASCADE' }) @Index() @Column({ type: 'uuid' }) userId!: string;
   @Column({ type: 'varchar', length: 40 }) role!: string;
-  @Column({ type: 'varchar', length: 20 }) scopeType!: 'unit' | 'cluster' | 'municipality';
+  /** `platform`: the operator's scope, outside every municipality (scopeId is the nil uuid, PLATFORM_SCOPE_ID). */
+  @Column({ type: 'varchar', length: 20 }) scopeType!: 'unit' | 'cluster' | 'municipality' | 'platform';
   @Index() @Column({ type: 'uuid' }) scopeId!: string;
 }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { PLATFORM_SCOPE_ID } from '@app/domain';
 import { loadReferenceData, type ReferenceProfile } from '@app/platform';
 import { AppUser, Cluster, Municipality, RoleAssignmentRow, Unit, type PostalAddressValue, type UnitKind } from '../entities/index.js';
 
@@ -14,7 +15,7 @@ const DEMO_UNITS: { code: string; name: string; kind: UnitKind; cluster: string;
   { code: 'fjordglott-us', name: 'Fjordglott ungdomsskole', kind: 'lower_secondary_school', cluster: 'frei', address: { line1: 'Fjordvegen 5', postalPlace: 'Demo' } },
   { code: 'helsestasjon-sentrum', name: 'Helsestasjon Sentrum', kind: 'health_station', cluster: 'sentrum', address: { line1: 'Torget 1', postalPlace: 'Demo' } },
 ];
-type Scope = { unit: string } | { cluster: string } | 'municipality';
+type Scope = { unit: string } | { cluster: string } | 'municipality' | 'platform';
 /** `service`: the service (services.json) a team, TFA or IKS member works in (DESIGN 8.3, 8.11). */
 export const DEMO_USERS: { username: string; displayName: string; role: string; scope: Scope; service?: string }[] = [
   { username: 'kari.ansatt', displayName: 'Kari Ansatt', role: 'staff', scope: { unit: 'solsiden-bhg' } },
@@ -28,6 +29,8 @@ export const DEMO_USERS: { username: string; displayName: string; role: string; 
   { username: 'anne.admin', displayName: 'Anne Admin', role: 'admin', scope: 'municipality' },
   { username: 'eva.revisor', displayName: 'Eva Revisor', role: 'auditor', scope: 'municipality' },
   { username: 'lars.analytiker', displayName: 'Lars Analytiker', role: 'analyst', scope: 'municipality' },
+  // Operates the job queues of the whole platform; no municipality role, reads no case (DESIGN 12.8 item 10).
+  { username: 'ole.operator', displayName: 'Ole Operatør', role: 'operator', scope: 'platform' },
 ];
 
 /** `demo` enables every route and borrows Kristiansund's IKS set-up, so every path can be tried. */
@@ -94,7 +97,9 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       const scope =
         u.scope === 'municipality'
           ? { scopeType: 'municipality' as const, scopeId: demo.id }
-          : 'unit' in u.scope
+          : u.scope === 'platform'
+            ? { scopeType: 'platform' as const, scopeId: PLATFORM_SCOPE_ID }
+            : 'unit' in u.scope
             ? { scopeType: 'unit' as const, scopeId: units.get(u.scope.unit)!.id }
             : { scopeType: 'cluster' as const, scopeId: clusters.get(u.scope.cluster)!.id };
       await em
