@@ -220,6 +220,33 @@ try {
   const readC1 = await load({ url: `${base}/api/v1/cases/${readable[0].id}`, headers: { authorization: `Bearer ${tokenOfUnit.get(readable[0].unitId)}` }, duration: Math.min(D, 5), connections: 1 });
   result.caseRead = { p95Ms: read.p95Ms, p50Ms: read.p50Ms, p99Ms: read.p99Ms, reqPerSec: read.reqPerSec, p95SingleClientMs: readC1.p95Ms, nodeCpuCores: read.nodeCpuCores, postgresCpuCores: read.postgresCpuCores, machineBusyCores: read.machineBusyCores, stealCores: read.stealCores, statusCounts: read.statusCounts };
 
+  // ── product: search, the ordered list and the agenda (issue 26) ──
+  log('product: GET /cases?q= (search) …');
+  const searchFnr = '53097248016';
+  const [probe] = (await pool.query(
+    `SELECT c.reference, ch.id AS child_id, ch."lastName", ch."birthDate"::text AS born FROM bti_case c JOIN child ch ON ch.id = c."childId" WHERE c."unitId" = $1 ORDER BY c."createdAt" DESC LIMIT 1`,
+    [units[0].id],
+  )).rows;
+  await pool.query(`UPDATE child SET "nationalIdHash" = $2 WHERE id = $1`, [probe.child_id, cipher.hash(searchFnr)]);
+  const [y, m, d] = probe.born.split('-');
+  const searches = [probe.lastName.slice(0, 10), `${d}.${m}.${y}`, searchFnr, probe.reference].map((q) => `/api/v1/cases?q=${encodeURIComponent(q)}&sort=deadline&pageSize=20`);
+  let s = 0;
+  const search = await load({ url: base, duration: D, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: searches[s++ % searches.length], headers: { authorization: leader1.Authorization } }) }] });
+  result.search = { p95Ms: search.p95Ms, p50Ms: search.p50Ms, p99Ms: search.p99Ms, reqPerSec: search.reqPerSec, queries: ['name prefix', 'birth date', 'national id', 'reference'], nodeCpuCores: search.nodeCpuCores, postgresCpuCores: search.postgresCpuCores, statusCounts: search.statusCounts };
+
+  log('product: GET /cases?sort=priority (ordered list) …');
+  const ordered = await load({ url: `${base}/api/v1/cases?sort=priority&pageSize=50`, headers: leader1, duration: D });
+  result.orderedList = { p95Ms: ordered.p95Ms, p50Ms: ordered.p50Ms, p99Ms: ordered.p99Ms, reqPerSec: ordered.reqPerSec, nodeCpuCores: ordered.nodeCpuCores, postgresCpuCores: ordered.postgresCpuCores, statusCounts: ordered.statusCounts };
+
+  log('product: GET /me/agenda …');
+  let g = 0;
+  const agenda = await load({
+    url: base,
+    duration: D,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: '/api/v1/me/agenda?days=7', headers: { authorization: `Bearer ${tokenOfUnit.get(units[g++ % units.length].id)}` } }) }],
+  });
+  result.agenda = { p95Ms: agenda.p95Ms, p50Ms: agenda.p50Ms, p99Ms: agenda.p99Ms, reqPerSec: agenda.reqPerSec, nodeCpuCores: agenda.nodeCpuCores, postgresCpuCores: agenda.postgresCpuCores, statusCounts: agenda.statusCounts };
+
   // ── product: POST /cases/:id/events (start_assessment on the cases POST /cases just made) ──
   log('product: POST /cases/:id/events …');
   const targets = (await pool.query(`SELECT id, "unitId" FROM bti_case WHERE status = 'discovered' AND version = 1 AND "createdAt" >= $1`, [createStart])).rows;
@@ -329,7 +356,7 @@ try {
   result.ceilings.rawConcernTxPerSecWithoutForeignKeys = await rawConcernCeiling(pool, unitRows, D);
   if (DELAYED_JOBS < 1_000_000) result.notes.push(`delayedJobDesign.mbPerMillionDelayed extrapolated linearly from ${DELAYED_JOBS.toLocaleString('en')} delayed jobs`);
   if (scale < 1) result.notes.push(`scale ${scale}: ${plannedCounts(scale).cases} cases; the national figure is 300 000`);
-  for (const [phase, fig] of Object.entries({ concernCreate: result.concernCreate, caseList: result.caseList, caseRead: result.caseRead, events: result.events })) {
+  for (const [phase, fig] of Object.entries({ concernCreate: result.concernCreate, caseList: result.caseList, caseRead: result.caseRead, search: result.search, orderedList: result.orderedList, agenda: result.agenda, events: result.events })) {
     const bad = Object.entries(fig.statusCounts ?? {}).filter(([s]) => Number(s) >= 400);
     if (bad.length) result.notes.push(`${phase}: non-2xx responses ${JSON.stringify(Object.fromEntries(bad))} (figures include them)`);
   }
@@ -589,6 +616,9 @@ function printTable(r) {
     ['  cores busy', cores(r.caseList, r.machine.cpus)],
     ['GET /cases/:id', `p95 ${r.caseRead.p95Ms} ms, ${r.caseRead.reqPerSec} req/s; 1 client p95 ${r.caseRead.p95SingleClientMs} ms`],
     ['  cores busy', cores(r.caseRead, r.machine.cpus)],
+    ['GET /cases?q= (search)', `p95 ${r.search?.p95Ms} ms, ${r.search?.reqPerSec} req/s (name, birth date, national id, reference in turn)`],
+    ['GET /cases?sort=priority', `p95 ${r.orderedList?.p95Ms} ms, ${r.orderedList?.reqPerSec} req/s`],
+    ['GET /me/agenda', `p95 ${r.agenda?.p95Ms} ms, ${r.agenda?.reqPerSec} req/s (32 leaders in turn)`],
     ['POST /cases/:id/events', `${r.events.reqPerSec} req/s, p95 ${r.events.p95Ms} ms (${r.events.requests} requests)`],
     ['audit seal lag', `p50 ${r.audit?.sealLagP50Ms} / p99 ${r.audit?.sealLagP99Ms} / max ${r.audit?.sealLagMaxMs} ms over ${r.audit?.rowsSealed} rows in ${r.audit?.municipalityChains} chains`],
     ['worker start backlog', `first sweep ${r.reminders.workerStartSeconds} s after start, ${r.reminders.workerStartBacklog?.pendingReminders} reminders pending`],

@@ -19,6 +19,10 @@ import { DemoUsers1796110000000 } from './1796110000000-DemoUsers.js';
 import { LogDataAllowList1796110000001 } from './1796110000001-LogDataAllowList.js';
 import { LeavingSightWrites1796120000000 } from './1796120000000-LeavingSightWrites.js';
 import { IksReturnThinWrite1796120000001 } from './1796120000001-IksReturnThinWrite.js';
+import { CaseReference1796130000000 } from './1796130000000-CaseReference.js';
+import { CaseSearch1796130000001 } from './1796130000001-CaseSearch.js';
+import { NotificationCaseReference1796130000002 } from './1796130000002-NotificationCaseReference.js';
+import { MunicipalityAdministration1796150000000 } from './1796150000000-MunicipalityAdministration.js';
 import { LeastPrivilege1796190000000 } from './1796190000000-LeastPrivilege.js';
 
 export const MIGRATIONS: Function[] = [
@@ -42,5 +46,9 @@ export const MIGRATIONS: Function[] = [
   LogDataAllowList1796110000001,
   LeavingSightWrites1796120000000,
   IksReturnThinWrite1796120000001,
+  CaseReference1796130000000,
+  CaseSearch1796130000001,
+  NotificationCaseReference1796130000002,
+  MunicipalityAdministration1796150000000,
   LeastPrivilege1796190000000,
 ];

@@ -172,7 +172,7 @@ describe('audit trail and row-level security', () => {
       expect(res.body.items.map((e: { action: string }) => e.action)).toEqual(['case.read', 'case.create']);
       expect(res.body.items[0]).toEqual({
         id: expect.any(String), actorId: await userId(t, 'ola.leder'), actorUsername: 'ola.leder', action: 'case.read', caseId: created.id,
-        at: expect.any(String), requestId: expect.any(String), purpose: 'oppfølging', sealed: false, seq: null, hash: null,
+        at: expect.any(String), requestId: expect.any(String), purpose: 'oppfølging', sealed: false, seq: null, hash: null, detail: null,
       });
       await sealAll(db);
       const sealed = (await t.http.get(`/api/v1/audit?caseId=${created.id}`).set(auditor).expect(200)).body.items[0];

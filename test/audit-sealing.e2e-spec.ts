@@ -11,7 +11,7 @@ import { AuditSealer } from '../apps/worker/src/audit/audit-sealer.js';
 import { sealAll, verifyThroughApi } from './harness/audit.js';
 import { assertFreshBuild } from './harness/build.js';
 import { concernBody } from './harness/cases.js';
-import { startTestApp, type TestApp } from './harness/test-app.js';
+import { startTestApp, type TestApp, logins } from './harness/test-app.js';
 import { startTestWorker, waitFor } from './harness/worker.js';
 
 jest.setTimeout(60_000);
@@ -335,7 +335,8 @@ async function verifyAuditCli(): Promise<{ code: number; stdout: string }> {
   assertFreshBuild('api');
   try {
     const { stdout } = await promisify(execFile)(process.execPath, ['dist/apps/api/apps/api/src/cli.js', 'verify-audit'], {
-      env: { DATABASE_URL: process.env.DATABASE_URL, PATH: process.env.PATH },
+      // As an operator should: with the worker's login (it reads every municipality's chain), not the superuser.
+      env: { DATABASE_URL: logins.worker, PATH: process.env.PATH },
     });
     return { code: 0, stdout };
   } catch (error) {

@@ -3,7 +3,8 @@ import { caseViewOf, type Actor, type CaseView } from '@app/domain';
 import { BtiCase, ConsentRow, toCaseState, toDomainConsent } from '@app/persistence';
 import { PrincipalService } from '../apps/api/src/auth/principal.service.js';
 import { CaseAccessPolicy } from '../apps/api/src/cases/case-access.policy.js';
-import { startTestApp, type TestApp } from './harness/test-app.js';
+import pg from 'pg';
+import { logins, startTestApp, type TestApp } from './harness/test-app.js';
 import { caseEtag, logConcern, sendEvent, userId } from './harness/cases.js';
 
 import { jest } from '@jest/globals';
@@ -15,9 +16,9 @@ jest.setTimeout(60_000);
 /**
  * THE ACCESS MATRIX (DESIGN 7, 8.3, 8.4; issue 19 item 5): every user × every case shape × the
  * case endpoints. One hand-written table says who sees which case and how; the domain predicate
- * (`caseViewOf`), the access layer's SQL run alone (as the owner, whom row-level security does not
- * filter), the row-level policy alone (as `bti_app`, without the access layer's condition) and the
- * API (both together) must each agree with it, so a leak in any one layer fails here even while
+ * (`caseViewOf`), the access layer's SQL run alone (as the superuser, whom row-level security does
+ * not filter), the row-level policy alone (as `bti_app`, and as the API's own login `bti_api`,
+ * without the access layer's condition) and the API (both together, on `bti_api`) must each agree with it, so a leak in any one layer fails here even while
  * the other layer still hides the case.
  */
 type Expected = CaseView | null;
@@ -61,6 +62,7 @@ const MATRIX: Record<string, Record<CaseName, Expected>> = {
 describe('access matrix: domain, API and row-level security agree with one table', () => {
   let t: TestApp;
   let db: DataSource;
+  let apiLogin: pg.Client;
   const ids = {} as Record<CaseName, string>;
 
   /** Test users beyond the demo seed: one in demo's other cluster, four in Kristiansund. */
@@ -110,6 +112,8 @@ describe('access matrix: domain, API and row-level security agree with one table
   beforeAll(async () => {
     t = await startTestApp({}, { login: 'test-issuer' });
     db = t.db;
+    apiLogin = new pg.Client({ connectionString: logins.api });
+    await apiLogin.connect();
     await seedOutsiders();
     ids.own = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')).id;
     ids.bakken = (await logConcern(t, 'nina.ansatt', 'bakken-skole')).id;
@@ -131,7 +135,10 @@ describe('access matrix: domain, API and row-level security agree with one table
       .set('If-Match', await caseEtag(t, 'ola.leder', ids.handover)).send({ assigneeId: await userId(t, 'per.ppt') });
     expect(offer.body.pendingAssigneeId).toBe(await userId(t, 'per.ppt'));
   }, 180_000);
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await apiLogin?.end();
+    await t.close();
+  });
 
   /** The domain's answer, from the stored rows (read as the owner, beside RLS). */
   async function domainView(username: string, caseId: string): Promise<Expected> {
@@ -153,6 +160,23 @@ describe('access matrix: domain, API and row-level security agree with one table
       expect(children.length).toBe(cases.length);
       return cases.length === 1;
     });
+  }
+
+  /** The same, as the API's own login (`bti_api`) connects in production: no role switch, only the identity. */
+  async function rlsShowsToApiLogin(username: string, caseId: string): Promise<boolean> {
+    const [user] = await db.query(`SELECT id, "municipalityId" FROM app_user WHERE username = $1`, [username]);
+    await apiLogin.query('BEGIN');
+    try {
+      await apiLogin.query(`SELECT set_config('bti.user_id', $1, true), set_config('bti.municipality_id', $2, true)`, [user.id, user.municipalityId]);
+      const { rows: [who] } = await apiLogin.query(`SELECT session_user AS login`);
+      expect(who.login).toBe('bti_api');
+      const { rows: cases } = await apiLogin.query(`SELECT id FROM bti_case WHERE id = $1`, [caseId]);
+      const { rows: children } = await apiLogin.query(`SELECT ch.id FROM child ch JOIN bti_case c ON c."childId" = ch.id WHERE c.id = $1`, [caseId]);
+      expect(children.length).toBe(cases.length);
+      return cases.length === 1;
+    } finally {
+      await apiLogin.query('ROLLBACK');
+    }
   }
 
   /** Whether the access layer's own SQL condition shows the case, run as the owner (row-level security does not apply). */
@@ -197,6 +221,7 @@ describe('access matrix: domain, API and row-level security agree with one table
     // Each layer alone: a leak in one fails here even while the other still hides the case.
     expect([username, caseName, 'access policy SQL, RLS bypassed', await policyShows(username, caseId)]).toEqual([username, caseName, 'access policy SQL, RLS bypassed', expected !== null]);
     expect([username, caseName, 'row-level security alone', await rlsShows(username, caseId)]).toEqual([username, caseName, 'row-level security alone', expected !== null]);
+    expect([username, caseName, 'row-level security, API login', await rlsShowsToApiLogin(username, caseId)]).toEqual([username, caseName, 'row-level security, API login', expected !== null]);
 
     const got = await t.http.get(`/api/v1/cases/${caseId}`).set(headers);
     const log = await t.http.get(`/api/v1/cases/${caseId}/log`).set(headers);

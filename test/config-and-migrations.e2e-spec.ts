@@ -43,6 +43,11 @@ describe('configuration', () => {
     expect(loadConfig(testEnv({ REMINDER_ASSESSMENT_DUE: 'PT3S' })).reminders.REMINDER_ASSESSMENT_DUE).toBe('PT3S');
   });
 
+  it('refuses REMINDER_* overrides in production: the published profile decides there (DESIGN 12.8.3)', () => {
+    expect(() => loadConfig(testEnv({ NODE_ENV: 'production', REMINDER_DECISION_DUE: 'P7D' }))).toThrow(/REMINDER_DECISION_DUE kan ikke settes i produksjon/);
+    expect(loadConfig(testEnv({ NODE_ENV: 'production' })).reminders).toEqual({});
+  });
+
   it('the built API exits with one line on stderr when a variable is malformed', () => {
     const main = path.join(process.cwd(), 'dist/apps/api/apps/api/src/main.js');
     const run = spawnSync(process.execPath, [main], { env: { ...testEnv({ PORT: 'abc' }), PATH: process.env.PATH }, encoding: 'utf8', timeout: 20_000 });

@@ -107,7 +107,10 @@ describe('database posture: the API’s and the worker’s logins', () => {
       expect((await as(api, `SELECT id FROM bti_case WHERE id = $1`, [kariCase])).length).toBe(0);
     });
 
-    it('cannot move a case to another municipality', async () => {
+    it('cannot write a case into another municipality, nor move one there', async () => {
+      // A copy of the caller's own case with another municipality (INSERT without RETURNING: only WITH CHECK applies).
+      const copy = `INSERT INTO bti_case SELECT (jsonb_populate_record(c, jsonb_build_object('id', gen_random_uuid(), 'municipalityId', $2::uuid))).* FROM bti_case c WHERE c.id = $1`;
+      await expect(as(api, copy, [kariCase, otherMunicipality], kari)).rejects.toThrow(/new row violates row-level security policy for table "bti_case"/);
       await expect(as(api, `UPDATE bti_case SET "municipalityId" = $2 WHERE id = $1`, [kariCase, otherMunicipality], kari)).rejects.toThrow(
         /new row violates row-level security policy/,
       );

@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from './harness/test-app.js';
+import { startTestApp, type TestApp, logins } from './harness/test-app.js';
 import { FaultProxy } from './harness/fault-proxy.js';
 import { caseEtag, concernBody, logConcern, unitIds } from './harness/cases.js';
 
@@ -15,7 +15,7 @@ describe('database and Redis outages', () => {
   let unitId: string;
 
   beforeAll(async () => {
-    pg = await FaultProxy.start(process.env.DATABASE_URL!);
+    pg = await FaultProxy.start(logins.api);
     redis = await FaultProxy.start(process.env.REDIS_URL!);
     // Roles read on every request (no principal cache), so the guard's own database lookup is what meets the outage.
     t = await startTestApp({ DATABASE_URL: pg.url, REDIS_URL: redis.url, AUTH_PRINCIPAL_CACHE_MS: '0' });

@@ -150,6 +150,22 @@ describe('IKS referrals', () => {
     await t.http.post(`/api/v1/iks/referrals/${high.referralId}/priority`).set(await as('ola.leder')).send({ priority: 1 }).expect(403);
   });
 
+  it('the view carries the case version it read: a decision sent with it is refused (412) once the case has moved on; priority is set before intake', async () => {
+    const { caseId, referralId } = await referredCase({ suspectedViolenceOrAbuse: true, riskFactors: ['family_conflict'] });
+    const seen = (await t.http.get(`/api/v1/iks/referrals/${referralId}`).set(await as('siri.iks')).expect(200)).body;
+    expect(`"${seen.caseVersion}"`).toBe(await caseEtag(t, 'siri.iks', caseId));
+    expect(seen.score.explanation).toMatch(/^Poengsum \d+ av 100: mistanke om vold eller overgrep \(\+40\)/);
+    const prioritised = await t.http.post(`/api/v1/iks/referrals/${referralId}/priority`).set(await as('siri.iks')).send({ priority: 1 }).expect(200);
+    expect(prioritised.body).toMatchObject({ status: 'referred', priority: 1, caseVersion: seen.caseVersion });
+    // Meanwhile the unit leader writes on the case: the version the coordinator saw is stale.
+    await t.http.post(`/api/v1/cases/${caseId}/log`).set(await as('ola.leder')).set('If-Match', await caseEtag(t, 'ola.leder', caseId)).send({ type: 'note', text: 'Nytt fra foreldremøtet.' }).expect(201);
+    const stale = await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).set('If-Match', `"${seen.caseVersion}"`).send(acceptance);
+    expect(stale.status).toBe(412);
+    const fresh = (await t.http.get(`/api/v1/iks/referrals/${referralId}`).set(await as('siri.iks')).expect(200)).body;
+    const accepted = await t.http.post(`/api/v1/iks/referrals/${referralId}/acceptance`).set(await as('siri.iks')).set('If-Match', `"${fresh.caseVersion}"`).send(acceptance).expect(200);
+    expect(accepted.headers.etag).toBe(`"${accepted.body.caseVersion}"`);
+  });
+
   it('reports capacity: active cases and this year’s intake against the profile’s 10–15', async () => {
     const { caseId, referralId } = await referredCase();
     const before = (await t.http.get('/api/v1/iks/referrals').set(await as('siri.iks')).expect(200)).body.capacity;

@@ -100,7 +100,8 @@ describe('e-mail notices', () => {
     const mails = mailsAbout(c.id);
     expect(mails.map((m) => m.envelopeTo).flat().sort()).toEqual(addresses);
     const toLeader = mails.find((m) => m.envelopeTo.includes('ola.leder@demo.bti.local'))!;
-    expect(toLeader.subject).toBe('BTI: En sak mangler saksansvarlig');
+    expect(toLeader.subject).toBe(`BTI: En sak mangler saksansvarlig (${c.reference})`);
+    expect(toLeader.text).toContain(`Sak: ${c.reference}`);
     expect(toLeader.text).toContain(`${t.config.mail.publicUrl}/saker/${c.id}`);
     const delivery = deliveries.find((d) => d.email === 'ola.leder@demo.bti.local')!;
     expect(toLeader.messageId).toBe(`<notice.${delivery.id}@localhost>`);
@@ -116,13 +117,13 @@ describe('e-mail notices', () => {
     await waitFor(async () => pipeline.listener!.listening, 15_000, 'LISTEN');
     await pipeline.settle(); // the start-up round is over; the next poll is ten minutes away
     // A real case (foreign keys); its own reminders go to the unit leader, so only Tor's mail is read.
-    const caseId = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')).id as string;
+    const { id: caseId, reference } = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')) as { id: string; reference: string };
     const [tor] = await ds.query(`SELECT id FROM app_user WHERE username = 'tor.tfa'`);
     await ds.query(`INSERT INTO notification ("recipientId", type, "caseId", message) VALUES ($1, 'case_assigned', $2, 'Du er satt som koordinator for en sak.')`, [tor.id, caseId]);
     const toTor = () => mailsAbout(caseId).filter((m) => m.envelopeTo.includes('tor.tfa@demo.bti.local'));
     const [mail] = await waitFor(async () => toTor().length > 0 && toTor(), 15_000, 'the e-mail');
     expect(mail.envelopeTo).toEqual(['tor.tfa@demo.bti.local']);
-    expect(mail.subject).toBe('BTI: Du er satt som koordinator for en sak');
+    expect(mail.subject).toBe(`BTI: Du er satt som koordinator for en sak (${reference})`);
     expect(mail.text).not.toContain('Frist');
   });
 
@@ -205,7 +206,7 @@ describe('e-mail notices', () => {
       expect(waiting.find((r) => r.type === 'child_welfare_report_missing')!.mode).toBe('immediate');
       expect(mailsAbout(a.id)).toEqual([]);
       const urgent = mailsAbout(b.id);
-      expect(urgent.map((m) => m.subject)).toEqual(['HASTER: Melding til barnevernet mangler']);
+      expect(urgent.map((m) => m.subject)).toEqual([`HASTER: Melding til barnevernet mangler (${b.reference})`]);
 
       const collector = w.app.get(MailPipeline).collector!;
       expect(await collector.run(new Date('2026-12-05T06:30:00Z'))).toEqual([]); // a Saturday

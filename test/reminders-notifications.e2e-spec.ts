@@ -37,6 +37,8 @@ describe('notifications API', () => {
       id: ids[4],
       type: 'child_welfare_report_missing',
       caseId: null,
+      caseReference: null,
+      childName: null,
       dueAt: expect.any(String),
       createdAt: expect.any(String),
       readAt: null,

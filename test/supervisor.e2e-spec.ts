@@ -123,3 +123,46 @@ describe('start supervisor', () => {
     expect(pids.filter(alive)).toEqual([]);
   }, 30_000);
 });
+
+/**
+ * A process manager (systemd, pm2, a terminal's parent) signals only the process it started: with
+ * `npm start` that is npm, which passes nothing on to a shell's children (issue 28, item 8). The
+ * start script `exec`s the supervisor, and the supervisor stops its stack when its parent is gone.
+ * Here the parent is a shell that does not pass the signal on, and only the shell is signalled.
+ */
+describe('start supervisor under a parent that is signalled alone', () => {
+  it('npm start execs the supervisor', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.scripts.start).toMatch(/&& exec node scripts\/start\.mjs$/);
+  });
+
+  it('SIGTERM to the parent alone: the supervisor, PostgreSQL, Redis, the API and the worker all stop', async () => {
+    const port = await freePort();
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bti-supervisor-parent-'));
+    chmodSync(dataDir, 0o755);
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), BTI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    delete env.DATABASE_URL;
+    delete env.REDIS_URL;
+    // `sh -c` with a second command after node: the shell stays node's parent (no exec of its own).
+    const parent = spawn('sh', ['-c', 'node scripts/start.mjs; true'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    parent.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+    parent.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    try {
+      for (let i = 0; !/API på http/.test(output); i++) {
+        if (parent.exitCode !== null || i > 1200) throw new Error(`the stack did not start:\n${output.slice(-2000)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const supervisorPid = Number(readFileSync(`/proc/${parent.pid}/task/${parent.pid}/children`, 'utf8').trim().split(/\s+/)[0]);
+      const pids = [supervisorPid, ...[...output.matchAll(/\(pid (\d+)/g)].map((m) => Number(m[1]))].filter(alive);
+      expect(pids.length).toBeGreaterThanOrEqual(5); // supervisor, postgres, redis, api, worker
+      process.kill(parent.pid!, 'SIGTERM');
+      for (let i = 0; pids.some(alive) && i < 150; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(pids.filter(alive)).toEqual([]);
+      expect(output).toMatch(/foreldreprosessen \(pid \d+\) er borte/);
+    } finally {
+      if (parent.exitCode === null) parent.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});

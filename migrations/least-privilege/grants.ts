@@ -20,10 +20,16 @@ export const TABLE_GRANTS: Record<string, TableGrants> = {
   migrations: { rls: false },
   // Organisation: read by the API (login, names, scopes) and the worker (recipients, e-mail).
   municipality: { app: 'SELECT', worker: 'SELECT', rls: false },
-  cluster: { app: 'SELECT', worker: 'SELECT', rls: false },
-  unit: { app: 'SELECT', worker: 'SELECT', rls: false },
-  app_user: { app: 'SELECT', worker: 'SELECT', rls: false },
-  role_assignment: { app: 'SELECT', worker: 'SELECT', rls: false },
+  // The administration (DESIGN 12.7) creates and changes units, clusters, users and role assignments.
+  cluster: { app: 'SELECT, INSERT, UPDATE', worker: 'SELECT', rls: false },
+  unit: { app: 'SELECT, INSERT, UPDATE', worker: 'SELECT', rls: false },
+  app_user: { app: 'SELECT, INSERT, UPDATE', worker: 'SELECT', rls: false },
+  role_assignment: { app: 'SELECT, INSERT, DELETE', worker: 'SELECT', rls: false },
+  // Profile versions (published rows never change: a trigger), SCIM tokens (hashed), groups and members.
+  municipality_profile_version: { app: 'SELECT, INSERT, UPDATE', rls: false },
+  scim_token: { app: 'SELECT, INSERT, UPDATE ("revokedAt")', rls: false },
+  scim_group: { app: 'SELECT, INSERT, UPDATE, DELETE', rls: false },
+  scim_group_member: { app: 'SELECT, INSERT, DELETE', rls: false },
   idempotency_key: { app: 'SELECT, INSERT', worker: 'SELECT, DELETE', rls: false },
   // The case and what hangs off it.
   bti_case: { app: 'SELECT, INSERT, UPDATE', worker: 'SELECT, UPDATE ("status", "version", "updatedAt")', rls: true },

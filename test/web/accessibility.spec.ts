@@ -22,6 +22,8 @@ async function tabTo(page: Page, name: string): Promise<void> {
 
 test('the concern form can be filled and saved with the keyboard alone', async ({ page }) => {
   await loginAs(page, 'kari.ansatt');
+  await expect(page.getByRole('heading', { level: 1, name: 'Denne uka' })).toBeVisible(); // staff start at what is due
+  await page.getByRole('link', { name: 'Meld bekymring' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Meld bekymring' })).toBeVisible();
 
   await tabTo(page, 'Fornavn');
@@ -72,6 +74,10 @@ for (const { name, viewport } of [
     await page.setViewportSize(viewport);
 
     await loginAs(page, 'ola.leder');
+    await expect(page.getByRole('heading', { level: 1, name: 'Denne uka' })).toBeVisible();
+    await expectNoHorizontalScroll(page, 'denne uka');
+    await expectAccessible(page, `denne uka, ${name}`);
+    await page.getByRole('link', { name: 'Enhetens saker' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Enhetens saker' })).toBeVisible();
     await expectNoHorizontalScroll(page, 'enhetens saker');
     await expectAccessible(page, `enhetens saker, ${name}`);

@@ -3,6 +3,7 @@ import { apiAs, expectAccessible, loginAs, screenshot } from './support.js';
 
 test('flow 1: staff logs a concern from the catalog, sees the safety guidance at once, then my cases and notifications', async ({ page }) => {
   await loginAs(page, 'kari.ansatt');
+  await page.getByRole('link', { name: 'Meld bekymring' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Meld bekymring' })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Omsorg', exact: true })).toBeVisible(); // categories come from the catalog
   await expectAccessible(page, 'bekymringsskjema');
@@ -46,7 +47,9 @@ test('flow 1: staff logs a concern from the catalog, sees the safety guidance at
   expect(assigned.ok(), await assigned.text()).toBeTruthy();
 
   await page.getByRole('link', { name: 'Varsler' }).click();
-  const notice = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Åpne saken' }) }).first();
+  // The notice names the case by reference; the link adds the child while Kari can open the case.
+  const notice = page.getByRole('listitem').filter({ has: page.locator(`a[href="/saker/${caseId}"]`) }).first();
+  await expect(notice.getByRole('link', { name: /^Åpne sak BTI-\d{4}-\d{4,} \(.+\)$/ })).toBeVisible();
   await expect(notice).toBeVisible();
   await expect(notice.getByText('Ulest')).toBeVisible();
   await expectAccessible(page, 'varsler');

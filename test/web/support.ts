@@ -48,6 +48,7 @@ export async function apiAs(username: string): Promise<APIRequestContext> {
 export interface CreatedCase {
   id: string;
   version: number;
+  reference: string;
 }
 
 let counter = 0;
@@ -72,7 +73,7 @@ export async function createCase(api: APIRequestContext, overrides: { firstName?
   });
   expect(res.status(), await res.text()).toBe(201);
   const body = (await res.json()) as CreatedCase;
-  return { id: body.id, version: body.version };
+  return { id: body.id, version: body.version, reference: body.reference };
 }
 
 /** Applies an event through the API with the case's current version. */

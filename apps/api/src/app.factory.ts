@@ -6,7 +6,11 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/platform';
+import { DataSource } from 'typeorm';
+import { createScimRouter, SCIM_PATH } from './admin/scim/scim-router.js';
 import { AppModule, type AppModuleOptions } from './app.module.js';
+import { AuditTrail } from './audit/audit-trail.service.js';
+import { RowSecurity } from './database/row-security.js';
 import { BODY_LIMIT_BYTES, hardenServer, refuseOversizedBody } from './common/http-limits.js';
 import { rejectDeepJson } from './common/json-depth.js';
 import { ProblemFilter } from './common/problem.filter.js';
@@ -39,6 +43,7 @@ export async function createApiApp(options: AppModuleOptions): Promise<INestAppl
   app.use(refuseOversizedBody); // before any body parser: a declared oversize body is never read
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.use(rejectDeepJson);
+  app.use(SCIM_PATH, createScimRouter(app.get(DataSource), app.get(RowSecurity), app.get(AuditTrail)));
   app.use(securityHeaders(options.config));
   app.set('trust proxy', options.config.trustProxy); // request.ip: the client's, for the rate limits
   setApiPrefix(app);

@@ -1,4 +1,6 @@
 import type { Type } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module.js';
+import { AgendaModule } from './agenda/agenda.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CaseLogModule } from './case-log/case-log.module.js';
 import { CasesModule } from './cases/cases.module.js';
@@ -29,4 +31,6 @@ export const FEATURE_MODULES: Type[] = [
   IksModule,
   MeasuresModule,
   StatsModule,
+  AdminModule,
+  AgendaModule,
 ];

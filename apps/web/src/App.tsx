@@ -13,6 +13,8 @@ const NotificationsPage = lazy(() => import('./pages/NotificationsPage'));
 const IksQueuePage = lazy(() => import('./pages/IksQueuePage'));
 const StatsPage = lazy(() => import('./pages/StatsPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
+const AdminPage = lazy(() => import('./admin/AdminPage'));
+const AgendaPage = lazy(() => import('./pages/AgendaPage'));
 
 const loading = <Spinner aria-label="Laster" />;
 
@@ -37,10 +39,12 @@ export function App() {
           <Route path="/bekymring/ny" element={<ConcernFormPage />} />
           <Route path="/saker" element={<CaseListPage />} />
           <Route path="/saker/:id" element={<CasePage />} />
+          <Route path="/denne-uka" element={<AgendaPage />} />
           <Route path="/varsler" element={<NotificationsPage />} />
           <Route path="/iks" element={<IksQueuePage />} />
           <Route path="/statistikk" element={<StatsPage />} />
           <Route path="/revisjon" element={<AuditPage />} />
+          <Route path="/administrasjon" element={<AdminPage />} />
           <Route path="*" element={<Navigate to={home} replace />} />
         </Routes>
       </Suspense>

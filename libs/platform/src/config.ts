@@ -150,6 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   for (const name of Object.values(REMINDER_ENV_VARS) as ReminderEnvName[]) {
     const value = env[name]?.trim();
     if (!value) continue;
+    // In production the municipality's published profile decides (DESIGN 12.8.3).
+    if (env.NODE_ENV === 'production') throw new ConfigError(`${name} kan ikke settes i produksjon (NODE_ENV=production): varighetene står i kommuneprofilen.`);
     const duration = Duration.fromISO(value);
     if (!duration.isValid || duration.toMillis() <= 0) {
       throw new ConfigError(`${name} må være en positiv ISO 8601-varighet, f.eks. P7D eller PT3S (fikk «${value}»).`);

@@ -14,7 +14,10 @@ export interface AuditListFilter {
 }
 
 export interface AuditListRow extends AuditEventContent {
+  detail: unknown;
   id: string;
+  /** The actor's name now (null for the system actor or a deleted user). */
+  actorName: string | null;
   seq: string | null;
   hash: string | null;
 }
@@ -57,9 +60,9 @@ export async function listAuditEvents(ds: EntityManager, municipalityId: string,
   const offset = filter.cursor !== undefined ? 0 : (filter.page - 1) * filter.pageSize;
   params.push(filter.pageSize + 1, offset);
   const rows: AuditListRow[] = await ds.query(
-    `SELECT a.id::text AS id, a."actorId", a."actorUsername", a.action, a."caseId", a.at, a."requestId", a.purpose,
+    `SELECT a.id::text AS id, a."actorId", a."actorUsername", u."displayName" AS "actorName", a.action, a."caseId", a.at, a."requestId", a.purpose, a.detail,
             s.seq::text AS seq, s.hash
-     FROM audit_event a LEFT JOIN audit_seal s ON s."eventId" = a.id
+     FROM audit_event a LEFT JOIN audit_seal s ON s."eventId" = a.id LEFT JOIN app_user u ON u.id = a."actorId"
      WHERE ${where.join(' AND ')}
      ORDER BY a.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
     params,
@@ -71,4 +74,19 @@ export async function listAuditEvents(ds: EntityManager, municipalityId: string,
     total,
     nextCursor: rows.length > filter.pageSize ? auditCursor.encode(page[page.length - 1].id) : null,
   };
+}
+
+/**
+ * The people who appear in a municipality's audit trail, by name (the auditor picks one instead of
+ * pasting a UUID): at most 20, those whose name or username starts a word with `q`.
+ */
+export async function listAuditActors(ds: EntityManager, municipalityId: string, q: string | undefined) {
+  const pattern = q ? `${q.trim().toLocaleLowerCase('nb').replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '%';
+  return (await ds.query(
+    `SELECT u.id, u."displayName" AS name, u.username FROM app_user u
+      WHERE (bti_fold(u."displayName") LIKE $2 OR bti_fold(u."displayName") LIKE '% ' || $2 OR bti_fold(u.username) LIKE $2)
+        AND EXISTS (SELECT 1 FROM audit_event a WHERE a."actorId" = u.id AND a."municipalityId" = $1)
+      ORDER BY u."displayName", u.id LIMIT 20`,
+    [municipalityId, pattern],
+  )) as { id: string; name: string; username: string }[];
 }

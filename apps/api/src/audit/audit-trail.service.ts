@@ -21,6 +21,23 @@ export class AuditTrail {
     });
     await preparedQuery(em, sql, values);
   }
+
+  /** One event of an administrative change: what it touched and the fields before and after (ids and codes, no personal data). */
+  async recordChange(em: EntityManager, principal: Principal, action: string, detail: AdminChangeDetail): Promise<void> {
+    const f = eventFields(principal, action);
+    await em.query(
+      `INSERT INTO audit_event ("municipalityId", "actorId", "actorUsername", action, "caseId", at, "requestId", purpose, detail)
+       VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8::jsonb)`,
+      [f.auditMunicipality, f.auditActor, f.auditUsername, f.auditAction, f.auditAt, f.auditRequest, f.auditPurpose, JSON.stringify(detail)],
+    );
+  }
+}
+
+/** What an administrative audit event records: the target and its fields before and after. */
+export interface AdminChangeDetail {
+  target: { type: string; id: string };
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
 }
 
 /**

@@ -56,7 +56,7 @@ export class AuditVerifier {
       }
       const rows: LinkRow[] = await em.query(
         `SELECT s.seq::text AS seq, s."eventId"::text AS "eventId", s."prevHash", s.hash,
-                e."municipalityId", e."actorId", e."actorUsername", e.action, e."caseId", e.at, e."requestId", e.purpose
+                e."municipalityId", e."actorId", e."actorUsername", e.action, e."caseId", e.at, e."requestId", e.purpose, e.detail
          FROM audit_seal s LEFT JOIN audit_event e ON e.id = s."eventId"
          WHERE s."municipalityId" = $1 AND s.seq > $2 ORDER BY s.seq LIMIT $3`,
         [municipalityId, afterSeq, limit],
@@ -69,7 +69,7 @@ export class AuditVerifier {
         event:
           r.municipalityId === null
             ? null
-            : { municipalityId: r.municipalityId, actorId: r.actorId, actorUsername: r.actorUsername, action: r.action, caseId: r.caseId, at: r.at, requestId: r.requestId, purpose: r.purpose },
+            : { municipalityId: r.municipalityId, actorId: r.actorId, actorUsername: r.actorUsername, action: r.action, caseId: r.caseId, at: r.at, requestId: r.requestId, purpose: r.purpose, detail: r.detail },
       }));
       const check = verifyLinks(municipalityId, links, afterSeq, prevHash);
       const { lastHash, lastSeq, ...result } = check;

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Requires, type Principal } from '../auth/principal.js';
 import { RowSecurity } from '../database/row-security.js';
 import { IsTimestamp } from '../cases/dto/validators.js';
-import { listAuditEvents } from './audit-list.query.js';
+import { listAuditActors, listAuditEvents } from './audit-list.query.js';
 import { AuditVerifier, VERIFY_PAGE_MAX } from './audit-verifier.js';
 
 export class AuditQuery {
@@ -50,15 +50,32 @@ export class AuditEventView {
   @ApiProperty() id!: string;
   @ApiProperty() actorId!: string;
   @ApiProperty() actorUsername!: string;
+  @ApiProperty({ nullable: true, type: String, description: "The actor's name (null for the system actor)" }) actorName!: string | null;
   @ApiProperty({ example: 'case.read' }) action!: string;
   @ApiProperty({ nullable: true, type: String }) caseId!: string | null;
   @ApiProperty() at!: Date;
   @ApiProperty() requestId!: string;
   @ApiProperty() purpose!: string;
+  @ApiProperty({ nullable: true, type: Object, description: 'An administrative change: the target’s id and the fields before and after (ids only).' })
+  detail!: unknown;
   @ApiProperty({ description: 'Chained into the municipality’s hash chain yet (the worker seals rows shortly after commit).' })
   sealed!: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'Position in the chain; null until sealed.' }) seq!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The link’s hash; null until sealed.' }) hash!: string | null;
+}
+
+export class AuditActorsQuery {
+  @ApiPropertyOptional({ maxLength: 100, description: 'The start of a word of the name, or of the username' }) @IsOptional() @IsString() @MaxLength(100) @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'inneholder kontrolltegn' }) q?: string;
+}
+
+export class AuditActorView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() username!: string;
+}
+
+export class AuditActorsResponse {
+  @ApiProperty({ type: [AuditActorView], description: 'At most 20, by name' }) items!: AuditActorView[];
 }
 
 export class AuditListResponse {
@@ -105,6 +122,13 @@ export class AuditController {
     // As the auditor: row-level security shows the audit rows of their own municipality only.
     const { items, total, nextCursor } = await this.rowSecurity.transaction(principal, (em) => listAuditEvents(em, principal.municipalityId, query));
     return { items, total, page: query.page, pageSize: query.pageSize, nextCursor };
+  }
+
+  @Get('actors')
+  @ApiOperation({ summary: "People who appear in the municipality's audit trail, by name: the search by person (auditor)" })
+  @ApiOkResponse({ type: AuditActorsResponse })
+  async actors(@CurrentPrincipal() principal: Principal, @Query() query: AuditActorsQuery): Promise<AuditActorsResponse> {
+    return { items: await this.rowSecurity.transaction(principal, (em) => listAuditActors(em, principal.municipalityId, query.q)) };
   }
 
   /**

@@ -40,4 +40,7 @@ const FORBIDDEN_DETAIL: Partial<Record<Action, string>> = {
   'iks.queue': 'IKS-køen er for IKS-koordinatoren og medlemmer av kjernegruppene.',
   'iks.orders.read': 'Kompetansebestillinger er for IKS-koordinatoren og enhetsledere.',
   'mail.failed.read': 'Bare administratorer ser e-post som ikke kom fram.',
+  'admin.units': 'Bare kommunens administrator kan administrere dette.',
+  'admin.users': 'Bare kommunens administrator kan administrere dette.',
+  'admin.profile': 'Bare kommunens administrator kan administrere dette.',
 };

@@ -77,7 +77,7 @@ export class CaseLogService {
         const entry = await this.insertEntry(em, { caseId, type: dto.type, actorId: principal.userId, text, occurredAt, participants, correctsEntryId: null, data: { tasks: tasks.length } });
         const taskRows: CaseTask[] = [];
         const reminders: DomainEffect[] = [];
-        const durations = await this.profiles.reminderDurations(loaded.row.municipalityId);
+        const durations = await this.profiles.reminderDurations(loaded.row.municipalityId, loaded.row.profileVersion);
         for (const task of tasks) {
           const row = await em.save(
             em.create(CaseTask, { caseId, logEntryId: entry.id, text: task.text.trim(), responsibleId: task.responsibleId, dueDate: task.dueDate, createdById: principal.userId }),

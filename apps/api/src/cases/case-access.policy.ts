@@ -17,8 +17,11 @@ export { toActor };
  */
 @Injectable()
 export class CaseAccessPolicy {
-  /** A WHERE condition over the case alias `c`: the cases `caseViewOf` does not answer null for. */
-  visibleCondition(principal: Principal, _now: Date, alias = 'c'): { sql: string; params: Record<string, unknown> } {
+  /**
+   * A WHERE condition over the case alias `c`: the cases `caseViewOf` does not answer null for, or
+   * with `view: 'full'` those it answers 'full' for (a search by the child's identity, 8.4).
+   */
+  visibleCondition(principal: Principal, _now: Date, alias = 'c', view: 'any' | 'full' = 'any'): { sql: string; params: Record<string, unknown> } {
     const actor = toActor(principal);
     const scopes = (role: Role, type: 'unit' | 'cluster') => scopesOf(actor, role, type);
     const municipalityWide = (...roles: Role[]) => roles.filter((role) => holdsMunicipalityRole(actor, role)).length > 0;
@@ -44,7 +47,8 @@ export class CaseAccessPolicy {
       params.accTeamClusters = teamClusters;
       const inScope = teamEverywhere ? 'TRUE' : `(${alias}."unitId" = ANY(:accTeamUnits) OR ${alias}."clusterId" = ANY(:accTeamClusters))`;
       // Identified when their service is named, anonymised otherwise: both are visible.
-      any.push(`(${alias}.route = 'interdisciplinary_team' AND ${inScope} AND (${alias}.anonymous OR bti_team_consent(${alias}.id)))`);
+      const seen = view === 'full' ? `bti_consent_names(${alias}.id, CAST(:accService AS text))` : `(${alias}.anonymous OR bti_team_consent(${alias}.id))`;
+      any.push(`(${alias}.route = 'interdisciplinary_team' AND ${inScope} AND ${seen})`);
     }
     const arena = (route: 'tfa' | 'iks') =>
       `(${alias}.route = '${route}' AND bti_consent_covers(${alias}.id, '${route}') AND bti_consent_names(${alias}.id, CAST(:accService AS text)))`;

@@ -11,6 +11,7 @@ import { auditInsertFrom } from '../audit/audit-trail.service.js';
 import { preparedQuery } from '../database/prepared.js';
 import { RowSecurity } from '../database/row-security.js';
 import { versionMismatch } from './if-match.js';
+import type { ListSort } from './dto/list-cases.query.js';
 
 /** Loaded in one transaction: the case row (locked when asked) and what the response needs. */
 export interface LoadedCase {
@@ -72,9 +73,10 @@ export class CaseStore {
   }
 
   /**
-   * `GET /cases`: one page of the cases the caller may see that match `filter` (newest first),
-   * with what the list shows and the list's audit rows, in one statement and one round trip, like
-   * `readAudited`: the page is cut first (`LIMIT`/`OFFSET` on the case alone), then joined like
+   * `GET /cases`: one page of the cases the caller may see that match `filter`, in `list.sort`'s
+   * order, with what the list shows and the list's audit rows, in one statement and one round trip,
+   * like `readAudited`: the page is cut first (`LIMIT`/`OFFSET` on the case alone, its order
+   * computed over every match, so «over fristen» comes first across pages), then joined like
    * `loadVisible`. `total` comes from a window count over the matches; a page past the end has no
    * row to carry it, so only then a COUNT follows.
    */
@@ -84,24 +86,35 @@ export class CaseStore {
     page: number,
     pageSize: number,
     action: string,
-  ): Promise<{ items: LoadedCase[]; total: number }> {
+    list: ListOrder,
+  ): Promise<{ items: ListedCase[]; total: number }> {
     const visible = this.policy.visibleCondition(principal, new Date());
     const where = `${visible.sql}${filter.sql ? ` AND ${filter.sql}` : ''}`;
     const audit = auditInsertFrom(principal, action, 'loaded', 'one event');
-    const params = { ...visible.params, ...filter.params, ...audit.params, limit: pageSize, offset: (page - 1) * pageSize };
-    const rows = await this.rowSecurity.once<LoadRow & { total: string }>(
+    const params = {
+      ...visible.params, ...filter.params, ...audit.params, limit: pageSize, offset: (page - 1) * pageSize,
+      listDecisionCutoff: list.decisionCutoff, listNow: new Date(),
+    };
+    const order = LIST_ORDER[list.sort];
+    const rows = await this.rowSecurity.once<LoadRow & ListColumns & { total: string }>(
       principal,
       `WITH page AS (
-         SELECT c.*, count(*) OVER () AS "total" FROM bti_case c WHERE ${where}
-         ORDER BY c."createdAt" DESC, c.id DESC LIMIT :limit OFFSET :offset),
-       loaded AS (${loadCaseFrom('page c')}),
+         SELECT c.*, count(*) OVER () AS "total", ${LIST_COLUMNS} FROM bti_case c WHERE ${where}
+         ORDER BY ${order} LIMIT :limit OFFSET :offset),
+       loaded AS (SELECT l.*, u."displayName" AS "coordinatorName" FROM (${loadCaseFrom('page c')}) l LEFT JOIN app_user u ON u.id = l."assigneeId"),
        audited AS (${audit.sql})
-       SELECT * FROM loaded ORDER BY "createdAt" DESC, id DESC`,
+       SELECT * FROM loaded ORDER BY ${order}`,
       params,
     );
     if (rows.length > 0) {
       const total = Number(rows[0].total);
-      return { items: rows.map(({ total: _total, ...raw }) => fromLoadRow(raw as LoadRow)), total };
+      return {
+        items: rows.map(({ total: _total, overdue, nextDeadline, coordinatorName, ...raw }) => ({
+          ...fromLoadRow(raw as LoadRow),
+          list: { overdue, nextDeadline, coordinatorName },
+        })),
+        total,
+      };
     }
     if (page === 1) return { items: [], total: 0 };
     const [{ total }] = await this.rowSecurity.once<{ total: number }>(principal, `SELECT count(*)::int AS "total" FROM bti_case c WHERE ${where}`, params);
@@ -137,30 +150,32 @@ export class CaseStore {
   /**
    * A new case with its child, concern and first log entry, in one statement (data-modifying
    * CTEs; the foreign keys are checked at its end, the case's child key at commit). Every value is
-   * the caller's, so the caller answers from them without reading anything back.
+   * the caller's but the reference, which the insert trigger draws: the answer returns it.
    */
-  async insertNew(em: EntityManager, row: BtiCase, child: Child, concern: Concern, log: { type: string; actorId: string; text: string }): Promise<void> {
-    await em.query(
+  async insertNew(em: EntityManager, row: BtiCase, child: Child, concern: Concern, log: { type: string; actorId: string; text: string }): Promise<string> {
+    const [{ reference }] = (await em.query(
       `WITH new_case AS (
          INSERT INTO bti_case (id, "municipalityId", "unitId", "clusterId", "childId", "reporterId", "reporterUnitId", status, level,
-                               anonymous, "suspectedViolenceOrAbuse", version, "createdAt", "updatedAt")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)),
+                               anonymous, "suspectedViolenceOrAbuse", version, "createdAt", "updatedAt", "profileVersion")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $31) RETURNING reference),
        new_child AS (
          INSERT INTO child (id, "municipalityId", "firstName", "lastName", "birthDate", "nationalIdEncrypted", "nationalIdHash", guardians, address)
          VALUES ($5, $2, $14, $15, $16::date, $17, $18, $19::jsonb, $20::jsonb)),
        new_concern AS (
          INSERT INTO concern (id, "caseId", description, categories, "riskFactors", "protectiveFactors", "childVoice", "suspectedViolenceOrAbuse", "createdAt")
-         VALUES ($21, $1, $22, $23::text[], $24::text[], $25::text[], $26, $27, $13))
-       INSERT INTO case_log_entry ("caseId", type, "actorId", text) VALUES ($1, $28, $29, $30)`,
+         VALUES ($21, $1, $22, $23::text[], $24::text[], $25::text[], $26, $27, $13)),
+       new_log AS (INSERT INTO case_log_entry ("caseId", type, "actorId", text) VALUES ($1, $28, $29, $30))
+       SELECT reference FROM new_case`,
       [
         row.id, row.municipalityId, row.unitId, row.clusterId, row.childId, row.reporterId, row.reporterUnitId, row.status, row.level,
         row.anonymous, row.suspectedViolenceOrAbuse, row.version, row.createdAt,
         child.firstName, child.lastName, child.birthDate, child.nationalIdEncrypted, child.nationalIdHash,
         JSON.stringify(child.guardians), child.address === null ? null : JSON.stringify(child.address),
         concern.id, concern.description, concern.categories, concern.riskFactors, concern.protectiveFactors, concern.childVoice, concern.suspectedViolenceOrAbuse,
-        log.type, log.actorId, log.text,
+        log.type, log.actorId, log.text, row.profileVersion,
       ],
-    );
+    )) as { reference: string }[];
+    return reference;
   }
 
   /** A user of the municipality as the rules see them (roles, service); null when there is none. */
@@ -209,6 +224,39 @@ JOIN child ch ON ch.id = c."childId"
 JOIN concern k ON k."caseId" = c.id
 LEFT JOIN LATERAL (SELECT * FROM child_voice w WHERE w."caseId" = c.id ORDER BY w.at DESC, w.id DESC LIMIT 1) v ON true`;
 const LOAD_CASE = loadCaseFrom('bti_case c');
+
+/** What a list row shows besides the case: computed over every match, before the page is cut. */
+export interface ListColumns {
+  /** Undecided past the decision deadline (twice the assessment reminder after the concern). */
+  overdue: boolean;
+  /** The earliest of: the decision deadline (undecided), a measure's evaluation, the report of a flagged case. */
+  nextDeadline: Date | null;
+  /** The coordinator's (stafettholder's) name, for the presenter to show when the view is full. */
+  coordinatorName: string | null;
+}
+export type ListedCase = LoadedCase & { list: ListColumns };
+export interface ListOrder {
+  sort: ListSort;
+  /** Cases created before it and still undecided are over the decision deadline. */
+  decisionCutoff: Date;
+}
+
+const UNDECIDED = `c.status IN ('discovered', 'assessing', 'deciding')`;
+const LIST_COLUMNS = `
+  (${UNDECIDED} AND c."createdAt" < :listDecisionCutoff) AS "overdue",
+  LEAST(
+    CASE WHEN ${UNDECIDED} THEN c."createdAt" + (CAST(:listNow AS timestamptz) - CAST(:listDecisionCutoff AS timestamptz)) END,
+    (SELECT min(r."dueAt") FROM scheduled_reminder r
+      WHERE r."caseId" = c.id AND ((r.kind = 'evaluation_due' AND r.status = 'pending')
+        OR (r.kind = 'child_welfare_report_missing' AND r.status IN ('pending', 'fired') AND c."suspectedViolenceOrAbuse"
+            AND c."childWelfareReportedAt" IS NULL AND c.status <> 'closed')))) AS "nextDeadline"`;
+/** Orders over the page's own columns, so the page and the joined rows sort alike. */
+const LIST_ORDER: Record<ListSort, string> = {
+  created: `"createdAt" DESC, id DESC`,
+  activity: `"updatedAt" DESC, id DESC`,
+  deadline: `"nextDeadline" ASC NULLS LAST, "createdAt" DESC, id DESC`,
+  priority: `"overdue" DESC, ("assigneeId" IS NULL) DESC, "createdAt" DESC, id DESC`,
+};
 
 type LoadRow = BtiCase & Record<string, unknown> & {
   consents: { id: string; recipients: string[]; decision: string | null; validFrom: string; validUntil: string | null; withdrawnAt: string | null }[];

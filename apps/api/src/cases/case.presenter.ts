@@ -54,6 +54,8 @@ export class CaseFlagsView {
 
 export class CaseResponse {
   @ApiProperty() id!: string;
+  @ApiProperty({ example: 'BTI-2026-0042', description: 'Unique in the municipality; what people say on the phone and what notices carry instead of a name' })
+  reference!: string;
   @ApiProperty() municipalityId!: string;
   @ApiProperty({ nullable: true, type: String, description: 'null for a caller who sees the case anonymised (DESIGN 8.4)' }) unitId!: string | null;
   @ApiProperty() clusterId!: string;
@@ -68,6 +70,8 @@ export class CaseResponse {
   @ApiProperty({ nullable: true, type: String, description: 'A handover offered and not yet accepted (DESIGN 8.2); null when anonymised' })
   pendingAssigneeId!: string | null;
   @ApiProperty() version!: number;
+  @ApiProperty({ description: 'The municipality profile version the case follows to its end (routes, reminder durations, self-consent age).' })
+  profileVersion!: number;
   @ApiProperty({ enum: ['full', 'anonymised'] }) view!: CaseView;
   @ApiProperty({ type: ChildView }) child!: ChildView;
   @ApiProperty({ type: ConcernView }) concern!: ConcernView;
@@ -93,8 +97,21 @@ export class CaseResponse {
   @ApiProperty() updatedAt!: Date;
 }
 
+export class CaseListItem extends CaseResponse {
+  @ApiProperty({ nullable: true, type: String, description: "The coordinator's (stafettholder's) name; null when none, or anonymised" })
+  coordinatorName!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: "The earliest of the decision deadline (undecided), a measure's evaluation and the report of a flagged case; null when none",
+  })
+  nextDeadline!: Date | null;
+  @ApiProperty({ description: 'Undecided past the decision deadline («over fristen»)' }) overdue!: boolean;
+}
+
 export class CaseListResponse {
-  @ApiProperty({ type: [CaseResponse] }) items!: CaseResponse[];
+  @ApiProperty({ type: [CaseListItem] }) items!: CaseListItem[];
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
@@ -121,6 +138,7 @@ export function presentCase({ row, child, concern, view, allowedActions, nationa
   const full = view === 'full';
   return {
     id: row.id,
+    reference: row.reference,
     municipalityId: row.municipalityId,
     unitId: full ? row.unitId : null,
     clusterId: row.clusterId,
@@ -134,6 +152,7 @@ export function presentCase({ row, child, concern, view, allowedActions, nationa
     assigneeId: full ? row.assigneeId : null,
     pendingAssigneeId: full ? (row.pendingAssigneeId ?? null) : null,
     version: row.version,
+    profileVersion: row.profileVersion,
     view,
     child: {
       firstName: full ? child.firstName : null,
@@ -162,5 +181,18 @@ export function presentCase({ row, child, concern, view, allowedActions, nationa
     allowedActions,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+  };
+}
+
+/** A list row: the case as the caller sees it and what the list computed (the name only with the identity). */
+export function presentListItem(
+  response: CaseResponse,
+  list: { overdue: boolean; nextDeadline: Date | null; coordinatorName: string | null },
+): CaseListItem {
+  return {
+    ...response,
+    coordinatorName: response.view === 'full' && response.assigneeId ? list.coordinatorName : null,
+    nextDeadline: list.nextDeadline,
+    overdue: list.overdue,
   };
 }

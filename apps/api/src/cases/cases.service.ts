@@ -41,7 +41,8 @@ import type { NotificationToSend } from './notify.js';
 import { ageInYears } from './child-age.js';
 import { asJsonb } from './jsonb.js';
 import { RowSecurity } from '../database/row-security.js';
-import { presentCase, type CaseListResponse, type CaseResponse } from './case.presenter.js';
+import { presentCase, presentListItem, type CaseListResponse, type CaseResponse } from './case.presenter.js';
+import { parseCaseSearch, searchCondition } from './case-search.js';
 import { AssignCaseDto } from './dto/assign.dto.js';
 import { CaseEventDto, EVENT_FIELDS } from './dto/case-event.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
@@ -103,6 +104,8 @@ export class CasesService {
       const row: BtiCase = {
         id: randomUUID(),
         municipalityId: principal.municipalityId,
+        // New cases take the latest published profile version and keep it (DESIGN 12.7).
+        profileVersion: await this.profiles.latestVersion(principal.municipalityId),
         unitId: unit.id,
         clusterId: unit.clusterId,
         childId: randomUUID(),
@@ -122,6 +125,7 @@ export class CasesService {
         version: 1,
         createdAt: now,
         updatedAt: now,
+        reference: '',
       };
       const child: Child = {
         id: row.childId,
@@ -146,12 +150,12 @@ export class CasesService {
         suspectedViolenceOrAbuse: dto.concern.suspectedViolenceOrAbuse,
         createdAt: now,
       };
-      await this.store.insertNew(em, row, child, concern, {
+      row.reference = await this.store.insertNew(em, row, child, concern, {
         type: 'concern_logged',
         actorId: principal.userId,
         text: flagged ? 'Bekymring registrert. Mistanke om vold eller overgrep: meld til barnevernet nå (barnevernvakten utenom kontortid).' : 'Bekymring registrert.',
       });
-      const durations = await this.profiles.reminderDurations(principal.municipalityId);
+      const durations = await this.profiles.reminderDurations(principal.municipalityId, row.profileVersion);
       await writeReminderEffects(em, row.id, remindersOnConcernLogged(toCaseState(row), now, durations));
       await this.audit.record(em, principal, 'case.create', [row.id]);
       if (idempotencyKey) await em.insert(IdempotencyKey, { actorId: principal.userId, key: idempotencyKey, requestHash, caseId: row.id });
@@ -159,7 +163,10 @@ export class CasesService {
     });
   }
 
-  /** One round trip: the page and its audit rows are one statement (CaseStore.pageAudited). */
+  /**
+   * One round trip: the page and its audit rows are one statement (CaseStore.pageAudited). A search
+   * (`q`) is audited as `case.search`, one row per case it returned: never the text searched for.
+   */
   async list(principal: Principal, query: ListCasesQuery): Promise<CaseListResponse> {
     const now = new Date();
     const conditions: string[] = [];
@@ -172,14 +179,25 @@ export class CasesService {
     if (query.route) where('c.route = :route', 'route', query.route);
     if (query.unitId) where('c."unitId" = :unitId', 'unitId', query.unitId);
     if (query.assigneeId) where('c."assigneeId" = :assigneeId', 'assigneeId', query.assigneeId);
+    // Level 0 must end in a decision: undecided cases older than twice the assessment reminder.
+    const durations = await this.profiles.reminderDurations(principal.municipalityId);
+    const decisionCutoff = new Date(now.getTime() - 2 * parseIsoDuration(durations.assessment_due).toMillis());
     if (query.overdue !== undefined) {
-      // Level 0 must end in a decision: undecided cases older than twice the assessment reminder.
-      const durations = await this.profiles.reminderDurations(principal.municipalityId);
       const overdue = `(c.status IN ('discovered','assessing','deciding') AND c."createdAt" < :deadline)`;
-      where(query.overdue ? overdue : `NOT ${overdue}`, 'deadline', new Date(now.getTime() - 2 * parseIsoDuration(durations.assessment_due).toMillis()));
+      where(query.overdue ? overdue : `NOT ${overdue}`, 'deadline', decisionCutoff);
     }
-    const { items: loaded, total } = await this.store.pageAudited(principal, { sql: conditions.join(' AND '), params }, query.page, query.pageSize, 'case.list');
-    const items = loaded.map((l) => this.presentLoaded(principal, l, now, false));
+    if (query.q !== undefined) {
+      const identified = this.policy.visibleCondition(principal, now, 'c', 'full');
+      const search = searchCondition(parseCaseSearch(query.q), identified.sql, (id) => this.cipher.hash(id));
+      conditions.push(search.sql);
+      Object.assign(params, identified.params, search.params);
+    }
+    const action = query.q === undefined ? 'case.list' : 'case.search';
+    const { items: loaded, total } = await this.store.pageAudited(principal, { sql: conditions.join(' AND '), params }, query.page, query.pageSize, action, {
+      sort: query.sort,
+      decisionCutoff,
+    });
+    const items = loaded.map((l) => presentListItem(this.presentLoaded(principal, l, now, false), l.list));
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -271,12 +289,12 @@ export class CasesService {
 
   /** What the rules need besides the case: the municipality's routes and durations, the consents. */
   private async domainContext(loaded: LoadedCase, now: Date): Promise<DomainContext> {
-    const profile = await this.profiles.get(loaded.row.municipalityId);
+    const profile = await this.profiles.get(loaded.row.municipalityId, loaded.row.profileVersion);
     return {
       now,
       enabledRoutes: profile.routes as Route[],
       consents: loaded.consents,
-      reminderDurations: await this.profiles.reminderDurations(loaded.row.municipalityId),
+      reminderDurations: await this.profiles.reminderDurations(loaded.row.municipalityId, loaded.row.profileVersion),
     };
   }
 

@@ -55,6 +55,9 @@ export class ProblemFilter implements ExceptionFilter {
     if (typeof rawStatus === 'number' && rawStatus >= 400 && rawStatus < 500) {
       return base(rawStatus, DEFAULT_CODES[rawStatus] ?? 'BAD_REQUEST', 'Forespørselen kunne ikke leses.');
     }
+    // A published profile version (trigger of migration MunicipalityAdministration).
+    if (sqlState(exception) === '55000') return base(409, 'VERSION_PUBLISHED', 'En publisert versjon kan ikke endres.');
+    if (sqlState(exception) === '28000') return base(401, 'UNAUTHENTICATED', 'Brukeren er deaktivert.');
     if (isUnavailable(exception)) return base(503, 'UNAVAILABLE', 'Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.');
     const field = danglingReference(exception);
     if (field) {
@@ -86,4 +89,10 @@ export function danglingReference(exception: unknown): string | null {
   const constraint = error?.driverError?.constraint ?? error?.constraint;
   if (code !== '23503' || typeof constraint !== 'string') return null;
   return /^FK_[a-z_]+_([A-Za-z]+)$/.exec(constraint)?.[1] ?? null;
+}
+
+/** The SQLSTATE of a database error (TypeORM wraps the driver's), or undefined. */
+function sqlState(exception: unknown): unknown {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
+  return error?.driverError?.code ?? error?.code;
 }

@@ -64,7 +64,7 @@ export class ConsentsService {
         const refused = dto.decision === 'refused';
         const errors: { field: string; message: string }[] = [];
         // Who may consent (8.3): parental responsibility, or the child from the municipality's selfConsentAge.
-        const profile = await this.profiles.get(loaded.row.municipalityId);
+        const profile = await this.profiles.get(loaded.row.municipalityId, loaded.row.profileVersion);
         const giver = consentGiverRefusal(dto.givenBy.relation, ageInYears(loaded.child.birthDate, now), profile.selfConsentAge ?? DEFAULT_SELF_CONSENT_AGE);
         if (giver) errors.push({ field: giver.field!, message: giver.message });
         if (!refused && !dto.validUntil) errors.push({ field: 'validUntil', message: 'må oppgis for et samtykke' });
@@ -97,7 +97,7 @@ export class ConsentsService {
         return {
           case: {},
           log: { type: refused ? 'consent_refused' : 'consent_recorded', text, data: { consentId: row.id } },
-          reminders: refused ? [] : remindersOnConsentRecorded(toDomainConsent(row), now, await this.profiles.reminderDurations(loaded.row.municipalityId)),
+          reminders: refused ? [] : remindersOnConsentRecorded(toDomainConsent(row), now, await this.profiles.reminderDurations(loaded.row.municipalityId, loaded.row.profileVersion)),
           respond: () => present(row, 'full'),
         };
       },

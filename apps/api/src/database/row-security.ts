@@ -118,13 +118,16 @@ const preparedOn = new WeakMap<pg.ClientBase, Set<string>>();
  * scale, more than it took to run); the generic plans are as fast, given indexes that do not
  * mislead them (migration CaseCreatedMunicipalityIndex). Unprepared statements are planned per
  * execution as before.
+ *
+ * `bti_assert_active_caller` refuses a deactivated user (SQLSTATE 28000, answered 401) in this same
+ * statement: whatever roles a process has cached, deactivation acts on the next request (DESIGN 12.8.5).
  */
 function beginSql(principal: Principal, isolation?: 'REPEATABLE READ'): string {
   if (!isUUID(principal.userId) || !isUUID(principal.municipalityId)) throw new Error('RowSecurity: the caller has no valid identity');
   return (
     `START TRANSACTION${isolation ? ` ISOLATION LEVEL ${isolation}` : ''}; SELECT set_config('bti.user_id', ${pg.escapeLiteral(principal.userId)}, true), ` +
     `set_config('bti.municipality_id', ${pg.escapeLiteral(principal.municipalityId)}, true), set_config('role', 'bti_app', true), ` +
-    `set_config('plan_cache_mode', 'force_generic_plan', true)`
+    `set_config('plan_cache_mode', 'force_generic_plan', true), bti_assert_active_caller(${pg.escapeLiteral(principal.userId)}::uuid)`
   );
 }
 

@@ -1,4 +1,4 @@
-import { compareQueue, iksCapacity, iksPriorityScore, type Rankable } from './iks-priority.js';
+import { compareQueue, explainScore, iksCapacity, iksPriorityScore, type Rankable } from './iks-priority.js';
 
 const now = new Date('2025-03-20T12:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
@@ -53,5 +53,20 @@ describe('iksCapacity', () => {
 
   it('without a yearly range the level is unknown', () => {
     expect(iksCapacity(counts(3), undefined)).toMatchObject({ level: 'unknown', yearlyRange: null, remainingThisYear: null });
+  });
+});
+
+describe('explainScore', () => {
+  const referredAt = new Date('2026-12-01T08:00:00Z');
+  const explain = (facts: { suspectedViolenceOrAbuse: boolean; riskFactorCount: number; fromLevel: number }, days: number) =>
+    explainScore(iksPriorityScore({ ...facts, referredAt }, new Date(referredAt.getTime() + days * 86_400_000)), facts.riskFactorCount, facts.fromLevel);
+
+  it('names each part that counted, in bokmål, with its points and the total', () => {
+    expect(explain({ suspectedViolenceOrAbuse: true, riskFactorCount: 3, fromLevel: 0 }, 0)).toBe('Poengsum 55 av 100: mistanke om vold eller overgrep (+40) og 3 risikofaktorer (+15).');
+    expect(explain({ suspectedViolenceOrAbuse: false, riskFactorCount: 1, fromLevel: 2, }, 1)).toBe('Poengsum 16 av 100: 1 risikofaktor (+5), prøvd på nivå 1–2 før henvisningen (+10) og ventet 1 dag (+1).');
+  });
+
+  it('says why a score is 0', () => {
+    expect(explain({ suspectedViolenceOrAbuse: false, riskFactorCount: 0, fromLevel: 0 }, 0)).toMatch(/^Poengsum 0 av 100: ingen mistanke/);
   });
 });

@@ -37,6 +37,21 @@ export interface ScoreBreakdown {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The score in words, for the coordinator («poengsum»): what counted and how much. Only parts
+ * that add something are named; a score of 0 says why.
+ */
+export function explainScore(score: ScoreBreakdown, riskFactorCount: number, fromLevel: number): string {
+  const parts: string[] = [];
+  if (score.suspectedViolenceOrAbuse) parts.push(`mistanke om vold eller overgrep (+${score.suspectedViolenceOrAbuse})`);
+  if (score.riskFactors) parts.push(`${riskFactorCount === 1 ? '1 risikofaktor' : `${riskFactorCount} risikofaktorer`} (+${score.riskFactors})`);
+  if (score.level) parts.push(`prøvd på ${fromLevel === 1 ? 'nivå 1' : `nivå 1–${fromLevel}`} før henvisningen (+${score.level})`);
+  if (score.waitingTime) parts.push(`ventet ${score.waitingDays === 1 ? '1 dag' : `${score.waitingDays} dager`} (+${score.waitingTime})`);
+  if (!parts.length) return 'Poengsum 0 av 100: ingen mistanke om vold eller overgrep, ingen risikofaktorer, ikke prøvd på lavere nivå og henvist i dag.';
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} og ${parts[parts.length - 1]}`;
+  return `Poengsum ${score.total} av 100: ${list}.`;
+}
+
 export function iksPriorityScore(facts: ScoreFacts, now: Date): ScoreBreakdown {
   const waitingDays = Math.max(0, Math.floor((now.getTime() - facts.referredAt.getTime()) / DAY_MS));
   const parts = {

@@ -22,7 +22,7 @@ import { notify, type NotificationToSend } from '../cases/notify.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { versionMismatch, type CasePrecondition } from '../cases/if-match.js';
 import { refusalToProblem } from '../cases/refusal.mapper.js';
-import { compareQueue, iksCapacity, iksPriorityScore, IKS_PRIORITY_LABEL, type IksPriority } from './iks-priority.js';
+import { compareQueue, explainScore, iksCapacity, iksPriorityScore, IKS_PRIORITY_LABEL, type IksPriority } from './iks-priority.js';
 import {
   AcceptReferralDto,
   AcknowledgeOrderDto,
@@ -52,6 +52,8 @@ interface QueueRow extends IksReferral {
   unitKind: string;
   caseSuspected: boolean | null;
   caseRiskFactorCount: number | null;
+  caseVersion: number | null;
+  caseReference: string | null;
 }
 
 /**
@@ -238,12 +240,12 @@ export class IksService {
             { field: 'exitCriteriaMet', message: `må være true: kriteriene for utgang er «${referral.exitCriteria.trim()}»` },
           ]);
         }
-        const profile = await this.profiles.get(loaded.row.municipalityId);
+        const profile = await this.profiles.get(loaded.row.municipalityId, loaded.row.profileVersion);
         const outcome = onIksEnded(toCaseState(loaded.row), dto.handBackRoute ?? 'own_unit', dto.summary, {
           now,
           enabledRoutes: profile.routes as Route[],
           consents: loaded.consents,
-          reminderDurations: await this.profiles.reminderDurations(loaded.row.municipalityId),
+          reminderDurations: await this.profiles.reminderDurations(loaded.row.municipalityId, loaded.row.profileVersion),
         }, dto.anonymous === true);
         if ('ok' in outcome) throw refusalToProblem(outcome);
         const next = outcome.next;
@@ -415,6 +417,8 @@ export class IksService {
       .addSelect('u.kind', 'unitKind')
       .addSelect('c."suspectedViolenceOrAbuse"', 'caseSuspected')
       .addSelect('cardinality(k."riskFactors")', 'caseRiskFactorCount')
+      .addSelect('c.version', 'caseVersion')
+      .addSelect('c.reference', 'caseReference')
       .where('r."municipalityId" = :m', { m: principal.municipalityId });
     if (filter.statuses) qb.andWhere('r.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.onlyMember) qb.andWhere(':member = ANY(r."memberIds")', { member: filter.onlyMember });
@@ -432,10 +436,11 @@ export class IksService {
     const visible = r.caseSuspected !== null && r.caseSuspected !== undefined;
     const open = r.status === 'referred' || r.status === 'accepted';
     const riskFactorCount = visible ? Number(r.caseRiskFactorCount ?? 0) : null;
-    const score =
+    const breakdown =
       visible && open
         ? iksPriorityScore({ suspectedViolenceOrAbuse: r.caseSuspected === true, riskFactorCount: riskFactorCount ?? 0, fromLevel: r.fromLevel, referredAt: new Date(r.createdAt) }, now)
         : null;
+    const score = breakdown ? { ...breakdown, explanation: explainScore(breakdown, riskFactorCount ?? 0, r.fromLevel) } : null;
     return {
       id: r.id,
       caseId: r.caseId,
@@ -443,6 +448,8 @@ export class IksService {
       status: r.status,
       priority: r.priority,
       score,
+      caseVersion: visible ? Number(r.caseVersion) : null,
+      caseReference: r.caseReference ?? null,
       suspectedViolenceOrAbuse: visible ? r.caseSuspected : null,
       riskFactorCount,
       fromLevel: r.fromLevel,

@@ -178,7 +178,7 @@ export class MeasuresService {
   }
 
   private async scheduleEvaluation(row: BtiCase, measureId: string, evaluationDate: string) {
-    const durations = await this.profiles.reminderDurations(row.municipalityId);
+    const durations = await this.profiles.reminderDurations(row.municipalityId, row.profileVersion);
     return remindersOnMeasureAdded(evaluationMoment(evaluationDate), new Date(), durations, measureId);
   }
 

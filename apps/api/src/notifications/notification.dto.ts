@@ -19,6 +19,7 @@ export const NOTIFICATION_TYPES = [
   'iks_competence_order',
   'iks_order_acknowledged',
   'transfer_offered',
+  'handover_needed',
 ];
 
 export class ListNotificationsQuery {
@@ -35,6 +36,14 @@ export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: NOTIFICATION_TYPES }) type!: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) caseId!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'BTI-2026-0042', description: 'Which case: its reference (the message begins with it too)' })
+  caseReference!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The child's name, in the list only and only while the reader can open the case identified; never in the stored text or an e-mail",
+  })
+  childName!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt!: string | null;
@@ -47,4 +56,12 @@ export class NotificationPageDto {
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
+}
+
+export class UnreadCountDto {
+  @ApiProperty({ description: 'Unread notifications of the caller' }) unread!: number;
+}
+
+export class MarkAllReadDto {
+  @ApiProperty({ description: 'How many were unread and are now read' }) marked!: number;
 }

@@ -159,6 +159,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People who appear in the municipality's audit trail, by name: the search by person (auditor) */
+        get: operations["AuditController_actors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -397,6 +414,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's unread notifications (the header's badge) */
+        get: operations["NotificationsController_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/{id}/read": {
         parameters: {
             query?: never;
@@ -407,6 +441,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["NotificationsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["NotificationsController_markAllRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -693,6 +743,279 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationAdminController_listUnits"];
+        put?: never;
+        post: operations["OrganisationAdminController_createUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["OrganisationAdminController_updateUnit"];
+        trace?: never;
+    };
+    "/api/v1/admin/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationAdminController_listClusters"];
+        put?: never;
+        post: operations["OrganisationAdminController_createCluster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/clusters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["OrganisationAdminController_updateCluster"];
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PeopleAdminController_list"];
+        put?: never;
+        post: operations["PeopleAdminController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["PeopleAdminController_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PeopleAdminController_grantRole"];
+        delete: operations["PeopleAdminController_revokeRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/responsibilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PeopleAdminController_responsibilities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProfileAdminController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/profile/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ProfileAdminController_saveDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/profile/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ProfileAdminController_saveVersion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/profile/draft/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProfileAdminController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/scim-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ScimTokensController_list"];
+        put?: never;
+        post: operations["ScimTokensController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/scim-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ScimTokensController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/scim-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ScimGroupsController_list"];
+        put: operations["ScimGroupsController_map"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UserImportController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is due or overdue for the caller within `days` («Denne uka»), earliest first */
+        get: operations["AgendaController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -758,6 +1081,8 @@ export interface components {
             id: string;
             actorId: string;
             actorUsername: string;
+            /** @description The actor's name (null for the system actor) */
+            actorName: string | null;
             /** @example case.read */
             action: string;
             caseId: string | null;
@@ -765,6 +1090,8 @@ export interface components {
             at: string;
             requestId: string;
             purpose: string;
+            /** @description An administrative change: the target’s id and the fields before and after (ids only). */
+            detail: Record<string, never> | null;
             /** @description Chained into the municipality’s hash chain yet (the worker seals rows shortly after commit). */
             sealed: boolean;
             /** @description Position in the chain; null until sealed. */
@@ -780,6 +1107,16 @@ export interface components {
             pageSize: number;
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        AuditActorView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            username: string;
+        };
+        AuditActorsResponse: {
+            /** @description At most 20, by name */
+            items: components["schemas"]["AuditActorView"][];
         };
         AuditChainView: {
             /** @description This page of the chain is intact (and, on the last page, ends at the head). */
@@ -900,6 +1237,11 @@ export interface components {
         };
         CaseResponse: {
             id: string;
+            /**
+             * @description Unique in the municipality; what people say on the phone and what notices carry instead of a name
+             * @example BTI-2026-0042
+             */
+            reference: string;
             municipalityId: string;
             /** @description null for a caller who sees the case anonymised (DESIGN 8.4) */
             unitId: string | null;
@@ -917,6 +1259,8 @@ export interface components {
             /** @description A handover offered and not yet accepted (DESIGN 8.2); null when anonymised */
             pendingAssigneeId: string | null;
             version: number;
+            /** @description The municipality profile version the case follows to its end (routes, reminder durations, self-consent age). */
+            profileVersion: number;
             /** @enum {string} */
             view: "full" | "anonymised";
             child: components["schemas"]["ChildView"];
@@ -944,8 +1288,70 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        CaseListItem: {
+            id: string;
+            /**
+             * @description Unique in the municipality; what people say on the phone and what notices carry instead of a name
+             * @example BTI-2026-0042
+             */
+            reference: string;
+            municipalityId: string;
+            /** @description null for a caller who sees the case anonymised (DESIGN 8.4) */
+            unitId: string | null;
+            clusterId: string;
+            status: string;
+            route: string | null;
+            level: number;
+            anonymous: boolean;
+            /** @description With anonymous: the only text the anonymised team reads (DESIGN 8.4) */
+            anonymousSummary: string | null;
+            /** @description null when anonymised */
+            reporterId: string | null;
+            /** @description The coordinator (stafettholder); null when none, or anonymised */
+            assigneeId: string | null;
+            /** @description A handover offered and not yet accepted (DESIGN 8.2); null when anonymised */
+            pendingAssigneeId: string | null;
+            version: number;
+            /** @description The municipality profile version the case follows to its end (routes, reminder durations, self-consent age). */
+            profileVersion: number;
+            /** @enum {string} */
+            view: "full" | "anonymised";
+            child: components["schemas"]["ChildView"];
+            concern: components["schemas"]["ConcernView"];
+            flags: components["schemas"]["CaseFlagsView"];
+            /** @description Bokmål guidance, present when the case is flagged (DESIGN 8.1) */
+            safetyGuidance?: components["schemas"]["SafetyGuidanceView"];
+            /** @description The child's voice from the latest record (DESIGN 8.5); null when none or anonymised */
+            childVoice: components["schemas"]["ChildVoiceView"] | null;
+            /** Format: date-time */
+            childWelfareReportedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Only in the response to report_to_child_welfare: the report document it made (GET /cases/:id/child-welfare-reports/:reportId)
+             */
+            childWelfareReportId?: string;
+            /** @description The events among allowedActions */
+            allowedEvents: string[];
+            /** @description What the caller may do on this case now (libs/domain permissions.ts): the events by name and the other case actions (`case.assign`, `measure.add`, `log.write`, …) */
+            allowedActions: ("start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down" | "case.assign" | "consent.manage" | "consent.request" | "measure.add" | "measure.evaluate" | "log.write" | "log.correct" | "guardians.manage" | "report.read" | "iks.accept" | "iks.return" | "iks.end" | "iks.priority" | "iks.order")[];
+            /** @description Only in the answer to a command: true when the command took the case out of the caller’s view (this is the case as they last saw it; a GET now answers 404) */
+            leftView?: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The coordinator's (stafettholder's) name; null when none, or anonymised */
+            coordinatorName: string | null;
+            /**
+             * Format: date-time
+             * @description The earliest of the decision deadline (undecided), a measure's evaluation and the report of a flagged case; null when none
+             */
+            nextDeadline: string | null;
+            /** @description Undecided past the decision deadline («over fristen») */
+            overdue: boolean;
+        };
         CaseListResponse: {
-            items: components["schemas"]["CaseResponse"][];
+            items: components["schemas"]["CaseListItem"][];
             total: number;
             page: number;
             pageSize: number;
@@ -1276,9 +1682,16 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "unassigned" | "assessment_due" | "tfa_follow_up" | "evaluation_due" | "evaluation_overdue" | "consent_expiry" | "iks_pending" | "child_welfare_report_missing" | "decision_due" | "task_due" | "consent_withdrawn" | "case_assigned" | "handover_offered" | "iks_referred" | "iks_accepted" | "iks_returned" | "iks_ended" | "iks_competence_order" | "iks_order_acknowledged" | "transfer_offered";
+            type: "unassigned" | "assessment_due" | "tfa_follow_up" | "evaluation_due" | "evaluation_overdue" | "consent_expiry" | "iks_pending" | "child_welfare_report_missing" | "decision_due" | "task_due" | "consent_withdrawn" | "case_assigned" | "handover_offered" | "iks_referred" | "iks_accepted" | "iks_returned" | "iks_ended" | "iks_competence_order" | "iks_order_acknowledged" | "transfer_offered" | "handover_needed";
             /** Format: uuid */
             caseId: string | null;
+            /**
+             * @description Which case: its reference (the message begins with it too)
+             * @example BTI-2026-0042
+             */
+            caseReference: string | null;
+            /** @description The child's name, in the list only and only while the reader can open the case identified; never in the stored text or an e-mail */
+            childName: string | null;
             /** Format: date-time */
             dueAt: string | null;
             /** Format: date-time */
@@ -1295,6 +1708,14 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        UnreadCountDto: {
+            /** @description Unread notifications of the caller */
+            unread: number;
+        };
+        MarkAllReadDto: {
+            /** @description How many were unread and are now read */
+            marked: number;
         };
         NotificationSettingsDto: {
             /**
@@ -1363,6 +1784,11 @@ export interface components {
             /** @description +1 per day waiting, at most 20 */
             waitingTime: number;
             waitingDays: number;
+            /**
+             * @description The score in words (bokmål)
+             * @example Poengsum 55 av 100: mistanke om vold eller overgrep (+40), 3 risikofaktorer (+15)
+             */
+            explanation: string;
         };
         CompetenceOrderView: {
             /** Format: uuid */
@@ -1398,6 +1824,13 @@ export interface components {
             priority: 1 | 2 | 3 | 4 | null;
             /** @description null when the case is no longer visible to the caller (e.g. returned) */
             score: components["schemas"]["ScoreView"] | null;
+            /** @description The case's version as this view read it (null when the case is not visible): send it as If-Match with a decision, so a change since is refused (412) */
+            caseVersion: number | null;
+            /**
+             * @description The case reference; null when the case is not visible
+             * @example BTI-2026-0042
+             */
+            caseReference: string | null;
             suspectedViolenceOrAbuse: boolean | null;
             riskFactorCount: number | null;
             /** @description Case level before the referral */
@@ -1688,6 +2121,275 @@ export interface components {
             total: components["schemas"]["GroupFiguresView"];
             byUnitKind: components["schemas"]["BreakdownView"][];
             byCluster: components["schemas"]["BreakdownView"][];
+        };
+        UnitView: {
+            id: string;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            kind: "health_station" | "kindergarten" | "primary_school" | "lower_secondary_school" | "other";
+            clusterId: string;
+            address: components["schemas"]["PostalAddressDto"] | null;
+            organisationNumber: string | null;
+            active: boolean;
+        };
+        CreateUnitDto: {
+            /** @example lia-bhg */
+            code: string;
+            /** @example Lia barnehage */
+            name: string;
+            /** @enum {string} */
+            kind: "health_station" | "kindergarten" | "primary_school" | "lower_secondary_school" | "other";
+            /** Format: uuid */
+            clusterId: string;
+            address?: components["schemas"]["PostalAddressDto"];
+            /**
+             * @description Organisasjonsnummer, nine digits
+             * @example 974600951
+             */
+            organisationNumber?: string;
+        };
+        UpdateUnitDto: {
+            name?: string;
+            /** @enum {string} */
+            kind?: "health_station" | "kindergarten" | "primary_school" | "lower_secondary_school" | "other";
+            /** Format: uuid */
+            clusterId?: string;
+            address?: components["schemas"]["PostalAddressDto"] | null;
+            organisationNumber?: string | null;
+            /** @description false deactivates the unit (never deleted: its cases keep it) */
+            active?: boolean;
+        };
+        ClusterView: {
+            id: string;
+            code: string;
+            name: string;
+            active: boolean;
+        };
+        CreateClusterDto: {
+            /** @example nordbyen */
+            code: string;
+            /** @example Nordbyen */
+            name: string;
+        };
+        UpdateClusterDto: {
+            name?: string;
+            /** @description false deactivates (never deletes); refused while the cluster has active units */
+            active?: boolean;
+        };
+        RoleView: {
+            /** @enum {string} */
+            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin" | "archivist" | "operator";
+            /** @enum {string} */
+            scopeType: "unit" | "cluster" | "municipality";
+            scopeId: string;
+        };
+        UserView: {
+            id: string;
+            username: string;
+            displayName: string;
+            email: string | null;
+            externalSubject: string | null;
+            service: string | null;
+            active: boolean;
+            roles: components["schemas"]["RoleView"][];
+        };
+        CreateUserDto: {
+            /** @example lise.larsen */
+            username: string;
+            /** @example Lise Larsen */
+            displayName: string;
+            /** @example lise.larsen@kommune.no */
+            email?: string;
+            /** @description The identity provider's subject (OIDC_SUBJECT_CLAIM; Entra ID: oid) */
+            externalSubject?: string;
+            /**
+             * @description The service a team, TFA or IKS member works in
+             * @enum {string}
+             */
+            service?: "ppt" | "child_welfare" | "health_station" | "nav" | "culture" | "bup" | "psychologist" | "municipal_psychologist" | "child_coordinator" | "police" | "slt_coordinator" | "school_doctor" | "family_house";
+        };
+        UpdateUserDto: {
+            displayName?: string;
+            email?: string | null;
+            externalSubject?: string | null;
+            /** @enum {string|null} */
+            service?: "ppt" | "child_welfare" | "health_station" | "nav" | "culture" | "bup" | "psychologist" | "municipal_psychologist" | "child_coordinator" | "police" | "slt_coordinator" | "school_doctor" | "family_house" | null;
+            /** @description false deactivates: refused on the next request; their unit leaders are told what to hand over */
+            active?: boolean;
+        };
+        RoleAssignmentDto: {
+            /** @enum {string} */
+            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin" | "archivist" | "operator";
+            /** @enum {string} */
+            scopeType: "unit" | "cluster" | "municipality";
+            /**
+             * Format: uuid
+             * @description The unit, cluster or municipality
+             */
+            scopeId: string;
+            /**
+             * @description Sets the user's service (team, TFA and IKS members)
+             * @enum {string}
+             */
+            service?: "ppt" | "child_welfare" | "health_station" | "nav" | "culture" | "bup" | "psychologist" | "municipal_psychologist" | "child_coordinator" | "police" | "slt_coordinator" | "school_doctor" | "family_house";
+        };
+        RemoveRoleDto: {
+            /** @enum {string} */
+            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin" | "archivist" | "operator";
+            /** @enum {string} */
+            scopeType: "unit" | "cluster" | "municipality";
+            /** Format: uuid */
+            scopeId: string;
+        };
+        ResponsibilityView: {
+            /** @enum {string} */
+            kind: "case" | "task" | "measure";
+            id: string;
+            caseId: string;
+            unitId: string;
+        };
+        ResponsibilitiesView: {
+            userId: string;
+            /** @description Open cases held as stafettholder, their tasks and active measures (ids only) */
+            items: components["schemas"]["ResponsibilityView"][];
+        };
+        ProfileVersionView: {
+            version: number;
+            document: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            publishedBy: string | null;
+        };
+        ProfileVersionSummary: {
+            version: number;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        ProfileView: {
+            /** @description The latest published version: what new cases take */
+            published: components["schemas"]["ProfileVersionView"] | null;
+            /** @description The draft being edited, if any */
+            draft: components["schemas"]["ProfileVersionView"] | null;
+            /** @description Every version, newest first */
+            versions: components["schemas"]["ProfileVersionSummary"][];
+        };
+        ProfileDraftDto: {
+            /** @description The whole profile (libs/reference-data/municipality-profile.schema.json); 422 lists every violation as {pointer, message} */
+            document: {
+                [key: string]: unknown;
+            };
+        };
+        PublishedView: {
+            version: number;
+        };
+        ScimTokenCreated: {
+            id: string;
+            /** @description Shown this once; only its SHA-256 is stored */
+            token: string;
+        };
+        ScimTokenView: {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        ScimGroupView: {
+            id: string;
+            displayName: string;
+            role: string | null;
+            scopeType: string | null;
+            scopeId: string | null;
+            members: number;
+        };
+        ScimGroupMappingDto: {
+            /** @enum {string} */
+            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin" | "archivist" | "operator";
+            /** @enum {string} */
+            scopeType: "unit" | "cluster" | "municipality";
+            /**
+             * Format: uuid
+             * @description The unit, cluster or municipality
+             */
+            scopeId: string;
+            /**
+             * @description Sets the user's service (team, TFA and IKS members)
+             * @enum {string}
+             */
+            service?: "ppt" | "child_welfare" | "health_station" | "nav" | "culture" | "bup" | "psychologist" | "municipal_psychologist" | "child_coordinator" | "police" | "slt_coordinator" | "school_doctor" | "family_house";
+            /**
+             * @description The group's displayName at the identity provider
+             * @example BTI Solsiden ansatte
+             */
+            displayName: string;
+        };
+        UserImportDto: {
+            /**
+             * @description CSV with a header row: username, displayName, email, externalSubject, service, role, scopeType, scopeCode (comma or semicolon). A row creates or updates the user by username and grants the role; scopeCode is the unit's or cluster's code (empty for the municipality).
+             * @example username;displayName;email;role;scopeType;scopeCode
+             *     lise.larsen;Lise Larsen;lise@kommune.no;staff;unit;solsiden-bhg
+             */
+            csv: string;
+            /**
+             * @description Report what would happen and change nothing (the default: always try first)
+             * @default true
+             */
+            dryRun: boolean;
+        };
+        ImportRowResult: {
+            /** @description Line in the file (the header is line 1) */
+            line: number;
+            username: string | null;
+            /** @enum {string} */
+            result: "created" | "updated" | "unchanged" | "error";
+            /** @description The row’s bad fields, when result is error */
+            errors: string[];
+        };
+        ImportReport: {
+            dryRun: boolean;
+            rows: components["schemas"]["ImportRowResult"][];
+        };
+        AgendaItem: {
+            /**
+             * @description task: a log task I am responsible for; evaluation: a measure I am responsible for; decision: the decision deadline of a case I coordinate; handover: a handover waiting for my answer; transfer: a transfer offered to my unit (leader); report: a flagged case of my unit without a report to child welfare (leader)
+             * @enum {string}
+             */
+            kind: "task" | "evaluation" | "decision" | "handover" | "transfer" | "report";
+            /** Format: uuid */
+            caseId: string;
+            /** @example BTI-2026-0042 */
+            reference: string;
+            /**
+             * Format: date-time
+             * @description When it is due; for a handover or transfer, when it was offered (it waits for an answer now)
+             */
+            dueAt: string;
+            overdue: boolean;
+            /**
+             * Format: uuid
+             * @description The task or measure
+             */
+            subjectId?: string;
+            /**
+             * @description Where the web UI opens it
+             * @example /saker/6f1c…
+             */
+            link: string;
+        };
+        AgendaResponse: {
+            /** @description Earliest first */
+            items: components["schemas"]["AgendaItem"][];
+            /**
+             * Format: date-time
+             * @description The end of the window
+             */
+            until: string;
         };
     };
     responses: never;
@@ -2030,6 +2732,28 @@ export interface operations {
             };
         };
     };
+    AuditController_actors: {
+        parameters: {
+            query?: {
+                /** @description The start of a word of the name, or of the username */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActorsResponse"];
+                };
+            };
+        };
+    };
     AuditController_verify: {
         parameters: {
             query?: {
@@ -2062,6 +2786,10 @@ export interface operations {
                 assigneeId?: string;
                 /** @description Open cases past their decision deadline (twice REMINDER_ASSESSMENT_DUE, 14 days by default) that are not yet decided */
                 overdue?: boolean;
+                /** @description Search: the start of the child's first or last name (every word), a birth date (dd.mm.yyyy or yyyy-mm-dd), a national id (11 digits, exact) or a case reference (BTI-2026-0042). Identity never matches a case the caller sees anonymised. */
+                q?: string;
+                /** @description created: newest first; activity: last changed first; deadline: next deadline first; priority: over the decision deadline first, then without a coordinator, then newest */
+                sort?: "created" | "activity" | "deadline" | "priority";
                 page?: number;
                 pageSize?: number;
             };
@@ -2519,6 +3247,25 @@ export interface operations {
             };
         };
     };
+    NotificationsController_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+        };
+    };
     NotificationsController_markRead: {
         parameters: {
             query?: never;
@@ -2544,6 +3291,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    NotificationsController_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkAllReadDto"];
+                };
             };
         };
     };
@@ -2978,6 +3744,541 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OverviewResponse"];
+                };
+            };
+        };
+    };
+    OrganisationAdminController_listUnits: {
+        parameters: {
+            query?: {
+                /** @description Only active (true) or only deactivated (false); both when absent */
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"][];
+                };
+            };
+        };
+    };
+    OrganisationAdminController_createUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+        };
+    };
+    OrganisationAdminController_updateUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitView"];
+                };
+            };
+        };
+    };
+    OrganisationAdminController_listClusters: {
+        parameters: {
+            query?: {
+                /** @description Only active (true) or only deactivated (false); both when absent */
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterView"][];
+                };
+            };
+        };
+    };
+    OrganisationAdminController_createCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateClusterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterView"];
+                };
+            };
+        };
+    };
+    OrganisationAdminController_updateCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClusterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterView"];
+                };
+            };
+        };
+    };
+    PeopleAdminController_list: {
+        parameters: {
+            query?: {
+                /** @description Part of the username, name or e-mail */
+                q?: string;
+                role?: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member" | "auditor" | "analyst" | "admin" | "archivist" | "operator";
+                /** @description Users with a role scoped to this unit */
+                unitId?: string;
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At most 500, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"][];
+                };
+            };
+        };
+    };
+    PeopleAdminController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    PeopleAdminController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    PeopleAdminController_grantRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleAssignmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    PeopleAdminController_revokeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveRoleDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PeopleAdminController_responsibilities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibilitiesView"];
+                };
+            };
+        };
+    };
+    ProfileAdminController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileView"];
+                };
+            };
+        };
+    };
+    ProfileAdminController_saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileVersionView"];
+                };
+            };
+            /** @description The document breaks the schema: `errors: [{pointer, message}]`, every one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProfileAdminController_saveVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfileVersionView"];
+                };
+            };
+            /** @description A published version never changes */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProfileAdminController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedView"];
+                };
+            };
+            /** @description No draft to publish */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScimTokensController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScimTokenView"][];
+                };
+            };
+        };
+    };
+    ScimTokensController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScimTokenCreated"];
+                };
+            };
+        };
+    };
+    ScimTokensController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ScimGroupsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScimGroupView"][];
+                };
+            };
+        };
+    };
+    ScimGroupsController_map: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScimGroupMappingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScimGroupView"];
+                };
+            };
+        };
+    };
+    UserImportController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserImportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+        };
+    };
+    AgendaController_get: {
+        parameters: {
+            query?: {
+                /** @description What falls due within this many days from now (and everything overdue) */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaResponse"];
                 };
             };
         };

@@ -2,7 +2,8 @@ import { Table, Tag } from '@digdir/designsystemet-react';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
 import { useUnits } from '../api/catalog';
-import { date, label, ROUTE_LABEL, STATUS_LABEL } from '../labels';
+import { longDate } from '../format';
+import { label, ROUTE_LABEL, STATUS_LABEL } from '../labels';
 
 /** The child as the API gave it: a name when identified, only the birth year when anonymised. */
 export function childName(child: Schemas['ChildView']): string {
@@ -10,7 +11,8 @@ export function childName(child: Schemas['ChildView']): string {
   return `Anonymisert barn, født ${child.birthYear}`;
 }
 
-export function CaseTable({ cases, caption }: { cases: Schemas['CaseResponse'][]; caption: string }) {
+/** A list row: the case, its coordinator's name and next deadline, computed by the API over every page. */
+export function CaseTable({ cases, caption }: { cases: Schemas['CaseListItem'][]; caption: string }) {
   const units = useUnits();
   const unitName = (id: string) => units.data?.find((u) => u.id === id)?.name ?? '–';
   return (
@@ -19,17 +21,20 @@ export function CaseTable({ cases, caption }: { cases: Schemas['CaseResponse'][]
         <caption>{caption}</caption>
         <Table.Head>
           <Table.Row>
+            <Table.HeaderCell>Sak</Table.HeaderCell>
             <Table.HeaderCell>Barn</Table.HeaderCell>
             <Table.HeaderCell>Status</Table.HeaderCell>
             <Table.HeaderCell>Nivå og vei</Table.HeaderCell>
             <Table.HeaderCell>Enhet</Table.HeaderCell>
-            <Table.HeaderCell>Saksansvarlig</Table.HeaderCell>
+            <Table.HeaderCell>Stafettholder</Table.HeaderCell>
+            <Table.HeaderCell>Neste frist</Table.HeaderCell>
             <Table.HeaderCell>Meldt</Table.HeaderCell>
           </Table.Row>
         </Table.Head>
         <Table.Body>
           {cases.map((c) => (
             <Table.Row key={c.id}>
+              <Table.Cell className="nowrap">{c.reference}</Table.Cell>
               <Table.Cell>
                 <Link to={`/saker/${c.id}`}>{childName(c.child)}</Link>
                 {c.flags.suspectedViolenceOrAbuse && (
@@ -51,19 +56,22 @@ export function CaseTable({ cases, caption }: { cases: Schemas['CaseResponse'][]
               </Table.Cell>
               <Table.Cell>{label(STATUS_LABEL, c.status)}</Table.Cell>
               <Table.Cell>
-                {c.level} · {c.route ? label(ROUTE_LABEL, c.route) : 'ikke besluttet'}
+                Nivå {c.level} · {c.route ? label(ROUTE_LABEL, c.route) : 'vei ikke besluttet'}
               </Table.Cell>
               <Table.Cell>{c.view === 'anonymised' || !c.unitId ? '–' : unitName(c.unitId)}</Table.Cell>
+              <Table.Cell>{c.coordinatorName ?? (c.view === 'anonymised' ? '–' : <span className="muted">Ingen ennå</span>)}</Table.Cell>
               <Table.Cell>
-                {c.assigneeId ? (
-                  'Tildelt'
-                ) : (
-                  <Tag data-color="warning" data-size="sm">
-                    Ingen saksansvarlig
-                  </Tag>
+                {c.nextDeadline ? longDate(c.nextDeadline) : '–'}
+                {c.overdue && (
+                  <>
+                    {' '}
+                    <Tag data-color="danger" data-size="sm">
+                      Over fristen
+                    </Tag>
+                  </>
                 )}
               </Table.Cell>
-              <Table.Cell>{date(c.createdAt)}</Table.Cell>
+              <Table.Cell>{longDate(c.createdAt)}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>

@@ -1,9 +1,51 @@
-import { Alert, Button, Heading, Paragraph, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Paragraph, Select, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, unwrap } from '../api/client';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
-import { dateTime } from '../labels';
+import { count, longDateTime } from '../format';
+import { EVENT_LABEL } from '../labels';
+
+/** What each audited action means, in words (case events by their event's name). */
+const ACTION_LABEL: Record<string, string> = {
+  'case.create': 'Meldte en bekymring',
+  'case.create.replay': 'Sendte samme bekymring på nytt',
+  'case.read': 'Åpnet saken',
+  'case.list': 'Så saken i en saksliste',
+  'case.search': 'Fant saken i et søk',
+  'case.agenda': 'Så saken i «Denne uka»',
+  'case.assign': 'Tildelte stafettholder',
+  'case.log.read': 'Leste sakens logg',
+  'case.log.create': 'Skrev i sakens logg',
+  'case.log.correct': 'Rettet en loggføring',
+  'case.child_welfare_report.list': 'Så meldingene til barnevernet',
+  'case.child_welfare_report.read': 'Leste en melding til barnevernet',
+  'case.child_welfare_report.print': 'Skrev ut en melding til barnevernet',
+  'consent.record': 'Registrerte samtykke',
+  'consent.withdraw': 'Trakk tilbake samtykke',
+  'consent.list': 'Så samtykkene',
+  'measure.create': 'La til et tiltak',
+  'measure.evaluate': 'Evaluerte et tiltak',
+  'measure.list': 'Så tiltakene',
+  'notification.list': 'Så barnets navn i varslene',
+  'iks.queue': 'Så saken i IKS-køen',
+  'iks.referral.read': 'Åpnet en IKS-henvisning',
+  'iks.referral.list': 'Så sakens IKS-henvisninger',
+  'iks.priority': 'Prioriterte en IKS-henvisning',
+  'iks.accept': 'Tok saken inn i IKS',
+  'iks.return': 'Returnerte IKS-henvisningen',
+  'iks.end': 'Avsluttet IKS-innsatsen',
+  'iks.order': 'Bestilte kompetanse',
+  'iks.order.list': 'Så kompetansebestillinger',
+  'iks.order.acknowledge': 'Bekreftet en kompetansebestilling',
+  'stats.overview': 'Så statistikken',
+};
+
+export function actionInWords(action: string): string {
+  const event = /^case\.event\.(\w+)$/.exec(action)?.[1];
+  if (event) return `Hendelse: ${(EVENT_LABEL as Record<string, string>)[event] ?? event}`;
+  return ACTION_LABEL[action] ?? action;
+}
 
 const PAGE_SIZE = 50;
 
@@ -66,6 +108,8 @@ export default function AuditPage() {
     search(draft);
   };
   const pages = events.data ? Math.max(1, Math.ceil(events.data.total / events.data.pageSize)) : 1;
+  // The person picked from a row is offered in the picker even before a name search finds them.
+  const [knownActor, setKnownActor] = useState<{ id: string; name: string } | null>(null);
 
   return (
     <div className="page stack">
@@ -82,8 +126,8 @@ export default function AuditPage() {
           <Alert data-color={chain.data.valid ? 'success' : 'danger'}>
             {chain.data.valid ? (
               <Paragraph>
-                Revisjonsloggen er intakt: {chain.data.checked} hendelser kontrollert, ingen er endret eller fjernet.
-                {chain.data.unsealed > 0 ? ` ${chain.data.unsealed} nye hendelser venter på å bli forseglet i kjeden.` : ''}
+                Revisjonsloggen er intakt: {count(chain.data.checked, 'hendelse', 'hendelser')} kontrollert, ingen er endret eller fjernet.
+                {chain.data.unsealed > 0 ? ` ${count(chain.data.unsealed, 'ny hendelse venter', 'nye hendelser venter')} på å bli forseglet i kjeden.` : ''}
               </Paragraph>
             ) : (
               <Paragraph>
@@ -96,7 +140,7 @@ export default function AuditPage() {
 
       <form className="filters" onSubmit={submit} aria-label="Søk i revisjonsloggen">
         <Textfield label="Sak (ID)" value={draft.caseId} onChange={(e) => setDraft({ ...draft, caseId: e.target.value.trim() })} error={fieldError(events.error, 'caseId')} />
-        <Textfield label="Person (bruker-ID)" value={draft.actorId} onChange={(e) => setDraft({ ...draft, actorId: e.target.value.trim() })} error={fieldError(events.error, 'actorId')} />
+        <PersonPicker value={draft.actorId} known={knownActor} onChange={(actorId) => setDraft({ ...draft, actorId })} />
         <Textfield label="Fra dato" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
         <Textfield label="Til og med dato" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
         <Button type="submit">Søk</Button>
@@ -112,7 +156,7 @@ export default function AuditPage() {
           <div className="table-scroll" tabIndex={0} role="region" aria-label="Hendelser i revisjonsloggen">
             <Table zebra data-size="sm">
               <caption>
-                {events.data.total} hendelser, side {page} av {pages}
+                {count(events.data.total, 'hendelse', 'hendelser')}, side {page} av {pages}
               </caption>
               <Table.Head>
                 <Table.Row>
@@ -127,13 +171,21 @@ export default function AuditPage() {
               <Table.Body>
                 {events.data.items.map((e) => (
                   <Table.Row key={e.id}>
-                    <Table.Cell>{dateTime(e.at)}</Table.Cell>
+                    <Table.Cell>{longDateTime(e.at)}</Table.Cell>
                     <Table.Cell>
-                      <Button variant="tertiary" data-size="sm" onClick={() => search({ ...filters, actorId: e.actorId })} aria-label={`Vis hendelser av ${e.actorUsername}`}>
-                        {e.actorUsername}
+                      <Button
+                        variant="tertiary"
+                        data-size="sm"
+                        onClick={() => {
+                          setKnownActor({ id: e.actorId, name: e.actorName ?? e.actorUsername });
+                          search({ ...filters, actorId: e.actorId });
+                        }}
+                        aria-label={`Vis hendelser av ${e.actorName ?? e.actorUsername}`}
+                      >
+                        {e.actorName ?? e.actorUsername}
                       </Button>
                     </Table.Cell>
-                    <Table.Cell>{e.action}</Table.Cell>
+                    <Table.Cell>{actionInWords(e.action)}</Table.Cell>
                     <Table.Cell>
                       {e.caseId ? (
                         <Button variant="tertiary" data-size="sm" onClick={() => search({ ...filters, caseId: e.caseId! })} aria-label={`Vis hendelser for sak ${e.caseId}`}>
@@ -166,5 +218,37 @@ export default function AuditPage() {
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * The search by person: a name search over the people in the trail (GET /audit/actors), then a
+ * choice among them. No UUIDs to paste.
+ */
+function PersonPicker({ value, known, onChange }: { value: string; known: { id: string; name: string } | null; onChange: (actorId: string) => void }) {
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(text.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const actors = useQuery({ queryKey: ['audit-actors', q], queryFn: () => unwrap(api.GET('/api/v1/audit/actors', { params: { query: q ? { q } : {} } })) });
+  const options = [...(actors.data?.items ?? [])];
+  if (known && !options.some((a) => a.id === known.id)) options.unshift({ id: known.id, name: known.name, username: '' });
+  return (
+    <>
+      <Textfield label="Søk etter person" description="Fornavn, etternavn eller brukernavn" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+      <Field>
+        <Label>Person</Label>
+        <Select value={value} onChange={(e) => onChange(e.target.value)}>
+          <Select.Option value="">Alle personer</Select.Option>
+          {options.map((a) => (
+            <Select.Option key={a.id} value={a.id}>
+              {a.username ? `${a.name} (${a.username})` : a.name}
+            </Select.Option>
+          ))}
+        </Select>
+      </Field>
+    </>
   );
 }

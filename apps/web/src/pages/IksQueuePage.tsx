@@ -2,10 +2,11 @@ import { Alert, Button, Card, Checkbox, Details, Field, Fieldset, Heading, Label
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { api, ifMatch, unwrap, type Schemas } from '../api/client';
+import { api, ifMatch, ProblemError, unwrap, type Schemas } from '../api/client';
 import type { operations } from '../api/schema';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
-import { date, dateTime, IKS_STATUS_LABEL, label } from '../labels';
+import { count, longDate, longDateTime } from '../format';
+import { IKS_STATUS_LABEL, label } from '../labels';
 
 type Referral = Schemas['IksReferralView'];
 type IksStatus = NonNullable<NonNullable<operations['IksController_queue']['parameters']['query']>['status']>;
@@ -43,11 +44,7 @@ export default function IksQueuePage() {
           <Heading level={2} data-size="xs">
             Kapasitet
           </Heading>
-          <Paragraph>{queue.data.capacity.message}</Paragraph>
-          <Paragraph data-size="sm">
-            {queue.data.capacity.activeCases} aktive saker · {queue.data.capacity.pendingReferrals} henvisninger venter · {queue.data.capacity.acceptedThisYear} tatt inn i år
-            {queue.data.capacity.remainingThisYear !== null ? ` · plass til ${queue.data.capacity.remainingThisYear} til i år` : ''}
-          </Paragraph>
+          <Paragraph>{queue.data.capacity.message || `${count(queue.data.capacity.activeCases, 'aktiv sak', 'aktive saker')}.`}</Paragraph>
         </Alert>
       )}
       <Field className="narrow">
@@ -81,51 +78,101 @@ export default function IksQueuePage() {
 function ReferralCard({ referral: r }: { referral: Referral }) {
   return (
     <Card>
-      <Heading level={2} data-size="xs">
-        Henvisning fra {r.unit.name}
-      </Heading>
-      <Paragraph>
-        <Tag data-color="info" data-size="sm">
-          {IKS_STATUS_LABEL[r.status]}
-        </Tag>{' '}
-        {r.priority ? (
-          <Tag data-color={r.priority <= 2 ? 'danger' : 'neutral'} data-size="sm">
-            Prioritet {PRIORITY_LABEL[r.priority]}
-          </Tag>
-        ) : (
-          <Tag data-size="sm">Ikke prioritert</Tag>
-        )}{' '}
-        {r.suspectedViolenceOrAbuse && (
-          <Tag data-color="danger" data-size="sm">
-            Vold/overgrep
-          </Tag>
-        )}
-      </Paragraph>
-      <Paragraph data-size="sm" className="muted">
-        Henvist {dateTime(r.referredAt)} fra nivå {r.fromLevel}
-        {r.score ? ` · poengsum ${r.score.total} (venter ${r.score.waitingDays} dager)` : ''}
-        {r.acceptedAt ? ` · tatt inn ${date(r.acceptedAt)}` : ''}
-      </Paragraph>
-      {r.coreGroup.length > 0 && <Paragraph data-size="sm">Kjernegruppe: {r.coreGroup.map((c) => label(CORE_GROUP_SERVICES, c)).join(', ')}</Paragraph>}
-      {r.entryPlan && <Paragraph data-size="sm">Inngang: {r.entryPlan}</Paragraph>}
-      {r.exitCriteria && <Paragraph data-size="sm">Utgangskriterier: {r.exitCriteria}</Paragraph>}
-      {r.returnReason && <Paragraph data-size="sm">Returnert: {r.returnReason}</Paragraph>}
-      {r.endSummary && <Paragraph data-size="sm">Avsluttet: {r.endSummary}</Paragraph>}
-      <Link to={`/saker/${r.caseId}`}>Åpne saken</Link>
+      <Card.Block>
+        <Heading level={2} data-size="xs">
+          Henvisning fra {r.unit.name}
+          {r.caseReference ? ` · sak ${r.caseReference}` : ''}
+        </Heading>
+        <Paragraph>
+          <Tag data-color="info" data-size="sm">
+            {IKS_STATUS_LABEL[r.status]}
+          </Tag>{' '}
+          {r.priority ? (
+            <Tag data-color={r.priority <= 2 ? 'danger' : 'neutral'} data-size="sm">
+              Prioritet {PRIORITY_LABEL[r.priority as Priority]}
+            </Tag>
+          ) : (
+            <Tag data-size="sm">Ikke prioritert</Tag>
+          )}{' '}
+          {r.suspectedViolenceOrAbuse && (
+            <Tag data-color="danger" data-size="sm">
+              Vold/overgrep
+            </Tag>
+          )}
+        </Paragraph>
+        <Paragraph data-size="sm" className="muted">
+          Henvist {longDateTime(r.referredAt)} fra nivå {r.fromLevel}
+          {r.acceptedAt ? ` · tatt inn ${longDate(r.acceptedAt)}` : ''}
+        </Paragraph>
+        {r.score && <Paragraph data-size="sm">{r.score.explanation}</Paragraph>}
+        {r.coreGroup.length > 0 && <Paragraph data-size="sm">Kjernegruppe: {r.coreGroup.map((c) => label(CORE_GROUP_SERVICES, c)).join(', ')}</Paragraph>}
+        {r.entryPlan && <Paragraph data-size="sm">Inngang: {r.entryPlan}</Paragraph>}
+        {r.exitCriteria && <Paragraph data-size="sm">Utgangskriterier: {r.exitCriteria}</Paragraph>}
+        {r.returnReason && <Paragraph data-size="sm">Returnert: {r.returnReason}</Paragraph>}
+        {r.endSummary && <Paragraph data-size="sm">Avsluttet: {r.endSummary}</Paragraph>}
+        <Link to={`/saker/${r.caseId}`}>Åpne saken{r.caseReference ? ` ${r.caseReference}` : ''}</Link>
+      </Card.Block>
+      {(r.status === 'referred' || r.status === 'accepted') && (
+        <Card.Block>
+          <PriorityForm referral={r} />
+        </Card.Block>
+      )}
       {r.status === 'referred' && (
-        <>
+        <Card.Block>
           <ReferralAction referral={r} title="Ta inn i IKS" kind="acceptance" />
           <ReferralAction referral={r} title="Returner til enheten" kind="return" />
-        </>
+        </Card.Block>
       )}
-      {r.status === 'accepted' && <ReferralAction referral={r} title="Avslutt IKS-innsatsen" kind="end" />}
+      {r.status === 'accepted' && (
+        <Card.Block>
+          <ReferralAction referral={r} title="Avslutt IKS-innsatsen" kind="end" />
+        </Card.Block>
+      )}
     </Card>
+  );
+}
+
+/** The coordinator's priority, settable before intake (POST /iks/referrals/:id/priority): it wins over the score. */
+function PriorityForm({ referral }: { referral: Referral }) {
+  const queryClient = useQueryClient();
+  const [priority, setPriority] = useState<string>(referral.priority ? String(referral.priority) : '');
+  const save = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/iks/referrals/{id}/priority', { params: { path: { id: referral.id } }, body: { priority: priority ? (Number(priority) as Priority) : null } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['iks-queue'] }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const name = `Prioritet for henvisningen fra ${referral.unit.name}${referral.caseReference ? `, sak ${referral.caseReference}` : ''}`;
+  return (
+    <form className="row" aria-label={name} onSubmit={submit}>
+      <Field>
+        <Label>Prioritet</Label>
+        <Select value={priority} onChange={(e) => setPriority(e.target.value)}>
+          <Select.Option value="">Ikke satt (rangeres som normal)</Select.Option>
+          {Object.entries(PRIORITY_LABEL).map(([code, text]) => (
+            <Select.Option key={code} value={code}>
+              {text}
+            </Select.Option>
+          ))}
+        </Select>
+      </Field>
+      <Button type="submit" variant="secondary" data-size="sm" disabled={save.isPending}>
+        Lagre prioritet
+      </Button>
+      <ProblemAlert error={save.error} />
+    </form>
   );
 }
 
 type Kind = 'acceptance' | 'return' | 'end';
 
-/** Accept, return or end: each takes the case's If-Match, read when the form is sent. */
+/**
+ * Accept, return or end: each sends as If-Match the case version this view read (`caseVersion`),
+ * so a change by someone else since is refused (412) instead of overwritten.
+ */
 function ReferralAction({ referral, title, kind }: { referral: Referral; title: string; kind: Kind }) {
   const queryClient = useQueryClient();
   const [priority, setPriority] = useState<Priority | ''>(referral.priority ?? '');
@@ -137,8 +184,8 @@ function ReferralAction({ referral, title, kind }: { referral: Referral; title: 
   const [summary, setSummary] = useState('');
   const send = useMutation({
     mutationFn: async () => {
-      const current = await unwrap(api.GET('/api/v1/cases/{id}', { params: { path: { id: referral.caseId } } }));
-      const params = { path: { id: referral.id }, header: { 'If-Match': ifMatch(current.version) } };
+      if (referral.caseVersion === null) throw new ProblemError({ status: 404, detail: 'Du ser ikke lenger saken. Last inn køen på nytt.' });
+      const params = { path: { id: referral.id }, header: { 'If-Match': ifMatch(referral.caseVersion) } };
       if (kind === 'acceptance') {
         return unwrap(api.POST('/api/v1/iks/referrals/{id}/acceptance', { params, body: { priority: priority as Priority, coreGroup, entryPlan, exitCriteria } }));
       }
@@ -203,7 +250,7 @@ function ReferralAction({ referral, title, kind }: { referral: Referral; title: 
       <Details.Content>
         <form className="stack" noValidate aria-label={title} onSubmit={submit}>
           {fields}
-          <ProblemAlert error={send.error} onReload={() => send.reset()} />
+          <ProblemAlert error={send.error} onReload={() => void queryClient.invalidateQueries({ queryKey: ['iks-queue'] }).then(() => send.reset())} />
           <div>
             <Button type="submit" data-size="sm" disabled={send.isPending}>
               {title}

@@ -70,7 +70,7 @@ export class AuditSealer {
     // ORDER BY names the table's columns (e.txid, e.id): a bare `txid, id` would sort by the text
     // output columns of the same names, '1000' before '999', and chain a batch out of order.
     const rows: EventRow[] = await em.query(
-      `SELECT e.id::text AS id, e.txid::text AS txid, e."municipalityId", e."actorId", e."actorUsername", e.action, e."caseId", e.at, e."requestId", e.purpose
+      `SELECT e.id::text AS id, e.txid::text AS txid, e."municipalityId", e."actorId", e."actorUsername", e.action, e."caseId", e.at, e."requestId", e.purpose, e.detail
        FROM audit_event e
        WHERE e."municipalityId" = $1 AND (e.txid, e.id) > ($2::xid8, $3::bigint) AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
        ORDER BY e.txid, e.id LIMIT $4`,

@@ -3,8 +3,8 @@ import { DateTime } from 'luxon';
 
 /**
  * What an e-mail notice says. Deliberately no personal data (DESIGN section 10): e-mail leaves
- * our access control, so a notice names only the kind of notice, its due time and a link to the
- * case; the reader logs in to see the rest. The notification's own `message` is not used: texts
+ * our access control, so a notice names only the kind of notice, the case reference (pseudonymous,
+ * DESIGN 12.8 item 11), its due time and a link to the case; the reader logs in to see the rest. The notification's own `message` is not used: texts
  * written by requests may grow details over time, and this file is the one place to review.
  */
 
@@ -32,6 +32,7 @@ export const NOTICE_LABELS: Record<string, string> = {
   iks_order_acknowledged: 'En kompetansebestilling er bekreftet',
   task_due: 'Du har en oppgave i en sak med frist',
   transfer_offered: 'En annen enhet vil overføre en sak til enheten din',
+  handover_needed: 'En medarbeider er deaktivert: ansvar må overføres',
 };
 
 export function noticeLabel(type: string): string {
@@ -42,6 +43,8 @@ export function noticeLabel(type: string): string {
 export interface NoticeFacts {
   type: string;
   caseId: string | null;
+  /** `BTI-2026-0042`: which case, without naming the child. */
+  caseReference: string | null;
   dueAt: Date | null;
   urgent: boolean;
 }
@@ -65,7 +68,7 @@ export function caseLink(publicUrl: string, caseId: string | null): string {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function noticeLines(n: NoticeFacts, publicUrl: string): string[] {
-  return [noticeLabel(n.type), ...(n.dueAt ? [`Frist: ${osloTime(n.dueAt)}`] : []), `${n.caseId ? 'Åpne saken' : 'Se varslene'}: ${caseLink(publicUrl, n.caseId)}`];
+  return [noticeLabel(n.type), ...(n.caseReference ? [`Sak: ${n.caseReference}`] : []), ...(n.dueAt ? [`Frist: ${osloTime(n.dueAt)}`] : []), `${n.caseId ? 'Åpne saken' : 'Se varslene'}: ${caseLink(publicUrl, n.caseId)}`];
 }
 
 const FOOTER = [
@@ -82,7 +85,7 @@ function htmlOf(paragraphs: string[][]): string {
 export function noticeMail(n: NoticeFacts, publicUrl: string): MailContent {
   const paragraphs = [['Du har fått et nytt varsel i BTI saksflyt.'], noticeLines(n, publicUrl), FOOTER];
   return {
-    subject: `${n.urgent ? '' : 'BTI: '}${noticeLabel(n.type)}`,
+    subject: `${n.urgent ? '' : 'BTI: '}${noticeLabel(n.type)}${n.caseReference ? ` (${n.caseReference})` : ''}`,
     text: paragraphs.map((p) => p.join('\n')).join('\n\n') + '\n',
     html: htmlOf(paragraphs),
   };

@@ -69,7 +69,7 @@ export class MailProcessor {
 
   private async sendNotice(job: Job, deliveryId: string): Promise<MailOutcome> {
     const [row]: NoticeRow[] = await this.ds.query(
-      `SELECT d.status, n.type, n."caseId", n."dueAt", n.urgent, u.email
+      `SELECT d.status, n.type, n."caseId", n."caseReference", n."dueAt", n.urgent, u.email
          FROM notification_delivery d
          JOIN notification n ON n.id = d."notificationId"
          JOIN app_user u ON u.id = d."recipientId"
@@ -94,7 +94,7 @@ export class MailProcessor {
     if (!digest) return 'missing';
     if (digest.status === 'sent' || digest.status === 'skipped') return digest.status;
     const notices: NoticeFacts[] = await this.ds.query(
-      `SELECT n.type, n."caseId", n."dueAt", n.urgent FROM notification_delivery d JOIN notification n ON n.id = d."notificationId"
+      `SELECT n.type, n."caseId", n."caseReference", n."dueAt", n.urgent FROM notification_delivery d JOIN notification n ON n.id = d."notificationId"
         WHERE d."digestId" = $1 ORDER BY n."createdAt", n.id`,
       [digestId],
     );

@@ -21,6 +21,19 @@ describe('audit hash chain', () => {
     expect(verifyLinks(M, links.slice(2), '2', links[1].hash)).toMatchObject({ valid: true, checked: 3 });
   });
 
+  it('an administrative change’s detail is sealed too; rows without one hash as before', () => {
+    const links = chain(3);
+    const plain = links[1].event!;
+    expect(chainHash(links[1].prevHash, { ...plain, detail: null, seq: '2', eventId: links[1].eventId })).toBe(links[1].hash);
+    const detail = { target: { type: 'unit', id: 'u1' }, before: { active: true }, after: { active: false } };
+    const withDetail = { ...plain, detail };
+    links[1] = { ...links[1], event: withDetail, hash: chainHash(links[1].prevHash, { ...withDetail, seq: '2', eventId: links[1].eventId }) };
+    links[2] = { ...links[2], prevHash: links[1].hash, hash: chainHash(links[1].hash, { ...links[2].event!, seq: '3', eventId: links[2].eventId }) };
+    expect(verifyLinks(M, links, '0', GENESIS_HASH)).toMatchObject({ valid: true, checked: 3 });
+    links[1] = { ...links[1], event: { ...withDetail, detail: { ...detail, after: { active: true } } } };
+    expect(verifyLinks(M, links, '0', GENESIS_HASH)).toMatchObject({ valid: false, brokenAtSeq: '2' });
+  });
+
   it('finds an altered row', () => {
     const links = chain(5);
     links[2] = { ...links[2], event: { ...links[2].event!, action: 'case.list' } };

@@ -12,6 +12,8 @@ export interface AuditEventContent {
   at: Date;
   requestId: string;
   purpose: string;
+  /** An administrative change's ids, before and after (DESIGN 12.7); null on other events. */
+  detail?: unknown;
 }
 
 /** What a seal covers: the audit row's content and its place in its municipality's chain. */
@@ -37,6 +39,8 @@ export function chainHash(prevHash: string, e: SealedFields): string {
     e.requestId,
     e.purpose,
   ];
+  // Only rows with a detail hash it, so links sealed before the column existed still verify.
+  if (e.detail !== null && e.detail !== undefined) content.push(JSON.stringify(e.detail));
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 

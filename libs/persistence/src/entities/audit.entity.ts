@@ -30,6 +30,8 @@ export class AuditEvent {
   @Column({ type: 'timestamptz' }) at!: Date;
   @Column({ type: 'varchar', length: 100 }) requestId!: string;
   @Column({ type: 'varchar', length: 200 }) purpose!: string;
+  /** An administrative change: target ids, before and after, no personal data (DESIGN 12.7). */
+  @Column({ type: 'jsonb', nullable: true }) detail!: unknown;
 }
 
 /** One link of a municipality's chain: which audit row sits at position `seq`, and its hash. Append-only. */

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { AppUser, Cluster, Municipality, Unit } from './organisation.entities.js';
+import { AppUser, Cluster, Municipality, MunicipalityProfileVersion, Unit } from './organisation.entities.js';
 
 export interface Guardian {
   name: string;
@@ -19,6 +19,9 @@ export interface PostalAddressValue {
 
 /** The child a concern is about. The national id is stored encrypted with a keyed hash for lookup. */
 @Entity('child')
+// The name search's expression indexes (migration CaseSearch), which TypeORM cannot declare.
+@Index('IDX_child_first_name_fold', { synchronize: false })
+@Index('IDX_child_last_name_fold', { synchronize: false })
 export class Child {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @ForeignKey(() => Municipality, { name: 'FK_child_municipalityId', onDelete: 'RESTRICT' }) @Index() @Column({ type: 'uuid' }) municipalityId!: string;
@@ -49,6 +52,8 @@ export class Child {
 // generic plan its average estimate made the leader's list scan the whole municipality (migration
 // CaseCreatedMunicipalityIndex).
 @Index('IDX_bti_case_created_municipality', ['createdAt', 'municipalityId'])
+@ForeignKey(() => MunicipalityProfileVersion, ['municipalityId', 'profileVersion'], ['municipalityId', 'version'], { name: 'FK_bti_case_profileVersion', onDelete: 'RESTRICT' })
+@Index('UQ_bti_case_municipality_reference', ['municipalityId', 'reference'], { unique: true })
 export class BtiCase {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @ForeignKey(() => Municipality, { name: 'FK_bti_case_municipalityId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) municipalityId!: string;
@@ -78,8 +83,12 @@ export class BtiCase {
   @ForeignKey(() => Cluster, { name: 'FK_bti_case_transferToClusterId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', nullable: true }) transferToClusterId!: string | null;
   /** Optimistic locking: every change is `UPDATE … WHERE version = $expected`. */
   @Column({ type: 'integer', default: 1 }) version!: number;
+  /** The municipality profile version the case started with and follows to its end (DESIGN 12.7). */
+  @Column({ type: 'integer' }) profileVersion!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+  /** `BTI-<year>-<nnnn>`, unique in the municipality; always set by the insert trigger (migration CaseReference). */
+  @Column({ type: 'varchar', length: 20 }) reference!: string;
 }
 
 /** Bekymring: what was observed, the concern a case starts from. */
@@ -163,4 +172,6 @@ export class Notification {
   @Column({ type: 'timestamptz', nullable: true }) readAt!: Date | null;
   /** The reminder job that wrote it (one notification per job and recipient, so a retry never doubles it). */
   @Column({ type: 'varchar', length: 200, nullable: true }) jobKey!: string | null;
+  /** The case's reference, set (and put before the message) by the insert trigger (migration NotificationCaseReference). */
+  @Column({ type: 'varchar', length: 20, nullable: true }) caseReference!: string | null;
 }

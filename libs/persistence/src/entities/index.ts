@@ -1,4 +1,4 @@
-import { AppUser, Cluster, Municipality, RoleAssignmentRow, Unit } from './organisation.entities.js';
+import { AppUser, Cluster, Municipality, MunicipalityProfileVersion, RoleAssignmentRow, ScimGroup, ScimGroupMember, ScimToken, Unit } from './organisation.entities.js';
 import { BtiCase, CaseLogEntry, Child, ChildVoiceRow, Concern, IdempotencyKey, Notification } from './case.entities.js';
 import { CaseTask } from './case-task.entity.js';
 import { ConsentRow } from './consent.entity.js';
@@ -26,6 +26,10 @@ export const ENTITIES = [
   Unit,
   AppUser,
   RoleAssignmentRow,
+  MunicipalityProfileVersion,
+  ScimToken,
+  ScimGroup,
+  ScimGroupMember,
   Child,
   BtiCase,
   Concern,

@@ -70,12 +70,25 @@ async function upsertBy<T extends object>(em: EntityManager, entity: new () => T
   return em.save(entity, em.create(entity, { ...where, ...values } as never));
 }
 
+/**
+ * The JSON profile becomes version 1 where a municipality has no version yet; a version that exists
+ * is never touched (DESIGN 12.8.3): later changes are the admin's drafts, not the seed's.
+ */
+async function seedFirstProfileVersions(em: EntityManager): Promise<void> {
+  await em.query(
+    `INSERT INTO municipality_profile_version ("municipalityId", version, document, "publishedAt")
+     SELECT m.id, 1, m.profile, now() FROM municipality m
+     WHERE NOT EXISTS (SELECT 1 FROM municipality_profile_version v WHERE v."municipalityId" = m.id)`,
+  );
+}
+
 /** Seeds the reference municipalities and the demo organisation. Safe to run at every start. */
 export async function seedDemoData(dataSource: DataSource): Promise<void> {
   const { municipalities } = loadReferenceData();
   await dataSource.transaction(async (em) => {
     for (const profile of municipalities) await upsertMunicipality(em, profile);
     const demo = await upsertMunicipality(em, demoProfile(municipalities));
+    await seedFirstProfileVersions(em);
 
     const clusters = new Map<string, Cluster>();
     for (const c of DEMO_CLUSTERS) {

@@ -1,7 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { CASE_STATUSES, ROUTES } from '@app/domain';
+
+export const LIST_SORTS = ['created', 'activity', 'deadline', 'priority'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
 
 export class ListCasesQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: string;
@@ -13,6 +16,24 @@ export class ListCasesQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description:
+      "Search: the start of the child's first or last name (every word), a birth date (dd.mm.yyyy or yyyy-mm-dd), a national id (11 digits, exact) " +
+      'or a case reference (BTI-2026-0042). Identity never matches a case the caller sees anonymised.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+  @ApiPropertyOptional({
+    enum: LIST_SORTS,
+    default: 'created',
+    description: 'created: newest first; activity: last changed first; deadline: next deadline first; priority: over the decision deadline first, then without a coordinator, then newest',
+  })
+  @IsOptional()
+  @IsIn(LIST_SORTS)
+  sort: ListSort = 'created';
   @ApiPropertyOptional({ default: 1, minimum: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page: number = 1;
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize: number = 20;
 }

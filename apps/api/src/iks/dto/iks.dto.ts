@@ -126,6 +126,8 @@ export class ScoreView {
   @ApiProperty({ description: '+5 per level tried before the referral, at most 10' }) level!: number;
   @ApiProperty({ description: '+1 per day waiting, at most 20' }) waitingTime!: number;
   @ApiProperty() waitingDays!: number;
+  @ApiProperty({ example: 'Poengsum 55 av 100: mistanke om vold eller overgrep (+40), 3 risikofaktorer (+15)', description: 'The score in words (bokmål)' })
+  explanation!: string;
 }
 
 export class CompetenceOrderView {
@@ -148,6 +150,13 @@ export class IksReferralView {
   @ApiProperty({ enum: IKS_REFERRAL_STATUSES }) status!: IksReferralStatus;
   @ApiProperty({ nullable: true, enum: IKS_PRIORITIES, type: Number, description: PRIORITY_DOC }) priority!: number | null;
   @ApiProperty({ type: ScoreView, nullable: true, description: 'null when the case is no longer visible to the caller (e.g. returned)' }) score!: ScoreView | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: "The case's version as this view read it (null when the case is not visible): send it as If-Match with a decision, so a change since is refused (412)",
+  })
+  caseVersion!: number | null;
+  @ApiProperty({ nullable: true, type: String, example: 'BTI-2026-0042', description: 'The case reference; null when the case is not visible' }) caseReference!: string | null;
   @ApiProperty({ nullable: true, type: Boolean }) suspectedViolenceOrAbuse!: boolean | null;
   @ApiProperty({ nullable: true, type: Number }) riskFactorCount!: number | null;
   @ApiProperty({ description: 'Case level before the referral' }) fromLevel!: number;
