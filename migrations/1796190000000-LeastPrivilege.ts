@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { SEQUENCE_GRANTS, TABLE_GRANTS } from './least-privilege/grants.js';
+import { SEQUENCE_GRANTS, TABLE_GRANTS, WORKER_ONLY_FUNCTIONS } from './least-privilege/grants.js';
 import { APP_NEED_TO_KNOW, FUNCTIONS, POLICIES } from './least-privilege/policies.js';
 
 const ROLES = ['PUBLIC', 'bti_app', 'bti_api', 'bti_worker'];
@@ -55,6 +55,7 @@ export class LeastPrivilege1796190000000 implements MigrationInterface {
       await q.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
       await q.query(`GRANT EXECUTE ON FUNCTION ${fn} TO bti_app, bti_worker`);
     }
+    for (const fn of WORKER_ONLY_FUNCTIONS) await q.query(`REVOKE EXECUTE ON FUNCTION ${fn} FROM bti_app`);
     // What the owner creates later gives nobody anything until a migration grants it.
     await q.query(`ALTER DEFAULT PRIVILEGES FOR ROLE bti_owner IN SCHEMA public REVOKE ALL ON TABLES FROM ${ROLES.join(', ')}`);
     await q.query(`ALTER DEFAULT PRIVILEGES FOR ROLE bti_owner IN SCHEMA public REVOKE ALL ON SEQUENCES FROM ${ROLES.join(', ')}`);

@@ -23,6 +23,9 @@ import { CaseReference1796130000000 } from './1796130000000-CaseReference.js';
 import { CaseSearch1796130000001 } from './1796130000001-CaseSearch.js';
 import { NotificationCaseReference1796130000002 } from './1796130000002-NotificationCaseReference.js';
 import { MunicipalityAdministration1796150000000 } from './1796150000000-MunicipalityAdministration.js';
+import { FamilyAccess1796160000000 } from './1796160000000-FamilyAccess.js';
+import { RetentionAndArchive1796170000000 } from './1796170000000-RetentionAndArchive.js';
+import { CaseErasure1796170000001 } from './1796170000001-CaseErasure.js';
 import { LeastPrivilege1796190000000 } from './1796190000000-LeastPrivilege.js';
 
 export const MIGRATIONS: Function[] = [
@@ -50,5 +53,8 @@ export const MIGRATIONS: Function[] = [
   CaseSearch1796130000001,
   NotificationCaseReference1796130000002,
   MunicipalityAdministration1796150000000,
+  FamilyAccess1796160000000,
+  RetentionAndArchive1796170000000,
+  CaseErasure1796170000001,
   LeastPrivilege1796190000000,
 ];

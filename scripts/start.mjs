@@ -127,6 +127,13 @@ try {
     const running = await supervisor.add({ name: app, tier: 1, restart, start: nodeApp(app, env) });
     log(`${app} kjører (pid ${running.child.pid})`);
   }
+  if (!supervisor.stopping && tasks.includes('seed')) {
+    // Demo cases through the API itself (scripts/demo-cases.mjs), once it answers; idempotent.
+    const url = `http://localhost:${env.PORT ?? 3000}`;
+    for (let i = 0; i < 300 && !(await fetch(`${url}/health`).then((r) => r.ok, () => false)); i += 1) await new Promise((r) => setTimeout(r, 200));
+    const cases = spawn(process.execPath, [path.join(root, 'scripts/demo-cases.mjs'), url], { stdio: 'inherit', env });
+    if ((await supervisor.task(cases)) !== 0) log('Demosakene kunne ikke lages (se over); API og worker kjører videre.');
+  }
   if (!supervisor.stopping) {
     log(`API på http://localhost:${env.PORT ?? 3000} (OpenAPI: /docs), worker kjører. Ctrl-C stopper alt.`);
   }

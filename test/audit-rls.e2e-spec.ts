@@ -48,6 +48,12 @@ describe('audit trail and row-level security', () => {
       await db.query(`INSERT INTO child_voice ("caseId", event, heard, view, "actorId") VALUES ($1, 'complete_assessment', true, 'Barnets syn', $2)`, [ninaCase, nina]);
       const [entry] = await db.query(`SELECT id FROM case_log_entry WHERE "caseId" = $1 LIMIT 1`, [ninaCase]);
       await db.query(`INSERT INTO case_task ("caseId", "logEntryId", text, "responsibleId", "dueDate", "createdById") VALUES ($1, $2, 'Oppgave', $3, '2026-02-01', $3)`, [ninaCase, entry.id, nina]);
+      await db.query(`INSERT INTO youth_sharing ("caseId", "sharesWithGuardians", "decidedBy", "citizenHmac") VALUES ($1, true, 'youth', $2)`, [ninaCase, 'a'.repeat(64)]);
+      const [request] = await db.query(
+        `INSERT INTO consent_request ("caseId", services, purpose, "validUntil", requires, "askYouth", "requestedById") VALUES ($1, '{ppt}', 'Test', now() + interval '30 days', 'one', false, $2) RETURNING id`,
+        [ninaCase, nina],
+      );
+      await db.query(`INSERT INTO consent_request_answer ("requestId", "citizenHmac", answer, acr) VALUES ($1, $2, 'given', 'idporten-loa-high')`, [request.id, 'a'.repeat(64)]);
     });
 
     /** The API's own helper (RowSecurity.transaction), as every case request uses it, with a repository query inside and no CaseAccessPolicy. */
@@ -69,6 +75,10 @@ describe('audit trail and row-level security', () => {
       child_welfare_report: 'SELECT id FROM child_welfare_report WHERE "caseId" = $1',
       child_voice: 'SELECT id FROM child_voice WHERE "caseId" = $1',
       case_task: 'SELECT id FROM case_task WHERE "caseId" = $1',
+      case_guardian: 'SELECT id FROM case_guardian WHERE "caseId" = $1',
+      youth_sharing: 'SELECT id FROM youth_sharing WHERE "caseId" = $1',
+      consent_request: 'SELECT id FROM consent_request WHERE "caseId" = $1',
+      consent_request_answer: 'SELECT a.id FROM consent_request_answer a JOIN consent_request r ON r.id = a."requestId" WHERE r."caseId" = $1',
     };
 
     it('runs as the application role with the caller’s identity, not as the owner', async () => {
@@ -80,7 +90,7 @@ describe('audit trail and row-level security', () => {
     });
 
     /** Tables under row-level security by other rules than the case's (test/database-posture.e2e-spec.ts tests them). */
-    const otherRules = ['audit_event', 'iks_competence_order', 'iks_referral', 'mail_digest', 'notification', 'notification_delivery', 'notification_setting', 'scheduled_reminder'];
+    const otherRules = ['archive_extraction', 'audit_event', 'iks_competence_order', 'iks_referral', 'mail_digest', 'notification', 'notification_delivery', 'notification_setting', 'retention_deletion', 'scheduled_reminder'];
 
     it('the table list covers every table with row-level security, and the security is forced on each', async () => {
       const tables = await db.query(`SELECT relname, relforcerowsecurity AS forced FROM pg_class WHERE relrowsecurity AND relnamespace = 'public'::regnamespace ORDER BY relname`);
@@ -96,7 +106,7 @@ describe('audit trail and row-level security', () => {
         expect((await db.query(sql, [ninaCase])).length).toBeGreaterThan(0);
         const seen = await asUser('kari.ansatt', async (em) => ({ hidden: await em.query(sql, [ninaCase]), own: await em.query(sql, [kariCase]) }));
         expect(seen.hidden).toEqual([]);
-        if (!table.startsWith('measure') && !['consent', 'child_voice', 'case_task'].includes(table)) expect(seen.own.length).toBeGreaterThan(0);
+        if (!table.startsWith('measure') && !['consent', 'child_voice', 'case_task', 'youth_sharing', 'consent_request', 'consent_request_answer'].includes(table)) expect(seen.own.length).toBeGreaterThan(0);
         // Nina's unit leader sees them through the same helper.
         expect((await asUser('berit.leder', (em) => em.query(sql, [ninaCase]))).length).toBeGreaterThan(0);
       },
@@ -193,6 +203,7 @@ describe('audit trail and row-level security', () => {
     let caseId: string;
     let consentId: string;
     let logEntryId: string;
+    let guardianId: string;
     /** A case referred to IKS (and acting), its referral, a second referral to return, a measure, an order. */
     const iks = { caseId: '', referralId: '', returnCaseId: '', returnReferralId: '', measureId: '', orderId: '' };
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -258,6 +269,25 @@ describe('audit trail and row-level security', () => {
       },
       'POST /api/v1/cases/{id}/consents/{consentId}/withdrawal': async (id) =>
         t.http.post(`/api/v1/cases/${id}/consents/${consentId}/withdrawal`).set(await t.auth('ola.leder')).set('X-Request-Id', lastRequestId).send({ reason: 'Test' }),
+      'GET /api/v1/cases/{id}/guardians': async (id) => t.http.get(`/api/v1/cases/${id}/guardians`).set(await as('ola.leder')),
+      'POST /api/v1/cases/{id}/guardians': async (id) => {
+        const res = await t.http
+          .post(`/api/v1/cases/${id}/guardians`)
+          .set(await as('ola.leder'))
+          .set('If-Match', await caseEtag(t, 'ola.leder', id))
+          .send({ nationalId: '03888510086', name: 'Mor', relation: 'mor', parentalResponsibility: true, verification: 'document_seen' });
+        guardianId = res.body.id;
+        return res;
+      },
+      'PUT /api/v1/cases/{id}/guardians/{guardianId}': async (id) =>
+        t.http.put(`/api/v1/cases/${id}/guardians/${guardianId}`).set(await as('ola.leder')).set('If-Match', await caseEtag(t, 'ola.leder', id)).send({ nationalId: '03888510086', verification: 'stated_by_staff' }),
+      // The stafettholder (kari, assigned by the assignee call above) asks the family.
+      'POST /api/v1/cases/{id}/consent-requests': async (id) =>
+        t.http
+          .post(`/api/v1/cases/${id}/consent-requests`)
+          .set(await as('kari.ansatt'))
+          .set('If-Match', await caseEtag(t, 'kari.ansatt', id))
+          .send({ services: ['ppt'], purpose: 'Samarbeid.', validUntil: '2099-12-31' }),
       'GET /api/v1/cases/{id}/iks-referrals': async () => t.http.get(`/api/v1/cases/${iks.caseId}/iks-referrals`).set(await as('ola.leder')),
       'GET /api/v1/iks/referrals': async () => t.http.get('/api/v1/iks/referrals').set(await as('siri.iks')),
       'GET /api/v1/iks/referrals/{id}': async () => t.http.get(`/api/v1/iks/referrals/${iks.referralId}`).set(await as('siri.iks')),

@@ -61,7 +61,8 @@ describe('case log entries, tasks and corrections', () => {
     expect(res.headers.etag).toBe(`"${before + 1}"`);
     expect(res.body).toMatchObject({ type: 'meeting', actorId: ids['ola.leder'], participants: ['Ola Leder (enhetsleder)', 'Kari Ansatt (pedagogisk leder)', 'Mor'], correctsEntryId: null });
     expect(res.body.tasks.map((x: { responsibleId: string }) => x.responsibleId)).toEqual([ids['kari.ansatt'], ids['ola.leder'], ids['kari.ansatt']]);
-    expect(res.body.text).toMatch(/^Møte \(\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}\): Samarbeidsmøte/);
+    expect(res.body.text).toMatch(/^Møte \(\d{1,2}\. [a-zæøå]+ \d{4} kl\. \d{2}\.\d{2}\): Samarbeidsmøte/);
+    expect(res.body.text).toMatch(/- Avtale nytt foreldremøte \(ansvarlig: Kari Ansatt, frist \d{1,2}\. [a-zæøå]+ \d{4}\)/);
     expect(res.body.text).toContain('Deltakere: Ola Leder (enhetsleder), Kari Ansatt (pedagogisk leder), Mor.');
     expect(res.body.text).toContain('- Avtale nytt foreldremøte (ansvarlig: ');
 

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { caseViewOf, type Actor, type CaseView } from '@app/domain';
+import { caseViewOf, may, type Action, type Actor, type CaseView } from '@app/domain';
 import { BtiCase, ConsentRow, toCaseState, toDomainConsent } from '@app/persistence';
 import { PrincipalService } from '../apps/api/src/auth/principal.service.js';
-import { CaseAccessPolicy } from '../apps/api/src/cases/case-access.policy.js';
+import { CaseAccessPolicy } from '../apps/api/src/case-core/case-access.policy.js';
 import pg from 'pg';
 import { logins, startTestApp, type TestApp } from './harness/test-app.js';
 import { caseEtag, logConcern, sendEvent, userId } from './harness/cases.js';
@@ -57,6 +57,36 @@ const MATRIX: Record<string, Record<CaseName, Expected>> = {
   // bad import could write them: only the municipality clause of each layer keeps demo's cases
   // from them, so this row fails when that clause is missing from any one layer.
   'ks.feilrolle':    { own: _, bakken: _, teamPpt: _, teamHealth: _, teamAnonymous: _, teamLegacy: _, tfa: _, iks: _, handover: _ },
+};
+
+/**
+ * THE ACTION MATRIX (issue 27 item 7): who may do what on which case, by hand, for the actions
+ * below; every user of MATRIX not named under an action may do it on no case. Checked against the
+ * permission table (`may`), the API (a command sent with a stale If-Match answers 412 when
+ * permitted and 403/404 when not, so nothing is written; `allowedActions` never lists more) and
+ * row-level security (a permitted action is on a case it shows).
+ */
+const SOLSIDEN: CaseName[] = ['own', 'teamPpt', 'teamHealth', 'teamAnonymous', 'teamLegacy', 'tfa', 'iks', 'handover'];
+const ROUTED: CaseName[] = SOLSIDEN.filter((c) => c !== 'own');
+const ACTION_MATRIX: Partial<Record<Action, Record<string, CaseName[]>>> = {
+  // Reporter, stafettholder, unit leader.
+  start_assessment: { 'kari.ansatt': SOLSIDEN, 'ola.leder': SOLSIDEN, 'nina.ansatt': ['bakken'], 'berit.leder': ['bakken'] },
+  'case.assign': { 'ola.leder': SOLSIDEN, 'berit.leder': ['bakken'] },
+  // The unit's own people, and the proposed new stafettholder (per.ppt on `handover`).
+  'consent.manage': { 'kari.ansatt': SOLSIDEN, 'ola.leder': SOLSIDEN, 'nina.ansatt': ['bakken'], 'berit.leder': ['bakken'], 'per.ppt': ['handover'] },
+  // Stafettholder (kari from the decision on) and unit leader.
+  'measure.add': { 'kari.ansatt': ROUTED, 'ola.leder': SOLSIDEN, 'berit.leder': ['bakken'] },
+  // Working on the case and seeing who the child is: not the anonymised team members, not the proposed stafettholder.
+  'log.write': {
+    'kari.ansatt': SOLSIDEN, 'ola.leder': SOLSIDEN, 'nina.ansatt': ['bakken'], 'berit.leder': ['bakken'],
+    'per.ppt': ['teamPpt', 'teamLegacy'], 'hanne.helse': ['teamHealth', 'teamLegacy'], 'tor.tfa': ['tfa', 'handover'], 'siri.iks': ['iks'],
+  },
+  // Everyone who sees the case identified.
+  'report.read': {
+    'kari.ansatt': SOLSIDEN, 'ola.leder': SOLSIDEN, 'nina.ansatt': ['bakken'], 'berit.leder': ['bakken'],
+    'per.ppt': ['teamPpt', 'teamLegacy', 'handover'], 'hanne.helse': ['teamHealth', 'teamLegacy'], 'tor.tfa': ['tfa', 'handover'], 'siri.iks': ['iks'],
+  },
+  'iks.accept': { 'siri.iks': ['iks'] },
 };
 
 describe('access matrix: domain, API and row-level security agree with one table', () => {
@@ -243,6 +273,62 @@ describe('access matrix: domain, API and row-level security agree with one table
       expect(log.body.items.every((e: { text: string | null }) => e.text === null)).toBe(true);
     } else {
       expect(got.body.child.firstName).toBe('Emma');
+    }
+  });
+
+  /** The domain's actor and the case as the permission table sees them, from the stored rows. */
+  async function subjectOf(username: string, caseId: string) {
+    const [user] = await db.query(`SELECT id, "municipalityId", service FROM app_user WHERE username = $1`, [username]);
+    const roles = await db.query(`SELECT role, "scopeType", "scopeId" FROM role_assignment WHERE "userId" = $1`, [user.id]);
+    const actor: Actor = { userId: user.id, municipalityId: user.municipalityId, service: user.service, roles };
+    const row = await db.getRepository(BtiCase).findOneByOrFail({ id: caseId });
+    const consents = (await db.getRepository(ConsentRow).findBy({ caseId })).map(toDomainConsent);
+    return { actor, subject: { state: toCaseState(row), consents, now: new Date() } };
+  }
+
+  /** The action sent to the API with a stale If-Match: 412 when permitted (nothing written), 403 or 404 when not. */
+  async function attempt(action: Action, caseId: string, headers: Record<string, string>): Promise<number | null> {
+    const stale = { ...headers, 'If-Match': '"999"' };
+    const url = `/api/v1/cases/${caseId}`;
+    const iso = (days: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + days * 86_400_000));
+    switch (action) {
+      case 'start_assessment':
+        return (await t.http.post(`${url}/events`).set(stale).send({ type: 'start_assessment' })).status;
+      case 'case.assign':
+        return (await t.http.put(`${url}/assignee`).set(stale).send({ assigneeId: await userId(t, 'kari.ansatt') })).status;
+      case 'consent.manage':
+        return (await t.http.post(`${url}/consents`).set(stale).send({ givenBy: { name: 'Mor', relation: 'mother' }, recipients: ['ppt'], purpose: 'Matrise.', form: 'written', validUntil: '2099-12-31' })).status;
+      case 'measure.add':
+        return (await t.http.post(`${url}/measures`).set(stale).send({ catalogCode: 'icdp', responsibleId: await userId(t, 'kari.ansatt'), startDate: iso(0), evaluationDate: iso(30) })).status;
+      case 'log.write':
+        return (await t.http.post(`${url}/log`).set(stale).send({ type: 'note', text: 'Matrise.' })).status;
+      case 'report.read':
+        return (await t.http.get(`${url}/child-welfare-reports`).set(headers)).status;
+      default:
+        return null; // the IKS decisions name a referral: domain and allowedActions only
+    }
+  }
+
+  const actionCells = Object.keys(MATRIX).flatMap((username) => CASES.map((c) => [username, c] as const));
+
+  it.each(actionCells)('actions of %s on %s', async (username, caseName) => {
+    const caseId = ids[caseName];
+    const headers = await t.auth(username);
+    const { actor, subject } = await subjectOf(username, caseId);
+    const shown = await rlsShows(username, caseId);
+    const got = await t.http.get(`/api/v1/cases/${caseId}`).set(headers);
+    const listed: string[] = got.status === 200 ? got.body.allowedActions : [];
+    for (const [action, who] of Object.entries(ACTION_MATRIX) as [Action, Record<string, CaseName[]>][]) {
+      const expected = (who[username] ?? []).includes(caseName);
+      const cell = [username, caseName, action];
+      expect([...cell, 'permission table', may(actor, action, subject)]).toEqual([...cell, 'permission table', expected]);
+      if (expected) expect([...cell, 'row-level security shows the case', shown]).toEqual([...cell, 'row-level security shows the case', true]);
+      if (!expected) expect([...cell, 'allowedActions', listed.includes(action)]).toEqual([...cell, 'allowedActions', false]);
+      const status = await attempt(action, caseId, headers);
+      if (status === null) continue;
+      const permitted = action === 'report.read' ? status === 200 : status === 412;
+      const refused = got.status === 200 ? status === 403 : status === 404;
+      expect([...cell, 'API', status, expected ? permitted : refused]).toEqual([...cell, 'API', status, true]);
     }
   });
 

@@ -221,7 +221,7 @@ describe('case API', () => {
       expect(closed.body.status).toBe('closed');
       const log = await t.http.get(`/api/v1/cases/${created.id}/log`).set(await t.auth(leader)).expect(200);
       expect(log.body.items.map((e: { type: string }) => e.type)).toEqual(['concern_logged', 'start_assessment', 'complete_assessment', 'decide', 'request_evaluation', 'evaluate']);
-      for (const entry of log.body.items) expect(entry).toEqual({ id: expect.any(String), type: expect.any(String), actorId: expect.any(String), at: expect.any(String), text: expect.any(String), correctsEntryId: null });
+      for (const entry of log.body.items) expect(entry).toEqual({ id: expect.any(String), type: expect.any(String), actorId: expect.any(String), author: expect.objectContaining({ name: expect.any(String), role: expect.any(String) }), at: expect.any(String), text: expect.any(String), correctsEntryId: null });
     });
 
     it('maps domain refusals: wrong role 403 (asked first), wrong state 422, disabled/consent 422, bad payload 400', async () => {

@@ -149,6 +149,8 @@ describe('consent, anonymous consultation and access outside the unit', () => {
     expect(notes.map((n: { username: string }) => n.username)).toEqual(['kari.ansatt', 'ola.leder']);
     const log = await t.http.get(`/api/v1/cases/${caseId}/log`).set(await t.auth('ola.leder'));
     expect(log.body.items.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['consent_recorded', 'consent_withdrawn']));
+    // The services in words, never as codes (issue 25).
+    expect(log.body.items.find((e: { type: string }) => e.type === 'consent_recorded').text).toMatch(/registrert for: [A-ZÆØÅ][^.]*\(/);
     if (route === 'iks') {
       const referrals = await db.query(`SELECT status, "endReason" FROM iks_referral WHERE "caseId" = $1`, [caseId]);
       expect(referrals).toEqual([{ status: 'ended', endReason: 'consent_withdrawn' }]);
@@ -196,7 +198,7 @@ describe('consent, anonymous consultation and access outside the unit', () => {
       for (const secret of ['sluttet å spise', 'lei seg', 'solsiden']) expect(json).not.toContain(secret);
       const log = await t.http.get(`/api/v1/cases/${caseId}/log`).set(await t.auth('per.ppt')).expect(200);
       expect(log.body.items.length).toBeGreaterThan(2);
-      for (const entry of log.body.items) expect(entry).toEqual({ id: expect.any(String), type: expect.any(String), actorId: null, at: expect.any(String), text: null, correctsEntryId: null });
+      for (const entry of log.body.items) expect(entry).toEqual({ id: expect.any(String), type: expect.any(String), actorId: null, author: null, at: expect.any(String), text: null, correctsEntryId: null });
       const leaderLog = await t.http.get(`/api/v1/cases/${caseId}/log`).set(await t.auth('ola.leder')).expect(200);
       expect(leaderLog.body.items.every((e: { text: string | null }) => typeof e.text === 'string')).toBe(true);
     });

@@ -60,6 +60,9 @@ describe('measures', () => {
     const entry = log.body.items.at(-1);
     expect(entry.type).toBe('measure_added');
     expect(entry.text).toMatch(/ICDP foreldreveiledning \(universelt, selektivt\)\. Ansvarlig: Kari Ansatt/);
+    // Dates as Norwegians write them (issue 25), never ISO.
+    expect(entry.text).toMatch(/Oppstart \d{1,2}\. [a-zæøå]+ \d{4}, evaluering \d{1,2}\. [a-zæøå]+ \d{4}\./);
+    expect(entry.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const reminders = await ds.query(`SELECT kind, recipient, status FROM scheduled_reminder WHERE "caseId" = $1 AND "subjectId" = $2 ORDER BY kind`, [caseId, res.body.id]);
     expect(reminders).toEqual([
       { kind: 'evaluation_due', recipient: 'responsible', status: 'pending' },

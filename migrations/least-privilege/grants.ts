@@ -37,7 +37,7 @@ export const TABLE_GRANTS: Record<string, TableGrants> = {
   concern: { app: 'SELECT, INSERT, UPDATE', rls: true },
   case_log_entry: { app: 'SELECT, INSERT', worker: 'INSERT', rls: true },
   case_task: { app: 'SELECT, INSERT, UPDATE', worker: 'SELECT', rls: true },
-  consent: { app: 'SELECT, INSERT, UPDATE ("withdrawnAt", "withdrawnById", "withdrawalReason")', worker: 'SELECT', rls: true },
+  consent: { app: 'SELECT, INSERT, UPDATE ("withdrawnAt", "withdrawnById", "withdrawalReason", "withdrawnByCitizenHmac")', worker: 'SELECT', rls: true },
   child_voice: { app: 'SELECT, INSERT', rls: true },
   child_welfare_report: { app: 'SELECT, INSERT', worker: 'SELECT, UPDATE ("status", "sentAt", "acknowledgedAt", "externalId", "updatedAt")', rls: true },
   measure: { app: 'SELECT, INSERT, UPDATE', worker: 'SELECT', rls: true },
@@ -45,6 +45,11 @@ export const TABLE_GRANTS: Record<string, TableGrants> = {
   iks_referral: { app: 'SELECT, INSERT, UPDATE', worker: 'SELECT', rls: true },
   iks_competence_order: { app: 'SELECT, INSERT, UPDATE ("acknowledgedAt", "acknowledgementNote")', rls: true },
   scheduled_reminder: { app: 'SELECT, INSERT, UPDATE', worker: 'SELECT, INSERT, UPDATE, DELETE', rls: true },
+  // The family's access (migration FamilyAccess, DESIGN 12.4): citizen links and answers. Retention deletes them with the case.
+  case_guardian: { app: 'SELECT, INSERT, UPDATE', rls: true },
+  youth_sharing: { app: 'SELECT, INSERT', rls: true },
+  consent_request: { app: 'SELECT, INSERT, UPDATE ("status", "consentId")', rls: true },
+  consent_request_answer: { app: 'SELECT, INSERT', rls: true },
   // The audit trail: written with each request, sealed by the worker, never changed.
   audit_event: { app: 'SELECT, INSERT', worker: 'SELECT, INSERT', rls: true },
   audit_seal: { app: 'SELECT', worker: 'SELECT, INSERT', rls: false },
@@ -54,7 +59,21 @@ export const TABLE_GRANTS: Record<string, TableGrants> = {
   notification_setting: { app: 'SELECT, INSERT, UPDATE ("emailMode", "updatedAt")', worker: 'SELECT', rls: true },
   notification_delivery: { app: 'SELECT', worker: 'SELECT, INSERT, UPDATE', rls: true },
   mail_digest: { app: 'SELECT', worker: 'SELECT, INSERT, UPDATE', rls: true },
+  // Retention and the archive (DESIGN 12.5): the archivist's requests and the worker's runs; ids and counts only.
+  archive_extraction: { app: 'SELECT, INSERT, UPDATE ("status", "depositedAt", "depositReference", "depositedById")', worker: 'SELECT, INSERT, UPDATE ("status", "cases", "finishedAt")', rls: true },
+  archive_extraction_case: { worker: 'SELECT, INSERT', rls: false },
+  retention_deletion: { app: 'SELECT', worker: 'SELECT, INSERT, UPDATE ("cases")', rls: true },
 };
+
+/**
+ * Owner-defined functions only the worker's login may run (DESIGN 12.3: erasure and extraction);
+ * every other function is executable by both roles.
+ */
+export const WORKER_ONLY_FUNCTIONS = [
+  'bti_archive_cases(uuid,date,date,timestamp with time zone,uuid,integer)',
+  'bti_retention_due(uuid,integer)',
+  'bti_erase_case(uuid,text)',
+];
 
 /** Sequences read by `nextval` (every other sequence is the owner's alone). */
 export const SEQUENCE_GRANTS: Record<string, { app?: string; worker?: string }> = {

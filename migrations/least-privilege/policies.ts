@@ -19,6 +19,9 @@ const recipientHere = `EXISTS (SELECT 1 FROM app_user u WHERE u.id = "recipientI
 /** The worker sees a case and what hangs off it while the case has reminders (its jobs). */
 const hasReminders = (caseColumn: string) => `EXISTS (SELECT 1 FROM scheduled_reminder r WHERE r."caseId" = ${caseColumn})`;
 
+/** A row of a case linked to the calling citizen and not hidden from them (migration FamilyAccess). */
+const citizenCase = (column = '"caseId"') => `(SELECT bti_citizen_hmac()) IS NOT NULL AND bti_citizen_relation(${column}) IS NOT NULL`;
+
 export const FUNCTIONS = [
   `CREATE OR REPLACE FUNCTION bti_case_of_my_municipality(p_case uuid) RETURNS boolean
    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
@@ -41,6 +44,10 @@ export const APP_NEED_TO_KNOW: Record<string, { policy: string; check: string }[
   child_welfare_report: [{ policy: 'child_welfare_report_need_to_know', check: `"municipalityId" = ${municipality} AND ${ofMyMunicipality()}` }],
   measure: [{ policy: 'measure_need_to_know', check: ofMyMunicipality() }],
   measure_evaluation: [{ policy: 'measure_evaluation_need_to_know', check: ofMyMunicipality() }],
+  case_guardian: [{ policy: 'case_guardian_need_to_know', check: ofMyMunicipality() }],
+  youth_sharing: [{ policy: 'youth_sharing_need_to_know', check: ofMyMunicipality() }],
+  consent_request: [{ policy: 'consent_request_need_to_know', check: ofMyMunicipality() }],
+  consent_request_answer: [{ policy: 'consent_request_answer_need_to_know', check: `EXISTS (SELECT 1 FROM consent_request r WHERE r.id = "requestId")` }],
 };
 
 /** New policies: [name, table, command, role, USING, WITH CHECK]. */
@@ -59,6 +66,21 @@ export const POLICIES: Policy[] = [
   ['notification_setting_own', 'notification_setting', 'ALL', 'bti_app', `"userId" = ${me}`, `"userId" = ${me}`],
   ['notification_delivery_admin', 'notification_delivery', 'SELECT', 'bti_app', `${holds('admin')} AND ${recipientHere}`, null],
   ['mail_digest_admin', 'mail_digest', 'SELECT', 'bti_app', `${holds('admin')} AND ${recipientHere}`, null],
+
+  // A citizen (bti.citizen_hmac, DESIGN 12.4) writes what their own requests do, on the cases linked to them;
+  // the restrictive policies of migration FamilyAccess narrow these further (log types, own HMAC).
+  ['case_log_entry_citizen', 'case_log_entry', 'INSERT', 'bti_app', null, citizenCase()],
+  ['consent_citizen', 'consent', 'ALL', 'bti_app', citizenCase(), citizenCase()],
+  ['youth_sharing_citizen', 'youth_sharing', 'INSERT', 'bti_app', null, `bti_citizen_relation("caseId") = 'youth'`],
+  ['consent_request_citizen', 'consent_request', 'UPDATE', 'bti_app', citizenCase(), citizenCase()],
+  ['consent_request_answer_citizen', 'consent_request_answer', 'INSERT', 'bti_app', null, `"citizenHmac" = (SELECT bti_citizen_hmac())`],
+  ['scheduled_reminder_citizen', 'scheduled_reminder', 'ALL', 'bti_app', citizenCase(), citizenCase()],
+  ['notification_citizen', 'notification', 'INSERT', 'bti_app', null,
+    `${citizenCase()} AND EXISTS (SELECT 1 FROM app_user u JOIN bti_case c ON c.id = "caseId" WHERE u.id = "recipientId" AND u."municipalityId" = c."municipalityId")`],
+  // Who has looked (the case's audit rows) and the citizen's own audit rows, in the case's municipality's chain.
+  ['audit_event_citizen_read', 'audit_event', 'SELECT', 'bti_app', citizenCase(), null],
+  ['audit_event_citizen', 'audit_event', 'INSERT', 'bti_app', null,
+    `"actorUsername" = 'citizen:' || (SELECT bti_citizen_hmac()) AND ${citizenCase()} AND "municipalityId" = (SELECT c."municipalityId" FROM bti_case c WHERE c.id = "caseId")`],
 
   // The worker (bti_worker): the rows its jobs process, across municipalities.
   ['bti_case_worker', 'bti_case', 'SELECT', 'bti_worker', hasReminders('bti_case.id'), null],
@@ -81,4 +103,7 @@ export const POLICIES: Policy[] = [
   ['notification_setting_worker', 'notification_setting', 'SELECT', 'bti_worker', 'true', null],
   ['notification_delivery_worker', 'notification_delivery', 'ALL', 'bti_worker', 'true', 'true'],
   ['mail_digest_worker', 'mail_digest', 'ALL', 'bti_worker', 'true', 'true'],
+  // Extractions and the deletion report are written by the worker's jobs for every municipality.
+  ['archive_extraction_worker', 'archive_extraction', 'ALL', 'bti_worker', 'true', 'true'],
+  ['retention_deletion_worker', 'retention_deletion', 'ALL', 'bti_worker', 'true', 'true'],
 ];

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { apiAs, expectAccessible, loginAs, screenshot } from './support.js';
 
 test('flow 1: staff logs a concern from the catalog, sees the safety guidance at once, then my cases and notifications', async ({ page }) => {
+  test.slow(); // a long flow with six axe scans, on a shared machine
   await loginAs(page, 'kari.ansatt');
   await page.getByRole('link', { name: 'Meld bekymring' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Meld bekymring' })).toBeVisible();
@@ -11,6 +12,11 @@ test('flow 1: staff logs a concern from the catalog, sees the safety guidance at
   await page.getByLabel('Fornavn').fill('Emma');
   await page.getByLabel('Etternavn').fill('Testesen');
   await page.getByLabel('Fødselsdato').fill('2019-05-02');
+  await page.getByLabel('Adresse (valgfritt)').fill('Bakkegata 3');
+  await page.getByLabel('Postnummer').fill('4611');
+  await page.getByLabel('Poststed').fill('Demo');
+  await page.getByLabel('Navn på foresatt 1').fill('Mona Testesen');
+  await page.getByLabel('Telefon (valgfritt)').fill('+47 900 11 222');
   await page.getByLabel('Hva har du sett eller hørt?').fill('Emma har blåmerker på armene og sier hun er redd for å gå hjem.');
   await page.getByRole('checkbox', { name: 'Omsorg', exact: true }).check();
   await page.getByRole('checkbox', { name: 'Omsorgspersonene har god omsorgsutøvelse' }).check();
@@ -30,6 +36,7 @@ test('flow 1: staff logs a concern from the catalog, sees the safety guidance at
   await expect(page.getByText('Bekymringen er lagret som en sak.')).toBeVisible();
   // The saved case lists the category and carries the safety guidance from the server.
   await expect(page.getByText('Omsorg, Vold eller overgrep', { exact: true })).toBeVisible();
+  await expect(page.getByText('Mona Testesen (mor), har foreldreansvar · +47 900 11 222')).toBeVisible();
   await expect(page.getByRole('heading', { name: /Mistanke om vold eller overgrep: meld til barnevernet/ })).toBeVisible();
   const caseId = page.url().split('/saker/')[1]!;
   await expectAccessible(page, 'saken etter lagring');

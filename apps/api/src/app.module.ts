@@ -17,8 +17,10 @@ import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { RateLimits } from './rate-limit/rate-limits.js';
 import { CatalogController } from './catalog/catalog.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { PeopleController } from './organisation/people.controller.js';
 import { UnitsController } from './organisation/units.controller.js';
 import { webUiModules } from './web-ui.js';
+import { DevCitizenLoginController } from './citizen/citizen-login.controller.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -43,9 +45,10 @@ export class AppModule {
       controllers: [
         HealthController,
         AuthConfigController,
-        ...(config.authMode === 'dev' ? [DevLoginController] : []),
+        ...(config.authMode === 'dev' ? [DevLoginController, DevCitizenLoginController] : []),
         MeController,
         UnitsController,
+        PeopleController,
         CatalogController,
       ],
       providers: [

@@ -1,16 +1,21 @@
 import 'reflect-metadata';
+import { parseArgs } from 'node:util';
 import { createDataSource, createMigratorDataSource, runMigrations, seedDemoData } from '@app/persistence';
-import { migrationDatabaseUrl } from '@app/platform';
+import { decodeKey, migrationDatabaseUrl } from '@app/platform';
+import { runExtraction } from '@app/persistence/archive/index.js';
 import { AuditVerifier } from './audit/audit-verifier.js';
 
 /**
  * One-shot database tasks: `node cli.js migrate [seed]`, `node cli.js verify-audit` (exit 2 when the
- * audit hash chain is broken). Used by `npm start` before the api and worker start, and by the
+ * audit hash chain is broken), `node cli.js archive-extract --municipality <id> --from <date> --to <date>
+ * --out <dir>` (a Noark 5 extraction of the cases closed in the period, with DATABASE_URL, the
+ * worker's login, and DATA_ENCRYPTION_KEY). Used by `npm start` before the api and worker start, and by the
  * compose file's migration step. `migrate` and `seed` run as the migrator
  * (MIGRATION_DATABASE_URL, becoming the owner); `verify-audit` reads every municipality's chain
  * with DATABASE_URL, which must be a login that may (the worker's).
  */
 async function main(tasks: string[]): Promise<void> {
+  if (tasks[0] === 'archive-extract') return archiveExtract(tasks.slice(1));
   const migrating = tasks.some((t) => t === 'migrate' || t === 'seed');
   if (migrating && tasks.some((t) => t !== 'migrate' && t !== 'seed')) throw new Error('migrate og seed kjøres for seg, uten andre oppgaver.');
   let dataSource;
@@ -45,6 +50,25 @@ async function main(tasks: string[]): Promise<void> {
         throw new Error(`Ukjent oppgave «${task}». Bruk: migrate, seed, verify-audit.`);
       }
     }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function archiveExtract(args: string[]): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL mangler.');
+  const { values } = parseArgs({ args, options: { municipality: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } } });
+  const missing = (['municipality', 'from', 'to', 'out'] as const).filter((k) => !values[k]);
+  if (missing.length) throw new Error(`Mangler ${missing.map((k) => `--${k}`).join(', ')}.`);
+  const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d));
+  if (!isDate(values.from!) || !isDate(values.to!) || values.from! > values.to!) throw new Error('--from og --to må være datoer (åååå-mm-dd), --from først.');
+  const dataKey = decodeKey(process.env.DATA_ENCRYPTION_KEY ?? '');
+  if (!dataKey) throw new Error('DATA_ENCRYPTION_KEY mangler eller er ikke 32 byte.');
+  const dataSource = await createDataSource(url).initialize();
+  try {
+    const result = await runExtraction(dataSource, { municipalityId: values.municipality!, from: values.from!, to: values.to!, outDir: values.out!, dataKey, requestId: 'cli:archive-extract' });
+    console.log(`Arkivuttrekk ${result.extractionId}: ${result.mapper} saker, ${result.registreringer} journalposter, ${result.dokumentobjekter} dokumenter i ${values.out}.`);
   } finally {
     await dataSource.destroy();
   }

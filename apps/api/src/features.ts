@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module.js';
 import { AgendaModule } from './agenda/agenda.module.js';
+import { ArchiveModule } from './archive/archive.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CaseLogModule } from './case-log/case-log.module.js';
 import { CasesModule } from './cases/cases.module.js';
@@ -13,6 +14,7 @@ import { MeasuresModule } from './measures/measures.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { MunicipalityProfilesModule } from './organisation/municipality-profiles.js';
 import { RowSecurityModule } from './database/row-security.js';
+import { FamilyModule } from './citizen/family.module.js';
 
 /**
  * Feature modules of the API (one per bounded area). Each registers its own controllers and
@@ -33,4 +35,6 @@ export const FEATURE_MODULES: Type[] = [
   StatsModule,
   AdminModule,
   AgendaModule,
+  FamilyModule,
+  ArchiveModule,
 ];

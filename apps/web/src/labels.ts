@@ -42,13 +42,14 @@ export const EVENT_LABEL: Record<EventType, string> = {
   close: 'Avslutt saken',
   reopen: 'Gjenåpne saken',
   report_to_child_welfare: 'Registrer bekymringsmelding til barnevernet',
-  raise_safety_concern: 'Meld mistanke om vold eller overgrep',
-  accept_handover: 'Godta å bli koordinator',
+  raise_safety_concern: 'Flagg mulig vold eller overgrep',
+  accept_handover: 'Godta å bli stafettholder',
   decline_handover: 'Avslå overleveringen',
   propose_transfer: 'Foreslå overføring til en annen enhet',
   accept_transfer: 'Ta imot saken',
   reject_transfer: 'Avslå overføringen',
   step_down: 'Trapp ned til et lavere nivå',
+  guardians_may_be_informed: 'Foresatte kan nå informeres',
 };
 
 export const RELATION_LABEL: Record<Relation, string> = {
@@ -127,10 +128,14 @@ export const UNIT_KIND_LABEL: Record<Schemas['UnitDto']['kind'], string> = {
   other: 'Annet',
 };
 
+// As Norwegians write dates: «30. november 2026 kl. 15.40», in Oslo time wherever the browser is.
+const DAY = new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Oslo' });
+const TIME = new Intl.DateTimeFormat('nb-NO', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Oslo' });
 export const dateTime = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleString('nb-NO', { dateStyle: 'medium', timeStyle: 'short' }) : '–';
+  iso ? `${DAY.format(new Date(iso))} kl. ${TIME.format(new Date(iso)).replace(':', '.')}` : '–';
+/** A calendar date (YYYY-MM-DD) or the day of an instant. */
 export const date = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleDateString('nb-NO', { dateStyle: 'medium' }) : '–';
+  iso ? DAY.format(new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso)) : '–';
 
 /** A code shown in words where we know it, else as the API sent it. */
 export const label = (map: Record<string, string>, code: string | null | undefined) =>

@@ -6,6 +6,7 @@ import { dataSourceOptions } from '@app/persistence';
 import { loggerParams, RedisModule, type AppConfig } from '@app/platform';
 import { AUDIT_SEALER_OPTIONS, AuditSealing } from './audit/audit-sealing.service.js';
 import { IdempotencyKeyRetention } from './retention/idempotency-key-retention.js';
+import { ArchivePipeline } from './archive/archive-pipeline.service.js';
 import { ReminderPipeline } from './reminders/reminder-pipeline.service.js';
 import { resolveWorkerOptions, WORKER_OPTIONS, type WorkerOptions } from './reminders/worker-options.js';
 import { MailPipeline } from './mail/mail-pipeline.service.js';
@@ -35,8 +36,9 @@ export class WorkerModule {
         { provide: MAIL_OPTIONS, useValue: resolveMailOptions(options.mail) },
         MailPipeline,
         IdempotencyKeyRetention,
+        ArchivePipeline,
       ],
-      exports: [ReminderPipeline, AuditSealing, MailPipeline, IdempotencyKeyRetention],
+      exports: [ReminderPipeline, AuditSealing, MailPipeline, IdempotencyKeyRetention, ArchivePipeline],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { hasRoleCovering, isInsiderOf, worksInUnitOf, type Actor } from './actor.js';
 import type { CaseState } from './case-state.js';
+import { closedAccessEnded } from './retention.js';
 import { hasCoveringConsent, hasTeamConsent, someConsentNamesService, type Consent } from './consent.js';
 
 /**
@@ -18,11 +19,13 @@ import { hasCoveringConsent, hasTeamConsent, someConsentNamesService, type Conse
  * - route tfa: a TFA coordinator, route iks: an IKS coordinator or member, when the route's consent
  *   (naming `tfa` / `iks`) is active and a consent names their own service: full; else nothing
  *   (the TFA and IKS have no anonymous mode);
- * - everyone else, and every user of another municipality: nothing.
+ * - everyone else, and every user of another municipality: nothing;
+ * - a closed case after its `accessEndsAt`: only the unit leader (retention.ts).
  */
 export type CaseView = 'full' | 'anonymised';
 
 export function caseViewOf(actor: Actor, state: CaseState, consents: readonly Consent[], now: Date): CaseView | null {
+  if (closedAccessEnded(actor, state, now)) return null;
   if (isInsiderOf(actor, state)) return 'full';
   switch (state.route) {
     case 'interdisciplinary_team':

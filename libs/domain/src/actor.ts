@@ -154,3 +154,8 @@ export function isWorkingOnCase(actor: Actor, state: CaseState): boolean {
     isRouteArenaMember(actor, state)
   );
 }
+
+/** An admin taking their own admin role away would leave nobody to give it back (409 SELF_LOCKOUT). */
+export function locksSelfOut(actor: Pick<Actor, 'userId'>, targetUserId: string, removedRole: string): boolean {
+  return actor.userId === targetUserId && removedRole === 'admin';
+}

@@ -175,9 +175,14 @@ function outcome(state: CaseState, event: CaseEvent, to: CaseStatus, ctx: Domain
       if (!state.suspectedViolenceOrAbuse) effects.push(...remindersOnSafetyConcernRaised(next, ctx.now, durations));
       logText = `Mistanke om vold eller overgrep er meldt i saken: ${event.note.trim()}\nMeld til barnevernet nå (barnevernvakten utenom kontortid).`;
       break;
+    case 'guardians_may_be_informed':
+      next = { ...next, guardiansMayBeInformedAt: state.guardiansMayBeInformedAt ?? ctx.now };
+      effects.push({ type: 'GuardiansReleased', at: ctx.now });
+      logText = `Foresatte kan nå orienteres, og saken vises for familien. Vurdering: ${event.note.trim()}`;
+      break;
     case 'accept_handover':
       assignCoordinator(state.pendingAssigneeId!);
-      logText = 'Overleveringen er godtatt: ny koordinator (stafettholder) har overtatt saken.';
+      logText = 'Overleveringen er godtatt: ny stafettholder har overtatt saken.';
       break;
     case 'decline_handover':
       next = { ...next, pendingAssigneeId: null };

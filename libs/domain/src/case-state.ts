@@ -28,8 +28,12 @@ export interface CaseState {
   /** Flagged by the concern (safety.ts) or later by `raise_safety_concern`. */
   suspectedViolenceOrAbuse: boolean;
   childWelfareReportedAt: Date | null;
+  /** The unit leader's release of a case hidden from the family (DESIGN 12.4); null or absent while hidden. */
+  guardiansMayBeInformedAt?: Date | null;
   /** A proposed transfer to another unit, waiting for that unit's leader (DESIGN 8.7); null when none. */
   transfer: PendingTransfer | null;
+  /** Closed cases: after this only the unit leader sees the case (DESIGN 12.8 item 2); null while open. */
+  accessEndsAt?: Date | null;
 }
 
 export interface PendingTransfer {

@@ -32,6 +32,8 @@ export type DomainEffect =
   | { type: 'CaseReopened'; reason: string }
   /** Flagged later by `raise_safety_concern` (8.1). */
   | { type: 'SafetyConcernRaised' }
+  /** A case hidden from the family is released to it (12.4); the first time is kept. */
+  | { type: 'GuardiansReleased'; at: Date }
   /** The case's coordinator changes now (decide naming one, an accepted handover). */
   | { type: 'CoordinatorAssigned'; assigneeId: string; previousAssigneeId: string | null }
   /** A handover waits for the proposed person (8.2); they are notified `handover_offered`. */

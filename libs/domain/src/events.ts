@@ -18,6 +18,7 @@ export const EVENT_TYPES = [
   'accept_transfer',
   'reject_transfer',
   'step_down',
+  'guardians_may_be_informed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -112,6 +113,11 @@ export interface RaiseSafetyConcern {
   type: 'raise_safety_concern';
   note: string;
 }
+/** The unit leader releases a case hidden from the family (flagged, or reported without informing them): DESIGN 12.4. */
+export interface GuardiansMayBeInformed {
+  type: 'guardians_may_be_informed';
+  note: string;
+}
 /** The proposed coordinator takes the case over (8.2). */
 export interface AcceptHandover {
   type: 'accept_handover';
@@ -158,6 +164,7 @@ export type CaseEvent =
   | Reopen
   | ReportToChildWelfare
   | RaiseSafetyConcern
+  | GuardiansMayBeInformed
   | AcceptHandover
   | DeclineHandover
   | ProposeTransfer

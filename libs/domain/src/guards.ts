@@ -109,7 +109,7 @@ function routeAllowed(route: Route, anonymous: boolean, ctx: DomainContext): Ref
 function coordinatorRefusal(state: CaseState, assigneeId: unknown, route: Route, ctx: DomainContext): Refusal | null {
   if (assigneeId === undefined || assigneeId === null) {
     return state.assigneeId === null
-      ? refuse('COORDINATOR_REQUIRED', 'Saken må ha en koordinator (stafettholder) før beslutning. Tildel saken, eller oppgi assigneeId.', 'assigneeId')
+      ? refuse('COORDINATOR_REQUIRED', 'Saken må ha en stafettholder før beslutning. Tildel saken, eller velg stafettholder i beslutningen.', 'assigneeId')
       : null;
   }
   if (state.assigneeId !== null && assigneeId !== state.assigneeId) {
@@ -234,6 +234,11 @@ export const GUARDS: { [E in EventType]: Guard<E> } = {
     optionalText(e.reference, 'reference', 'Referanse'),
 
   raise_safety_concern: (_state, e) => requiredText(e.note, 'note', 'Hva som er kommet fram'),
+
+  guardians_may_be_informed: (state, e) =>
+    !state.suspectedViolenceOrAbuse && state.childWelfareReportedAt === null
+      ? refuse('CASE_NOT_HIDDEN', 'Saken er ikke skjult for familien: den er verken flagget eller meldt til barnevernet.')
+      : requiredText(e.note, 'note', 'Vurderingen av at foresatte kan orienteres'),
 
   accept_handover: () => null,
 

@@ -32,13 +32,13 @@ export function offerHandover(state: CaseState, candidate: Actor | null, actor: 
       ok: true,
       next,
       effects: [{ type: 'CoordinatorAssigned', assigneeId: candidate.userId, previousAssigneeId: null }, ...remindersOnAssigned(next)],
-      logText: 'Saken har fått koordinator (stafettholder).',
+      logText: 'Saken har fått stafettholder.',
     };
   }
   return {
     ok: true,
     next: { ...state, pendingAssigneeId: candidate.userId },
     effects: [{ type: 'HandoverOffered', pendingAssigneeId: candidate.userId }],
-    logText: 'Overlevering foreslått: saken overtas når ny koordinator (stafettholder) godtar den.',
+    logText: 'Overlevering foreslått: saken overtas når ny stafettholder godtar den.',
   };
 }

@@ -10,6 +10,7 @@ export * from './reminder-kinds.js';
 export * from './refusal.js';
 export * from './consent.js';
 export * from './access.js';
+export * from './retention.js';
 export * from './transitions.js';
 export { RELATION_CHECKS, hasAnyRelation, type RelationContext } from './relations.js';
 export * from './permissions.js';
@@ -45,3 +46,4 @@ export {
 export * from './iks.js';
 export * from './labels.js';
 export * from './log-data.js';
+export * from './consent-request.js';

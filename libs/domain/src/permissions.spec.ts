@@ -60,6 +60,7 @@ const EXPECTED: Record<Action, [Shape, Person[]]> = {
   accept_transfer:         ['transfer', ['otherLeader']],
   reject_transfer:         ['transfer', ['otherLeader']],
   step_down:               ['team', ['leader']],
+  guardians_may_be_informed: ['own', ['leader']],
   'case.assign':           ['own', ['leader']],
   'consent.manage':        ['transfer', ['leader', 'assignee', 'reporter', 'otherLeader']],
   'consent.request':       ['own', ['assignee']],

@@ -42,6 +42,7 @@ const EVENTS: { [E in EventType]: fc.Arbitrary<EventOf<E>> } = {
   accept_transfer: fc.record({ type: fc.constant('accept_transfer' as const), assigneeId: maybe(fc.constant('new-assignee')) }),
   reject_transfer: fc.record({ type: fc.constant('reject_transfer' as const), reason: text }),
   raise_safety_concern: fc.record({ type: fc.constant('raise_safety_concern' as const), note: text }),
+  guardians_may_be_informed: fc.record({ type: fc.constant('guardians_may_be_informed' as const), note: text }),
   accept_handover: fc.constant({ type: 'accept_handover' as const }),
   decline_handover: fc.record({ type: fc.constant('decline_handover' as const), reason: text }),
   // Mostly down to own_unit or the team (anonymously, needing no consent), so some succeed.

@@ -14,6 +14,8 @@ export const REFUSAL_CODES = [
   'VALIDATION_FAILED',
   /** `decide` with no coordinator (stafettholder) on the case and none named (DESIGN 8.2). */
   'COORDINATOR_REQUIRED',
+  /** `guardians_may_be_informed` on a case the family already sees (DESIGN 12.4). */
+  'CASE_NOT_HIDDEN',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

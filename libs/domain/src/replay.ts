@@ -16,6 +16,8 @@ export function applyEffect(state: CaseState, effect: DomainEffect): CaseState {
       return { ...state, route: null, level: 0, anonymous: false };
     case 'SafetyConcernRaised':
       return { ...state, suspectedViolenceOrAbuse: true };
+    case 'GuardiansReleased':
+      return { ...state, guardiansMayBeInformedAt: state.guardiansMayBeInformedAt ?? effect.at };
     case 'CoordinatorAssigned':
       return { ...state, assigneeId: effect.assigneeId, pendingAssigneeId: null };
     case 'HandoverOffered':

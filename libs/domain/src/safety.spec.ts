@@ -59,3 +59,17 @@ describe('a flagged case without a report never closes silently', () => {
     expect(apply(reported, close(), ACTORS.assignee, ctx()).ok).toBe(true);
   });
 });
+
+describe('guardians_may_be_informed (DESIGN 12.4)', () => {
+  it('releases a flagged case to the family once, keeping the first time', () => {
+    const first = apply(caseIn('acting', { route: 'own_unit', level: 1, suspectedViolenceOrAbuse: true }), { type: 'guardians_may_be_informed', note: 'Barnevernet sier ja.' }, ACTORS.leader, ctx());
+    expect(first.ok && first.next.guardiansMayBeInformedAt).toBeInstanceOf(Date);
+  });
+
+  it('is refused on a case that is not hidden from the family, and without a note', () => {
+    const open = apply(caseIn('acting', { route: 'own_unit', level: 1 }), { type: 'guardians_may_be_informed', note: 'Ja.' }, ACTORS.leader, ctx());
+    expect(open.ok).toBe(false);
+    const noNote = apply(caseIn('acting', { route: 'own_unit', level: 1, suspectedViolenceOrAbuse: true }), { type: 'guardians_may_be_informed', note: ' ' }, ACTORS.leader, ctx());
+    expect(noNote.ok ? null : noNote.field).toBe('note');
+  });
+});

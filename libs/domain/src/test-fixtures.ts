@@ -96,6 +96,9 @@ export function setupFor(type: EventType, status: CaseStatus): { state: CaseStat
     case 'decline_handover':
       // The assignee is also the proposed coordinator here, so SUPER passes the role check (8.2).
       return { state: caseIn(status, { pendingAssigneeId: 'assignee' }), ctx: ctx() };
+    case 'guardians_may_be_informed':
+      // Only a case hidden from the family can be released (12.4): here a flagged one.
+      return { state: caseIn(status, { suspectedViolenceOrAbuse: true }), ctx: ctx() };
     default:
       return { state: caseIn(status), ctx: ctx() };
   }
@@ -145,6 +148,8 @@ export function samplePayload(type: EventType): CaseEvent {
       return { type, grounds: 'Mistanke om vold.', guardiansInformed: false, reasonGuardiansNotInformed: 'Mistanke om vold i hjemmet.', channel: 'digital' };
     case 'raise_safety_concern':
       return { type, note: 'Barnet forteller om slag hjemme.' };
+    case 'guardians_may_be_informed':
+      return { type, note: 'Barnevernet har gitt beskjed om at foresatte kan orienteres.' };
     case 'accept_handover':
       return { type };
     case 'decline_handover':

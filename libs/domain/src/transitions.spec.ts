@@ -30,6 +30,7 @@ const EXPECTED: Record<EventType, (CaseStatus | null)[]> = {
   raise_safety_concern:    ['discovered', 'assessing' , 'deciding'  , 'acting'    , 'evaluating', NO],
   accept_handover:         ['discovered', 'assessing' , 'deciding'  , 'acting'    , 'evaluating', NO],
   decline_handover:        ['discovered', 'assessing' , 'deciding'  , 'acting'    , 'evaluating', NO],
+  guardians_may_be_informed: ['discovered', 'assessing', 'deciding' , 'acting'    , 'evaluating', NO],
 };
 const COLUMNS: readonly CaseStatus[] = ['discovered', 'assessing', 'deciding', 'acting', 'evaluating', 'closed'];
 
@@ -110,6 +111,8 @@ describe('who may apply each event (DESIGN sections 4, 8.7, 8.8)', () => {
     raise_safety_concern: ['reporter', 'assignee', 'leader'],
     accept_handover: ['assignee'],
     decline_handover: ['assignee'],
+    // 12.4: the unit leader decides when a hidden case may be shown to the family.
+    guardians_may_be_informed: ['leader'],
   };
   const STATUS_FOR: Record<EventType, CaseStatus> = {
     start_assessment: 'discovered',
@@ -128,6 +131,7 @@ describe('who may apply each event (DESIGN sections 4, 8.7, 8.8)', () => {
     raise_safety_concern: 'assessing',
     accept_handover: 'acting',
     decline_handover: 'acting',
+    guardians_may_be_informed: 'acting',
   };
   const names = Object.keys(ACTORS) as ActorName[];
 

@@ -38,6 +38,8 @@ export const TRANSITIONS: { [E in EventType]: Transition<E> } = {
   reject_transfer:         { from: 'open',         to: 'same',      who: ['receiving_unit_leader'] },
   // To a route of a lower level (8.8); the same consent guards as taking that route.
   step_down:               { from: ['acting'],     to: 'same',      who: ['unit_leader'] },
+  // A hidden case (flagged, or reported without informing the guardians) is shown to the family from now (DESIGN 12.4).
+  guardians_may_be_informed: { from: 'open',       to: 'same',      who: ['unit_leader'] },
 };
 
 export type Relation =

@@ -18,7 +18,9 @@ export function toCaseState(row: BtiCase): CaseState {
     pendingAssigneeId: row.pendingAssigneeId ?? null,
     suspectedViolenceOrAbuse: row.suspectedViolenceOrAbuse,
     childWelfareReportedAt: row.childWelfareReportedAt,
+    guardiansMayBeInformedAt: row.guardiansMayBeInformedAt ?? null,
     transfer: row.transferToUnitId && row.transferToClusterId ? { toUnitId: row.transferToUnitId, toClusterId: row.transferToClusterId } : null,
+    accessEndsAt: row.accessEndsAt ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Duration } from 'luxon';
 import { REMINDER_ENV_VARS } from '@app/domain';
 import { ConfigError } from './config-error.js';
@@ -41,6 +42,12 @@ export interface AppConfig {
   rateLimits: RateLimitConfig;
   /** TRUST_PROXY: Express's `trust proxy` (hops or addresses), so a caller's IP is the client's, not the load balancer's. */
   trustProxy: number | string | false;
+  /** The family's login (DESIGN 12.4): ID-porten, or the local stand-in when embedded. */
+  citizen: CitizenConfig;
+  /** RETENTION_CLOSED_CASE_ACCESS / RETENTION_CLOSED_CASE_KEEP when set (never in production): they win over every profile version's `retention`. */
+  retention: RetentionOverrides;
+  /** ARCHIVE_DIR: where the worker writes extraction packages and the API reads them (default .data/archive). */
+  archiveDir: string;
 }
 
 /** Requests per minute; a caller over a limit gets 429 until the minute has passed. */
@@ -62,6 +69,11 @@ export interface OidcConfig {
   accessTokenTyp: string;
   /** OIDC_ACCESS_TOKEN_CLAIM: a claim an access token must carry (e.g. `scp` for Entra ID, whose tokens say only `JWT`). */
   accessTokenClaim?: string;
+}
+
+export interface RetentionOverrides {
+  closedCaseAccess?: string;
+  closedCaseKeep?: string;
 }
 
 /** E-mail notices (DESIGN section 10). */
@@ -115,7 +127,8 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
-function decodeKey(raw: string): Buffer | null {
+/** DATA_ENCRYPTION_KEY as 32 bytes (64 hex characters or base64); null when it is neither. */
+export function decodeKey(raw: string): Buffer | null {
   if (/^[0-9a-fA-F]{64}$/.test(raw)) return Buffer.from(raw, 'hex');
   const b64 = Buffer.from(raw, 'base64');
   return b64.length === 32 ? b64 : null;
@@ -182,7 +195,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   const trustProxyRaw = env.TRUST_PROXY?.trim();
   const trustProxy = !trustProxyRaw ? false : /^\d+$/.test(trustProxyRaw) ? integer(env, 'TRUST_PROXY', 0, 0, 10) : trustProxyRaw;
-  return { rateLimits, trustProxy, port, host, nodeEnv, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker };
+  const citizen = loadCitizenConfig(env);
+  const retention: RetentionOverrides = {};
+  for (const [name, field] of [['RETENTION_CLOSED_CASE_ACCESS', 'closedCaseAccess'], ['RETENTION_CLOSED_CASE_KEEP', 'closedCaseKeep']] as const) {
+    const value = env[name]?.trim();
+    if (!value) continue;
+    if (env.NODE_ENV === 'production') throw new ConfigError(`${name} kan ikke settes i produksjon (NODE_ENV=production): varighetene står i kommuneprofilen.`);
+    const duration = Duration.fromISO(value);
+    if (!duration.isValid || duration.toMillis() <= 0) throw new ConfigError(`${name} må være en positiv ISO 8601-varighet, f.eks. P90D eller PT10S (fikk «${value}»).`);
+    retention[field] = value;
+  }
+  const archiveDir = env.ARCHIVE_DIR?.trim() || join(process.cwd(), '.data', 'archive');
+  return { rateLimits, trustProxy, port, host, nodeEnv, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker, citizen, retention, archiveDir };
 }
 
 /**
@@ -243,3 +267,26 @@ function loadMailConfig(env: NodeJS.ProcessEnv, port: number): MailConfig {
 
 /** Injection token for the validated configuration. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export interface CitizenConfig {
+  /** The lowest acr a citizen's login may have (CITIZEN_ACR, default idporten-loa-high). */
+  acr: string;
+  /** CITIZEN_OIDC_ISSUER, CITIZEN_OIDC_CLIENT_ID, CITIZEN_OIDC_CLIENT_SECRET: unset = no citizen login but the dev one. */
+  issuer?: string;
+  clientId?: string;
+  clientSecret?: string;
+}
+
+const CITIZEN_ACRS = ['idporten-loa-substantial', 'idporten-loa-high'];
+
+function loadCitizenConfig(env: NodeJS.ProcessEnv): CitizenConfig {
+  const acr = env.CITIZEN_ACR?.trim() || 'idporten-loa-high';
+  if (!CITIZEN_ACRS.includes(acr)) throw new ConfigError(`CITIZEN_ACR må være en av ${CITIZEN_ACRS.join(', ')} (fikk «${acr}»).`);
+  const issuer = env.CITIZEN_OIDC_ISSUER?.trim() || undefined;
+  if (issuer) {
+    url(env, 'CITIZEN_OIDC_ISSUER', ['http:', 'https:']);
+    required(env, 'CITIZEN_OIDC_CLIENT_ID');
+    required(env, 'CITIZEN_OIDC_CLIENT_SECRET');
+  }
+  return { acr, issuer, clientId: env.CITIZEN_OIDC_CLIENT_ID?.trim() || undefined, clientSecret: env.CITIZEN_OIDC_CLIENT_SECRET?.trim() || undefined };
+}

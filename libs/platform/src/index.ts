@@ -4,3 +4,4 @@ export * from './reference-data.js';
 export * from './redis.module.js';
 export * from './legal-references.js';
 export * from './queues.js';
+export * from './norwegian-text.js';

@@ -26,6 +26,8 @@ export const REDACTED_PATHS = [
 ];
 
 /** nestjs-pino options: request ids, no bodies or query strings, personal data redacted. */
+const PRETTY = { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } };
+
 export function loggerParams(config: Pick<AppConfig, 'logLevel'>, destination?: NodeJS.WritableStream): Params {
   return {
     pinoHttp: {
@@ -43,7 +45,8 @@ export function loggerParams(config: Pick<AppConfig, 'logLevel'>, destination?: 
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url?.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      ...(destination ? { stream: destination } : {}),
+      // On a terminal, readable lines (pino-pretty); otherwise one JSON object per line for collectors.
+      ...(destination ? { stream: destination } : process.stdout.isTTY ? { transport: PRETTY } : {}),
     },
   } as Params;
 }

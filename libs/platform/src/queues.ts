@@ -62,5 +62,21 @@ export const MAIL_JOB_OPTIONS = {
   removeOnFail: { age: 30 * 24 * 3600 },
 };
 
+/**
+ * Archive extractions and the daily deletion run (DESIGN 12.5). The package itself never enters
+ * Redis: the extract job names its archive_extraction row and writes files under ARCHIVE_DIR.
+ */
+export const ARCHIVE_QUEUE = 'archive';
+export interface ArchiveJobs {
+  /** One extraction; job id = archive_extraction.id; progress = cases written. */
+  extract: { extractionId: string };
+  /** Kassasjon: deletes cases past deleteAfter that the gate allows (a daily job scheduler). */
+  'retention-run': Record<string, never>;
+}
+export type ArchiveJobName = keyof ArchiveJobs;
+export const RETENTION_RUN_SCHEDULER = 'archive.retention-run';
+/** An extraction is not retried by the queue: a failed run is marked failed and started again by the archivist. */
+export const ARCHIVE_JOB_OPTIONS = { attempts: 1, removeOnComplete: { age: 30 * 24 * 3600 }, removeOnFail: { age: 30 * 24 * 3600 } };
+
 /** Every queue name, for the dashboard and health checks. */
-export const ALL_QUEUES = [REMINDER_QUEUE, MAIL_QUEUE] as const;
+export const ALL_QUEUES = [REMINDER_QUEUE, MAIL_QUEUE, ARCHIVE_QUEUE] as const;

@@ -28,10 +28,14 @@ export interface ReferenceProfile {
   reminders?: Record<string, string>;
   /** The age from which a young person consents alone (DESIGN 8.3): 15 or 16. */
   selfConsentAge?: number;
+  /** When a digital consent takes effect (DESIGN 12.4): every guardian with parental responsibility (default) or one. */
+  consentRequires?: 'all_with_responsibility' | 'one';
   /** Kommunenummer (4 digits): addresses the report to child welfare (KS Fiks bekymringsmelding). */
   municipalityNumber?: string;
   /** The child-welfare office (bydel) reports go to; KS uses "00" where a municipality has none. */
   childWelfareDistrict?: { number: string; name: string };
+  /** Retention of closed cases (DESIGN 12.5); DEFAULT_RETENTION of libs/domain when absent. */
+  retention?: { closedCaseAccess: string; closedCaseKeep: string; archive: boolean; disposalBasis?: string };
 }
 export interface ReferenceData {
   concernCategories: CatalogItem[];
@@ -139,6 +143,9 @@ const profile: Check = (e) => {
   if (e.selfConsentAge !== undefined && !SELF_CONSENT_AGES.includes(e.selfConsentAge as number)) {
     return `«selfConsentAge» må være 15 eller 16 (fikk ${JSON.stringify(e.selfConsentAge)})`;
   }
+  if (e.consentRequires !== undefined && !['all_with_responsibility', 'one'].includes(e.consentRequires as string)) {
+    return `«consentRequires» må være «all_with_responsibility» eller «one» (fikk ${JSON.stringify(e.consentRequires)})`;
+  }
   // The report to child welfare (KS Fiks) is addressed by these; the schema's patterns.
   if (e.municipalityNumber !== undefined && !(typeof e.municipalityNumber === 'string' && /^\d{4}$/.test(e.municipalityNumber))) {
     return `«municipalityNumber» må være fire siffer (fikk ${JSON.stringify(e.municipalityNumber)})`;
@@ -147,6 +154,22 @@ const profile: Check = (e) => {
   if (district !== undefined && !(district && typeof district.number === 'string' && /^\d{2}$/.test(district.number) && nonEmpty(district.name))) {
     return '«childWelfareDistrict» må være {"number": to siffer, "name": bydelens navn}';
   }
+  return retentionProblem(e.retention);
+};
+/** «retention» (DESIGN 12.5): the same rules as the profile JSON Schema. */
+const retentionProblem = (r: unknown): string | null => {
+  if (r === undefined) return null;
+  const v = r as Record<string, unknown> | null;
+  if (!v || typeof v !== 'object') return '«retention» må være et objekt';
+  for (const key of ['closedCaseAccess', 'closedCaseKeep']) {
+    try {
+      parseIsoDuration(String(v[key]));
+    } catch {
+      return `«retention».${key} må være en positiv ISO 8601-varighet (fikk ${JSON.stringify(v[key])})`;
+    }
+  }
+  if (typeof v.archive !== 'boolean') return '«retention».archive må være true eller false';
+  if (v.disposalBasis !== undefined && !nonEmpty(v.disposalBasis)) return '«retention».disposalBasis må være en tekst';
   return null;
 };
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '../auth/principal.js';
+import { scopesOf } from '@app/domain';
+import { toActor, type Principal } from '../auth/principal.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
-import { CaseAccessPolicy } from '../cases/case-access.policy.js';
+import { CaseAccessPolicy } from '../case-core/case-access.policy.js';
 import { RowSecurity } from '../database/row-security.js';
 import type { AgendaItem, AgendaKind, AgendaResponse } from './agenda.dto.js';
 
@@ -25,7 +26,7 @@ export class AgendaService {
   async agenda(principal: Principal, days: number): Promise<AgendaResponse> {
     const now = new Date();
     const until = new Date(now.getTime() + days * 86_400_000);
-    const leaderUnits = principal.roles.filter((r) => r.role === 'unit_leader' && r.scopeType === 'unit').map((r) => r.scopeId);
+    const leaderUnits = scopesOf(toActor(principal), 'unit_leader', 'unit');
     const visible = this.policy.visibleCondition(principal, now);
     const sql = AGENDA_SQL.replaceAll(':visible', visible.sql);
     return this.rowSecurity.transaction(principal, async (em) => {

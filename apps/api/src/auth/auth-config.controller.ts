@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { DEMO_USERS } from '@app/persistence';
+import { DEMO_CITIZENS, DEMO_USERS } from '@app/persistence';
 import type { AppConfig } from '@app/platform';
 import { Public } from './principal.js';
 
@@ -9,6 +9,12 @@ export class DemoUserDto {
   @ApiProperty({ example: 'kari.ansatt' }) username!: string;
   @ApiProperty({ example: 'Kari Ansatt' }) displayName!: string;
   @ApiProperty({ example: 'staff' }) role!: string;
+}
+
+export class DemoCitizenDto {
+  @ApiProperty({ example: '03888510086', description: 'Synthetic national id (month + 80)' }) pid!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() description!: string;
 }
 
 export class AuthConfigDto {
@@ -19,6 +25,8 @@ export class AuthConfigDto {
   clientId?: string;
   @ApiPropertyOptional({ type: [DemoUserDto], description: 'dev: the seeded demo users a login picker may offer.' })
   demoUsers?: DemoUserDto[];
+  @ApiPropertyOptional({ type: [DemoCitizenDto], description: 'dev: the synthetic citizen identities for POST /auth/dev-citizen-login and the ID-porten stand-in.' })
+  demoCitizens?: DemoCitizenDto[];
 }
 
 /** Public: the web UI asks how to sign in before anyone is signed in. Reveals no secret. */
@@ -36,7 +44,11 @@ export class AuthConfigController {
   @ApiOkResponse({ type: AuthConfigDto })
   authConfig(): AuthConfigDto {
     if (this.config.authMode === 'dev') {
-      return { mode: 'dev', demoUsers: DEMO_USERS.map(({ username, displayName, role }) => ({ username, displayName, role })) };
+      return {
+        mode: 'dev',
+        demoUsers: DEMO_USERS.map(({ username, displayName, role }) => ({ username, displayName, role })),
+        demoCitizens: DEMO_CITIZENS.map(({ pid, name, description }) => ({ pid, name, description })),
+      };
     }
     const { issuer, clientId, audience } = this.config.oidc;
     return { mode: 'oidc', issuer, clientId: clientId ?? audience };

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { CasePrecondition, ETAG_RESPONSE_HEADER, IF_MATCH_HEADER } from '../cases/if-match.js';
+import { CasePrecondition, ETAG_RESPONSE_HEADER, IF_MATCH_HEADER } from '../case-core/if-match.js';
 import { CreateCorrectionDto, CreateLogEntryDto, LogEntryView } from './case-log.dto.js';
 import { CaseLogService } from './case-log.service.js';
 

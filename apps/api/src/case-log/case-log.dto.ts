@@ -1,3 +1,4 @@
+import { LOG_CONFIDENTIALITY, type LogConfidentiality } from '@app/persistence';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
@@ -53,6 +54,11 @@ export class CreateLogEntryDto {
   @MaxLength(NAME_MAX, { each: true })
   participants?: string[];
 
+  @ApiPropertyOptional({ enum: LOG_CONFIDENTIALITY, description: 'Withheld from the family (DESIGN 12.4), with the reason; the unit leader may clear it' })
+  @IsOptional()
+  @IsIn(LOG_CONFIDENTIALITY)
+  confidential?: LogConfidentiality;
+
   @ApiPropertyOptional({ type: [LogTaskDto], maxItems: MAX_TASKS, description: 'Tasks agreed (fordeling av arbeidsoppgaver)' })
   @IsOptional()
   @IsArray()
@@ -98,4 +104,5 @@ export class LogEntryView {
   @ApiProperty({ type: [LogTaskView], description: 'Earliest due first' }) tasks!: LogTaskView[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'A correction: the entry it corrects (which is never changed); null when the case is seen anonymised' }) correctsEntryId!: string | null;
   @ApiProperty({ type: [String], description: 'Ids of the corrections of this entry, oldest first; empty when the case is seen anonymised' }) correctedBy!: string[];
+  @ApiProperty({ enum: LOG_CONFIDENTIALITY, nullable: true, description: 'Withheld from the family for this reason; null when shown (or cleared)' }) confidential!: LogConfidentiality | null;
 }

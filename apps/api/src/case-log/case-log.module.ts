@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module.js';
+import { CaseCoreModule } from '../case-core/case-core.module.js';
 import { CaseLogController } from './case-log.controller.js';
 import { CaseLogService } from './case-log.service.js';
 
 /** The staff's own log entries, their tasks and corrections (DESIGN 8.6). */
 @Module({
-  imports: [CasesModule],
+  imports: [CaseCoreModule],
   controllers: [CaseLogController],
   providers: [CaseLogService],
 })

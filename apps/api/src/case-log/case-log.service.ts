@@ -1,17 +1,18 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { norwegianDate, norwegianDateTime } from '@app/platform';
 import type { EntityManager } from 'typeorm';
 import { logData, OSLO, remindersOnTaskRecorded, type DomainEffect } from '@app/domain';
 import { AppUser, CaseLogEntry, CaseTask } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
-import { CaseAccessPolicy } from '../cases/case-access.policy.js';
+import { CaseAccessPolicy } from '../case-core/case-access.policy.js';
 import { RowSecurity } from '../database/row-security.js';
-import { CaseStore } from '../cases/case-store.js';
-import { CaseCommandRunner } from '../cases/case-command-runner.js';
+import { CaseStore } from '../case-core/case-store.js';
+import { CaseCommandRunner } from '../case-core/case-command-runner.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
-import type { CasePrecondition } from '../cases/if-match.js';
+import type { CasePrecondition } from '../case-core/if-match.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
 import { CreateCorrectionDto, CreateLogEntryDto, LogEntryView, type LogEntryKind } from './case-log.dto.js';
 
@@ -74,7 +75,7 @@ export class CaseLogService {
         // The entry is this command's own row (participants, tasks): written here, not as the runner's log entry.
         const participants = (dto.participants ?? []).map((p) => p.trim());
         const text = composeText(dto.type, dto.text.trim(), occurredAt, participants, tasks.map((t) => ({ ...t, responsible: responsibleNames.get(t.responsibleId)! })));
-        const entry = await this.insertEntry(em, { caseId, type: dto.type, actorId: principal.userId, text, occurredAt, participants, correctsEntryId: null, data: { tasks: tasks.length } });
+        const entry = await this.insertEntry(em, { caseId, type: dto.type, actorId: principal.userId, text, occurredAt, participants, correctsEntryId: null, data: { tasks: tasks.length }, confidential: dto.confidential ?? null });
         const taskRows: CaseTask[] = [];
         const reminders: DomainEffect[] = [];
         const durations = await this.profiles.reminderDurations(loaded.row.municipalityId, loaded.row.profileVersion);
@@ -97,9 +98,9 @@ export class CaseLogService {
       checkVersion: (version) => precondition.check(version),
       decide: async (em) => {
         const original = await this.findEntry(em, caseId, entryId);
-        const when = DateTime.fromJSDate(original.at, { zone: OSLO }).toFormat('dd.MM.yyyy HH:mm');
+        const when = norwegianDateTime(original.at);
         const text = `Rettelse av oppføringen fra ${when}: ${dto.text.trim()}\nBegrunnelse: ${dto.reason.trim()}`;
-        const entry = await this.insertEntry(em, { caseId, type: 'correction', actorId: principal.userId, text, occurredAt: null, participants: [], correctsEntryId: original.id, data: {} });
+        const entry = await this.insertEntry(em, { caseId, type: 'correction', actorId: principal.userId, text, occurredAt: null, participants: [], correctsEntryId: original.id, data: {}, confidential: original.confidential });
         return { case: {}, respond: () => view(entry, [], [], 'full') };
       },
     });
@@ -123,7 +124,7 @@ export class CaseLogService {
     return entry;
   }
 
-  private async insertEntry(em: EntityManager, values: Omit<CaseLogEntry, 'id' | 'at'>): Promise<CaseLogEntry> {
+  private async insertEntry(em: EntityManager, values: Pick<CaseLogEntry, 'caseId' | 'type' | 'actorId' | 'text' | 'occurredAt' | 'participants' | 'correctsEntryId' | 'data' | 'confidential'>): Promise<CaseLogEntry> {
     const inserted = await em.insert(CaseLogEntry, { ...values, data: logData(values.type, values.data) } as never);
     const id = (inserted.identifiers[0] as { id: string }).id;
     return em.findOneByOrFail(CaseLogEntry, { id });
@@ -143,12 +144,12 @@ interface NamedTask {
 
 /** The log's text of an entry: what was written, who took part, and the tasks agreed. */
 function composeText(kind: LogEntryKind, text: string, occurredAt: Date | null, participants: string[], tasks: NamedTask[]): string {
-  const when = occurredAt ? ` (${DateTime.fromJSDate(occurredAt, { zone: OSLO }).toFormat('dd.MM.yyyy HH:mm')})` : '';
+  const when = occurredAt ? ` (${norwegianDateTime(occurredAt)})` : '';
   const lines = [`${KIND_LABEL[kind]}${when}: ${text}`];
   if (participants.length) lines.push(`Deltakere: ${participants.join(', ')}.`);
   if (tasks.length) {
     lines.push('Oppgaver:');
-    for (const t of tasks) lines.push(`- ${t.text.trim()} (ansvarlig: ${t.responsible}, frist ${DateTime.fromISO(t.dueDate).toFormat('dd.MM.yyyy')})`);
+    for (const t of tasks) lines.push(`- ${t.text.trim()} (ansvarlig: ${t.responsible}, frist ${norwegianDate(t.dueDate)})`);
   }
   return lines.join('\n');
 }
@@ -167,5 +168,6 @@ function view(entry: CaseLogEntry, tasks: CaseTask[], correctedBy: string[], cas
     // As in the log's list: an anonymised viewer is not told which entries correct which.
     correctsEntryId: full ? entry.correctsEntryId : null,
     correctedBy: full ? correctedBy : [],
+    confidential: entry.confidentialClearedAt ? null : entry.confidential,
   };
 }

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SAFETY_GUIDANCE } from '@app/platform';
 import type { BtiCase, Child, ChildVoiceRow, Concern, Guardian } from '@app/persistence';
 import { CASE_ACTIONS, isEventType, type CaseAction, type EventType } from '@app/domain';
-import type { CaseView } from './case-access.policy.js';
+import type { CaseView } from '../case-core/case-access.policy.js';
+import { DEADLINE_KINDS, type DeadlineRow } from '../case-core/case-store.js';
 
 export class GuardianView {
   @ApiProperty() name!: string;
@@ -52,6 +53,14 @@ export class CaseFlagsView {
   suspectedViolenceOrAbuse!: boolean;
 }
 
+export class DeadlineView {
+  @ApiProperty({ enum: DEADLINE_KINDS, description: 'decision_due: level 0 ends in a decision (8.2); evaluation_due: an active measure; consent_expiry; task_due: a task from the log; child_welfare_report_due: a flagged case not yet reported (8.1)' })
+  kind!: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'For evaluation_due and task_due: the start of the day (Europe/Oslo)' }) dueAt!: Date;
+  @ApiProperty() overdue!: boolean;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Who must act (measure or task responsible); absent when anonymised' }) responsibleId?: string;
+}
+
 export class CaseResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'BTI-2026-0042', description: 'Unique in the municipality; what people say on the phone and what notices carry instead of a name' })
@@ -93,6 +102,7 @@ export class CaseResponse {
     description: 'Only in the answer to a command: true when the command took the case out of the caller’s view (this is the case as they last saw it; a GET now answers 404)',
   })
   leftView?: boolean;
+  @ApiPropertyOptional({ type: [DeadlineView], description: 'Only in GET /cases/:id: the open deadlines, soonest first (DESIGN 12.1)' }) deadlines?: DeadlineView[];
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 }
@@ -127,6 +137,7 @@ export interface PresentInput {
   nationalId?: string;
   /** The latest child-voice record (8.5). */
   childVoice?: ChildVoiceRow | null;
+  deadlines?: DeadlineRow[];
 }
 
 /**
@@ -134,7 +145,7 @@ export interface PresentInput {
  * cluster (no unit, no people), the child's birth year, categories and factor codes, and the
  * anonymous summary; never the description, the child's voice, names or guardians.
  */
-export function presentCase({ row, child, concern, view, allowedActions, nationalId, childVoice }: PresentInput): CaseResponse {
+export function presentCase({ row, child, concern, view, allowedActions, nationalId, childVoice, deadlines }: PresentInput): CaseResponse {
   const full = view === 'full';
   return {
     id: row.id,
@@ -179,6 +190,9 @@ export function presentCase({ row, child, concern, view, allowedActions, nationa
     childWelfareReportedAt: row.childWelfareReportedAt,
     allowedEvents: allowedActions.filter(isEventType),
     allowedActions,
+    ...(deadlines
+      ? { deadlines: deadlines.map(({ kind, dueAt, overdue, responsibleId }) => ({ kind, dueAt, overdue, ...(full && responsibleId ? { responsibleId } : {}) })) }
+      : {}),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

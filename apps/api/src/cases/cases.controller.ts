@@ -20,17 +20,24 @@ import { AssignCaseDto } from './dto/assign.dto.js';
 import { CaseEventDto } from './dto/case-event.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
-import { etag, requireIfMatch } from './if-match.js';
+import { etag, requireIfMatch } from '../case-core/if-match.js';
 
 export class PageQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page: number = 1;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize: number = 100;
 }
 
+export class LogAuthorView {
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Their main role (a unit role first)' }) role!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Where they hold it (unit or cluster)' }) unitName!: string | null;
+}
+
 export class CaseLogEntryView {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'start_assessment' }) type!: string;
   @ApiProperty({ nullable: true, type: String, description: 'null for a caller who sees the case anonymised' }) actorId!: string | null;
+  @ApiProperty({ type: LogAuthorView, nullable: true, description: 'Who wrote it; null when anonymised or written by the system' }) author!: LogAuthorView | null;
   @ApiProperty() at!: Date;
   @ApiProperty({ nullable: true, type: String, description: 'Bokmål; null for a caller who sees the case anonymised (DESIGN 8.4: only types and dates)' })
   text!: string | null;

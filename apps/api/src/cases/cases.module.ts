@@ -1,17 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CaseCoreModule } from '../case-core/case-core.module.js';
 import { ReportRecordingModule } from '../child-welfare-reports/report-recording.module.js';
-import { CaseAccessPolicy } from './case-access.policy.js';
-import { CaseEffects } from './case-effects.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
-import { CaseStore } from './case-store.js';
-import { CaseCommandRunner } from './case-command-runner.js';
 
+/** The case feature: creating, reading, listing cases and their events, on the case core. */
 @Module({
-  imports: [ReportRecordingModule],
+  imports: [CaseCoreModule, ReportRecordingModule],
   controllers: [CasesController],
-  providers: [CasesService, CaseStore, CaseCommandRunner, CaseAccessPolicy, CaseEffects],
-  // Other areas use the runner, the store and the policy, never CasesService.
-  exports: [CaseStore, CaseCommandRunner, CaseAccessPolicy, CaseEffects],
+  providers: [CasesService],
 })
 export class CasesModule {}

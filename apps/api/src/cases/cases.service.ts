@@ -10,6 +10,7 @@ import {
   type EventType,
   isConcernFlagged,
   offerHandover,
+  osloPlus,
   parseIsoDuration,
   remindersOnConcernLogged,
   type Applied,
@@ -34,10 +35,10 @@ import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { ChildWelfareReportRecorder, type ReportEvent } from '../child-welfare-reports/report-recorder.js';
-import { CaseAccessPolicy, toActor } from './case-access.policy.js';
-import { CaseStore, type LoadedCase } from './case-store.js';
-import { CaseCommandRunner, requiredVersion, type CaseChange } from './case-command-runner.js';
-import type { NotificationToSend } from './notify.js';
+import { CaseAccessPolicy, toActor } from '../case-core/case-access.policy.js';
+import { CaseStore, type LoadedCase } from '../case-core/case-store.js';
+import { CaseCommandRunner, requiredVersion, type CaseChange } from '../case-core/case-command-runner.js';
+import type { NotificationToSend } from '../case-core/notify.js';
 import { ageInYears } from './child-age.js';
 import { asJsonb } from './jsonb.js';
 import { RowSecurity } from '../database/row-security.js';
@@ -47,7 +48,7 @@ import { AssignCaseDto } from './dto/assign.dto.js';
 import { CaseEventDto, EVENT_FIELDS } from './dto/case-event.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
-import { versionMismatch } from './if-match.js';
+import { versionMismatch } from '../case-core/if-match.js';
 import { NationalIdCipher } from './national-id.js';
 import { refusalToProblem } from './refusal.mapper.js';
 
@@ -120,8 +121,13 @@ export class CasesService {
         anonymousSummary: null,
         suspectedViolenceOrAbuse: flagged,
         childWelfareReportedAt: null,
+        guardiansMayBeInformedAt: null,
         transferToUnitId: null,
         transferToClusterId: null,
+        closedAt: null,
+        accessEndsAt: null,
+        deleteAfter: null,
+        deletedAt: null,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -247,12 +253,14 @@ export class CasesService {
             pendingAssigneeId: next.pendingAssigneeId ?? null,
             suspectedViolenceOrAbuse: next.suspectedViolenceOrAbuse,
             childWelfareReportedAt: next.childWelfareReportedAt,
+            guardiansMayBeInformedAt: next.guardiansMayBeInformedAt ?? null,
+            ...(next.status === 'closed' && loaded.row.status !== 'closed' ? this.closingOverrides(now) : {}),
           },
           log: { type, text: result.logText, data: { ...payload, effects: result.effects.map((e) => e.type) } },
           effects: result.effects,
           notifications: coordinatorNotices(principal, result),
           respond: (written) => {
-            const response = { ...this.present(principal, { ...written, childVoice: childVoice ?? written.childVoice }, false), leftView: false };
+            const response = this.present(principal, { ...written, childVoice: childVoice ?? written.childVoice }, false);
             return childWelfareReportId ? { ...response, childWelfareReportId } : response;
           },
         };
@@ -285,6 +293,19 @@ export class CasesService {
         };
       },
     });
+  }
+
+  /**
+   * RETENTION_* overrides (never in production) win over the profile version, whose dates the
+   * closing trigger stores otherwise (migration RetentionAndArchive).
+   */
+  private closingOverrides(now: Date): Partial<Pick<BtiCase, 'closedAt' | 'accessEndsAt' | 'deleteAfter'>> {
+    const { closedCaseAccess, closedCaseKeep } = this.config.retention;
+    return {
+      closedAt: now,
+      ...(closedCaseAccess ? { accessEndsAt: osloPlus(now, closedCaseAccess) } : {}),
+      ...(closedCaseKeep ? { deleteAfter: osloPlus(now, closedCaseKeep) } : {}),
+    };
   }
 
   /** What the rules need besides the case: the municipality's routes and durations, the consents. */
@@ -326,8 +347,11 @@ export class CasesService {
         skip: (page - 1) * pageSize,
         take: pageSize,
       });
+      const authors = full ? await authorsOf(em, principal.municipalityId, rows.map((r) => r.actorId)) : new Map<string, LogAuthor>();
       const items = rows.map(({ id, type, actorId, at, text, correctsEntryId }) =>
-        full ? { id, type, actorId, at, text, correctsEntryId } : { id, type, actorId: null, at, text: null, correctsEntryId: null },
+        full
+          ? { id, type, actorId, author: (actorId && authors.get(actorId)) || null, at, text, correctsEntryId }
+          : { id, type, actorId: null, author: null, at, text: null, correctsEntryId: null },
       );
       return { items, total, page, pageSize };
     });
@@ -373,6 +397,7 @@ export class CasesService {
       allowedActions: allowedActions(toActor(principal), { state: toCaseState(loaded.row), consents: loaded.consents, now }),
       nationalId: withNationalId && view === 'full' && encrypted ? this.cipher.decrypt(encrypted) : undefined,
       childVoice: loaded.childVoice,
+      deadlines: loaded.deadlines,
     });
   }
 
@@ -385,6 +410,30 @@ export class CasesService {
     }
     return dto as unknown as CaseEvent;
   }
+}
+
+export interface LogAuthor {
+  name: string;
+  role: string | null;
+  unitName: string | null;
+}
+
+/** Name and main role (a unit's first) of the log's authors, for the timeline (issue 25). */
+async function authorsOf(em: EntityManager, municipalityId: string, actorIds: (string | null)[]): Promise<Map<string, LogAuthor>> {
+  const ids = [...new Set(actorIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const rows: ({ id: string } & LogAuthor)[] = await em.query(
+    `SELECT u.id, u."displayName" AS name, r.role, coalesce(un.name, cl.name) AS "unitName"
+       FROM app_user u
+       LEFT JOIN LATERAL (SELECT * FROM role_assignment r WHERE r."userId" = u.id
+                           ORDER BY array_position(ARRAY['unit_leader', 'staff', 'team_member', 'tfa_coordinator', 'iks_coordinator', 'iks_member'], r.role::text) NULLS LAST, r.role
+                           LIMIT 1) r ON true
+       LEFT JOIN unit un ON r."scopeType" = 'unit' AND un.id = r."scopeId"
+       LEFT JOIN cluster cl ON r."scopeType" = 'cluster' AND cl.id = r."scopeId"
+      WHERE u.id = ANY($1::uuid[]) AND u."municipalityId" = $2`,
+    [ids, municipalityId],
+  );
+  return new Map(rows.map(({ id, ...author }) => [id, author]));
 }
 
 /** The thin writes (migration LeavingSightWrites, CaseLifecycle) of the events after which their actor no longer sees the case. */
@@ -403,13 +452,13 @@ function coordinatorNotices(principal: Principal, result: Applied): Notification
   const notices: NotificationToSend[] = [];
   for (const e of result.effects) {
     if (e.type === 'CoordinatorAssigned' && e.assigneeId !== principal.userId) {
-      notices.push({ recipientIds: [e.assigneeId], type: 'case_assigned', message: 'Du er satt som koordinator (stafettholder) for en sak.' });
+      notices.push({ recipientIds: [e.assigneeId], type: 'case_assigned', message: 'Du er satt som stafettholder for en sak.' });
     }
     if (e.type === 'HandoverOffered') {
       notices.push({
         recipientIds: [e.pendingAssigneeId],
         type: 'handover_offered',
-        message: 'Du er foreslått som ny koordinator (stafettholder) for en sak. Godta eller avslå overleveringen.',
+        message: 'Du er foreslått som ny stafettholder for en sak. Godta eller avslå overleveringen.',
       });
     }
   }

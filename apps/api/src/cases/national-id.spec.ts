@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { isValidNationalId, NationalIdCipher } from './national-id.js';
+import { isSyntheticNationalId, isValidNationalId, NationalIdCipher } from './national-id.js';
 
 describe('national id', () => {
   it('accepts a valid fødselsnummer and a valid D-nummer', () => {
     expect(isValidNationalId('13097248022')).toBe(true);
     expect(isValidNationalId('53097248016')).toBe(true);
+  });
+
+  it('accepts a synthetic test identity (month + 80) and refuses one with a wrong checksum', () => {
+    expect(isSyntheticNationalId('03888510086')).toBe(true);
+    expect(isValidNationalId('05901050041')).toBe(true);
+    expect(isSyntheticNationalId('03888510087')).toBe(false);
+    expect(isSyntheticNationalId('13097248022')).toBe(false);
   });
 
   it('refuses a wrong checksum, a wrong length and letters', () => {

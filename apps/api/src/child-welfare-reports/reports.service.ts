@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
-import type { ChildWelfareReportChannel } from '@app/domain';
-import { ChildWelfareReport } from '@app/persistence';
-import type { Principal } from '../auth/principal.js';
+import { may, type ChildWelfareReportChannel } from '@app/domain';
+import { ChildWelfareReport, toCaseState } from '@app/persistence';
+import { toActor, type Principal } from '../auth/principal.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { problems } from '../common/problem.js';
-import { CaseAccessPolicy } from '../cases/case-access.policy.js';
+import { CaseAccessPolicy } from '../case-core/case-access.policy.js';
 import { RowSecurity } from '../database/row-security.js';
-import { CaseStore } from '../cases/case-store.js';
+import { CaseStore } from '../case-core/case-store.js';
 import type { OffentligBekymringsmelding } from './report-document.js';
 import { renderReportHtml } from './report-html.js';
 import { ChildWelfareReportRecorder } from './report-recorder.js';
@@ -26,7 +26,6 @@ export class ChildWelfareReportsService {
   constructor(
     private readonly rowSecurity: RowSecurity,
     private readonly store: CaseStore,
-    private readonly policy: CaseAccessPolicy,
     private readonly audit: AuditTrail,
     private readonly recorder: ChildWelfareReportRecorder,
   ) {}
@@ -66,7 +65,7 @@ export class ChildWelfareReportsService {
 
   private async identifiedCase(em: EntityManager, principal: Principal, caseId: string): Promise<void> {
     const loaded = await this.store.loadVisible(em, principal, caseId);
-    if (this.policy.viewOf(principal, loaded.row, loaded.consents, new Date()) !== 'full') {
+    if (!may(toActor(principal), 'report.read', { state: toCaseState(loaded.row), consents: loaded.consents, now: new Date() })) {
       throw problems.forbidden('Bekymringsmeldingen viser barnets identitet, og du ser saken uten identitet.');
     }
   }

@@ -72,8 +72,8 @@ export class ConsentView {
   @ApiProperty({ type: [String] }) recipients!: string[];
   @ApiProperty({ enum: CONSENT_DECISIONS }) decision!: string;
   @ApiProperty({ nullable: true, type: String, description: 'null for callers who see the case anonymised' }) purpose!: string | null;
-  @ApiProperty({ enum: ['written', 'oral'] }) form!: string;
-  @ApiProperty() recordedById!: string;
+  @ApiProperty({ enum: ['written', 'oral', 'digital'], description: '`digital`: given by the family in the portal (DESIGN 12.4)' }) form!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null for a digital consent (no staff recorded it)' }) recordedById!: string | null;
   @ApiProperty() validFrom!: Date;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Exclusive end: the start of the day after the last valid day' }) validUntil!: Date | null;
   @ApiProperty({ enum: ['active', 'withdrawn', 'expired', 'pending', 'refused'], description: 'Computed at read time; `refused` for a recorded refusal' }) status!: string;

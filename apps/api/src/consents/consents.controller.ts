@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CasePrecondition, ETAG_RESPONSE_HEADER, IF_MATCH_HEADER, etag, requireIfMatch } from '../cases/if-match.js';
+import { CasePrecondition, ETAG_RESPONSE_HEADER, IF_MATCH_HEADER, etag, requireIfMatch } from '../case-core/if-match.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ConsentListResponse, ConsentView, ConsentWithdrawalResponse, RecordConsentDto, WithdrawConsentDto } from './consent.dto.js';
 import { ConsentsService } from './consents.service.js';

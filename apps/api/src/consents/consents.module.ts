@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module.js';
+import { CaseCoreModule } from '../case-core/case-core.module.js';
 import { ConsentsController } from './consents.controller.js';
 import { ConsentsService } from './consents.service.js';
 
-@Module({ imports: [CasesModule], controllers: [ConsentsController], providers: [ConsentsService] })
+@Module({ imports: [CaseCoreModule], controllers: [ConsentsController], providers: [ConsentsService] })
 export class ConsentsModule {}

@@ -14,15 +14,16 @@ import {
   remindersOnConsentWithdrawn,
 } from '@app/domain';
 import { ConsentRow, RoleAssignmentRow, toCaseState, toDomainConsent } from '@app/persistence';
+import { serviceNames } from '@app/platform';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { toActor, type Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
-import { CaseAccessPolicy, type CaseView } from '../cases/case-access.policy.js';
-import { CaseCommandRunner } from '../cases/case-command-runner.js';
-import type { NotificationToSend } from '../cases/notify.js';
-import { versionMismatch, type CasePrecondition } from '../cases/if-match.js';
+import { CaseAccessPolicy, type CaseView } from '../case-core/case-access.policy.js';
+import { CaseCommandRunner } from '../case-core/case-command-runner.js';
+import type { NotificationToSend } from '../case-core/notify.js';
+import { versionMismatch, type CasePrecondition } from '../case-core/if-match.js';
 import { RowSecurity } from '../database/row-security.js';
-import { CaseStore } from '../cases/case-store.js';
+import { CaseStore } from '../case-core/case-store.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { ageInYears } from '../cases/child-age.js';
 
@@ -92,8 +93,8 @@ export class ConsentsService {
         );
         const form = dto.form === 'oral' ? 'muntlig' : 'skriftlig';
         const text = refused
-          ? `Samtykke nektet (${form}) for: ${row.recipients.join(', ')}. Opplysninger deles ikke med disse tjenestene.`
-          : `Samtykke (${form}) registrert for: ${row.recipients.join(', ')}.`;
+          ? `Samtykke nektet (${form}) for: ${serviceNames(row.recipients)}. Opplysninger deles ikke med disse tjenestene.`
+          : `Samtykke (${form}) registrert for: ${serviceNames(row.recipients)}.`;
         return {
           case: {},
           log: { type: refused ? 'consent_refused' : 'consent_recorded', text, data: { consentId: row.id } },

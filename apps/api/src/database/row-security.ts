@@ -1,9 +1,11 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import pg from 'pg';
 import { DataSource, QueryFailedError, type EntityManager, type QueryRunner } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
+import type { CitizenPrincipal } from '../citizen/citizen-principal.js';
 import { statementName } from './prepared.js';
 import { sqlLiteral, type LiteralValue } from './sql-literal.js';
 
@@ -43,6 +45,32 @@ export class RowSecurity {
   }
 
   /**
+   * `work` inside one transaction as a citizen (DESIGN 12.4): `bti.citizen_hmac` instead of
+   * `bti.user_id`, so only the citizen policies (migration FamilyAccess) let rows through.
+   */
+  async asCitizen<T>(citizen: CitizenPrincipal, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (!/^[0-9a-f]{64}$/.test(citizen.hmac)) throw new Error('RowSecurity: the citizen has no valid identity');
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await beginWith(
+        runner,
+        `START TRANSACTION; SELECT set_config('bti.citizen_hmac', ${pg.escapeLiteral(citizen.hmac)}, true), set_config('role', 'bti_app', true), ` +
+          `set_config('plan_cache_mode', 'force_generic_plan', true)`,
+      );
+      try {
+        const result = await work(runner.manager);
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
    * One statement as the caller, in a transaction of its own, in **one round trip**: a single
    * simple-protocol query opens the transaction, sets the identity, runs the statement and commits
    * (`transaction()` needs four round trips for the same: begin, statement, audit row, COMMIT).
@@ -54,6 +82,11 @@ export class RowSecurity {
    * the simple protocol takes no parameters. `text` names its values TypeORM's way (`:name`);
    * a value `sqlLiteral` cannot write is refused before anything is sent.
    * docs/BENCHMARKS.md, run 12, has the measurement.
+   *
+   * Fenced: the answer must hold exactly the results it expects (`statementRows`), and a
+   * connection that lost the statement (SQLSTATE 26000: `DISCARD ALL`, or a transaction-mode
+   * pooler handing the next query to another server connection) gets it prepared again inside the
+   * same round trip, under a name of its own that is deallocated before COMMIT.
    */
   async once<T>(principal: Principal, text: string, params: Record<string, unknown>): Promise<T[]> {
     const [prepared, values] = this.dataSource.driver.escapeQueryWithParameters(text, params);
@@ -63,9 +96,15 @@ export class RowSecurity {
     try {
       const client = (await runner.connect()) as pg.ClientBase;
       const name = await this.prepareOn(client, prepared);
-      const sql = `${begin}; EXECUTE ${name}(${args}); COMMIT`;
-      const results = (await this.send(client, sql)) as pg.QueryResult[];
-      return results[2].rows as T[];
+      try {
+        return statementRows<T>(await this.send(client, `${begin}; EXECUTE ${name}(${args}); COMMIT`), ['START TRANSACTION', 'identity', 'EXECUTE', 'COMMIT'], 2);
+      } catch (error) {
+        if (sqlState(error) !== MISSING_PREPARED_STATEMENT) throw error;
+        preparedOn.get(client)?.delete(name);
+        const fresh = pg.escapeIdentifier(`${statementName(prepared)}_${randomBytes(4).toString('hex')}`);
+        const sql = `${begin}; PREPARE ${fresh} AS ${prepared}; EXECUTE ${fresh}(${args}); DEALLOCATE ${fresh}; COMMIT`;
+        return statementRows<T>(await this.send(client, sql), ['START TRANSACTION', 'identity', 'PREPARE', 'EXECUTE', 'DEALLOCATE', 'COMMIT'], 3);
+      }
     } finally {
       await runner.release();
     }
@@ -102,6 +141,27 @@ export class RowSecurity {
       throw new QueryFailedError(sql, [], error as Error);
     }
   }
+}
+
+/** SQLSTATE 26000, invalid_sql_statement_name: the connection has no statement of that name. */
+const MISSING_PREPARED_STATEMENT = '26000';
+
+function sqlState(error: unknown): string | undefined {
+  return (error as { driverError?: { code?: string } }).driverError?.code;
+}
+
+/**
+ * The rows of statement `index` of a multi-statement simple query, after checking it answered one
+ * result per statement sent (`statements` names them, for the error). Anything else means the
+ * text holds statements this code does not know of (a third statement in `beginSql`, a `;` in the
+ * prepared text) and reading by index would return the wrong rows: refuse instead.
+ */
+export function statementRows<T>(results: unknown, statements: readonly string[], index: number): T[] {
+  const list = Array.isArray(results) ? (results as pg.QueryResult[]) : [results as pg.QueryResult];
+  if (list.length !== statements.length) {
+    throw new Error(`RowSecurity.once: expected ${statements.length} results (${statements.join(', ')}), got ${list.length}`);
+  }
+  return list[index].rows as T[];
 }
 
 /** The statements prepared by `once` on each pooled connection (a connection that is closed is forgotten). */
@@ -142,6 +202,17 @@ async function begin(runner: QueryRunner, principal: Principal, isolation?: 'REP
     await runner.query(sql);
   } catch (error) {
     // The transaction may have opened before the settings failed: the connection goes back to the pool clean.
+    await runner.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+}
+
+/** As `begin`, with the identity statement given (the citizen's). */
+async function beginWith(runner: QueryRunner, sql: string): Promise<void> {
+  try {
+    await runner.query(sql);
+  } catch (error) {
     await runner.query('ROLLBACK').catch(() => undefined);
     throw error;
   }

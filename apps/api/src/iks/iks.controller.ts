@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CasePrecondition, ETAG_RESPONSE_HEADER, IF_MATCH_HEADER } from '../cases/if-match.js';
+import { CasePrecondition, ETAG_RESPONSE_HEADER, IF_MATCH_HEADER } from '../case-core/if-match.js';
 import { CurrentPrincipal, type Principal, Requires } from '../auth/principal.js';
 import {
   AcceptReferralDto,

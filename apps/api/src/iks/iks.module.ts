@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module.js';
+import { CaseCoreModule } from '../case-core/case-core.module.js';
 import { IksController } from './iks.controller.js';
 import { IksService } from './iks.service.js';
 
 /** IKS (innsatsteam i komplekse saker): queue, acceptance/return/end, competence orders. */
 @Module({
-  imports: [CasesModule],
+  imports: [CaseCoreModule],
   controllers: [IksController],
   providers: [IksService],
 })

@@ -15,12 +15,12 @@ import { toActor, type Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { RowSecurity } from '../database/row-security.js';
-import { CaseAccessPolicy } from '../cases/case-access.policy.js';
-import { CaseStore } from '../cases/case-store.js';
-import { CaseCommandRunner, refusalOf, type CaseChange } from '../cases/case-command-runner.js';
-import { notify, type NotificationToSend } from '../cases/notify.js';
+import { CaseAccessPolicy } from '../case-core/case-access.policy.js';
+import { CaseStore } from '../case-core/case-store.js';
+import { CaseCommandRunner, refusalOf, type CaseChange } from '../case-core/case-command-runner.js';
+import { notify, type NotificationToSend, type NotificationType } from '../case-core/notify.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
-import { versionMismatch, type CasePrecondition } from '../cases/if-match.js';
+import { versionMismatch, type CasePrecondition } from '../case-core/if-match.js';
 import { refusalToProblem } from '../cases/refusal.mapper.js';
 import { compareQueue, explainScore, iksCapacity, iksPriorityScore, IKS_PRIORITY_LABEL, type IksPriority } from './iks-priority.js';
 import {
@@ -481,7 +481,7 @@ export class IksService {
     return iksCapacity(counts, (await this.profiles.get(principal.municipalityId)).iksCasesPerYear);
   }
 
-  private async unitLeadersNotice(em: EntityManager, unitId: string, type: string, message: string): Promise<NotificationToSend> {
+  private async unitLeadersNotice(em: EntityManager, unitId: string, type: NotificationType, message: string): Promise<NotificationToSend> {
     const leaders = await em.findBy(RoleAssignmentRow, { role: 'unit_leader', scopeType: 'unit', scopeId: unitId });
     return { recipientIds: leaders.map((l) => l.userId), type, message };
   }

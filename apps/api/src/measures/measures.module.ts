@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module.js';
+import { CaseCoreModule } from '../case-core/case-core.module.js';
 import { MeasuresController } from './measures.controller.js';
 import { MeasuresService } from './measures.service.js';
 
 /** Tiltak and their evaluations. */
 @Module({
-  imports: [CasesModule],
+  imports: [CaseCoreModule],
   controllers: [MeasuresController],
   providers: [MeasuresService],
 })

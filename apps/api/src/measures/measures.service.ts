@@ -3,16 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { MEASURE_LIFECYCLE, measureEventOf, remindersOnMeasureAdded, remindersOnMeasureEvaluated, step, type DomainEffect } from '@app/domain';
 import { AppUser, Measure, MeasureEvaluation, RoleAssignmentRow, type BtiCase, type MeasureOutcome } from '@app/persistence';
-import { loadReferenceData } from '@app/platform';
+import { loadReferenceData, norwegianDate } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
-import { CaseAccessPolicy, type CaseView } from '../cases/case-access.policy.js';
+import { CaseAccessPolicy, type CaseView } from '../case-core/case-access.policy.js';
 import { RowSecurity } from '../database/row-security.js';
-import { CaseStore } from '../cases/case-store.js';
-import { CaseCommandRunner } from '../cases/case-command-runner.js';
+import { CaseStore } from '../case-core/case-store.js';
+import { CaseCommandRunner } from '../case-core/case-command-runner.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
-import type { CasePrecondition } from '../cases/if-match.js';
+import type { CasePrecondition } from '../case-core/if-match.js';
 import { evaluationMoment, osloToday } from './measure-dates.js';
 import { CreateMeasureDto, EvaluateMeasureDto, ListMeasuresQuery, MeasureListResponse, MeasureView } from './measures.dto.js';
 
@@ -85,7 +85,7 @@ export class MeasuresService {
           case: {},
           log: {
             type: 'measure_added',
-            text: `Tiltak lagt til: ${measure.title}${levelText}. Ansvarlig: ${responsible!.displayName}. Oppstart ${dto.startDate}, evaluering ${dto.evaluationDate}.`,
+            text: `Tiltak lagt til: ${measure.title}${levelText}. Ansvarlig: ${responsible!.displayName}. Oppstart ${norwegianDate(dto.startDate)}, evaluering ${norwegianDate(dto.evaluationDate)}.`,
             data: { measureId: measure.id, catalogCode: measure.catalogCode },
           },
           reminders: await this.scheduleEvaluation(row, measure.id, dto.evaluationDate),
@@ -161,7 +161,7 @@ export class MeasuresService {
           case: {},
           log: {
             type: 'measure_evaluated',
-            text: `Tiltaket «${measure.title}» er evaluert: ${OUTCOME_TEXT[dto.outcome]}.${stop ? '' : ` Neste evaluering ${dto.nextEvaluationDate}.`} Notat: ${dto.note.trim()}`,
+            text: `Tiltaket «${measure.title}» er evaluert: ${OUTCOME_TEXT[dto.outcome]}.${stop ? '' : ` Neste evaluering ${norwegianDate(dto.nextEvaluationDate!)}.`} Notat: ${dto.note.trim()}`,
             data: { measureId, outcome: dto.outcome },
           },
           reminders,

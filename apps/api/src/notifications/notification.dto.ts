@@ -20,6 +20,7 @@ export const NOTIFICATION_TYPES = [
   'iks_order_acknowledged',
   'transfer_offered',
   'handover_needed',
+  'citizen_statement',
 ];
 
 export class ListNotificationsQuery {

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { Notification } from '@app/persistence';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
-import { CaseAccessPolicy } from '../cases/case-access.policy.js';
+import { CaseAccessPolicy } from '../case-core/case-access.policy.js';
 import { problems } from '../common/problem.js';
 import { RowSecurity } from '../database/row-security.js';
 import { ListNotificationsQuery, MarkAllReadDto, NotificationDto, NotificationPageDto, UnreadCountDto } from './notification.dto.js';

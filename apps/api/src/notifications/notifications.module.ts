@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module.js';
+import { CaseCoreModule } from '../case-core/case-core.module.js';
 import { NotificationsController } from './notifications.controller.js';
 import { QueueBoard } from './queue-board.js';
 
 /** The caller's notifications (written by the worker's reminder processor) and the admin queue dashboard. */
 @Module({
-  imports: [CasesModule],
+  imports: [CaseCoreModule],
   controllers: [NotificationsController],
   providers: [QueueBoard],
 })

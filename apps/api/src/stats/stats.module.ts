@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { CasesModule } from '../cases/cases.module.js';
+import { CaseCoreModule } from '../case-core/case-core.module.js';
 import { StatsController } from './stats.controller.js';
 import { StatsService } from './stats.service.js';
 
 /** Statistics for the annual report (analyst). */
 @Module({
-  imports: [CasesModule],
+  imports: [CaseCoreModule],
   controllers: [StatsController],
   providers: [StatsService],
 })

@@ -47,6 +47,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/dev-citizen-login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DevCitizenLoginController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -71,6 +87,26 @@ export interface paths {
             cookie?: never;
         };
         get: operations["UnitsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People of your municipality you may name in a case
+         * @description Staff and leaders of a unit, team members of a service and coordinators: the people a case may name as stafettholder, responsible or participant. Name, roles and service only. For callers who work on cases (not auditors, analysts or admins: 403). At most 50, by name.
+         */
+        get: operations["PeopleController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1016,6 +1052,282 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/guardians": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GuardiansController_list"];
+        put?: never;
+        post: operations["GuardiansController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/guardians/{guardianId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["GuardiansController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/consent-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConsentRequestsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CitizenController_children"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CitizenController_case"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/cases/{caseId}/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CitizenController_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/cases/{caseId}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CitizenController_accessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/cases/{caseId}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CitizenController_statement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/cases/{caseId}/sharing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CitizenController_sharing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/consent-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CitizenController_consentRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/consent-requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CitizenController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/consents/{consentId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CitizenController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/extractions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a Noark 5 extraction of the cases closed in [from, to] (archive.extract) */
+        post: operations["ArchiveController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/extractions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ArchiveController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/extractions/{id}/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The package as a zip, its files at the root (archive.extract) */
+        get: operations["ArchiveController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/extractions/{id}/deposited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the archive received the package (archive.deposit): its cases may then be deleted */
+        post: operations["ArchiveController_deposited"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/deletions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deletion report: cases deleted per job run and rule (retention.read) */
+        get: operations["ArchiveController_deletions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1028,6 +1340,15 @@ export interface components {
             /** @example staff */
             role: string;
         };
+        DemoCitizenDto: {
+            /**
+             * @description Synthetic national id (month + 80)
+             * @example 03888510086
+             */
+            pid: string;
+            name: string;
+            description: string;
+        };
         AuthConfigDto: {
             /** @enum {string} */
             mode: "dev" | "oidc";
@@ -1037,12 +1358,30 @@ export interface components {
             clientId?: string;
             /** @description dev: the seeded demo users a login picker may offer. */
             demoUsers?: components["schemas"]["DemoUserDto"][];
+            /** @description dev: the synthetic citizen identities for POST /auth/dev-citizen-login and the ID-porten stand-in. */
+            demoCitizens?: components["schemas"]["DemoCitizenDto"][];
         };
         DevLoginDto: {
             /** @example kari.ansatt */
             username: string;
         };
         AccessTokenDto: {
+            accessToken: string;
+        };
+        DevCitizenLoginDto: {
+            /**
+             * @description A synthetic national id (month + 80); never a real one
+             * @example 03888510086
+             */
+            pid: string;
+            /**
+             * @default idporten-loa-high
+             * @enum {string}
+             */
+            acr: "idporten-loa-substantial" | "idporten-loa-high";
+        };
+        CitizenAccessTokenDto: {
+            /** @description The API's citizen token: send as Authorization: Bearer on /api/v1/citizen/… */
             accessToken: string;
         };
         RoleScopeDto: {
@@ -1068,6 +1407,22 @@ export interface components {
             /** @enum {string} */
             kind: "health_station" | "kindergarten" | "primary_school" | "lower_secondary_school" | "other";
             clusterId: string;
+        };
+        PersonRoleView: {
+            /** @enum {string} */
+            role: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member";
+            /** @description The unit (or, for a team member, the cluster) the role is held in; null for a municipality role */
+            unitName: string | null;
+        };
+        PersonView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            roles: components["schemas"]["PersonRoleView"][];
+            service: string | null;
+        };
+        PeopleResponse: {
+            items: components["schemas"]["PersonView"][];
         };
         CatalogItemDto: {
             code: string;
@@ -1189,10 +1544,24 @@ export interface components {
             concern: components["schemas"]["ConcernDto"];
         };
         GuardianView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
             name: string;
             relation: string;
             parentalResponsibility: boolean;
-            contact?: string;
+            contact: string | null;
+            /** @description The registered national id (identified view only); null until registered */
+            nationalId: string | null;
+            /** @enum {string|null} */
+            basis: "stated_by_staff" | "document_seen" | "registry" | null;
+            /** Format: uuid */
+            verifiedBy: string | null;
+            /** Format: date-time */
+            verifiedAt: string | null;
+            /** @description Whether this guardian can log in to the family portal (a national id is registered) */
+            linked: boolean;
         };
         ChildView: {
             firstName: string | null;
@@ -1234,6 +1603,24 @@ export interface components {
             weight: string | null;
             /** Format: date-time */
             at: string;
+        };
+        DeadlineView: {
+            /**
+             * @description decision_due: level 0 ends in a decision (8.2); evaluation_due: an active measure; consent_expiry; task_due: a task from the log; child_welfare_report_due: a flagged case not yet reported (8.1)
+             * @enum {string}
+             */
+            kind: "decision_due" | "evaluation_due" | "consent_expiry" | "task_due" | "child_welfare_report_due";
+            /**
+             * Format: date-time
+             * @description For evaluation_due and task_due: the start of the day (Europe/Oslo)
+             */
+            dueAt: string;
+            overdue: boolean;
+            /**
+             * Format: uuid
+             * @description Who must act (measure or task responsible); absent when anonymised
+             */
+            responsibleId?: string;
         };
         CaseResponse: {
             id: string;
@@ -1280,9 +1667,11 @@ export interface components {
             /** @description The events among allowedActions */
             allowedEvents: string[];
             /** @description What the caller may do on this case now (libs/domain permissions.ts): the events by name and the other case actions (`case.assign`, `measure.add`, `log.write`, …) */
-            allowedActions: ("start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down" | "case.assign" | "consent.manage" | "consent.request" | "measure.add" | "measure.evaluate" | "log.write" | "log.correct" | "guardians.manage" | "report.read" | "iks.accept" | "iks.return" | "iks.end" | "iks.priority" | "iks.order")[];
+            allowedActions: ("start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down" | "guardians_may_be_informed" | "case.assign" | "consent.manage" | "consent.request" | "measure.add" | "measure.evaluate" | "log.write" | "log.correct" | "guardians.manage" | "report.read" | "iks.accept" | "iks.return" | "iks.end" | "iks.priority" | "iks.order")[];
             /** @description Only in the answer to a command: true when the command took the case out of the caller’s view (this is the case as they last saw it; a GET now answers 404) */
             leftView?: boolean;
+            /** @description Only in GET /cases/:id: the open deadlines, soonest first (DESIGN 12.1) */
+            deadlines?: components["schemas"]["DeadlineView"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1333,9 +1722,11 @@ export interface components {
             /** @description The events among allowedActions */
             allowedEvents: string[];
             /** @description What the caller may do on this case now (libs/domain permissions.ts): the events by name and the other case actions (`case.assign`, `measure.add`, `log.write`, …) */
-            allowedActions: ("start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down" | "case.assign" | "consent.manage" | "consent.request" | "measure.add" | "measure.evaluate" | "log.write" | "log.correct" | "guardians.manage" | "report.read" | "iks.accept" | "iks.return" | "iks.end" | "iks.priority" | "iks.order")[];
+            allowedActions: ("start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down" | "guardians_may_be_informed" | "case.assign" | "consent.manage" | "consent.request" | "measure.add" | "measure.evaluate" | "log.write" | "log.correct" | "guardians.manage" | "report.read" | "iks.accept" | "iks.return" | "iks.end" | "iks.priority" | "iks.order")[];
             /** @description Only in the answer to a command: true when the command took the case out of the caller’s view (this is the case as they last saw it; a GET now answers 404) */
             leftView?: boolean;
+            /** @description Only in GET /cases/:id: the open deadlines, soonest first (DESIGN 12.1) */
+            deadlines?: components["schemas"]["DeadlineView"][];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1389,7 +1780,7 @@ export interface components {
              * @description The state-machine event (DESIGN 4, 8). raise_safety_concern {note}: flags the case later (violence/abuse disclosed) and starts the urgent reminder; report_to_child_welfare and raise_safety_concern need an identified view of the case (an anonymised viewer gets 403 FORBIDDEN_ROLE); accept_handover / decline_handover {reason}: only the proposed coordinator (pendingAssigneeId).
              * @enum {string}
              */
-            type: "start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down";
+            type: "start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down" | "guardians_may_be_informed";
             /** @description complete_assessment */
             summary?: string;
             /** @description complete_assessment, report_to_child_welfare */
@@ -1457,12 +1848,21 @@ export interface components {
              */
             assigneeId: string;
         };
+        LogAuthorView: {
+            name: string;
+            /** @description Their main role (a unit role first) */
+            role: string | null;
+            /** @description Where they hold it (unit or cluster) */
+            unitName: string | null;
+        };
         CaseLogEntryView: {
             id: string;
             /** @example start_assessment */
             type: string;
             /** @description null for a caller who sees the case anonymised */
             actorId: string | null;
+            /** @description Who wrote it; null when anonymised or written by the system */
+            author: components["schemas"]["LogAuthorView"] | null;
             /** Format: date-time */
             at: string;
             /** @description Bokmål; null for a caller who sees the case anonymised (DESIGN 8.4: only types and dates) */
@@ -1508,6 +1908,11 @@ export interface components {
             at?: string;
             /** @description Who took part (names or roles as written) */
             participants?: string[];
+            /**
+             * @description Withheld from the family (DESIGN 12.4), with the reason; the unit leader may clear it
+             * @enum {string}
+             */
+            confidential?: "child_asked" | "risk_to_child" | "third_party";
             /** @description Tasks agreed (fordeling av arbeidsoppgaver) */
             tasks?: components["schemas"]["LogTaskDto"][];
         };
@@ -1552,6 +1957,11 @@ export interface components {
             correctsEntryId: string | null;
             /** @description Ids of the corrections of this entry, oldest first; empty when the case is seen anonymised */
             correctedBy: string[];
+            /**
+             * @description Withheld from the family for this reason; null when shown (or cleared)
+             * @enum {string|null}
+             */
+            confidential: "child_asked" | "risk_to_child" | "third_party" | null;
         };
         CreateCorrectionDto: {
             /** @description The corrected text */
@@ -1602,9 +2012,13 @@ export interface components {
             decision: "given" | "refused";
             /** @description null for callers who see the case anonymised */
             purpose: string | null;
-            /** @enum {string} */
-            form: "written" | "oral";
-            recordedById: string;
+            /**
+             * @description `digital`: given by the family in the portal (DESIGN 12.4)
+             * @enum {string}
+             */
+            form: "written" | "oral" | "digital";
+            /** @description null for a digital consent (no staff recorded it) */
+            recordedById: string | null;
             /** Format: date-time */
             validFrom: string;
             /**
@@ -1682,7 +2096,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "unassigned" | "assessment_due" | "tfa_follow_up" | "evaluation_due" | "evaluation_overdue" | "consent_expiry" | "iks_pending" | "child_welfare_report_missing" | "decision_due" | "task_due" | "consent_withdrawn" | "case_assigned" | "handover_offered" | "iks_referred" | "iks_accepted" | "iks_returned" | "iks_ended" | "iks_competence_order" | "iks_order_acknowledged" | "transfer_offered" | "handover_needed";
+            type: "unassigned" | "assessment_due" | "tfa_follow_up" | "evaluation_due" | "evaluation_overdue" | "consent_expiry" | "iks_pending" | "child_welfare_report_missing" | "decision_due" | "task_due" | "consent_withdrawn" | "case_assigned" | "handover_offered" | "iks_referred" | "iks_accepted" | "iks_returned" | "iks_ended" | "iks_competence_order" | "iks_order_acknowledged" | "transfer_offered" | "handover_needed" | "citizen_statement";
             /** Format: uuid */
             caseId: string | null;
             /**
@@ -2391,6 +2805,256 @@ export interface components {
              */
             until: string;
         };
+        GuardianListResponse: {
+            items: components["schemas"]["GuardianView"][];
+        };
+        CreateGuardianDto: {
+            /** @description Fødselsnummer or D-nummer (11 digits) */
+            nationalId: string;
+            name: string;
+            /**
+             * @description As child.guardians takes it (mor, far, verge, …)
+             * @example mor
+             */
+            relation: string;
+            /** @description Har foreldreansvar */
+            parentalResponsibility: boolean;
+            contact?: string;
+            /** @enum {string} */
+            verification: "stated_by_staff" | "document_seen";
+        };
+        UpdateGuardianDto: {
+            /** @description Fødselsnummer or D-nummer (11 digits) */
+            nationalId: string;
+            /** @enum {string} */
+            verification: "stated_by_staff" | "document_seen";
+            name?: string;
+            relation?: string;
+            parentalResponsibility?: boolean;
+            contact?: string;
+        };
+        CreateConsentRequestDto: {
+            /** @description Service codes (services.json) */
+            services: string[];
+            purpose: string;
+            /**
+             * Format: date
+             * @description Last day the consent holds (inclusive)
+             */
+            validUntil: string;
+        };
+        ConsentRequestView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            services: string[];
+            purpose: string;
+            /** Format: date-time */
+            validUntil: string;
+            /** @enum {string} */
+            status: "waiting" | "in_effect" | "refused";
+            /** @enum {string} */
+            requires: "all_with_responsibility" | "one";
+            /** @description From selfConsentAge the youth answers, not the guardians */
+            askYouth: boolean;
+            /** Format: uuid */
+            consentId: string | null;
+        };
+        CitizenCaseRef: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description BTI-<year>-<n> */
+            reference: string | null;
+            status: string;
+            /** @description The status in plain words (bokmål) */
+            statusText: string;
+        };
+        CitizenChild: {
+            /** Format: uuid */
+            childId: string;
+            firstName: string;
+            /**
+             * @description How the caller is linked: as a guardian, or as the child themself
+             * @enum {string}
+             */
+            relation: "guardian" | "youth";
+            cases: components["schemas"]["CitizenCaseRef"][];
+        };
+        CitizenChildrenResponse: {
+            items: components["schemas"]["CitizenChild"][];
+        };
+        CitizenPerson: {
+            name: string;
+            unitName: string | null;
+        };
+        CitizenMeasure: {
+            title: string;
+            status: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            evaluationDate: string;
+            /** @description Outcomes of its evaluations, oldest first */
+            evaluations: string[];
+        };
+        CitizenConsent: {
+            /** Format: uuid */
+            id: string;
+            services: string[];
+            decision: string;
+            form: string;
+            /** Format: date-time */
+            validUntil: string | null;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
+        CitizenDeadline: {
+            /** @example consent_answer */
+            kind: string;
+            /** Format: date-time */
+            dueAt: string;
+        };
+        CitizenCaseResponse: {
+            /** Format: uuid */
+            caseId: string;
+            reference: string | null;
+            firstName: string;
+            status: string;
+            statusText: string;
+            level: number;
+            route: string | null;
+            routeText: string | null;
+            /** @description The unit that has the case */
+            unitName: string;
+            /** @description Stafettholder */
+            coordinator: components["schemas"]["CitizenPerson"] | null;
+            measures: components["schemas"]["CitizenMeasure"][];
+            consents: components["schemas"]["CitizenConsent"][];
+            deadlines: components["schemas"]["CitizenDeadline"][];
+        };
+        CitizenLogItem: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /** Format: date-time */
+            at: string;
+            text: string;
+            /** @description Who wrote it: a name, «du», or «foresatt»/«ungdom» for another citizen */
+            author: string;
+        };
+        CitizenLogResponse: {
+            items: components["schemas"]["CitizenLogItem"][];
+        };
+        CitizenAccessItem: {
+            /** Format: date-time */
+            at: string;
+            /** @description «du» for the caller's own reads */
+            name: string;
+            role: string | null;
+            unitName: string | null;
+            /** @enum {string} */
+            kind: "read" | "change";
+        };
+        CitizenAccessLogResponse: {
+            items: components["schemas"]["CitizenAccessItem"][];
+        };
+        CitizenStatementDto: {
+            text: string;
+        };
+        YouthSharingDto: {
+            /** @description Whether the guardians may see what is written from your selfConsentAge */
+            shareWithGuardians: boolean;
+        };
+        YouthSharingView: {
+            shareWithGuardians: boolean;
+            /** Format: date-time */
+            at: string;
+        };
+        CitizenConsentRequest: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            services: string[];
+            purpose: string;
+            /** Format: date-time */
+            validUntil: string;
+            /** @enum {string} */
+            status: "waiting" | "in_effect" | "refused";
+            /** Format: uuid */
+            consentId?: string;
+            /**
+             * @description The caller's own answer
+             * @enum {string|null}
+             */
+            myAnswer: "given" | "refused" | null;
+        };
+        CitizenConsentRequestList: {
+            items: components["schemas"]["CitizenConsentRequest"][];
+        };
+        ConsentAnswerDto: {
+            /** @enum {string} */
+            answer: "given" | "refused";
+        };
+        CitizenWithdrawalDto: {
+            reason?: string;
+        };
+        StartExtractionDto: {
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            to: string;
+        };
+        ExtractionCreated: {
+            /** Format: uuid */
+            id: string;
+        };
+        ExtractionView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            /** @description Cases in the package (null while running). */
+            cases: number | null;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: date-time */
+            depositedAt: string | null;
+            depositReference: string | null;
+        };
+        DepositDto: {
+            /** @example IKA-2026/123 */
+            reference: string;
+        };
+        DeletionReportRow: {
+            /** Format: uuid */
+            id: string;
+            /** @description The job run that deleted (job:<id>). */
+            jobRun: string;
+            /** @enum {string} */
+            rule: "archived_and_deposited" | "disposal_basis";
+            cases: number;
+            /** Format: date-time */
+            ranAt: string;
+        };
+        DeletionReport: {
+            items: components["schemas"]["DeletionReportRow"][];
+            /** @description Cases deleted in all runs listed. */
+            totalCases?: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -2590,6 +3254,29 @@ export interface operations {
             };
         };
     };
+    DevCitizenLoginController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DevCitizenLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenAccessTokenDto"];
+                };
+            };
+        };
+    };
     MeController_me: {
         parameters: {
             query?: never;
@@ -2624,6 +3311,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnitDto"][];
+                };
+            };
+        };
+    };
+    PeopleController_list: {
+        parameters: {
+            query?: {
+                /** @description People with a role in this unit */
+                unitId?: string;
+                /** @description People of this service (services.json code) */
+                service?: string;
+                role?: "staff" | "unit_leader" | "team_member" | "tfa_coordinator" | "iks_coordinator" | "iks_member";
+                /** @description Start of a first or last name, any case (æøå included) */
+                q?: string;
+                /** @description Only these people (ids a case names), at most 50 */
+                ids?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleResponse"];
                 };
             };
         };
@@ -4279,6 +4995,424 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgendaResponse"];
+                };
+            };
+        };
+    };
+    GuardiansController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuardianListResponse"];
+                };
+            };
+        };
+    };
+    GuardiansController_create: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version from its ETag, e.g. "3". Missing → 428 PRECONDITION_REQUIRED, stale → 412 VERSION_MISMATCH; the response carries the new ETag. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGuardianDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case's version after the change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuardianView"];
+                };
+            };
+        };
+    };
+    GuardiansController_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version from its ETag, e.g. "3". Missing → 428 PRECONDITION_REQUIRED, stale → 412 VERSION_MISMATCH; the response carries the new ETag. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                guardianId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGuardianDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The case's version after the change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuardianView"];
+                };
+            };
+        };
+    };
+    ConsentRequestsController_create: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version from its ETag, e.g. "3". Missing → 428 PRECONDITION_REQUIRED, stale → 412 VERSION_MISMATCH; the response carries the new ETag. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConsentRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The case's version after the change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRequestView"];
+                };
+            };
+        };
+    };
+    CitizenController_children: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenChildrenResponse"];
+                };
+            };
+        };
+    };
+    CitizenController_case: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenCaseResponse"];
+                };
+            };
+        };
+    };
+    CitizenController_log: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenLogResponse"];
+                };
+            };
+        };
+    };
+    CitizenController_accessLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenAccessLogResponse"];
+                };
+            };
+        };
+    };
+    CitizenController_statement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CitizenStatementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenLogItem"];
+                };
+            };
+        };
+    };
+    CitizenController_sharing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["YouthSharingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthSharingView"];
+                };
+            };
+        };
+    };
+    CitizenController_consentRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenConsentRequestList"];
+                };
+            };
+        };
+    };
+    CitizenController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenConsentRequest"];
+                };
+            };
+        };
+    };
+    CitizenController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CitizenWithdrawalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ArchiveController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartExtractionDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtractionCreated"];
+                };
+            };
+        };
+    };
+    ArchiveController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtractionView"];
+                };
+            };
+        };
+    };
+    ArchiveController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ArchiveController_deposited: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepositDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtractionView"];
+                };
+            };
+        };
+    };
+    ArchiveController_deletions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionReport"];
                 };
             };
         };

@@ -1,19 +1,20 @@
-import { Alert, Heading, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
-import { useCategories, useProtectiveFactors, useRiskFactors, useUnits } from '../api/catalog';
+import { useCategories, useProtectiveFactors, useRiskFactors } from '../api/catalog';
 import { api, unwrap, type Schemas } from '../api/client';
 import { useSession } from '../auth/session';
 import { childName } from '../components/CaseTable';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { SafetyGuidance } from '../components/SafetyGuidance';
-import { date, dateTime, IKS_STATUS_LABEL, label, LEVEL_LABEL, RELATION_LABEL, ROUTE_LABEL, STATUS_LABEL } from '../labels';
+import { dateTime, IKS_STATUS_LABEL, label, RELATION_LABEL } from '../labels';
+import { usePageHeading } from '../components/usePageHeading';
 import { AssignmentPanel } from './AssignmentPanel';
 import { ConsentsPanel } from './ConsentsPanel';
 import { EventActions } from './EventActions';
 import { LogTimeline } from './LogTimeline';
 import { MeasuresPanel } from './MeasuresPanel';
-import { personOnCase } from './people';
+import { CaseSummary } from './CaseSummary';
 import { useCase, useRefreshCase } from './useCase';
 
 export default function CasePage() {
@@ -23,11 +24,13 @@ export default function CasePage() {
   const caseQuery = useCase(id);
   const refreshAll = useRefreshCase(id);
   const c = caseQuery.data;
+  const title = c ? (c.view === 'full' ? childName(c.child) : 'Anonymisert sak') : caseQuery.isPending ? undefined : 'Saken';
+  const heading = usePageHeading(title);
   if (caseQuery.isPending) return <Spinner aria-label="Henter saken" />;
   if (!c) {
     return (
       <div className="page stack">
-        <Heading level={1} data-size="md">
+        <Heading level={1} data-size="md" ref={heading} tabIndex={-1}>
           Saken
         </Heading>
         <ProblemAlert error={caseQuery.error} />
@@ -45,8 +48,8 @@ export default function CasePage() {
   return (
     <div className="page stack">
       <Link to="/saker">← Tilbake til sakene</Link>
-      <Heading level={1} data-size="md">
-        {identified ? childName(c.child) : 'Anonymisert sak'}
+      <Heading level={1} data-size="md" ref={heading} tabIndex={-1}>
+        {title}
       </Heading>
       {justCreated && (
         <Alert data-color="success">
@@ -65,6 +68,7 @@ export default function CasePage() {
       <div className="case-grid">
         <div className="stack">
           <CaseSummary c={c} meId={me?.userId} />
+          <EventActions caseData={c} onStale={reload} />
           <ConcernSection c={c} />
           {identified && c.child.guardians && c.child.guardians.length > 0 && (
             <section className="stack" aria-labelledby="guardians-heading">
@@ -81,10 +85,9 @@ export default function CasePage() {
               </ul>
             </section>
           )}
-          <LogTimeline caseId={c.id} />
+          <LogTimeline caseData={c} canWrite={may('log.write')} />
         </div>
         <div className="stack">
-          <EventActions caseData={c} onStale={reload} />
           <AssignmentPanel caseData={c} canAssign={may('case.assign')} onStale={reload} />
           {/* The case's unit leader (who assigns) follows its IKS referral here. */}
           {may('case.assign') && <IksStatus caseId={c.id} />}
@@ -93,45 +96,6 @@ export default function CasePage() {
         </div>
       </div>
     </div>
-  );
-}
-
-function CaseSummary({ c, meId }: { c: Schemas['CaseResponse']; meId?: string }) {
-  const units = useUnits();
-  const unit = units.data?.find((u) => u.id === c.unitId);
-  return (
-    <section aria-labelledby="summary-heading">
-      <Heading level={2} data-size="sm" id="summary-heading">
-        Oversikt
-      </Heading>
-      <dl className="facts">
-        <dt>Status</dt>
-        <dd>
-          <Tag data-color="info">{label(STATUS_LABEL, c.status)}</Tag>
-        </dd>
-        <dt>Nivå</dt>
-        <dd>{LEVEL_LABEL[c.level] ?? c.level}</dd>
-        <dt>Vei</dt>
-        <dd>
-          {c.route ? label(ROUTE_LABEL, c.route) : 'Ikke besluttet'}
-          {c.anonymous ? ' (anonym drøfting)' : ''}
-        </dd>
-        <dt>Saksansvarlig</dt>
-        <dd>{c.assigneeId ? personOnCase(c.assigneeId, c, meId, { nameCoordinator: false }) : 'Ingen'}</dd>
-        {c.view === 'full' && (
-          <>
-            <dt>Enhet</dt>
-            <dd>{unit?.name ?? '–'}</dd>
-            <dt>Fødselsdato</dt>
-            <dd>{date(c.child.birthDate)}</dd>
-          </>
-        )}
-        <dt>Meldt</dt>
-        <dd>{dateTime(c.createdAt)}</dd>
-        <dt>Meldt til barnevernet</dt>
-        <dd>{c.childWelfareReportedAt ? dateTime(c.childWelfareReportedAt) : 'Nei'}</dd>
-      </dl>
-    </section>
   );
 }
 

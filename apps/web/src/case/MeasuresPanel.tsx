@@ -6,7 +6,8 @@ import { api, ifMatch, unwrap, type Schemas } from '../api/client';
 import { useSession } from '../auth/session';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
 import { date } from '../labels';
-import { candidates, personOnCase } from './people';
+import { personName, usePeopleNames } from './people';
+import { PersonPicker } from './PersonPicker';
 import { useRefreshCase } from './useCase';
 
 type MeasureOutcome = Schemas['EvaluateMeasureDto']['outcome'];
@@ -22,6 +23,7 @@ export function MeasuresPanel({ caseData, onStale }: { caseData: Schemas['CaseRe
     queryKey: ['measures', caseData.id],
     queryFn: () => unwrap(api.GET('/api/v1/cases/{id}/measures', { params: { path: { id: caseData.id } } })),
   });
+  const names = usePeopleNames(measures.data?.items.map((m) => m.responsibleId) ?? []);
   return (
     <section className="stack" aria-labelledby="measures-heading">
       <Heading level={2} data-size="sm" id="measures-heading">
@@ -40,7 +42,7 @@ export function MeasuresPanel({ caseData, onStale }: { caseData: Schemas['CaseRe
             </Paragraph>
             <Paragraph data-size="sm" className="muted">
               {/* An anonymised view names no one (the API leaves responsibleId out). */}
-              {m.responsibleId !== null && `Ansvarlig: ${personOnCase(m.responsibleId, caseData, me?.userId)} · `}start {date(m.startDate)} · evaluering {date(m.evaluationDate)}
+              {m.responsibleId !== null && `Ansvarlig: ${personName(m.responsibleId, names, me?.userId)} · `}start {date(m.startDate)} · evaluering {date(m.evaluationDate)}
             </Paragraph>
             {m.evaluations.map((ev) => (
               <Paragraph key={ev.id} data-size="sm">
@@ -67,10 +69,11 @@ function AddMeasureForm({ caseData, onStale }: { caseData: Schemas['CaseResponse
   const { me } = useSession();
   const catalog = useMeasureCatalog();
   const refresh = useRefreshCase(caseData.id);
-  const people = candidates(caseData, me?.userId);
+
   const [catalogCode, setCatalogCode] = useState('');
   const [title, setTitle] = useState('');
-  const [responsibleId, setResponsibleId] = useState(caseData.assigneeId ?? me?.userId ?? '');
+  const [responsible, setResponsible] = useState<{ label: string; value: string } | null>(null);
+  const responsibleId = responsible?.value ?? caseData.assigneeId ?? me?.userId ?? '';
   const [startDate, setStartDate] = useState(inDays(0));
   const [evaluationDate, setEvaluationDate] = useState(inDays(42));
   const add = useMutation({
@@ -106,16 +109,14 @@ function AddMeasureForm({ caseData, onStale }: { caseData: Schemas['CaseResponse
         </Select>
       </Field>
       {!catalogCode && <Textfield label="Navn på tiltaket" value={title} onChange={(e) => setTitle(e.target.value)} error={err('title')} />}
-      <Field>
-        <Label>Ansvarlig</Label>
-        <Select value={responsibleId} onChange={(e) => setResponsibleId(e.target.value)}>
-          {people.map((p) => (
-            <Select.Option key={p.id} value={p.id}>
-              {p.text[0]!.toUpperCase() + p.text.slice(1)}
-            </Select.Option>
-          ))}
-        </Select>
-      </Field>
+      <PersonPicker
+        id="measure-responsible"
+        label="Ansvarlig"
+        description="Skriv starten av navnet. Uten valg: stafettholderen."
+        value={responsible}
+        onChange={setResponsible}
+        error={err('responsibleId')}
+      />
       <div className="grid-2">
         <Textfield label="Startdato" type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} error={err('startDate')} />
         <Textfield label="Evalueringsdato" type="date" value={evaluationDate} onChange={(e) => setEvaluationDate(e.target.value)} error={err('evaluationDate')} />

@@ -6,7 +6,8 @@ export type PayloadField = keyof Payload;
 
 export interface FieldSpec {
   name: PayloadField;
-  kind: 'text' | 'textarea' | 'checkbox' | 'select';
+  /** `person`: found by name in the directory (sends the id); `unit`: chosen by name (sends the id). */
+  kind: 'text' | 'textarea' | 'checkbox' | 'select' | 'person' | 'unit';
   label: string;
   description?: string;
   options?: Record<string, string>;
@@ -29,6 +30,7 @@ const CHILD_WELFARE_CHANNEL_LABEL: Record<string, string> = {
  */
 export const EVENT_FORMS: Record<EventType, FieldSpec[]> = {
   start_assessment: [],
+  guardians_may_be_informed: [{ name: 'note', kind: 'textarea', label: 'Hvorfor foresatte nå kan få se saken', required: true }],
   complete_assessment: [
     { name: 'summary', kind: 'textarea', label: 'Oppsummering av vurderingen', required: true },
     { name: 'guardiansInformed', kind: 'checkbox', label: 'Foresatte er informert' },
@@ -47,6 +49,12 @@ export const EVENT_FORMS: Record<EventType, FieldSpec[]> = {
   decide: [
     { name: 'route', kind: 'select', label: 'Videre vei', options: ROUTE_LABEL, required: true },
     { name: 'rationale', kind: 'textarea', label: 'Begrunnelse', required: true },
+    {
+      name: 'assigneeId',
+      kind: 'person',
+      label: 'Stafettholder',
+      description: 'Kreves når saken ikke har en stafettholder. Skriv starten av navnet.',
+    },
     {
       name: 'anonymous',
       kind: 'checkbox',
@@ -111,10 +119,10 @@ export const EVENT_FORMS: Record<EventType, FieldSpec[]> = {
   accept_handover: [],
   decline_handover: [{ name: 'reason', kind: 'textarea', label: 'Hvorfor avslås overleveringen?', required: true }],
   propose_transfer: [
-    { name: 'toUnitId', kind: 'text', label: 'Mottakende enhet (id)', description: 'Krever samtykke fra foresatte som omfatter mottakende enhet.', required: true },
+    { name: 'toUnitId', kind: 'unit', label: 'Mottakende enhet', description: 'Krever samtykke fra foresatte som omfatter mottakende enhet.', required: true },
     { name: 'rationale', kind: 'textarea', label: 'Begrunnelse', required: true },
   ],
-  accept_transfer: [{ name: 'assigneeId', kind: 'text', label: 'Ny koordinator (id, valgfritt)', description: 'En ansatt i enheten din. Uten koordinator får du en påminnelse.' }],
+  accept_transfer: [{ name: 'assigneeId', kind: 'person', label: 'Ny stafettholder (valgfritt)', description: 'En ansatt i enheten din. Uten stafettholder får du en påminnelse.' }],
   reject_transfer: [{ name: 'reason', kind: 'textarea', label: 'Hvorfor avslås overføringen?', required: true }],
   step_down: [
     { name: 'route', kind: 'select', label: 'Lavere vei', options: ROUTE_LABEL, required: true },

@@ -1,25 +1,38 @@
-import type { Schemas } from '../api/client';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '../api/client';
 
-/**
- * The API has no user directory for the UI: people are named by their role on this case (you,
- * the reporter, the coordinator) and otherwise shown as "another user".
- */
-export function personOnCase(
-  userId: string | null | undefined,
-  caseData: Schemas['CaseResponse'],
-  meId: string | undefined,
-  { nameCoordinator = true } = {},
-): string {
-  if (!userId) return 'ingen';
-  const roles: string[] = [];
-  if (userId === meId) roles.push('deg');
-  if (userId === caseData.reporterId) roles.push('melderen');
-  if (nameCoordinator && userId === caseData.assigneeId) roles.push('saksansvarlig');
-  return roles.length ? roles.join(', ') : 'en annen bruker';
+export type Person = Schemas['PersonView'];
+export interface PeopleFilter {
+  unitId?: string;
+  service?: string;
+  role?: Schemas['PersonRoleView']['role'];
 }
 
-/** People a form may name on this case: you, the reporter and the coordinator. */
-export function candidates(caseData: Schemas['CaseResponse'], meId: string | undefined): { id: string; text: string }[] {
-  const ids = [meId, caseData.reporterId, caseData.assigneeId].filter((id): id is string => Boolean(id));
-  return [...new Set(ids)].map((id) => ({ id, text: personOnCase(id, caseData, meId) }));
+/** People a case may name whose name starts with `q` (the directory, GET /people). */
+export function usePeopleSearch(q: string, filter: PeopleFilter = {}) {
+  return useQuery({
+    queryKey: ['people', q.trim(), filter],
+    queryFn: () => unwrap(api.GET('/api/v1/people', { params: { query: { ...filter, ...(q.trim() ? { q: q.trim() } : {}) } } })),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+/** Names of the people a case names (stafettholder, reporter, responsible), by id. */
+export function usePeopleNames(ids: (string | null | undefined)[]): Map<string, Person> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))].sort();
+  const people = useQuery({
+    queryKey: ['people-by-id', wanted],
+    queryFn: () => unwrap(api.GET('/api/v1/people', { params: { query: { ids: wanted } } })),
+    enabled: wanted.length > 0,
+    staleTime: 60_000,
+  });
+  return new Map((people.data?.items ?? []).map((p) => [p.id, p]));
+}
+
+/** A person as the case page names them: «Kari Ansatt (deg)»; while names load, «…». */
+export function personName(id: string | null | undefined, names: Map<string, Person>, meId?: string): string {
+  if (!id) return 'ingen';
+  const name = names.get(id)?.name ?? '…';
+  return id === meId ? `${name} (deg)` : name;
 }

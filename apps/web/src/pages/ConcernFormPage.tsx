@@ -11,6 +11,16 @@ import { SafetyGuidance } from '../components/SafetyGuidance';
 
 const VIOLENCE_CATEGORY = 'violence_abuse';
 
+interface GuardianDraft {
+  name: string;
+  relation: string;
+  parentalResponsibility: boolean;
+  contact: string;
+}
+const emptyGuardian = (): GuardianDraft => ({ name: '', relation: 'mor', parentalResponsibility: true, contact: '' });
+/** The relations the case's guardians take (stored as written; the report maps them). */
+const GUARDIAN_RELATION: Record<string, string> = { mor: 'Mor', far: 'Far', verge: 'Verge', fosterforelder: 'Fosterforelder', annen: 'Annen' };
+
 export default function ConcernFormPage() {
   const { me } = useSession();
   const units = useUnits();
@@ -34,10 +44,12 @@ export default function ConcernFormPage() {
   const [selectedRisks, setRisks] = useState<string[]>([]);
   const [selectedProtective, setProtective] = useState<string[]>([]);
   const [suspected, setSuspected] = useState(false);
+  const [guardians, setGuardians] = useState<GuardianDraft[]>([emptyGuardian()]);
+  const [address, setAddress] = useState({ line1: '', postalCode: '', postalPlace: '' });
+  const setGuardian = (i: number, change: Partial<GuardianDraft>) => setGuardians((all) => all.map((g, j) => (j === i ? { ...g, ...change } : g)));
 
   const chosenUnit = unitId || units.data?.find((u) => myUnitIds.has(u.id))?.id || '';
   const abuseRiskMarked = selectedRisks.some((code) => riskFactors.data?.some((f) => f.code === code && indicatesAbuse(f)));
-  const safetyPath = suspected || selectedCategories.includes(VIOLENCE_CATEGORY) || abuseRiskMarked;
 
   const create = useMutation({
     mutationFn: (body: Schemas['CreateCaseDto']) =>
@@ -52,7 +64,17 @@ export default function ConcernFormPage() {
     event.preventDefault();
     create.mutate({
       unitId: chosenUnit,
-      child: { firstName, lastName, birthDate, ...(nationalId ? { nationalId } : {}) },
+      child: {
+        firstName,
+        lastName,
+        birthDate,
+        ...(nationalId ? { nationalId } : {}),
+        // A guardian row left empty is not a guardian.
+        guardians: guardians
+          .filter((g) => g.name.trim())
+          .map((g) => ({ name: g.name, relation: g.relation, parentalResponsibility: g.parentalResponsibility, ...(g.contact.trim() ? { contact: g.contact } : {}) })),
+        ...(address.line1.trim() ? { address } : {}),
+      },
       concern: {
         description,
         categories: selectedCategories,
@@ -106,6 +128,41 @@ export default function ConcernFormPage() {
             autoComplete="off"
           />
         </div>
+        <div className="grid-2">
+          <Textfield label="Adresse (valgfritt)" value={address.line1} onChange={(e) => setAddress({ ...address, line1: e.target.value })} error={err('child.address.line1')} autoComplete="off" />
+          <Textfield label="Postnummer" inputMode="numeric" value={address.postalCode} onChange={(e) => setAddress({ ...address, postalCode: e.target.value })} error={err('child.address.postalCode')} autoComplete="off" />
+          <Textfield label="Poststed" value={address.postalPlace} onChange={(e) => setAddress({ ...address, postalPlace: e.target.value })} error={err('child.address.postalPlace')} autoComplete="off" />
+        </div>
+      </fieldset>
+
+      <fieldset className="plain stack">
+        <legend>
+          <Heading level={2} data-size="sm">
+            Foresatte
+          </Heading>
+        </legend>
+        {guardians.map((g, i) => (
+          <div key={i} className="grid-2">
+            <Textfield label={`Navn på foresatt ${i + 1}`} value={g.name} onChange={(e) => setGuardian(i, { name: e.target.value })} error={err(`child.guardians[${i}].name`)} autoComplete="off" />
+            <Field>
+              <Label htmlFor={`guardian-${i}-relation`}>Relasjon til barnet</Label>
+              <Select id={`guardian-${i}-relation`} value={g.relation} onChange={(e) => setGuardian(i, { relation: e.target.value })}>
+                {Object.entries(GUARDIAN_RELATION).map(([code, name]) => (
+                  <Select.Option key={code} value={code}>
+                    {name}
+                  </Select.Option>
+                ))}
+              </Select>
+            </Field>
+            <Textfield label="Telefon (valgfritt)" type="tel" value={g.contact} onChange={(e) => setGuardian(i, { contact: e.target.value })} error={err(`child.guardians[${i}].contact`)} autoComplete="off" />
+            <Checkbox label="Har foreldreansvar" checked={g.parentalResponsibility} onChange={(e) => setGuardian(i, { parentalResponsibility: e.target.checked })} />
+          </div>
+        ))}
+        <div>
+          <Button type="button" variant="secondary" data-size="sm" onClick={() => setGuardians((all) => [...all, emptyGuardian()])}>
+            Legg til foresatt
+          </Button>
+        </div>
       </fieldset>
 
       <fieldset className="plain stack">
@@ -125,7 +182,10 @@ export default function ConcernFormPage() {
           required
         />
         <CheckboxGroup legend="Hva gjelder bekymringen?" items={categories.data} value={selectedCategories} onChange={setCategories} error={err('concern.categories')} />
+        {/* The guidance appears next to what triggered it, not below the whole checklist. */}
+        {selectedCategories.includes(VIOLENCE_CATEGORY) && <SafetyGuidance />}
         <CheckboxGroup legend="Risikofaktorer" description="Det som kan øke risikoen for barnet." items={riskFactors.data} value={selectedRisks} onChange={setRisks} error={err('concern.riskFactors')} />
+        {abuseRiskMarked && !selectedCategories.includes(VIOLENCE_CATEGORY) && <SafetyGuidance />}
         <CheckboxGroup legend="Beskyttelsesfaktorer" description="Det som styrker barnet." items={protectiveFactors.data} value={selectedProtective} onChange={setProtective} error={err('concern.protectiveFactors')} />
         <Textfield
           multiline
@@ -142,7 +202,7 @@ export default function ConcernFormPage() {
           checked={suspected}
           onChange={(e) => setSuspected(e.target.checked)}
         />
-        {safetyPath && <SafetyGuidance />}
+        {suspected && !selectedCategories.includes(VIOLENCE_CATEGORY) && !abuseRiskMarked && <SafetyGuidance />}
       </fieldset>
 
       <ProblemAlert error={create.error} />

@@ -33,6 +33,7 @@ export const NOTICE_LABELS: Record<string, string> = {
   task_due: 'Du har en oppgave i en sak med frist',
   transfer_offered: 'En annen enhet vil overføre en sak til enheten din',
   handover_needed: 'En medarbeider er deaktivert: ansvar må overføres',
+  citizen_statement: 'Familien har skrevet i en sak',
 };
 
 export function noticeLabel(type: string): string {

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { AppUser, Cluster, Municipality, MunicipalityProfileVersion, Unit } from './organisation.entities.js';
 
 export interface Guardian {
@@ -54,6 +54,9 @@ export class Child {
 @Index('IDX_bti_case_created_municipality', ['createdAt', 'municipalityId'])
 @ForeignKey(() => MunicipalityProfileVersion, ['municipalityId', 'profileVersion'], ['municipalityId', 'version'], { name: 'FK_bti_case_profileVersion', onDelete: 'RESTRICT' })
 @Index('UQ_bti_case_municipality_reference', ['municipalityId', 'reference'], { unique: true })
+// Retention (migration RetentionAndArchive): the extraction pages a municipality's closed cases; the daily deletion finds what is due.
+@Index('IDX_bti_case_municipality_closed', ['municipalityId', 'closedAt', 'id'], { where: `"closedAt" IS NOT NULL` })
+@Index('IDX_bti_case_delete_after', ['deleteAfter'], { where: `"deleteAfter" IS NOT NULL AND "deletedAt" IS NULL` })
 export class BtiCase {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @ForeignKey(() => Municipality, { name: 'FK_bti_case_municipalityId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid' }) municipalityId!: string;
@@ -85,6 +88,14 @@ export class BtiCase {
   @Column({ type: 'integer', default: 1 }) version!: number;
   /** The municipality profile version the case started with and follows to its end (DESIGN 12.7). */
   @Column({ type: 'integer' }) profileVersion!: number;
+  /** The unit leader's `guardians_may_be_informed`: a case hidden from the family is shown from then (DESIGN 12.4). */
+  @Column({ type: 'timestamptz', nullable: true }) guardiansMayBeInformedAt!: Date | null;
+  /** Retention (migration RetentionAndArchive): set at closing from the profile version, cleared by reopen. */
+  @Column({ type: 'timestamptz', nullable: true }) closedAt!: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) accessEndsAt!: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) deleteAfter!: Date | null;
+  /** Personal data deleted (kassasjon); the row stays for the statistics and answers 404. */
+  @Column({ type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
   /** `BTI-<year>-<nnnn>`, unique in the municipality; always set by the insert trigger (migration CaseReference). */
@@ -110,6 +121,7 @@ export class Concern {
  * conversations, meetings; DESIGN 8.6). A correction is a new entry pointing at the original.
  */
 @Entity('case_log_entry')
+@Check('CHK_case_log_entry_confidential', `"confidential" IN ('child_asked', 'risk_to_child', 'third_party')`)
 @Index(['caseId', 'at'])
 @Index('IDX_case_log_entry_corrects', ['correctsEntryId'], { where: `"correctsEntryId" IS NOT NULL` })
 export class CaseLogEntry {
@@ -126,7 +138,16 @@ export class CaseLogEntry {
   @Column({ type: 'text', array: true, default: () => "'{}'" }) participants!: string[];
   /** A correction names the entry it corrects; the original is never changed. */
   @ForeignKey(() => CaseLogEntry, { name: 'FK_case_log_entry_correctsEntryId', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', nullable: true }) correctsEntryId!: string | null;
+  /** Withheld from citizens, with the author's reason (DESIGN 12.4); the unit leader may clear it. */
+  @Column({ type: 'varchar', length: 20, nullable: true }) confidential!: LogConfidentiality | null;
+  @Column({ type: 'timestamptz', nullable: true }) confidentialClearedAt!: Date | null;
+  @ForeignKey(() => AppUser, { name: 'FK_case_log_entry_confidentialClearedById', onDelete: 'RESTRICT' }) @Column({ type: 'uuid', nullable: true }) confidentialClearedById!: string | null;
+  /** A guardian's or youth's statement: the citizen by their national id's HMAC (actorId is null). */
+  @Column({ type: 'varchar', length: 64, nullable: true }) citizenHmac!: string | null;
 }
+
+export const LOG_CONFIDENTIALITY = ['child_asked', 'risk_to_child', 'third_party'] as const;
+export type LogConfidentiality = (typeof LOG_CONFIDENTIALITY)[number];
 
 /** The child's (and guardians') voice as recorded by one event (DESIGN 8.5); the latest is shown. */
 @Entity('child_voice')

@@ -8,6 +8,7 @@ import { AuditChainHead, AuditEvent, AuditSeal } from './audit.entity.js';
 import { MailDigest, NotificationDelivery, NotificationSetting } from './mail.entities.js';
 import { ChildWelfareReport } from './child-welfare-report.entity.js';
 import { ScheduledReminder } from '../outbox/outbox.entities.js';
+import { FAMILY_ENTITIES } from './family.entities.js';
 
 export * from './organisation.entities.js';
 export * from './case.entities.js';
@@ -18,6 +19,7 @@ export * from './measure.entities.js';
 export * from './audit.entity.js';
 export * from './mail.entities.js';
 export * from './child-welfare-report.entity.js';
+export * from './family.entities.js';
 
 /** Every entity the data source knows; a new entity must be listed here. */
 export const ENTITIES = [
@@ -51,4 +53,5 @@ export const ENTITIES = [
   NotificationSetting,
   NotificationDelivery,
   MailDigest,
+  ...FAMILY_ENTITIES,
 ];

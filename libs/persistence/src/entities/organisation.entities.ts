@@ -14,6 +14,8 @@ export interface MunicipalityProfile {
   childWelfareDistrict?: { number: string; name: string };
   /** The age from which a young person consents alone (15 or 16; DESIGN 8.3). */
   selfConsentAge?: number;
+  /** When a digital consent takes effect (DESIGN 12.4): every guardian with parental responsibility (default) or one. */
+  consentRequires?: 'all_with_responsibility' | 'one';
 }
 
 /** Kommune: the tenant. */

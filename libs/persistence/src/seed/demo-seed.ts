@@ -31,6 +31,7 @@ export const DEMO_USERS: { username: string; displayName: string; role: string; 
   { username: 'lars.analytiker', displayName: 'Lars Analytiker', role: 'analyst', scope: 'municipality' },
   // Operates the job queues of the whole platform; no municipality role, reads no case (DESIGN 12.8 item 10).
   { username: 'ole.operator', displayName: 'Ole Operatør', role: 'operator', scope: 'platform' },
+  { username: 'arne.arkivar', displayName: 'Arne Arkivar', role: 'archivist', scope: 'municipality' },
 ];
 
 /** `demo` enables every route and borrows Kristiansund's IKS set-up, so every path can be tried. */
@@ -46,6 +47,7 @@ function demoProfile(profiles: ReferenceProfile[]): ReferenceProfile {
     // No municipality has 0000, so a demo report to child welfare can never reach a real office.
     municipalityNumber: '0000',
     selfConsentAge: 16,
+    retention: { closedCaseAccess: 'P90D', closedCaseKeep: 'P3Y', archive: true },
   };
 }
 

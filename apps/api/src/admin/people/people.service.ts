@@ -1,3 +1,4 @@
+import { locksSelfOut } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AppUser, Cluster, RoleAssignmentRow, Unit } from '@app/persistence';
@@ -98,7 +99,7 @@ export class PeopleAdmin {
   revokeRole(principal: Principal, id: string, dto: RemoveRoleDto): Promise<void> {
     return this.rowSecurity.transaction(principal, async (em) => {
       await this.lockedUser(em, principal, id);
-      if (id === principal.userId && dto.role === 'admin') {
+      if (locksSelfOut(principal, id, dto.role)) {
         throw new ProblemException(409, 'SELF_LOCKOUT', 'Du kan ikke ta fra deg selv administratorrollen.', [{ field: 'role', message: 'du kan ikke fjerne din egen administratorrolle' }]);
       }
       const removed = await em.delete(RoleAssignmentRow, { userId: id, role: dto.role, scopeType: dto.scopeType, scopeId: dto.scopeId });

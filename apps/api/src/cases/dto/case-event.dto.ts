@@ -25,6 +25,7 @@ export const EVENT_FIELDS: Record<EventType, string[]> = {
   reopen: ['reason'],
   report_to_child_welfare: ['grounds', 'guardiansInformed', 'reasonGuardiansNotInformed', 'channel', 'reference', ...REPORT_FACT_FIELDS],
   raise_safety_concern: ['note'],
+  guardians_may_be_informed: ['note'],
   accept_handover: [],
   decline_handover: ['reason'],
   propose_transfer: ['toUnitId', 'rationale'],
@@ -147,7 +148,7 @@ export class CaseEventDto extends ChildWelfareReportFieldsDto {
   outcome?: (typeof EVALUATION_OUTCOMES)[number];
 
   @ApiPropertyOptional({ description: 'evaluate (required), raise_safety_concern (required: what came to light), close', maxLength: TEXT_MAX })
-  @ValidateIf((o: CaseEventDto) => is('evaluate', 'raise_safety_concern')(o) || o.note !== undefined)
+  @ValidateIf((o: CaseEventDto) => is('evaluate', 'raise_safety_concern', 'guardians_may_be_informed')(o) || o.note !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)

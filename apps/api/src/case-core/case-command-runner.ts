@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { may, type CaseAction, type CaseSubject, type DomainEffect } from '@app/domain';
+import { may, mayWriteClosedCase, type CaseAction, type CaseSubject, type DomainEffect } from '@app/domain';
 import { toCaseState, writeReminderEffects, type BtiCase } from '@app/persistence';
 import { toActor, type Principal } from '../auth/principal.js';
-import { problems } from '../common/problem.js';
+import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { RowSecurity } from '../database/row-security.js';
 import { CaseEffects } from './case-effects.js';
@@ -80,6 +80,8 @@ export class CaseCommandRunner {
       if (!may(toActor(principal), command.requires, { state: toCaseState(loaded.row), consents: loaded.consents, now, ...facts })) {
         throw problems.forbidden(refusalOf(command.requires));
       }
+      // DESIGN 12.5: a closed case is read-only (its events, i.e. reopen, and the log's correction excepted).
+      if (loaded.row.status === 'closed' && !mayWriteClosedCase(command.requires)) throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet og kan ikke endres. Enhetsleder kan gjenåpne den.');
       command.checkVersion(loaded.row.version);
       const change = await command.decide(em, loaded, now);
       const written = await this.writeCase(em, loaded, change, now);

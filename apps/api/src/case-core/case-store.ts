@@ -11,7 +11,7 @@ import { auditInsertFrom } from '../audit/audit-trail.service.js';
 import { preparedQuery } from '../database/prepared.js';
 import { RowSecurity } from '../database/row-security.js';
 import { versionMismatch } from './if-match.js';
-import type { ListSort } from './dto/list-cases.query.js';
+import type { ListSort } from '../cases/dto/list-cases.query.js';
 
 /** Loaded in one transaction: the case row (locked when asked) and what the response needs. */
 export interface LoadedCase {
@@ -21,6 +21,16 @@ export interface LoadedCase {
   consents: Consent[];
   /** The latest record of the child's voice (8.5), if any. */
   childVoice: ChildVoiceRow | null;
+  /** Only from `readAudited`: the case's deadlines (DESIGN 12.1). */
+  deadlines?: DeadlineRow[];
+}
+
+export const DEADLINE_KINDS = ['decision_due', 'evaluation_due', 'consent_expiry', 'task_due', 'child_welfare_report_due'] as const;
+export interface DeadlineRow {
+  kind: (typeof DEADLINE_KINDS)[number];
+  dueAt: Date;
+  overdue: boolean;
+  responsibleId: string | null;
 }
 
 /**
@@ -65,11 +75,12 @@ export class CaseStore {
       principal,
       `WITH found AS (${LOAD_CASE} WHERE c.id = :caseId AND ${visible.sql}),
        audited AS (${audit.sql})
-       SELECT * FROM found`,
+       SELECT f.*, ${DEADLINES} AS "deadlines" FROM found f`,
       { ...visible.params, ...audit.params, caseId },
     );
     if (!raw) throw problems.notFound('Fant ikke saken.');
-    return fromLoadRow(raw);
+    const deadlines = (raw.deadlines as (Omit<DeadlineRow, 'dueAt'> & { dueAt: string })[]).map((d) => ({ ...d, dueAt: new Date(d.dueAt) }));
+    return { ...fromLoadRow(raw), deadlines };
   }
 
   /**
@@ -148,7 +159,7 @@ export class CaseStore {
   }
 
   /**
-   * A new case with its child, concern and first log entry, in one statement (data-modifying
+   * A new case with its child, concern, guardians and first log entry, in one statement (data-modifying
    * CTEs; the foreign keys are checked at its end, the case's child key at commit). Every value is
    * the caller's but the reference, which the insert trigger draws: the answer returns it.
    */
@@ -164,7 +175,13 @@ export class CaseStore {
        new_concern AS (
          INSERT INTO concern (id, "caseId", description, categories, "riskFactors", "protectiveFactors", "childVoice", "suspectedViolenceOrAbuse", "createdAt")
          VALUES ($21, $1, $22, $23::text[], $24::text[], $25::text[], $26, $27, $13)),
-       new_log AS (INSERT INTO case_log_entry ("caseId", type, "actorId", text) VALUES ($1, $28, $29, $30))
+       new_log AS (INSERT INTO case_log_entry ("caseId", type, "actorId", text) VALUES ($1, $28, $29, $30)),
+       -- The guardians the concern names become the case's guardian rows (a national id only when staff register one).
+       new_guardians AS (
+         INSERT INTO case_guardian ("caseId", name, relation, "parentalResponsibility", contact, position)
+         SELECT $1, g.name, g.relation, g."parentalResponsibility", g.contact, (g.ord - 1)::smallint
+         FROM ROWS FROM (jsonb_to_recordset($19::jsonb) AS (name text, relation text, "parentalResponsibility" boolean, contact text))
+           WITH ORDINALITY AS g(name, relation, "parentalResponsibility", contact, ord))
        SELECT reference FROM new_case`,
       [
         row.id, row.municipalityId, row.unitId, row.clusterId, row.childId, row.reporterId, row.reporterUnitId, row.status, row.level,
@@ -209,7 +226,9 @@ const loadCaseFrom = (cases: string) => `
 SELECT c.*,
   ch.id AS "child.id", ch."municipalityId" AS "child.municipalityId", ch."firstName" AS "child.firstName", ch."lastName" AS "child.lastName",
   ch."birthDate"::text AS "child.birthDate", ch."nationalIdEncrypted" AS "child.nationalIdEncrypted", ch."nationalIdHash" AS "child.nationalIdHash",
-  ch.guardians AS "child.guardians", ch.address AS "child.address",
+  (SELECT coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object('name', g.name, 'relation', g.relation, 'parentalResponsibility', g."parentalResponsibility",
+            'contact', g.contact)) ORDER BY g.position, g."createdAt", g.id), '[]'::jsonb)
+     FROM case_guardian g WHERE g."caseId" = c.id) AS "child.guardians", ch.address AS "child.address",
   k.id AS "concern.id", k."caseId" AS "concern.caseId", k.description AS "concern.description", k.categories AS "concern.categories",
   k."riskFactors" AS "concern.riskFactors", k."protectiveFactors" AS "concern.protectiveFactors", k."childVoice" AS "concern.childVoice",
   k."suspectedViolenceOrAbuse" AS "concern.suspectedViolenceOrAbuse", k."createdAt" AS "concern.createdAt",
@@ -257,6 +276,35 @@ const LIST_ORDER: Record<ListSort, string> = {
   deadline: `"nextDeadline" ASC NULLS LAST, "createdAt" DESC, id DESC`,
   priority: `"overdue" DESC, ("assigneeId" IS NULL) DESC, "createdAt" DESC, id DESC`,
 };
+/**
+ * The deadlines of the open case `f` (DESIGN 12.1), as JSON, from the reminder schedule (decision,
+ * report to child welfare, tasks) and the rows behind it (active measures, consents in effect);
+ * row-level security hides what the caller may not see. A fired reminder's deadline stands until
+ * the case moves on. Dates without a time (evaluation, task) are due at the start of the day in
+ * Oslo and overdue from the next day.
+ */
+const DEADLINES = `(
+  SELECT coalesce(json_agg(d ORDER BY d."dueAt", d.kind), '[]'::json) FROM (
+    SELECT CASE r.kind WHEN 'decision_due' THEN 'decision_due' ELSE 'child_welfare_report_due' END AS kind, r."dueAt",
+           NULL::uuid AS "responsibleId", r."dueAt" < now() AS overdue
+      FROM scheduled_reminder r
+     WHERE r."caseId" = f.id AND r.status IN ('pending', 'fired')
+       AND ((r.kind = 'decision_due' AND f.status IN ('discovered', 'assessing', 'deciding'))
+         OR (r.kind = 'child_welfare_report_missing' AND f."suspectedViolenceOrAbuse" AND f."childWelfareReportedAt" IS NULL))
+    UNION ALL
+    SELECT 'evaluation_due', m."evaluationDate"::timestamp AT TIME ZONE 'Europe/Oslo', m."responsibleId",
+           m."evaluationDate" < (now() AT TIME ZONE 'Europe/Oslo')::date
+      FROM measure m WHERE m."caseId" = f.id AND m.status = 'active'
+    UNION ALL
+    SELECT 'consent_expiry', s."validUntil", NULL, s."validUntil" < now()
+      FROM consent s WHERE s."caseId" = f.id AND s."validUntil" IS NOT NULL AND s."withdrawnAt" IS NULL AND s.decision IS DISTINCT FROM 'refused'
+    UNION ALL
+    SELECT 'task_due', t."dueDate"::timestamp AT TIME ZONE 'Europe/Oslo', t."responsibleId",
+           t."dueDate" < (now() AT TIME ZONE 'Europe/Oslo')::date
+      FROM case_task t
+     WHERE t."caseId" = f.id
+       AND EXISTS (SELECT 1 FROM scheduled_reminder r WHERE r."caseId" = f.id AND r.kind = 'task_due' AND r."subjectId" = t.id::text AND r.status IN ('pending', 'fired'))
+  ) d WHERE f.status <> 'closed')`;
 
 type LoadRow = BtiCase & Record<string, unknown> & {
   consents: { id: string; recipients: string[]; decision: string | null; validFrom: string; validUntil: string | null; withdrawnAt: string | null }[];
@@ -270,7 +318,7 @@ function fromLoadRow(raw: LoadRow): LoadedCase {
   const row: Record<string, unknown> = {};
   const parts: Record<'child' | 'concern' | 'voice', Record<string, unknown>> = { child: {}, concern: {}, voice: {} };
   for (const [key, value] of Object.entries(raw)) {
-    if (key === 'consents') continue;
+    if (key === 'consents' || key === 'deadlines') continue;
     const dot = key.indexOf('.');
     if (dot < 0) row[key] = value;
     else parts[key.slice(0, dot) as keyof typeof parts][key.slice(dot + 1)] = value;

@@ -27,7 +27,7 @@ export class CaseEffects {
         await notify(em, caseId, { recipientIds: leaders.map((l) => l.userId), type: 'transfer_offered', message: 'En annen enhet vil overføre en sak til enheten din, med samtykke fra foresatte: ta imot eller avslå.' });
       }
       if (e.type === 'TransferAccepted' && e.assigneeId && e.assigneeId !== principal.userId) {
-        await notify(em, caseId, { recipientIds: [e.assigneeId], type: 'case_assigned', message: 'Du er satt som koordinator (stafettholder) for en sak som er overført til enheten din.' });
+        await notify(em, caseId, { recipientIds: [e.assigneeId], type: 'case_assigned', message: 'Du er satt som stafettholder for en sak som er overført til enheten din.' });
       }
     }
   }

@@ -1,10 +1,26 @@
 import type { EntityManager } from 'typeorm';
 import { Notification } from '@app/persistence';
 
+/** Every kind of notice a request sends (the worker's reminders have their own kinds, reminder-kinds.ts). */
+export const NOTIFICATION_TYPES = [
+  'case_assigned',
+  'handover_offered',
+  'transfer_offered',
+  'consent_withdrawn',
+  'iks_referred',
+  'iks_accepted',
+  'iks_returned',
+  'iks_ended',
+  'iks_competence_order',
+  'iks_order_acknowledged',
+  'citizen_statement',
+] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
 /** A notification about a case to some users (in-app, and by e-mail through the worker's dispatcher). */
 export interface NotificationToSend {
   recipientIds: readonly string[];
-  type: string;
+  type: NotificationType;
   message: string;
   urgent?: boolean;
 }

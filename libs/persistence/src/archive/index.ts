@@ -1,0 +1,2 @@
+export * from './extraction-run.js';
+export * from './extraction-writer.js';
