@@ -12,6 +12,7 @@ const SLOW_E2E = [
   'audit-sealing',
   'config-and-migrations',
   'database-posture',
+  'dev-login-fence',
   'fault-unavailable',
   'reminders-faults',
   'reminders-outage',

@@ -29,7 +29,7 @@ await pool.query(`UPDATE app_user SET service = CASE WHEN username LIKE '%.tfa' 
                   WHERE username IN ($1, $2) AND service IS NULL`, [`bench.${m.code}.tfa`, `bench.${m.code}.iks`]);
 for (const role of ['admin', 'auditor']) {
   const username = `bench.${m.code}.${role}`;
-  await pool.query(`INSERT INTO app_user ("municipalityId", username, "displayName") VALUES ($1, $2, $2) ON CONFLICT (username) DO NOTHING`, [m.id, username]);
+  await pool.query(`INSERT INTO app_user ("municipalityId", username, "displayName", demo) VALUES ($1, $2, $2, true) ON CONFLICT (username) DO NOTHING`, [m.id, username]);
   await pool.query(
     `INSERT INTO role_assignment ("userId", role, "scopeType", "scopeId") SELECT id, $2, 'municipality', $3 FROM app_user WHERE username = $1 ON CONFLICT DO NOTHING`,
     [username, role, m.id],
@@ -43,7 +43,7 @@ const users = {
   auditor: `bench.${m.code}.auditor`,
 };
 
-const config = built.loadConfig({ DATABASE_URL: url, REDIS_URL: redis.url, AUTH_MODE: 'dev', DATA_ENCRYPTION_KEY: BENCH_KEY, LOG_LEVEL: 'warn', PORT: '3000', AUTH_PRINCIPAL_CACHE_MS: '60000' });
+const config = built.loadConfig({ DATABASE_URL: url, REDIS_URL: redis.url, AUTH_MODE: 'dev', ALLOW_DEV_LOGIN: 'true', DATA_ENCRYPTION_KEY: BENCH_KEY, LOG_LEVEL: 'warn', PORT: '3000', AUTH_PRINCIPAL_CACHE_MS: '60000' });
 const app = await built.createApiApp({ config, logDestination: new NullLog() });
 await app.listen(0, '127.0.0.1');
 const base = `http://127.0.0.1:${app.getHttpServer().address().port}`;

@@ -72,6 +72,11 @@ export function benchEnv(services, overrides = {}) {
     DATABASE_URL: services.pg.url,
     REDIS_URL: services.redis.url,
     AUTH_MODE: 'dev',
+    ALLOW_DEV_LOGIN: 'true',
+    // The bench measures throughput: rate limits out of reach.
+    RATE_LIMIT_LOGIN_PER_IP: '1000000',
+    RATE_LIMIT_WRITES_PER_USER: '1000000',
+    RATE_LIMIT_WRITES_PER_IP: '1000000',
     DATA_ENCRYPTION_KEY: BENCH_KEY,
     LOG_LEVEL: 'info',
     PORT: '3000',

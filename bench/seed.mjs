@@ -90,10 +90,11 @@ export async function seedOrganisation(pg, scale) {
             CASE WHEN n % 20 < 11 THEN 'kindergarten' WHEN n % 20 < 16 THEN 'primary_school' WHEN n % 20 < 18 THEN 'lower_secondary_school' ELSE 'health_station' END
      FROM bench_unit`,
   );
-  // Five users per unit: one unit leader (bench.uN.leder) and four staff (bench.uN.ansattK).
+  // Five users per unit: one unit leader (bench.uN.leder) and four staff (bench.uN.ansattK). Bench
+  // users are this seed's demo users (app_user.demo): the bench logs them in with dev-login.
   await pg.query(
-    `INSERT INTO app_user ("municipalityId", username, "displayName")
-     SELECT b.municipality_id, 'bench.u' || b.n || CASE WHEN k = 0 THEN '.leder' ELSE '.ansatt' || k END, 'Bruker ' || b.n || '-' || k
+    `INSERT INTO app_user ("municipalityId", username, "displayName", demo)
+     SELECT b.municipality_id, 'bench.u' || b.n || CASE WHEN k = 0 THEN '.leder' ELSE '.ansatt' || k END, 'Bruker ' || b.n || '-' || k, true
      FROM bench_unit b, generate_series(0, 4) k`,
   );
   await pg.query(
@@ -111,8 +112,8 @@ export async function seedOrganisation(pg, scale) {
   );
   // Per municipality: a TFA coordinator, an IKS coordinator, a team member per cluster.
   await pg.query(
-    `INSERT INTO app_user ("municipalityId", username, "displayName")
-     SELECT m.id, 'bench.' || m.code || '.' || r, r || ' ' || m.code FROM municipality m, unnest(ARRAY['tfa','iks','ppt']) r WHERE m.code LIKE 'bench-%'`,
+    `INSERT INTO app_user ("municipalityId", username, "displayName", demo)
+     SELECT m.id, 'bench.' || m.code || '.' || r, r || ' ' || m.code, true FROM municipality m, unnest(ARRAY['tfa','iks','ppt']) r WHERE m.code LIKE 'bench-%'`,
   );
   await pg.query(
     `INSERT INTO role_assignment ("userId", role, "scopeType", "scopeId")

@@ -15,6 +15,8 @@ import { ForeignKeys1796024869178 } from './1796024869178-ForeignKeys.js';
 import { CaseListVisibility1796026926990 } from './1796026926990-CaseListVisibility.js';
 import { RowSecurityScopes1796030000000 } from './1796030000000-RowSecurityScopes.js';
 import { CaseCreatedMunicipalityIndex1796040000000 } from './1796040000000-CaseCreatedMunicipalityIndex.js';
+import { DemoUsers1796110000000 } from './1796110000000-DemoUsers.js';
+import { LogDataAllowList1796110000001 } from './1796110000001-LogDataAllowList.js';
 import { LeavingSightWrites1796120000000 } from './1796120000000-LeavingSightWrites.js';
 import { IksReturnThinWrite1796120000001 } from './1796120000001-IksReturnThinWrite.js';
 import { CaseReference1796130000000 } from './1796130000000-CaseReference.js';
@@ -43,6 +45,8 @@ export const MIGRATIONS: Function[] = [
   CaseListVisibility1796026926990,
   RowSecurityScopes1796030000000,
   CaseCreatedMunicipalityIndex1796040000000,
+  DemoUsers1796110000000,
+  LogDataAllowList1796110000001,
   LeavingSightWrites1796120000000,
   IksReturnThinWrite1796120000001,
   CaseReference1796130000000,

@@ -96,6 +96,8 @@ try {
     env.DATABASE_URL = logins.api;
     env.WORKER_DATABASE_URL = logins.worker;
     env.AUTH_MODE ??= 'dev';
+    // Dev login against a database named from outside needs the operator's word; this one is ours.
+    if (env.AUTH_MODE === 'dev') env.ALLOW_DEV_LOGIN = 'true';
     env.DATA_ENCRYPTION_KEY ??= devEncryptionKey();
     log(`PostgreSQL (innebygd) på port ${options.port}, data i ${pg.dataDir} (pid ${pg.child.pid})`);
   }

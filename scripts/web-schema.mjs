@@ -22,6 +22,7 @@ export async function openApiDocument() {
     DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused',
     REDIS_URL: 'redis://127.0.0.1:1',
     AUTH_MODE: 'dev',
+    ALLOW_DEV_LOGIN: 'true',
     DATA_ENCRYPTION_KEY: '0'.repeat(64),
     LOG_LEVEL: 'silent',
   });

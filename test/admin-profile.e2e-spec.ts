@@ -24,8 +24,9 @@ describe('administration: profile versions', () => {
   const v1 = { routes: ['own_unit', 'interdisciplinary_team'], reminders: { REMINDER_DECISION_DUE: 'P14D' }, selfConsentAge: 16 };
 
   beforeAll(async () => {
-    a = await startTestApp();
-    b = await startTestApp();
+    // The users these tests make are no demo users: they log in through the test issuer.
+    a = await startTestApp({}, { login: 'test-issuer' });
+    b = await startTestApp({}, { login: 'test-issuer' });
     db = a.db;
     const [m] = await db.query(`INSERT INTO municipality (code, name, profile) VALUES ($1, 'Profilprøve kommune', $2) RETURNING id`, [`profil_${suffix}`, v1]);
     // A trigger makes its profile version 1 (migration MunicipalityAdministration).

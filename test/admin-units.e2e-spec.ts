@@ -13,7 +13,7 @@ describe('administration: units and clusters', () => {
   const code = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { login: 'test-issuer' }); // otherAdmin is no demo user
     db = t.db;
     // An admin of another municipality (Kristiansand).
     otherAdmin = code('adm');

@@ -28,7 +28,7 @@ describe('audit sealing', () => {
   const m = { id: '', unitId: '', staff: `${tag}.ansatt`, auditor: `${tag}.revisor` };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { login: 'test-issuer' });
     db = t.db;
     [{ id: m.id }] = await db.query(`INSERT INTO municipality (code, name, profile) VALUES ($1, 'Revisjon kommune', $2) RETURNING id`, [tag, { routes: ['own_unit'] }]);
     const [cluster] = await db.query(`INSERT INTO cluster ("municipalityId", code, name) VALUES ($1, 'k', 'K') RETURNING id`, [m.id]);

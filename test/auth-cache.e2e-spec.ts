@@ -28,7 +28,7 @@ describe('role cache and revocation', () => {
   }
 
   it('a removed role stops working once the cache time has passed', async () => {
-    const t = await startTestApp({ AUTH_PRINCIPAL_CACHE_MS: '300' });
+    const t = await startTestApp({ AUTH_PRINCIPAL_CACHE_MS: '300' }, { login: 'test-issuer' });
     apps.push(t);
     const { username, roleId } = await auditor(t);
     await t.http.get('/api/v1/audit').set(await t.auth(username)).expect(200);
@@ -41,7 +41,7 @@ describe('role cache and revocation', () => {
   });
 
   it('with the cache off, a removed role is refused on the next request', async () => {
-    const t = await startTestApp({ AUTH_PRINCIPAL_CACHE_MS: '0' });
+    const t = await startTestApp({ AUTH_PRINCIPAL_CACHE_MS: '0' }, { login: 'test-issuer' });
     apps.push(t);
     const { username, roleId } = await auditor(t);
     await t.http.get('/api/v1/audit').set(await t.auth(username)).expect(200);

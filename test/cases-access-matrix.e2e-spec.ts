@@ -140,7 +140,7 @@ describe('access matrix: domain, API and row-level security agree with one table
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { login: 'test-issuer' });
     db = t.db;
     apiLogin = new pg.Client({ connectionString: logins.api });
     await apiLogin.connect();

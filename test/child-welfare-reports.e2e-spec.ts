@@ -36,7 +36,7 @@ describe('report to child welfare (KS Fiks offentlig bekymringsmelding v2)', () 
   const validate = schemaValidator();
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { login: 'test-issuer' });
     db = await createDataSource(process.env.DATABASE_URL!).initialize();
     // No demo user works at the health station: a health nurse for these tests.
     const [unit] = await db.query(`SELECT id, "municipalityId" FROM unit WHERE code = 'helsestasjon-sentrum'`);

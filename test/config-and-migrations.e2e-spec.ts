@@ -44,8 +44,10 @@ describe('configuration', () => {
   });
 
   it('refuses REMINDER_* overrides in production: the published profile decides there (DESIGN 12.8.3)', () => {
-    expect(() => loadConfig(testEnv({ NODE_ENV: 'production', REMINDER_DECISION_DUE: 'P7D' }))).toThrow(/REMINDER_DECISION_DUE kan ikke settes i produksjon/);
-    expect(loadConfig(testEnv({ NODE_ENV: 'production' })).reminders).toEqual({});
+    // Production logs in through the municipality's IdP (dev login is refused there).
+    const production = { NODE_ENV: 'production', AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://idp.kommune.no', OIDC_AUDIENCE: 'bti-api', OIDC_JWKS_URL: 'https://idp.kommune.no/jwks' };
+    expect(() => loadConfig(testEnv({ ...production, REMINDER_DECISION_DUE: 'P7D' }))).toThrow(/REMINDER_DECISION_DUE kan ikke settes i produksjon/);
+    expect(loadConfig(testEnv(production)).reminders).toEqual({});
   });
 
   it('the built API exits with one line on stderr when a variable is malformed', () => {

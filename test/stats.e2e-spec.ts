@@ -24,7 +24,7 @@ describe('GET /stats/overview', () => {
   const at = (days: number) => new Date(T0 + days * 86_400_000);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { login: 'test-issuer' });
     ds = t.db;
     const [m] = await ds.query(`INSERT INTO municipality (code, name, profile) VALUES ($1, 'Statistikk kommune', $2) RETURNING id`, [tag, { routes: ['own_unit', 'interdisciplinary_team', 'iks'] }]);
     const [a] = await ds.query(`INSERT INTO cluster ("municipalityId", code, name) VALUES ($1, 'nord', 'Nord') RETURNING id`, [m.id]);

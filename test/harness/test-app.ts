@@ -5,9 +5,12 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, createMigratorDataSource, runMigrations, seedDemoData } from '@app/persistence';
 import { loadConfig, type AppConfig } from '@app/platform';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
+import { TestIssuer } from './test-issuer.js';
 
 /** A fixed test key: 32 bytes as hex. */
 export const TEST_ENCRYPTION_KEY = '7f'.repeat(32);
+
+export const GENEROUS_RATE_LIMITS = { RATE_LIMIT_LOGIN_PER_IP: '1000000', RATE_LIMIT_WRITES_PER_USER: '1000000', RATE_LIMIT_WRITES_PER_IP: '1000000' };
 
 /**
  * The harness's logins (test/harness/global-setup.mjs): `DATABASE_URL` is the cluster's superuser,
@@ -31,7 +34,11 @@ export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
     DATABASE_URL: logins.api,
     REDIS_URL: process.env.REDIS_URL,
     SMTP_URL: process.env.SMTP_URL,
+    NODE_ENV: 'test',
     AUTH_MODE: 'dev',
+    ALLOW_DEV_LOGIN: 'true', // the harness's own throwaway database
+    // Test files share 127.0.0.1 and the demo users: limits no suite reaches (rate-limit.e2e-spec sets its own).
+    ...GENEROUS_RATE_LIMITS,
     DATA_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     LOG_LEVEL: 'info',
     ...overrides,
@@ -71,14 +78,25 @@ export interface TestApp {
   logs: LogCapture;
   /** The cluster's superuser, for fixtures and inspection (row-level security does not apply); the app's own is `app.get(DataSource)`. */
   db: DataSource;
-  /** Bearer header for a demo user (dev-login), cached per username. */
+  /**
+   * Bearer header for a user, cached per username: dev-login (demo users only) or, when started with
+   * `{ login: 'test-issuer' }`, a token of the test OIDC issuer for any user.
+   */
   auth(username: string): Promise<{ Authorization: string }>;
+  /** The test issuer, when started with `{ login: 'test-issuer' }`. */
+  issuer?: TestIssuer;
   close(): Promise<void>;
 }
 
-export async function startTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** `dev` (default): dev-login, demo users only; `test-issuer`: AUTH_MODE=oidc with a test issuer, any user. */
+  login?: 'dev' | 'test-issuer';
+}
+
+export async function startTestApp(envOverrides: Record<string, string> = {}, { login = 'dev' }: TestAppOptions = {}): Promise<TestApp> {
   await prepareDatabase();
-  const config = loadConfig(testEnv(envOverrides));
+  const issuer = login === 'test-issuer' ? await TestIssuer.start() : undefined;
+  const config = loadConfig(testEnv({ ...issuer?.env(), ...envOverrides }));
   const logs = new LogCapture();
   const app = await createApiApp({ config, logDestination: logs });
   try {
@@ -86,28 +104,34 @@ export async function startTestApp(envOverrides: Record<string, string> = {}): P
   } catch (error) {
     // A half-started app still holds Redis and database connections: close them, or jest cannot exit.
     await app.close().catch(() => undefined);
+    await issuer?.close();
     throw error;
   }
   const http = request(app.getHttpServer());
   const db = await createDataSource(process.env.DATABASE_URL!, { extra: { max: 4 } }).initialize();
   const tokens = new Map<string, string>();
+  const token = async (username: string) => {
+    if (issuer) return issuer.tokenFor(username);
+    const res = await http.post('/api/v1/auth/dev-login').send({ username });
+    if (res.status === 400) throw new Error(`dev-login ${username}: not a demo user; start the app with { login: 'test-issuer' }`);
+    if (res.status !== 200) throw new Error(`dev-login ${username} failed: ${res.status}`);
+    return res.body.accessToken as string;
+  };
   return {
     app,
     http,
     config,
     logs,
     db,
+    issuer,
     async auth(username: string) {
-      if (!tokens.has(username)) {
-        const res = await http.post('/api/v1/auth/dev-login').send({ username });
-        if (res.status !== 200) throw new Error(`dev-login ${username} failed: ${res.status}`);
-        tokens.set(username, res.body.accessToken);
-      }
+      if (!tokens.has(username)) tokens.set(username, await token(username));
       return { Authorization: `Bearer ${tokens.get(username)}` };
     },
     async close() {
       await db.destroy();
       await app.close();
+      await issuer?.close();
     },
   };
 }

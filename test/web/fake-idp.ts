@@ -58,7 +58,7 @@ export async function startFakeIdp({ subject, audience, clientId }: { subject: s
         }
         pkce.verified = true;
         void new SignJWT({})
-          .setProtectedHeader({ alg: 'RS256', kid: 'fake-idp' })
+          .setProtectedHeader({ alg: 'RS256', kid: 'fake-idp', typ: 'at+jwt' }) // an access token (RFC 9068)
           .setSubject(subject)
           .setIssuer(issuer)
           .setAudience(audience)

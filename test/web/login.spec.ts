@@ -27,6 +27,7 @@ test('flow 6b: in oidc mode the UI signs in with the authorization-code flow and
   await db.query(`UPDATE app_user SET "externalSubject" = $1 WHERE username = 'kari.ansatt'`, [subject]);
   const api = await startExtraApi({
     AUTH_MODE: 'oidc',
+    NODE_ENV: 'test', // the fake issuer's JWKS is plain http on loopback
     OIDC_ISSUER: idp.issuer,
     OIDC_AUDIENCE: 'bti-api',
     OIDC_JWKS_URL: `${idp.issuer}/jwks`,

@@ -4,8 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { createScimRouter, SCIM_PATH } from './admin/scim/scim-router.js';
 import { AppModule, type AppModuleOptions } from './app.module.js';
@@ -14,6 +14,7 @@ import { RowSecurity } from './database/row-security.js';
 import { BODY_LIMIT_BYTES, hardenServer, refuseOversizedBody } from './common/http-limits.js';
 import { rejectDeepJson } from './common/json-depth.js';
 import { ProblemFilter } from './common/problem.filter.js';
+import { securityHeaders } from './common/security-headers.js';
 import { createValidationPipe } from './common/validation.js';
 
 export const API_PREFIX = 'api/v1';
@@ -43,7 +44,8 @@ export async function createApiApp(options: AppModuleOptions): Promise<INestAppl
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.use(rejectDeepJson);
   app.use(SCIM_PATH, createScimRouter(app.get(DataSource), app.get(RowSecurity), app.get(AuditTrail)));
-  app.use(helmet({ contentSecurityPolicy: false })); // the Swagger UI needs inline scripts
+  app.use(securityHeaders(options.config));
+  app.set('trust proxy', options.config.trustProxy); // request.ip: the client's, for the rate limits
   setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
@@ -53,6 +55,12 @@ export async function createApiApp(options: AppModuleOptions): Promise<INestAppl
   const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
+}
+
+/** Listens on PORT at HOST: in dev mode loopback only unless HOST says otherwise (config.host). */
+export async function listen(app: INestApplication, config: Pick<AppConfig, 'port' | 'host'>): Promise<void> {
+  if (config.host) await app.listen(config.port, config.host);
+  else await app.listen(config.port);
 }
 
 /** The OpenAPI document of `/docs-json`; `scripts/web-schema.mjs` builds the web UI's client from it. */

@@ -13,6 +13,8 @@ import { DevLoginController, MeController } from './auth/auth.controllers.js';
 import { PrincipalService } from './auth/principal.service.js';
 import { TokenService } from './auth/token.service.js';
 import { FEATURE_MODULES } from './features.js';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { RateLimits } from './rate-limit/rate-limits.js';
 import { CatalogController } from './catalog/catalog.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { PeopleController } from './organisation/people.controller.js';
@@ -49,7 +51,15 @@ export class AppModule {
         PeopleController,
         CatalogController,
       ],
-      providers: [TokenService, PrincipalService, Authenticator, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [
+        TokenService,
+        PrincipalService,
+        Authenticator,
+        RateLimits,
+        // In this order: the rate limit counts writes per authenticated user.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+      ],
       exports: [PrincipalService, Authenticator],
     };
   }

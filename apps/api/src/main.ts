@@ -26,9 +26,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   // Loaded after the check: a refused start says so at once, before the application's modules load.
-  const { createApiApp } = await import('./app.factory.js');
+  const { createApiApp, listen } = await import('./app.factory.js');
   const app = await createApiApp({ config });
-  await app.listen(config.port);
+  await listen(app, config);
 }
 
 void main();

@@ -45,4 +45,5 @@ export {
 } from './reminders.js';
 export * from './iks.js';
 export * from './labels.js';
+export * from './log-data.js';
 export * from './consent-request.js';

@@ -13,11 +13,15 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 export interface AppConfig {
   port: number;
+  /** HOST: the address the API listens on; in dev mode 127.0.0.1 unless set, else every interface (undefined). */
+  host: string | undefined;
+  /** NODE_ENV as given (`production`, `development`, `test`, or unset). */
+  nodeEnv: string | undefined;
   databaseUrl: string;
   redisUrl: string;
   authMode: 'dev' | 'oidc';
   /** `clientId` (OIDC_CLIENT_ID, optional): the web UI's public client at the issuer. */
-  oidc: { issuer?: string; audience?: string; jwksUrl?: string; clientId?: string };
+  oidc: OidcConfig;
   /** 32 bytes for AES-256-GCM and the HMAC of national ids. */
   dataEncryptionKey: Buffer;
   /**
@@ -34,12 +38,37 @@ export interface AppConfig {
   mail: MailConfig;
   /** The worker's reminder sweep (REMINDER_WORKER_CONCURRENCY, REMINDER_BATCH_SIZE, REMINDER_SWEEP_INTERVAL_MS). */
   reminderWorker: ReminderWorkerConfig;
+  /** Requests per minute on login and writes (RATE_LIMIT_*), counted in Redis across replicas. */
+  rateLimits: RateLimitConfig;
+  /** TRUST_PROXY: Express's `trust proxy` (hops or addresses), so a caller's IP is the client's, not the load balancer's. */
+  trustProxy: number | string | false;
   /** The family's login (DESIGN 12.4): ID-porten, or the local stand-in when embedded. */
   citizen: CitizenConfig;
   /** RETENTION_CLOSED_CASE_ACCESS / RETENTION_CLOSED_CASE_KEEP when set (never in production): they win over every profile version's `retention`. */
   retention: RetentionOverrides;
   /** ARCHIVE_DIR: where the worker writes extraction packages and the API reads them (default .data/archive). */
   archiveDir: string;
+}
+
+/** Requests per minute; a caller over a limit gets 429 until the minute has passed. */
+export interface RateLimitConfig {
+  loginPerIp: number;
+  writesPerUser: number;
+  writesPerIp: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimitConfig = { loginPerIp: 20, writesPerUser: 120, writesPerIp: 600 };
+
+/** oidc mode: who issues the access tokens the API accepts, and how an access token is told from an ID token. */
+export interface OidcConfig {
+  issuer?: string;
+  audience?: string;
+  jwksUrl?: string;
+  clientId?: string;
+  /** OIDC_ACCESS_TOKEN_TYP: the JWT header `typ` an access token must carry (RFC 9068: `at+jwt`). */
+  accessTokenTyp: string;
+  /** OIDC_ACCESS_TOKEN_CLAIM: a claim an access token must carry (e.g. `scp` for Entra ID, whose tokens say only `JWT`). */
+  accessTokenClaim?: string;
 }
 
 export interface RetentionOverrides {
@@ -122,12 +151,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (authMode !== 'dev' && authMode !== 'oidc') {
     throw new ConfigError(`AUTH_MODE må være «dev» eller «oidc» (fikk «${authMode}»).`);
   }
-  const oidc = { issuer: env.OIDC_ISSUER?.trim(), audience: env.OIDC_AUDIENCE?.trim(), jwksUrl: env.OIDC_JWKS_URL?.trim(), clientId: env.OIDC_CLIENT_ID?.trim() || undefined };
-  if (authMode === 'oidc') {
-    required(env, 'OIDC_ISSUER');
-    required(env, 'OIDC_AUDIENCE');
-    url(env, 'OIDC_JWKS_URL', ['http:', 'https:']);
-  }
+  const nodeEnv = env.NODE_ENV?.trim() || undefined;
+  checkDevLogin(env, authMode, nodeEnv);
+  const oidc = loadOidcConfig(env, authMode, nodeEnv);
+  const host = env.HOST?.trim() || (authMode === 'dev' ? '127.0.0.1' : undefined);
 
   const key = decodeKey(required(env, 'DATA_ENCRYPTION_KEY'));
   if (!key) throw new ConfigError('DATA_ENCRYPTION_KEY må være 32 byte, som 64 hex-tegn eller base64.');
@@ -161,6 +188,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     batchSize: integer(env, 'REMINDER_BATCH_SIZE', DEFAULT_REMINDER_WORKER.batchSize, 1, 10_000),
     sweepIntervalMs: integer(env, 'REMINDER_SWEEP_INTERVAL_MS', DEFAULT_REMINDER_WORKER.sweepIntervalMs, 100, 60_000),
   };
+  const rateLimits: RateLimitConfig = {
+    loginPerIp: integer(env, 'RATE_LIMIT_LOGIN_PER_IP', DEFAULT_RATE_LIMITS.loginPerIp, 1, 1_000_000),
+    writesPerUser: integer(env, 'RATE_LIMIT_WRITES_PER_USER', DEFAULT_RATE_LIMITS.writesPerUser, 1, 1_000_000),
+    writesPerIp: integer(env, 'RATE_LIMIT_WRITES_PER_IP', DEFAULT_RATE_LIMITS.writesPerIp, 1, 1_000_000),
+  };
+  const trustProxyRaw = env.TRUST_PROXY?.trim();
+  const trustProxy = !trustProxyRaw ? false : /^\d+$/.test(trustProxyRaw) ? integer(env, 'TRUST_PROXY', 0, 0, 10) : trustProxyRaw;
   const citizen = loadCitizenConfig(env);
   const retention: RetentionOverrides = {};
   for (const [name, field] of [['RETENTION_CLOSED_CASE_ACCESS', 'closedCaseAccess'], ['RETENTION_CLOSED_CASE_KEEP', 'closedCaseKeep']] as const) {
@@ -172,7 +206,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retention[field] = value;
   }
   const archiveDir = env.ARCHIVE_DIR?.trim() || join(process.cwd(), '.data', 'archive');
-  return { port, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker, citizen, retention, archiveDir };
+  return { rateLimits, trustProxy, port, host, nodeEnv, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker, citizen, retention, archiveDir };
+}
+
+/**
+ * Dev login hands out tokens without a password: never in production, and against a database the
+ * operator named (DATABASE_URL from outside) only when ALLOW_DEV_LOGIN=true says so. `npm start`
+ * and the test harness set it for the databases they embed.
+ */
+function checkDevLogin(env: NodeJS.ProcessEnv, authMode: AppConfig['authMode'], nodeEnv: string | undefined): void {
+  if (authMode !== 'dev') return;
+  if (nodeEnv === 'production') throw new ConfigError('AUTH_MODE=dev er ikke tillatt med NODE_ENV=production.');
+  if (env.ALLOW_DEV_LOGIN?.trim() !== 'true') {
+    throw new ConfigError('AUTH_MODE=dev med DATABASE_URL krever ALLOW_DEV_LOGIN=true (dev-innlogging uten passord for demobrukere).');
+  }
+}
+
+/** NODE_ENV values under which the JWKS may be fetched over plain http (a local test issuer). */
+const PLAIN_HTTP_JWKS_ENVS = ['development', 'test'];
+/** Header types that do not tell an access token from an ID token on their own. */
+const GENERIC_TYPS = ['jwt', 'application/jwt'];
+
+function loadOidcConfig(env: NodeJS.ProcessEnv, authMode: AppConfig['authMode'], nodeEnv: string | undefined): OidcConfig {
+  const accessTokenTyp = env.OIDC_ACCESS_TOKEN_TYP?.trim() || 'at+jwt';
+  const accessTokenClaim = env.OIDC_ACCESS_TOKEN_CLAIM?.trim() || undefined;
+  const oidc = { issuer: env.OIDC_ISSUER?.trim(), audience: env.OIDC_AUDIENCE?.trim(), jwksUrl: env.OIDC_JWKS_URL?.trim(), clientId: env.OIDC_CLIENT_ID?.trim() || undefined, accessTokenTyp, accessTokenClaim };
+  if (authMode !== 'oidc') return oidc;
+  required(env, 'OIDC_ISSUER');
+  required(env, 'OIDC_AUDIENCE');
+  const jwksUrl = url(env, 'OIDC_JWKS_URL', ['http:', 'https:']);
+  if (new URL(jwksUrl).protocol === 'http:' && !PLAIN_HTTP_JWKS_ENVS.includes(nodeEnv ?? '')) {
+    throw new ConfigError('OIDC_JWKS_URL må bruke https: (http: bare med NODE_ENV=development eller test).');
+  }
+  if (GENERIC_TYPS.includes(accessTokenTyp.toLowerCase()) && !accessTokenClaim) {
+    throw new ConfigError(`OIDC_ACCESS_TOKEN_TYP=${accessTokenTyp} skiller ikke tilgangstoken fra ID-token: sett også OIDC_ACCESS_TOKEN_CLAIM (f.eks. scp).`);
+  }
+  return oidc;
 }
 
 /**

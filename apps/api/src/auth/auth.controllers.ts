@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swag
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { MUNICIPALITY_ACTIONS, PLATFORM_ACTIONS, UNIT_ACTIONS, allowedGeneralActions } from '@app/domain';
 import { problems } from '../common/problem.js';
+import { LoginRateLimit } from '../rate-limit/rate-limit.guard.js';
 import { CurrentPrincipal, Public, toActor, type Principal } from './principal.js';
 import { PrincipalService } from './principal.service.js';
 import { TokenService } from './token.service.js';
@@ -40,7 +41,10 @@ export class MeDto {
   allowedActions!: string[];
 }
 
-/** Only registered when AUTH_MODE=dev: in oidc mode the route does not exist (404). */
+/**
+ * Only registered when AUTH_MODE=dev (never with NODE_ENV=production, and with ALLOW_DEV_LOGIN=true:
+ * libs/platform's config): in oidc mode the route does not exist (404). Tokens for demo users only.
+ */
 @ApiTags('auth')
 @Controller('auth')
 export class DevLoginController {
@@ -50,12 +54,13 @@ export class DevLoginController {
   ) {}
 
   @Public()
+  @LoginRateLimit()
   @Post('dev-login')
   @HttpCode(200)
   @ApiOkResponse({ type: AccessTokenDto })
   async login(@Body() body: DevLoginDto): Promise<AccessTokenDto> {
-    const principal = await this.principals.byUsername(body.username);
-    if (!principal) throw problems.validation([{ field: 'username', message: 'Ukjent demobruker.' }]);
+    const principal = await this.principals.demoUserByUsername(body.username);
+    if (!principal) throw problems.validation([{ field: 'username', message: 'Ukjent demobruker: dev-innlogging gjelder bare demobrukerne.' }]);
     return { accessToken: await this.tokens.issueDevToken(principal.userId, principal.username) };
   }
 }

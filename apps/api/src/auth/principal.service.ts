@@ -16,9 +16,15 @@ export type StoredPrincipal = Omit<Principal, 'requestId' | 'purpose'>;
 export class PrincipalService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async byUserId(userId: string): Promise<StoredPrincipal | null> {
+  /** Dev mode's subject: a user the demo seed marked (`app_user.demo`), or nobody. */
+  async demoUserById(userId: string): Promise<StoredPrincipal | null> {
     if (!isUUID(userId)) return null;
-    return this.toPrincipal(await this.dataSource.getRepository(AppUser).findOneBy({ id: userId, active: true }));
+    return this.toPrincipal(await this.dataSource.getRepository(AppUser).findOneBy({ id: userId, demo: true, active: true }));
+  }
+
+  /** Dev login: only the demo seed's users get a token (DESIGN 12.8.4). */
+  async demoUserByUsername(username: string): Promise<StoredPrincipal | null> {
+    return this.toPrincipal(await this.dataSource.getRepository(AppUser).findOneBy({ username, demo: true, active: true }));
   }
 
   async byExternalSubject(subject: string): Promise<StoredPrincipal | null> {

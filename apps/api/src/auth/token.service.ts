@@ -5,6 +5,10 @@ import type { AppConfig } from '@app/platform';
 
 const DEV_ISSUER = 'bti-dev-login';
 const DEV_AUDIENCE = 'bti-api';
+/** RFC 9068's header type of a JWT access token; dev tokens carry it too. */
+const ACCESS_TOKEN_TYP = 'at+jwt';
+/** How far the issuer's clock and ours may disagree when `exp` and `nbf` are checked (at most 60 s). */
+export const CLOCK_TOLERANCE_SECONDS = 30;
 
 /**
  * Issues (dev mode) and verifies (both modes) access tokens. Dev mode signs with a key made at
@@ -31,7 +35,7 @@ export class TokenService implements OnModuleInit {
   async issueDevToken(userId: string, username: string): Promise<string> {
     if (!this.devKeys) throw new Error('Dev-innlogging er bare tilgjengelig med AUTH_MODE=dev.');
     return new SignJWT({ preferred_username: username })
-      .setProtectedHeader({ alg: 'ES256' })
+      .setProtectedHeader({ alg: 'ES256', typ: ACCESS_TOKEN_TYP })
       .setSubject(userId)
       .setIssuer(DEV_ISSUER)
       .setAudience(DEV_AUDIENCE)
@@ -40,13 +44,25 @@ export class TokenService implements OnModuleInit {
       .sign(this.devKeys.privateKey);
   }
 
-  /** Verifies signature, issuer, audience and expiry; returns the claims or throws. */
-  async verify(token: string): Promise<JWTPayload & { sub: string }> {
+  /**
+   * Verifies signature, issuer, audience, expiry (`exp` required) and that it is an access token
+   * (header `typ`, and the configured claim): an ID token for the web client is refused even when
+   * its audience is ours. Returns the claims or throws.
+   */
+  async verify(token: string): Promise<JWTPayload & { sub: string; exp: number }> {
+    const common = { requiredClaims: ['exp', 'sub'], clockTolerance: CLOCK_TOLERANCE_SECONDS };
+    const { oidc } = this.config;
     const { payload } = this.devKeys
-      ? await jwtVerify(token, this.devKeys.publicKey, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE })
-      : await jwtVerify(token, this.jwks!, { issuer: this.config.oidc.issuer, audience: this.config.oidc.audience });
-    if (!payload.sub) throw new Error('token without sub');
-    return payload as JWTPayload & { sub: string };
+      ? await jwtVerify(token, this.devKeys.publicKey, { ...common, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, typ: ACCESS_TOKEN_TYP })
+      : await jwtVerify(token, this.jwks!, {
+          ...common,
+          issuer: oidc.issuer,
+          audience: oidc.audience,
+          typ: oidc.accessTokenTyp,
+          requiredClaims: [...common.requiredClaims, ...(oidc.accessTokenClaim ? [oidc.accessTokenClaim] : [])],
+        });
+    if (typeof payload.sub !== 'string' || !payload.sub) throw new Error('token without sub');
+    return payload as JWTPayload & { sub: string; exp: number };
   }
 
   get mode(): AppConfig['authMode'] {

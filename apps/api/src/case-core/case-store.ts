@@ -2,7 +2,7 @@ import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import pg from 'pg';
 import { In, type EntityManager } from 'typeorm';
-import type { Actor, Consent } from '@app/domain';
+import { logData, type Actor, type Consent } from '@app/domain';
 import { AppUser, BtiCase, RoleAssignmentRow, type Child, type ChildVoiceRow, type Concern } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 import { problems } from '../common/problem.js';
@@ -152,8 +152,10 @@ export class CaseStore {
    * against the SELECT policy: a caller who has just lost sight of the case (an IKS return, a
    * rejected transfer) or never had it (a leader acknowledging a competence order) may still log.
    */
-  async appendLog(em: EntityManager, caseId: string, type: string, actorId: string, text: string, data: Record<string, unknown> = {}): Promise<void> {
-    await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data) VALUES ($1, $2, $3, $4, $5)`, [caseId, type, actorId, text, JSON.stringify(data)]);
+  async appendLog(em: EntityManager, caseId: string, type: string, actorId: string, text: string, fields: Record<string, unknown> = {}): Promise<void> {
+    // `data` keeps ids, codes and booleans only (libs/domain logData): never a copy of the payload.
+    const data = JSON.stringify(logData(type, fields));
+    await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data) VALUES ($1, $2, $3, $4, $5)`, [caseId, type, actorId, text, data]);
   }
 
   /**

@@ -91,7 +91,7 @@ export class LogTaskView {
 
 /**
  * One log entry with everything it holds. For a caller who sees the case anonymised (DESIGN 8.4)
- * only `id`, `type`, `at` and the correction links: no text, participants or tasks.
+ * only `id`, `type` and the dates: no text, people, tasks or correction links (as the log's list).
  */
 export class LogEntryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -102,7 +102,7 @@ export class LogEntryView {
   @ApiProperty({ nullable: true, type: String, description: 'Bokmål; null for an anonymised view' }) text!: string | null;
   @ApiProperty({ type: [String] }) participants!: string[];
   @ApiProperty({ type: [LogTaskView], description: 'Earliest due first' }) tasks!: LogTaskView[];
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'A correction: the entry it corrects (which is never changed)' }) correctsEntryId!: string | null;
-  @ApiProperty({ type: [String], description: 'Ids of the corrections of this entry, oldest first' }) correctedBy!: string[];
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'A correction: the entry it corrects (which is never changed); null when the case is seen anonymised' }) correctsEntryId!: string | null;
+  @ApiProperty({ type: [String], description: 'Ids of the corrections of this entry, oldest first; empty when the case is seen anonymised' }) correctedBy!: string[];
   @ApiProperty({ enum: LOG_CONFIDENTIALITY, nullable: true, description: 'Withheld from the family for this reason; null when shown (or cleared)' }) confidential!: LogConfidentiality | null;
 }

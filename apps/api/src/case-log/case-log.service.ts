@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { norwegianDate, norwegianDateTime } from '@app/platform';
 import type { EntityManager } from 'typeorm';
-import { OSLO, remindersOnTaskRecorded, type DomainEffect } from '@app/domain';
+import { logData, OSLO, remindersOnTaskRecorded, type DomainEffect } from '@app/domain';
 import { AppUser, CaseLogEntry, CaseTask } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
@@ -125,7 +125,7 @@ export class CaseLogService {
   }
 
   private async insertEntry(em: EntityManager, values: Pick<CaseLogEntry, 'caseId' | 'type' | 'actorId' | 'text' | 'occurredAt' | 'participants' | 'correctsEntryId' | 'data' | 'confidential'>): Promise<CaseLogEntry> {
-    const inserted = await em.insert(CaseLogEntry, values as never);
+    const inserted = await em.insert(CaseLogEntry, { ...values, data: logData(values.type, values.data) } as never);
     const id = (inserted.identifiers[0] as { id: string }).id;
     return em.findOneByOrFail(CaseLogEntry, { id });
   }
@@ -165,8 +165,9 @@ function view(entry: CaseLogEntry, tasks: CaseTask[], correctedBy: string[], cas
     text: full ? entry.text : null,
     participants: full ? entry.participants : [],
     tasks: full ? tasks.map((t) => ({ id: t.id, text: t.text, responsibleId: t.responsibleId, dueDate: t.dueDate })) : [],
-    correctsEntryId: entry.correctsEntryId,
-    correctedBy,
+    // As in the log's list: an anonymised viewer is not told which entries correct which.
+    correctsEntryId: full ? entry.correctsEntryId : null,
+    correctedBy: full ? correctedBy : [],
     confidential: entry.confidentialClearedAt ? null : entry.confidential,
   };
 }

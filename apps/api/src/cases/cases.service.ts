@@ -257,7 +257,7 @@ export class CasesService {
             guardiansMayBeInformedAt: next.guardiansMayBeInformedAt ?? null,
             ...(next.status === 'closed' && loaded.row.status !== 'closed' ? this.closingOverrides(now) : {}),
           },
-          log: { type, text: result.logText, data: { payload, effects: result.effects.map((e) => e.type) } },
+          log: { type, text: result.logText, data: { ...payload, effects: result.effects.map((e) => e.type) } },
           effects: result.effects,
           notifications: coordinatorNotices(principal, result),
           respond: (written) => {
@@ -373,7 +373,7 @@ export class CasesService {
     if (!ok) throw versionMismatch(loaded.row.version + 1);
     return {
       case: { writtenByCommand: { ...write.columns, updatedAt } },
-      log: { type, text: result.logText, data: { payload, effects: result.effects.map((e) => e.type) } },
+      log: { type, text: result.logText, data: { ...payload, effects: result.effects.map((e) => e.type) } },
       effects: result.effects,
       respond: (written) => ({
         ...presentCase({ row: written.row as BtiCase, child: written.child, concern: written.concern, view: this.policy.viewOf(principal, loaded.row, loaded.consents, new Date()), allowedActions: [] }),

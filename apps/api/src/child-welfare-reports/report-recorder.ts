@@ -5,6 +5,7 @@ import { ROUTE_LABEL, type ReportToChildWelfare, type Route } from '@app/domain'
 import {
   AppUser,
   CaseLogEntry,
+  ChildVoiceRow,
   ChildWelfareReport,
   Measure,
   Municipality,
@@ -122,11 +123,12 @@ export class ChildWelfareReportRecorder {
     const guardians = event.guardians?.length
       ? event.guardians.map((g) => ({ name: g.name, relation: g.relation, parentalResponsibility: g.parentalResponsibility, phone: g.phone ?? null }))
       : child.guardians.map((g) => ({ name: g.name, relation: g.relation, parentalResponsibility: g.parentalResponsibility, phone: g.contact ?? null }));
-    const views = log.flatMap((entry) => {
-      const payload = (entry.data?.payload ?? {}) as Record<string, unknown>;
+    // The voices as the events recorded them (child_voice; the log's data keeps no texts).
+    const voices = await em.find(ChildVoiceRow, { where: { caseId: row.id }, order: { at: 'ASC', id: 'ASC' } });
+    const views = voices.flatMap((voice) => {
       const found: ReportFacts['views'] = [];
-      if (typeof payload.childView === 'string' && payload.childView.trim()) found.push({ at: entry.at, label: 'Barnets syn', text: payload.childView });
-      if (typeof payload.guardiansView === 'string' && payload.guardiansView.trim()) found.push({ at: entry.at, label: 'Foresattes syn', text: payload.guardiansView });
+      if (voice.view?.trim()) found.push({ at: voice.at, label: 'Barnets syn', text: voice.view });
+      if (voice.guardiansView?.trim()) found.push({ at: voice.at, label: 'Foresattes syn', text: voice.guardiansView });
       return found;
     });
     const route = row.route as Route | null;

@@ -15,6 +15,7 @@ import { toActor, type Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { RowSecurity } from '../database/row-security.js';
+import { CaseAccessPolicy } from '../case-core/case-access.policy.js';
 import { CaseStore } from '../case-core/case-store.js';
 import { CaseCommandRunner, refusalOf, type CaseChange } from '../case-core/case-command-runner.js';
 import { notify, type NotificationToSend, type NotificationType } from '../case-core/notify.js';
@@ -37,7 +38,12 @@ import {
   SetPriorityDto,
 } from './dto/iks.dto.js';
 
-
+/**
+ * The queue, a single referral and the answers to IKS commands go to the IKS coordinator and
+ * members (maySeeReferral), who never see a case anonymised (libs/domain caseViewOf: IKS has no
+ * anonymous mode); a referral of a case they no longer see keeps its texts for them, as before.
+ */
+const IKS_OWN_VIEW = true;
 
 /** A referral row joined with what the queue shows of its case (null where RLS hides the case). */
 interface QueueRow extends IksReferral {
@@ -64,6 +70,7 @@ export class IksService {
     private readonly runner: CaseCommandRunner,
     private readonly profiles: MunicipalityProfiles,
     private readonly audit: AuditTrail,
+    private readonly policy: CaseAccessPolicy,
   ) {}
 
   /** Which referrals a caller's lists hold: the coordinator's all of the municipality's; a member's those they are in. */
@@ -78,7 +85,7 @@ export class IksService {
       const statuses: IksReferralStatus[] = query.status ? [query.status] : [...IKS_REFERRAL_LIFECYCLE.prioritise.from];
       const rows = await this.queueRows(em, principal, { statuses, onlyMember: coordinator ? null : principal.userId });
       const now = new Date();
-      const items = rows.map((r) => this.view(r, now)).sort((a, b) =>
+      const items = rows.map((r) => this.view(r, now, IKS_OWN_VIEW)).sort((a, b) =>
         compareQueue({ id: a.id, priority: a.priority, score: a.score?.total ?? null, referredAt: a.referredAt }, { id: b.id, priority: b.priority, score: b.score?.total ?? null, referredAt: b.referredAt }),
       );
       const start = (query.page - 1) * query.pageSize;
@@ -95,18 +102,19 @@ export class IksService {
       if (!row || !this.maySeeReferral(principal, row)) throw problems.notFound('Fant ikke henvisningen.');
       const orders = await em.find(IksCompetenceOrder, { where: { referralId }, order: { createdAt: 'ASC', id: 'ASC' } });
       await this.audit.record(em, principal, 'iks.referral.read', [row.caseId]);
-      return { ...this.view(row, new Date()), orders: orders.map(orderView) };
+      return { ...this.view(row, new Date(), IKS_OWN_VIEW), orders: orders.map(orderView) };
     });
   }
 
   /** The referrals of one case, for anyone who sees the case (the unit leader follows the status here). */
   async forCase(principal: Principal, caseId: string): Promise<IksReferralView[]> {
     return this.rowSecurity.transaction(principal, async (em) => {
-      await this.store.loadVisible(em, principal, caseId);
+      const loaded = await this.store.loadVisible(em, principal, caseId);
       const rows = await this.queueRows(em, principal, { caseId });
       await this.audit.record(em, principal, 'iks.referral.list', [caseId]);
       const now = new Date();
-      return rows.map((r) => this.view(r, now)).sort((a, b) => b.referredAt.getTime() - a.referredAt.getTime());
+      const identified = this.policy.viewOf(principal, loaded.row, loaded.consents, now) === 'full';
+      return rows.map((r) => this.view(r, now, identified)).sort((a, b) => b.referredAt.getTime() - a.referredAt.getTime());
     });
   }
 
@@ -388,7 +396,7 @@ export class IksService {
   private async reload(em: EntityManager, principal: Principal, referralId: string): Promise<IksReferralView> {
     const [row] = await this.queueRows(em, principal, { referralId });
     const orders = await em.find(IksCompetenceOrder, { where: { referralId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return { ...this.view(row, new Date()), orders: orders.map(orderView) };
+    return { ...this.view(row, new Date(), IKS_OWN_VIEW), orders: orders.map(orderView) };
   }
 
   /** Referrals with their unit and, where the caller's transaction may see the case, the score facts. */
@@ -419,7 +427,12 @@ export class IksService {
     return (await qb.getRawMany()) as QueueRow[];
   }
 
-  private view(r: QueueRow, now: Date): IksReferralView {
+  /**
+   * A referral as the caller may see it. Someone who sees the case anonymised (a team member after
+   * IKS handed it back) gets the log's rule (DESIGN 8.4): kinds, codes and dates; no texts (entry
+   * plan, exit criteria, return reason, summary), no people.
+   */
+  private view(r: QueueRow, now: Date, identified: boolean): IksReferralView {
     const visible = r.caseSuspected !== null && r.caseSuspected !== undefined;
     const open = r.status === 'referred' || r.status === 'accepted';
     const riskFactorCount = visible ? Number(r.caseRiskFactorCount ?? 0) : null;
@@ -442,17 +455,17 @@ export class IksService {
       fromLevel: r.fromLevel,
       escalation: r.escalation,
       referredAt: new Date(r.createdAt),
-      referredById: r.referredById,
+      referredById: identified ? r.referredById : null,
       coreGroup: r.coreGroup ?? [],
-      memberIds: r.memberIds ?? [],
-      entryPlan: r.entryPlan,
-      exitCriteria: r.exitCriteria,
+      memberIds: identified ? (r.memberIds ?? []) : [],
+      entryPlan: identified ? r.entryPlan : null,
+      exitCriteria: identified ? r.exitCriteria : null,
       acceptedAt: r.acceptedAt,
       returnedAt: r.returnedAt,
-      returnReason: r.returnReason,
+      returnReason: identified ? r.returnReason : null,
       endedAt: r.endedAt,
       endReason: r.endReason,
-      endSummary: r.endSummary,
+      endSummary: identified ? r.endSummary : null,
     };
   }
 

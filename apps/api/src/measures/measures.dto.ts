@@ -60,9 +60,9 @@ export class ListMeasuresQuery {
 export class MeasureEvaluationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: MEASURE_OUTCOMES }) outcome!: MeasureOutcome;
-  @ApiProperty() note!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null when the case is seen anonymised' }) note!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) nextEvaluationDate!: string | null;
-  @ApiProperty({ format: 'uuid' }) evaluatedById!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null when the case is seen anonymised' }) evaluatedById!: string | null;
   @ApiProperty() at!: Date;
 }
 
@@ -70,14 +70,14 @@ export class MeasureView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ nullable: true, type: String, description: 'null for a free-text measure' }) catalogCode!: string | null;
-  @ApiProperty({ description: 'Bokmål name (the catalog’s, or the free text)' }) title!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Bokmål name (the catalog’s, or the free text; a free text is null when the case is seen anonymised)' }) title!: string | null;
   @ApiProperty({ enum: PREVENTION_LEVELS, isArray: true, description: 'Prevention levels' }) levels!: string[];
-  @ApiProperty({ nullable: true, type: String }) description!: string | null;
-  @ApiProperty({ format: 'uuid' }) responsibleId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null when the case is seen anonymised' }) description!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null when the case is seen anonymised' }) responsibleId!: string | null;
   @ApiProperty({ format: 'date' }) startDate!: string;
   @ApiProperty({ format: 'date', description: 'The next evaluation' }) evaluationDate!: string;
   @ApiProperty({ enum: MEASURE_STATUSES }) status!: MeasureStatus;
-  @ApiProperty({ format: 'uuid' }) createdById!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null when the case is seen anonymised' }) createdById!: string | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty({ nullable: true, type: Date }) endedAt!: Date | null;
   @ApiProperty({ type: [MeasureEvaluationView], description: 'Oldest first' }) evaluations!: MeasureEvaluationView[];

@@ -7,7 +7,7 @@ import { loadReferenceData, norwegianDate } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
-import { CaseAccessPolicy } from '../case-core/case-access.policy.js';
+import { CaseAccessPolicy, type CaseView } from '../case-core/case-access.policy.js';
 import { RowSecurity } from '../database/row-security.js';
 import { CaseStore } from '../case-core/case-store.js';
 import { CaseCommandRunner } from '../case-core/case-command-runner.js';
@@ -89,8 +89,8 @@ export class MeasuresService {
             data: { measureId: measure.id, catalogCode: measure.catalogCode },
           },
           reminders: await this.scheduleEvaluation(row, measure.id, dto.evaluationDate),
-          // A new measure has no evaluations yet.
-          respond: () => toView(measure, []),
+          // A new measure has no evaluations yet; its author (coordinator or leader) sees the case identified.
+          respond: () => toView(measure, [], 'full'),
         };
       },
     });
@@ -98,7 +98,8 @@ export class MeasuresService {
 
   async list(principal: Principal, caseId: string, query: ListMeasuresQuery): Promise<MeasureListResponse> {
     return this.rowSecurity.transaction(principal, async (em) => {
-      await this.store.loadVisible(em, principal, caseId);
+      const loaded = await this.store.loadVisible(em, principal, caseId);
+      const view = this.policy.viewOf(principal, loaded.row, loaded.consents, new Date());
       const [rows, total] = await em.findAndCount(Measure, {
         where: { caseId },
         order: { createdAt: 'ASC', id: 'ASC' },
@@ -108,7 +109,7 @@ export class MeasuresService {
       await this.audit.record(em, principal, 'measure.list', [caseId]);
       const evaluations = rows.length ? await em.find(MeasureEvaluation, { where: { measureId: In(rows.map((r) => r.id)) }, order: { createdAt: 'ASC', id: 'ASC' } }) : [];
       return {
-        items: rows.map((m) => toView(m, evaluations.filter((e) => e.measureId === m.id))),
+        items: rows.map((m) => toView(m, evaluations.filter((e) => e.measureId === m.id), view)),
         total,
         page: query.page,
         pageSize: query.pageSize,
@@ -129,7 +130,7 @@ export class MeasuresService {
         return { measureResponsibleId: found.responsibleId };
       },
       checkVersion: (version) => precondition.check(version),
-      decide: async (em, { row }, now) => {
+      decide: async (em, { row, consents }, now) => {
         requireDecided(row);
         const nextStatus = step(MEASURE_LIFECYCLE, measureEventOf(dto.outcome), measure.status);
         if (!nextStatus) throw new ProblemException(422, 'MEASURE_ENDED', 'Tiltaket er avsluttet og kan ikke evalueres igjen.');
@@ -164,7 +165,7 @@ export class MeasuresService {
             data: { measureId, outcome: dto.outcome },
           },
           reminders,
-          respond: () => this.view(em, measure),
+          respond: () => this.view(em, measure, this.policy.viewOf(principal, row, consents, now)),
         };
       },
     });
@@ -188,9 +189,9 @@ export class MeasuresService {
     return works ? user : null;
   }
 
-  private async view(em: EntityManager, measure: Measure): Promise<MeasureView> {
+  private async view(em: EntityManager, measure: Measure, caseView: CaseView): Promise<MeasureView> {
     const evaluations = await em.find(MeasureEvaluation, { where: { measureId: measure.id }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return toView(measure, evaluations);
+    return toView(measure, evaluations, caseView);
   }
 }
 
@@ -200,27 +201,32 @@ function requireDecided(row: BtiCase): void {
   }
 }
 
-function toView(m: Measure, evaluations: MeasureEvaluation[]): MeasureView {
+/**
+ * A measure as the caller may see it. An anonymised viewer gets the log's rule (DESIGN 8.4): kinds,
+ * codes and dates; no texts (a free-text title, the description, evaluation notes), no people.
+ */
+function toView(m: Measure, evaluations: MeasureEvaluation[], view: CaseView): MeasureView {
+  const full = view === 'full';
   return {
     id: m.id,
     caseId: m.caseId,
     catalogCode: m.catalogCode,
-    title: m.title,
+    title: full || m.catalogCode !== null ? m.title : null,
     levels: m.levels,
-    description: m.description,
-    responsibleId: m.responsibleId,
+    description: full ? m.description : null,
+    responsibleId: full ? m.responsibleId : null,
     startDate: m.startDate,
     evaluationDate: m.evaluationDate,
     status: m.status,
-    createdById: m.createdById,
+    createdById: full ? m.createdById : null,
     createdAt: m.createdAt,
     endedAt: m.endedAt,
     evaluations: evaluations.map((e) => ({
       id: e.id,
       outcome: e.outcome,
-      note: e.note,
+      note: full ? e.note : null,
       nextEvaluationDate: e.nextEvaluationDate,
-      evaluatedById: e.evaluatedById,
+      evaluatedById: full ? e.evaluatedById : null,
       at: e.createdAt,
     })),
   };

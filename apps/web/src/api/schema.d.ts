@@ -1952,10 +1952,10 @@ export interface components {
             tasks: components["schemas"]["LogTaskView"][];
             /**
              * Format: uuid
-             * @description A correction: the entry it corrects (which is never changed)
+             * @description A correction: the entry it corrects (which is never changed); null when the case is seen anonymised
              */
             correctsEntryId: string | null;
-            /** @description Ids of the corrections of this entry, oldest first */
+            /** @description Ids of the corrections of this entry, oldest first; empty when the case is seen anonymised */
             correctedBy: string[];
             /**
              * @description Withheld from the family for this reason; null when shown (or cleared)
@@ -2253,10 +2253,15 @@ export interface components {
             escalation: boolean;
             /** Format: date-time */
             referredAt: string;
-            /** Format: uuid */
-            referredById: string;
+            /**
+             * Format: uuid
+             * @description null when the case is seen anonymised
+             */
+            referredById: string | null;
             coreGroup: string[];
+            /** @description empty when the case is seen anonymised */
             memberIds: string[];
+            /** @description Texts (entry plan, exit criteria, return reason, summary) are null when the case is seen anonymised */
             entryPlan: string | null;
             exitCriteria: string | null;
             /** Format: date-time */
@@ -2401,11 +2406,15 @@ export interface components {
             id: string;
             /** @enum {string} */
             outcome: "continue" | "adjust" | "stop";
-            note: string;
+            /** @description null when the case is seen anonymised */
+            note: string | null;
             /** Format: date */
             nextEvaluationDate: string | null;
-            /** Format: uuid */
-            evaluatedById: string;
+            /**
+             * Format: uuid
+             * @description null when the case is seen anonymised
+             */
+            evaluatedById: string | null;
             /** Format: date-time */
             at: string;
         };
@@ -2416,13 +2425,17 @@ export interface components {
             caseId: string;
             /** @description null for a free-text measure */
             catalogCode: string | null;
-            /** @description Bokmål name (the catalog’s, or the free text) */
-            title: string;
+            /** @description Bokmål name (the catalog’s, or the free text; a free text is null when the case is seen anonymised) */
+            title: string | null;
             /** @description Prevention levels */
             levels: ("universal" | "selected" | "indicated")[];
+            /** @description null when the case is seen anonymised */
             description: string | null;
-            /** Format: uuid */
-            responsibleId: string;
+            /**
+             * Format: uuid
+             * @description null when the case is seen anonymised
+             */
+            responsibleId: string | null;
             /** Format: date */
             startDate: string;
             /**
@@ -2432,8 +2445,11 @@ export interface components {
             evaluationDate: string;
             /** @enum {string} */
             status: "active" | "ended";
-            /** Format: uuid */
-            createdById: string;
+            /**
+             * Format: uuid
+             * @description null when the case is seen anonymised
+             */
+            createdById: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */

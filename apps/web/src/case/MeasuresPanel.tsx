@@ -38,10 +38,11 @@ export function MeasuresPanel({ caseData, onStale }: { caseData: Schemas['CaseRe
               <Tag data-color={m.status === 'active' ? 'success' : 'neutral'} data-size="sm">
                 {m.status === 'active' ? 'Aktivt' : 'Avsluttet'}
               </Tag>{' '}
-              <strong>{m.title}</strong>
+              <strong>{m.title ?? 'Eget tiltak'}</strong>
             </Paragraph>
             <Paragraph data-size="sm" className="muted">
-              Ansvarlig: {personName(m.responsibleId, names, me?.userId)} · start {date(m.startDate)} · evaluering {date(m.evaluationDate)}
+              {/* An anonymised view names no one (the API leaves responsibleId out). */}
+              {m.responsibleId !== null && `Ansvarlig: ${personName(m.responsibleId, names, me?.userId)} · `}start {date(m.startDate)} · evaluering {date(m.evaluationDate)}
             </Paragraph>
             {m.evaluations.map((ev) => (
               <Paragraph key={ev.id} data-size="sm">

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { apply, SYSTEM_ACTOR, type DomainContext } from '@app/domain';
+import { apply, logData, SYSTEM_ACTOR, type DomainContext } from '@app/domain';
 import { BtiCase, toCaseState, writeReminderEffects } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 
@@ -27,7 +27,7 @@ export async function requestEvaluation(em: EntityManager, row: BtiCase, reminde
   await em.query(`INSERT INTO "case_log_entry" ("caseId", "type", "actorId", "text", "data") VALUES ($1, 'request_evaluation', NULL, $2, $3)`, [
     row.id,
     result.logText,
-    { payload: {}, effects: result.effects.map((e) => e.type), actor: 'system', reminderId },
+    logData('request_evaluation', { effects: result.effects.map((e) => e.type), actor: 'system', reminderId }),
   ]);
   await writeReminderEffects(em, row.id, result.effects);
   await em.query(

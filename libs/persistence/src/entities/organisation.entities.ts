@@ -71,6 +71,8 @@ export class AppUser {
   @Column({ type: 'varchar', length: 320, nullable: true }) email!: string | null;
   /** The service (services.json) a team, TFA or IKS member works in; consent names services (DESIGN 8.3). */
   @Column({ type: 'varchar', length: 40, nullable: true }) service!: string | null;
+  /** A seeded demo user: the only kind dev login gives a token (DESIGN 12.8.4). Set by the demo seed alone. */
+  @Column({ type: 'boolean', default: false }) demo!: boolean;
   /** A deactivated user is refused on their next request (the identity statement checks it). */
   @Column({ type: 'boolean', default: true }) active!: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

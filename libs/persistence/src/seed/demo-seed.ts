@@ -107,6 +107,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
         displayName: u.displayName,
         email: `${u.username}@demo.bti.local`,
         service: u.service ?? null,
+        demo: true,
       });
       const scope =
         u.scope === 'municipality'

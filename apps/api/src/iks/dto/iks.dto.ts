@@ -162,10 +162,10 @@ export class IksReferralView {
   @ApiProperty({ description: 'Case level before the referral' }) fromLevel!: number;
   @ApiProperty({ description: 'Escalated (true) or decided straight to IKS' }) escalation!: boolean;
   @ApiProperty() referredAt!: Date;
-  @ApiProperty({ format: 'uuid' }) referredById!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null when the case is seen anonymised' }) referredById!: string | null;
   @ApiProperty({ type: [String] }) coreGroup!: string[];
-  @ApiProperty({ type: [String] }) memberIds!: string[];
-  @ApiProperty({ nullable: true, type: String }) entryPlan!: string | null;
+  @ApiProperty({ type: [String], description: 'empty when the case is seen anonymised' }) memberIds!: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'Texts (entry plan, exit criteria, return reason, summary) are null when the case is seen anonymised' }) entryPlan!: string | null;
   @ApiProperty({ nullable: true, type: String }) exitCriteria!: string | null;
   @ApiProperty({ nullable: true, type: Date }) acceptedAt!: Date | null;
   @ApiProperty({ nullable: true, type: Date }) returnedAt!: Date | null;
