@@ -5,17 +5,11 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ZipFile } from 'yazl';
-import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { problems } from '../common/problem.js';
+import { CurrentPrincipal, Requires, type Principal } from '../auth/principal.js';
 import { KnownId } from '../admin/admin-access.js';
 import { DeletionReport, DepositDto, ExtractionCreated, ExtractionView, StartExtractionDto } from './archive.dto.js';
 import { ArchiveService } from './archive.service.js';
 
-/** A municipality role of the caller's own municipality. */
-function requireRole(principal: Principal, role: 'archivist' | 'auditor', message: string): void {
-  if (!principal.roles.some((r) => r.role === role && r.scopeType === 'municipality' && r.scopeId === principal.municipalityId)) throw problems.forbidden(message);
-}
-const requireArchivist = (p: Principal) => requireRole(p, 'archivist', 'Bare kommunens arkivar kan lage og avlevere arkivuttrekk.');
 
 @ApiTags('archive')
 @ApiBearerAuth()
@@ -24,26 +18,26 @@ export class ArchiveController {
   constructor(private readonly archive: ArchiveService) {}
 
   @Post('archive/extractions')
+  @Requires('archive.extract')
   @HttpCode(202)
   @ApiOperation({ summary: 'Start a Noark 5 extraction of the cases closed in [from, to] (archive.extract)' })
   @ApiAcceptedResponse({ type: ExtractionCreated })
   start(@CurrentPrincipal() principal: Principal, @Body() dto: StartExtractionDto): Promise<ExtractionCreated> {
-    requireArchivist(principal);
     return this.archive.start(principal, dto.from, dto.to);
   }
 
   @Get('archive/extractions/:id')
+  @Requires('archive.extract')
   @ApiOkResponse({ type: ExtractionView })
   get(@CurrentPrincipal() principal: Principal, @Param('id', KnownId) id: string): Promise<ExtractionView> {
-    requireArchivist(principal);
     return this.archive.get(principal, id);
   }
 
   @Get('archive/extractions/:id/package')
+  @Requires('archive.extract')
   @ApiOperation({ summary: 'The package as a zip, its files at the root (archive.extract)' })
   @ApiProduces('application/zip')
   async download(@CurrentPrincipal() principal: Principal, @Param('id', KnownId) id: string, @Res() res: Response): Promise<void> {
-    requireArchivist(principal);
     const dir = await this.archive.packageDir(principal, id);
     const zip = new ZipFile();
     res.setHeader('Content-Type', 'application/zip');
@@ -58,19 +52,19 @@ export class ArchiveController {
   }
 
   @Post('archive/extractions/:id/deposited')
+  @Requires('archive.deposit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record that the archive received the package (archive.deposit): its cases may then be deleted' })
   @ApiOkResponse({ type: ExtractionView })
   deposited(@CurrentPrincipal() principal: Principal, @Param('id', KnownId) id: string, @Body() dto: DepositDto): Promise<ExtractionView> {
-    requireArchivist(principal);
     return this.archive.deposited(principal, id, dto.reference);
   }
 
   @Get('retention/deletions')
+  @Requires('retention.read')
   @ApiOperation({ summary: 'The deletion report: cases deleted per job run and rule (retention.read)' })
   @ApiOkResponse({ type: DeletionReport })
   deletions(@CurrentPrincipal() principal: Principal): Promise<DeletionReport> {
-    requireRole(principal, 'auditor', 'Bare revisor kan lese sletterapporten.');
     return this.archive.deletions(principal);
   }
 }
