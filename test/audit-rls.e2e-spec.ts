@@ -181,7 +181,7 @@ describe('audit trail and row-level security', () => {
       const res = await t.http.get(`/api/v1/audit?caseId=${created.id}`).set(auditor).expect(200);
       expect(res.body.items.map((e: { action: string }) => e.action)).toEqual(['case.read', 'case.create']);
       expect(res.body.items[0]).toEqual({
-        id: expect.any(String), actorId: await userId(t, 'ola.leder'), actorUsername: 'ola.leder', action: 'case.read', caseId: created.id,
+        id: expect.any(String), actorId: await userId(t, 'ola.leder'), actorUsername: 'ola.leder', actorName: 'Ola Leder', action: 'case.read', caseId: created.id,
         at: expect.any(String), requestId: expect.any(String), purpose: 'oppfølging', sealed: false, seq: null, hash: null, detail: null,
       });
       await sealAll(db);

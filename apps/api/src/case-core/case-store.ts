@@ -104,7 +104,7 @@ export class CaseStore {
     const audit = auditInsertFrom(principal, action, 'loaded', 'one event');
     const params = {
       ...visible.params, ...filter.params, ...audit.params, limit: pageSize, offset: (page - 1) * pageSize,
-      listDecisionCutoff: list.decisionCutoff, listNow: new Date(),
+      listDecisionCutoff: list.decisionCutoff, listNow: list.now,
     };
     const order = LIST_ORDER[list.sort];
     const rows = await this.rowSecurity.once<LoadRow & ListColumns & { total: string }>(
@@ -258,6 +258,8 @@ export interface ListOrder {
   sort: ListSort;
   /** Cases created before it and still undecided are over the decision deadline. */
   decisionCutoff: Date;
+  /** The instant the cutoff was taken from: each undecided case's deadline is `createdAt + (now - cutoff)`, the same on every page. */
+  now: Date;
 }
 
 const UNDECIDED = `c.status IN ('discovered', 'assessing', 'deciding')`;

@@ -202,6 +202,7 @@ export class CasesService {
     const { items: loaded, total } = await this.store.pageAudited(principal, { sql: conditions.join(' AND '), params }, query.page, query.pageSize, action, {
       sort: query.sort,
       decisionCutoff,
+      now,
     });
     const items = loaded.map((l) => presentListItem(this.presentLoaded(principal, l, now, false), l.list));
     return { items, total, page: query.page, pageSize: query.pageSize };
