@@ -90,9 +90,9 @@ describe('personal data only where it belongs', () => {
 
     const found = await whereFound([...Object.values(concern), ...Object.values(report)]);
     expect(found).toEqual({
-      // The case's own facts, stored with the child.
-      [concern.guardianName]: ['child.guardians'],
-      [concern.guardianPhone]: ['child.guardians'],
+      // The case's own facts: with the child, and the guardians as the case's guardian rows (DESIGN 12.8.7).
+      [concern.guardianName]: ['case_guardian.name', 'child.guardians'],
+      [concern.guardianPhone]: ['case_guardian.contact', 'child.guardians'],
       [concern.address]: ['child.address'],
       // The report's facts: encrypted in child_welfare_report, so in no text or json column.
       ...Object.fromEntries(Object.values(report).map((m) => [m, []])),

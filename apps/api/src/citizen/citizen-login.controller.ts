@@ -7,6 +7,7 @@ import { Public } from '../auth/principal.js';
 import { problems } from '../common/problem.js';
 import { isSyntheticNationalId, NationalIdCipher } from '../cases/national-id.js';
 import { CitizenTokenService } from './citizen-token.service.js';
+import { LoginRateLimit } from '../rate-limit/rate-limit.guard.js';
 
 const ACRS = ['idporten-loa-substantial', 'idporten-loa-high'];
 
@@ -36,6 +37,7 @@ export class DevCitizenLoginController {
   }
 
   @Public()
+  @LoginRateLimit()
   @Post('dev-citizen-login')
   @HttpCode(200)
   @ApiOkResponse({ type: CitizenAccessTokenDto })
