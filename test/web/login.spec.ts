@@ -14,7 +14,7 @@ test('flow 6a: in dev mode the login page offers the demo users; picking one sig
 
   await page.getByRole('button', { name: 'Ola Leder', exact: true }).click();
   await expect(page.getByText('Ola Leder · Enhetsleder')).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1, name: 'Enhetens saker' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Denne uka' })).toBeVisible();
   await page.getByRole('button', { name: 'Logg ut' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Velg en demobruker' })).toBeVisible();
 });
