@@ -124,7 +124,7 @@ describe('Retention and deletion (DESIGN 12.5, 12.8)', () => {
 
     it('with archive: true nothing is deleted before an extraction holding the case is deposited', async () => {
       expect(await markerHits(MARKERS.first)).toEqual(expect.arrayContaining(['child.firstName']));
-      expect(await markerHits(MARKERS.text)).toEqual(expect.arrayContaining(['concern.description', 'concern.childVoice', 'case_log_entry.data']));
+      expect(await markerHits(MARKERS.text)).toEqual(expect.arrayContaining(['concern.description', 'concern.childVoice']));
       await deletion();
       expect((await row(caseId)).deletedAt).toBeNull();
     });
