@@ -22,6 +22,8 @@ describe('administration: CSV import of users', () => {
   beforeAll(async () => {
     t = await startTestApp();
     db = t.db;
+    // kari.ansatt has a login subject at the identity provider; a CSV row without one must keep it.
+    await db.query(`UPDATE app_user SET "externalSubject" = COALESCE("externalSubject", 'idp|kari') WHERE username = 'kari.ansatt'`);
   });
   afterAll(() => t.close());
 
@@ -54,6 +56,7 @@ describe('administration: CSV import of users', () => {
     // Again: nothing left to do.
     const again = await t.http.post('/api/v1/admin/users/import').set(await t.auth('anne.admin')).send({ csv, dryRun: false }).expect(200);
     expect(again.body.rows.map((r: { result: string }) => r.result)).toEqual(['unchanged', 'unchanged', 'error', 'error', 'unchanged']);
+    expect((await db.query(`SELECT "externalSubject" FROM app_user WHERE username = 'kari.ansatt'`))[0].externalSubject).not.toBeNull();
   });
 
   it('refuses a file with unknown columns, and anyone but the admin', async () => {

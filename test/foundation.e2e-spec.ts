@@ -85,7 +85,8 @@ describe('foundation (real Postgres and Redis)', () => {
 
   it('GET /units lists the demo units with codes, kinds and clusters', async () => {
     const res = await t.http.get('/api/v1/units').set(await t.auth('kari.ansatt')).expect(200);
-    expect(res.body.map((u: { code: string }) => u.code).sort()).toEqual(['bakken-skole', 'fjordglott-us', 'helsestasjon-sentrum', 'solsiden-bhg']);
+    // Other test files add units through the administration; the demo units are all there.
+    expect(res.body.map((u: { code: string }) => u.code)).toEqual(expect.arrayContaining(['bakken-skole', 'fjordglott-us', 'helsestasjon-sentrum', 'solsiden-bhg']));
     expect(res.body.find((u: { code: string }) => u.code === 'fjordglott-us').kind).toBe('lower_secondary_school');
   });
 

@@ -27,7 +27,7 @@ describe('notices that say which case', () => {
     const created = await logConcern(t, 'kari.ansatt', 'solsiden-bhg', { child: { firstName: 'Synnøve', lastName: 'Varselsen' } });
     await t.http.put(`/api/v1/cases/${created.id}/assignee`).set(await t.auth('ola.leder')).set('If-Match', '"1"').send({ assigneeId: ids['kari.ansatt'] }).expect(200);
     const [notice] = (await notices('kari.ansatt')).filter((n) => n.caseId === created.id && n.type === 'case_assigned');
-    expect(notice.message).toMatch(new RegExp(`^Sak ${created.reference}: Du er satt som koordinator`));
+    expect(notice.message).toMatch(new RegExp(`^Sak ${created.reference}: Du er satt som stafettholder`));
     expect(notice).toMatchObject({ caseReference: created.reference, childName: 'Synnøve Varselsen' });
     const [stored] = await ds.query(`SELECT message FROM notification WHERE id = $1`, [notice.id]);
     expect(stored.message).not.toMatch(/Synnøve|Varselsen/);

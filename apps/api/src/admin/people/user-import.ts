@@ -111,7 +111,8 @@ export class UserImportController {
   }
 
   private async apply(em: EntityManager, principal: Principal, row: ImportRow): Promise<ImportRowResult['result']> {
-    const fields = { displayName: row.displayName, email: row.email ?? null, externalSubject: row.externalSubject ?? null, service: row.service ?? null };
+    // A row without the identity provider's subject keeps the one the user has (a SCIM or earlier import may have set it): clearing it would lock the user out of their login.
+    const fields = { displayName: row.displayName, email: row.email ?? null, service: row.service ?? null, ...(row.externalSubject ? { externalSubject: row.externalSubject } : {}) };
     const existing = await em.findOneBy(AppUser, { username: row.username });
     if (existing && existing.municipalityId !== principal.municipalityId) throw problems.validation([{ field: 'username', message: 'er i bruk i en annen kommune' }]);
     if (existing && !existing.active) throw problems.validation([{ field: 'username', message: 'brukeren er deaktivert; aktiver den først' }]);
