@@ -14,6 +14,8 @@ test('flow 7: the unit leader works a case on its page: stafettholder by name, n
   await createCase(kari, { firstName: 'Sofie' });
 
   await loginAs(page, 'ola.leder');
+  // The leader lands on «Denne uka»; the case is on the unit's list.
+  await page.getByRole('link', { name: 'Enhetens saker' }).click();
   await page.getByRole('link', { name: 'Sofie Nordmann' }).first().click();
   const heading = page.getByRole('heading', { level: 1, name: 'Sofie Nordmann' });
   await expect(heading).toBeFocused();

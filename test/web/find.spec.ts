@@ -62,7 +62,7 @@ test('notices say which case: reference in the text, the child beside it, groupe
   await expect(nav.getByRole('link', { name: /^Varsler, \d+ uleste$/ })).toBeVisible();
   await nav.getByRole('link', { name: /^Varsler/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'I dag' })).toBeVisible();
-  const notice = page.getByRole('listitem').filter({ hasText: `Sak ${created.reference}: Du er satt som koordinator` });
+  const notice = page.getByRole('listitem').filter({ hasText: `Sak ${created.reference}: Du er satt som stafettholder` });
   await expect(notice.getByRole('link', { name: `Åpne sak ${created.reference} (Varsla Nordmann)` })).toBeVisible();
   await atBothWidths(page, 'varsler', () => expect(notice).toBeVisible());
   await screenshot(page, 'varsler');
