@@ -27,21 +27,7 @@ export class RowSecurity {
    * one round trip instead of two (every request pays it; docs/BENCHMARKS.md, run 9).
    */
   async transaction<T>(principal: Principal, work: (em: EntityManager) => Promise<T>, isolation?: 'REPEATABLE READ'): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      await begin(runner, principal, isolation);
-      try {
-        const result = await work(runner.manager);
-        await runner.commitTransaction();
-        return result;
-      } catch (error) {
-        // The request's own error is what the caller sees (a lost connection answers 503), not the rollback's.
-        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-        throw error;
-      }
-    } finally {
-      await runner.release();
-    }
+    return this.inTransaction(beginSql(principal, isolation), work);
   }
 
   /**
@@ -50,18 +36,24 @@ export class RowSecurity {
    */
   async asCitizen<T>(citizen: CitizenPrincipal, work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (!/^[0-9a-f]{64}$/.test(citizen.hmac)) throw new Error('RowSecurity: the citizen has no valid identity');
+    return this.inTransaction(
+      `START TRANSACTION; SELECT set_config('bti.citizen_hmac', ${pg.escapeLiteral(citizen.hmac)}, true), set_config('role', 'bti_app', true), ` +
+        `set_config('plan_cache_mode', 'force_generic_plan', true)`,
+      work,
+    );
+  }
+
+  /** `work` in a transaction opened by `openSql` (transaction and identity in one round trip), committed or rolled back. */
+  private async inTransaction<T>(openSql: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
-      await beginWith(
-        runner,
-        `START TRANSACTION; SELECT set_config('bti.citizen_hmac', ${pg.escapeLiteral(citizen.hmac)}, true), set_config('role', 'bti_app', true), ` +
-          `set_config('plan_cache_mode', 'force_generic_plan', true)`,
-      );
+      await begin(runner, openSql);
       try {
         const result = await work(runner.manager);
         await runner.commitTransaction();
         return result;
       } catch (error) {
+        // The request's own error is what the caller sees (a lost connection answers 503), not the rollback's.
         if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
         throw error;
       }
@@ -192,27 +184,15 @@ function beginSql(principal: Principal, isolation?: 'REPEATABLE READ'): string {
 }
 
 /**
- * One simple-protocol query of two statements: the transaction and the identity (`beginSql`).
+ * One simple-protocol query of two statements: the transaction and the identity (`beginSql`, or the citizen's).
  * Then TypeORM's own bookkeeping, as its `startTransaction()` leaves it: a nested `em.save()`
  * takes a savepoint instead of a transaction of its own, and `commitTransaction()` commits.
  */
-async function begin(runner: QueryRunner, principal: Principal, isolation?: 'REPEATABLE READ'): Promise<void> {
-  const sql = beginSql(principal, isolation);
+async function begin(runner: QueryRunner, openSql: string): Promise<void> {
   try {
-    await runner.query(sql);
+    await runner.query(openSql);
   } catch (error) {
     // The transaction may have opened before the settings failed: the connection goes back to the pool clean.
-    await runner.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
-  Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-}
-
-/** As `begin`, with the identity statement given (the citizen's). */
-async function beginWith(runner: QueryRunner, sql: string): Promise<void> {
-  try {
-    await runner.query(sql);
-  } catch (error) {
     await runner.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
