@@ -4,6 +4,7 @@ import { GuardiansController } from '../guardians/guardians.controller.js';
 import { GuardiansService } from '../guardians/guardians.service.js';
 import { CitizenCasesService } from './citizen-cases.service.js';
 import { CitizenController } from './citizen.controller.js';
+import { CitizenSessionController } from './citizen-session.controller.js';
 import { CitizenGuard } from './citizen.guard.js';
 import { CitizenTokenService } from './citizen-token.service.js';
 import { ConsentRequestsController } from './consent-requests.controller.js';
@@ -12,7 +13,7 @@ import { ConsentRequestsService } from './consent-requests.service.js';
 /** The family's access (DESIGN 12.4): guardians as rows, the citizen's endpoints, digital consent. */
 @Module({
   imports: [CaseCoreModule],
-  controllers: [GuardiansController, ConsentRequestsController, CitizenController],
+  controllers: [GuardiansController, ConsentRequestsController, CitizenController, CitizenSessionController],
   providers: [GuardiansService, CitizenCasesService, ConsentRequestsService, CitizenTokenService, CitizenGuard],
   exports: [CitizenTokenService],
 })
