@@ -7,6 +7,7 @@ import { CitizenController } from './citizen.controller.js';
 import { CitizenSessionController } from './citizen-session.controller.js';
 import { CitizenGuard } from './citizen.guard.js';
 import { CitizenTokenService } from './citizen-token.service.js';
+import { IdPortenClient } from './idporten-client.js';
 import { ConsentRequestsController } from './consent-requests.controller.js';
 import { ConsentRequestsService } from './consent-requests.service.js';
 
@@ -14,7 +15,7 @@ import { ConsentRequestsService } from './consent-requests.service.js';
 @Module({
   imports: [CaseCoreModule],
   controllers: [GuardiansController, ConsentRequestsController, CitizenController, CitizenSessionController],
-  providers: [GuardiansService, CitizenCasesService, ConsentRequestsService, CitizenTokenService, CitizenGuard],
+  providers: [GuardiansService, CitizenCasesService, ConsentRequestsService, CitizenTokenService, CitizenGuard, IdPortenClient],
   exports: [CitizenTokenService],
 })
 export class FamilyModule {}
