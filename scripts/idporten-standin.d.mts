@@ -6,3 +6,8 @@ export declare function startIdPortenStandIn(options: {
   port?: number;
   host?: string;
 }): Promise<{ issuer: string; stop(): Promise<void> }>;
+export declare function startEmbeddedIdPorten(
+  env: Record<string, string | undefined>,
+  identities: { pid: string; name: string; description: string }[],
+  log: (line: string) => void,
+): Promise<() => Promise<void>>;

@@ -143,3 +143,16 @@ export async function startIdPortenStandIn({ identities, clients, port = 0, host
     },
   };
 }
+
+/**
+ * `npm start` without CITIZEN_OIDC_ISSUER: the stand-in on IDPORTEN_PORT (default: a free port),
+ * with a fresh client secret, and the API's CITIZEN_OIDC_* pointed at it in `env`.
+ */
+export async function startEmbeddedIdPorten(env, identities, log) {
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, '');
+  const client = { clientId: 'bti-lokal', clientSecret: randomBytes(24).toString('hex'), redirectUris: [`${publicUrl}/api/v1/citizen/callback`] };
+  const standIn = await startIdPortenStandIn({ identities, clients: [client], port: Number(env.IDPORTEN_PORT ?? 0) });
+  Object.assign(env, { CITIZEN_OIDC_ISSUER: standIn.issuer, CITIZEN_OIDC_CLIENT_ID: client.clientId, CITIZEN_OIDC_CLIENT_SECRET: client.clientSecret });
+  log(`Innbyggere logger inn med en lokal ID-porten på ${standIn.issuer} (syntetiske testpersoner): start på ${publicUrl}/api/v1/citizen/login`);
+  return standIn.stop;
+}

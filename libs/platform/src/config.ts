@@ -288,7 +288,7 @@ export interface CitizenOidcConfig {
   clientKey?: Record<string, unknown>;
   /** CITIZEN_OIDC_REDIRECT_URI, default `${PUBLIC_URL}/api/v1/citizen/callback`. */
   redirectUri: string;
-  /** A plain-http issuer (the local stand-in): only with NODE_ENV development or test. */
+  /** A plain-http issuer (the local stand-in): only on loopback, never with NODE_ENV=production. */
   allowHttp: boolean;
 }
 
@@ -299,9 +299,10 @@ function loadCitizenConfig(env: NodeJS.ProcessEnv, nodeEnv: string | undefined, 
   if (!CITIZEN_ACRS.includes(acr)) throw new ConfigError(`CITIZEN_ACR må være en av ${CITIZEN_ACRS.join(', ')} (fikk «${acr}»).`);
   if (!env.CITIZEN_OIDC_ISSUER?.trim()) return { acr };
   const issuer = url(env, 'CITIZEN_OIDC_ISSUER', ['http:', 'https:']);
-  const allowHttp = new URL(issuer).protocol === 'http:';
-  if (allowHttp && !PLAIN_HTTP_JWKS_ENVS.includes(nodeEnv ?? '')) {
-    throw new ConfigError('CITIZEN_OIDC_ISSUER må bruke https: (http: bare med NODE_ENV=development eller test).');
+  const parsed = new URL(issuer);
+  const allowHttp = parsed.protocol === 'http:';
+  if (allowHttp && (nodeEnv === 'production' || !['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname))) {
+    throw new ConfigError('CITIZEN_OIDC_ISSUER må bruke https: (http: bare på loopback, for den lokale ID-porten, og aldri med NODE_ENV=production).');
   }
   const clientId = required(env, 'CITIZEN_OIDC_CLIENT_ID');
   const clientSecret = env.CITIZEN_OIDC_CLIENT_SECRET?.trim() || undefined;

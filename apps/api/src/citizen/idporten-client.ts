@@ -99,7 +99,7 @@ export class IdPortenClient {
 
   private async discover(config: CitizenOidcConfig): Promise<oidc.Configuration> {
     const auth = config.clientKey
-      ? oidc.PrivateKeyJwt({ key: (await importJWK(config.clientKey, String(config.clientKey.alg ?? 'RS256'))) as CryptoKey, kid: String(config.clientKey.kid) })
+      ? oidc.PrivateKeyJwt({ key: (await importJWK(config.clientKey, String(config.clientKey.alg ?? 'RS256'))) as oidc.CryptoKey, kid: String(config.clientKey.kid) })
       : oidc.ClientSecretPost(config.clientSecret);
     return oidc.discovery(new URL(config.issuer), config.clientId, undefined, auth, config.allowHttp ? { execute: [oidc.allowInsecureRequests] } : undefined);
   }
