@@ -106,6 +106,31 @@ export class CaseLogService {
     });
   }
 
+  /**
+   * The unit leader clears an entry's `confidential` (DESIGN 12.4): from now the family sees it as
+   * any other entry. The entry's text never changes; the clearing is its own log line and audit row.
+   */
+  async declassify(principal: Principal, caseId: string, entryId: string, precondition: CasePrecondition): Promise<LogEntryView> {
+    return this.runner.run(principal, caseId, {
+      action: 'case.log.declassify',
+      requires: 'log.declassify',
+      checkVersion: (version) => precondition.check(version),
+      decide: async (em, _loaded, now) => {
+        const entry = await this.findEntry(em, caseId, entryId);
+        if (!entry.confidential || entry.confidentialClearedAt) {
+          throw new ProblemException(422, 'NOT_CONFIDENTIAL', 'Oppføringen er ikke skjermet for familien.');
+        }
+        await em.query(`UPDATE case_log_entry SET "confidentialClearedAt" = $2, "confidentialClearedById" = $3 WHERE id = $1`, [entry.id, now, principal.userId]);
+        const cleared = { ...entry, confidentialClearedAt: now } as CaseLogEntry;
+        return {
+          case: {},
+          log: { type: 'confidential_cleared', text: `Enhetslederen har gjort oppføringen fra ${norwegianDateTime(entry.at)} synlig for familien.`, data: { entryId: entry.id } },
+          respond: () => view(cleared, [], [], 'full'),
+        };
+      },
+    });
+  }
+
   async get(principal: Principal, caseId: string, entryId: string): Promise<LogEntryView> {
     return this.rowSecurity.transaction(principal, async (em) => {
       const loaded = await this.store.loadVisible(em, principal, caseId);
