@@ -120,11 +120,12 @@ async function asCitizen(pid, method, path, body) {
   return res.json();
 }
 
-/** Registers the national ids of a case's guardians (the concern named them), as staff do. */
+/** Registers the national ids (and e-mail addresses) of a case's guardians the concern named, as staff do. */
 async function linkGuardians(user, caseId, byName) {
   const { items } = await call(user, 'GET', `/api/v1/cases/${caseId}/guardians`);
   for (const g of items) {
-    if (byName[g.name]) await call(user, 'PUT', `/api/v1/cases/${caseId}/guardians/${g.id}`, { nationalId: byName[g.name], verification: 'document_seen' }, caseId);
+    const person = byName[g.name];
+    if (person) await call(user, 'PUT', `/api/v1/cases/${caseId}/guardians/${g.id}`, { nationalId: person.pid, email: person.email, verification: 'document_seen' }, caseId);
   }
 }
 
@@ -146,7 +147,10 @@ async function familyCases() {
     ] },
     concern: { description: 'Lea har blitt stille og trekker seg unna leken de siste ukene, og spiser lite i barnehagen.', categories: ['wellbeing'], riskFactors: [], protectiveFactors: ['trusted_adult'], suspectedViolenceOrAbuse: false },
   });
-  await linkGuardians('kari.ansatt', lea.id, { 'Mona Demosen': FAMILY.mother, 'Per Demosen': FAMILY.father });
+  await linkGuardians('kari.ansatt', lea.id, {
+    'Mona Demosen': { pid: FAMILY.mother, email: 'mona.demosen@demo.bti.local' },
+    'Per Demosen': { pid: FAMILY.father, email: 'per.demosen@demo.bti.local' },
+  });
   await assign(kindergarten, lea.id);
   await event('kari.ansatt', lea.id, { type: 'start_assessment' });
   await log('kari.ansatt', lea.id, { type: 'conversation_guardians', text: 'Samtale med Mona og Per ved henting. De ser det samme hjemme og vil gjerne samarbeide.', at: new Date(Date.now() - 2 * 86_400_000).toISOString() });
