@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import { dayHeading } from './format';
 
 describe('dayHeading (Europe/Oslo)', () => {
