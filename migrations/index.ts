@@ -28,6 +28,7 @@ import { RetentionAndArchive1796170000000 } from './1796170000000-RetentionAndAr
 import { CaseErasure1796170000001 } from './1796170000001-CaseErasure.js';
 import { CitizenMeasures1796206000000 } from './1796206000000-CitizenMeasures.js';
 import { CitizenSecondLine1796206000001 } from './1796206000001-CitizenSecondLine.js';
+import { ArchiveGateClosedAt1796206000002 } from './1796206000002-ArchiveGateClosedAt.js';
 import { LeastPrivilege1796190000000 } from './1796190000000-LeastPrivilege.js';
 
 export const MIGRATIONS: Function[] = [
@@ -61,4 +62,5 @@ export const MIGRATIONS: Function[] = [
   LeastPrivilege1796190000000,
   CitizenMeasures1796206000000,
   CitizenSecondLine1796206000001,
+  ArchiveGateClosedAt1796206000002,
 ];
