@@ -9,7 +9,7 @@ import { writeArchivePdf } from './archive-pdf.js';
 import { caseDocuments, type ArchiveCaseRecord } from './case-documents.js';
 import {
   addmlFile, addmlHead, addmlTail, arkivstrukturHead, arkivstrukturTail, caseNumber, endringXml, endringsloggHead, endringsloggTail,
-  journalHead, journalRegistreringer, journalTail, saksmappeXml, type ArchiveCase, type ArchiveMeta, type PackageCounts, type PackageFile,
+  journalHead, journalRegistreringer, journalTail, osloYear, saksmappeXml, type ArchiveCase, type ArchiveMeta, type PackageCounts, type PackageFile,
 } from './noark-xml.js';
 
 export interface ExtractionRequest {
@@ -137,7 +137,7 @@ async function writeCase(outDir: string, record: ArchiveCaseRecord, meta: Archiv
     const path = `${dir}/${i + 1}.pdf`;
     const { sha256, size } = await writeArchivePdf(join(outDir, path), d.content, meta.createdAt);
     const at = new Date(d.at);
-    const journalYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(at));
+    const journalYear = osloYear(at);
     const n = (journalSequence.get(journalYear) ?? 0) + 1;
     journalSequence.set(journalYear, n);
     journalposts.push({ ...d.post, at, journalYear, journalSequence: n, number: i + 1, document: { path, sha256, size } });
