@@ -78,11 +78,13 @@ export async function writeExtraction(ds: DataSource, req: ExtractionRequest): P
 
   await structure.write(arkivstrukturHead(meta));
   await changes.write(endringsloggHead());
-  let after: { closedAt: Date; id: string } | null = null;
+  // The cursor's time as text: a JS Date keeps milliseconds, the column microseconds, and a Date
+  // cursor read each page's last case again on the next page.
+  let after: { closedAt: string; id: string } | null = null;
   for (;;) {
-    const rows = (await ds.query(`SELECT id, "closedAt", record FROM bti_archive_cases($1, $2::date, $3::date, $4, $5, $6)`, [
+    const rows = (await ds.query(`SELECT id, "closedAt"::text AS "closedAt", record FROM bti_archive_cases($1, $2::date, $3::date, $4, $5, $6)`, [
       req.municipalityId, req.from, req.to, after?.closedAt ?? null, after?.id ?? null, req.pageSize ?? 100,
-    ])) as { id: string; closedAt: Date; record: ArchiveCaseRecord }[];
+    ])) as { id: string; closedAt: string; record: ArchiveCaseRecord }[];
     for (const row of rows) {
       const c = await writeCase(req.outDir, row.record, meta, journalSequence, reportKey);
       for (const jp of c.journalposts) await documentEntries.write(addmlFile(jp.document));
