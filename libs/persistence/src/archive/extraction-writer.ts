@@ -23,8 +23,8 @@ export interface ExtractionRequest {
   dataKey: Buffer;
   /** Called after each page of cases (progress on the queue board). */
   onProgress?: (casesDone: number) => void | Promise<void>;
-  /** Called with each case's id as it enters the package (archive_extraction_case). */
-  onCases?: (caseIds: string[]) => Promise<void>;
+  /** Called with each case as it enters the package (archive_extraction_case): its id and the closing it holds, as the database's exact text (a Date keeps only milliseconds). */
+  onCases?: (cases: { id: string; closedAt: string }[]) => Promise<void>;
   pageSize?: number;
 }
 
@@ -82,9 +82,9 @@ export async function writeExtraction(ds: DataSource, req: ExtractionRequest): P
   // cursor read each page's last case again on the next page.
   let after: { closedAt: string; id: string } | null = null;
   for (;;) {
-    const rows = (await ds.query(`SELECT id, "closedAt"::text AS "closedAt", record FROM bti_archive_cases($1, $2::date, $3::date, $4, $5, $6)`, [
+    const rows = (await ds.query(`SELECT id, "closedAt", "closedAt"::text AS "closedAtExact", record FROM bti_archive_cases($1, $2::date, $3::date, $4, $5, $6)`, [
       req.municipalityId, req.from, req.to, after?.closedAt ?? null, after?.id ?? null, req.pageSize ?? 100,
-    ])) as { id: string; closedAt: string; record: ArchiveCaseRecord }[];
+    ])) as { id: string; closedAt: Date; closedAtExact: string; record: ArchiveCaseRecord }[];
     for (const row of rows) {
       const c = await writeCase(req.outDir, row.record, meta, journalSequence, reportKey);
       for (const jp of c.journalposts) await documentEntries.write(addmlFile(jp.document));
@@ -95,10 +95,10 @@ export async function writeExtraction(ds: DataSource, req: ExtractionRequest): P
       counts.registreringer += c.journalposts.length;
       counts.dokumentobjekter += c.journalposts.length;
     }
-    if (rows.length) await req.onCases?.(rows.map((r) => r.id));
+    if (rows.length) await req.onCases?.(rows.map((r) => ({ id: r.id, closedAt: r.closedAtExact })));
     await req.onProgress?.(counts.mapper);
     if (rows.length < (req.pageSize ?? 100)) break;
-    after = { closedAt: rows[rows.length - 1].closedAt, id: rows[rows.length - 1].id };
+    after = { closedAt: rows[rows.length - 1].closedAtExact, id: rows[rows.length - 1].id };
   }
   if (counts.mapper === 0) throw new Error('Ingen avsluttede saker i perioden.');
   await structure.write(arkivstrukturTail());
