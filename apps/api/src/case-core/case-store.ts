@@ -11,7 +11,6 @@ import { auditInsertFrom } from '../audit/audit-trail.service.js';
 import { preparedQuery } from '../database/prepared.js';
 import { RowSecurity } from '../database/row-security.js';
 import { versionMismatch } from './if-match.js';
-import type { ListSort } from '../cases/dto/list-cases.query.js';
 
 /** Loaded in one transaction: the case row (locked when asked) and what the response needs. */
 export interface LoadedCase {
@@ -243,6 +242,10 @@ JOIN child ch ON ch.id = c."childId"
 JOIN concern k ON k."caseId" = c.id
 LEFT JOIN LATERAL (SELECT * FROM child_voice w WHERE w."caseId" = c.id ORDER BY w.at DESC, w.id DESC LIMIT 1) v ON true`;
 const LOAD_CASE = loadCaseFrom('bti_case c');
+
+/** The orders of the case list (`GET /cases?sort=`). */
+export const LIST_SORTS = ['created', 'activity', 'deadline', 'priority'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
 
 /** What a list row shows besides the case: computed over every match, before the page is cut. */
 export interface ListColumns {

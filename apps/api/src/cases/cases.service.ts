@@ -34,12 +34,12 @@ import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
-import { ChildWelfareReportRecorder, type ReportEvent } from '../child-welfare-reports/report-recorder.js';
+import { CaseEventRecorders } from '../case-core/case-event-recorders.js';
 import { CaseAccessPolicy, toActor } from '../case-core/case-access.policy.js';
 import { CaseStore, type LoadedCase } from '../case-core/case-store.js';
 import { CaseCommandRunner, requiredVersion, type CaseChange } from '../case-core/case-command-runner.js';
 import type { NotificationToSend } from '../case-core/notify.js';
-import { ageInYears } from './child-age.js';
+import { ageInYears } from '../case-core/child-age.js';
 import { asJsonb } from './jsonb.js';
 import { RowSecurity } from '../database/row-security.js';
 import { presentCase, presentListItem, type CaseListResponse, type CaseResponse } from './case.presenter.js';
@@ -49,8 +49,8 @@ import { CaseEventDto, EVENT_FIELDS } from './dto/case-event.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
 import { versionMismatch } from '../case-core/if-match.js';
-import { NationalIdCipher } from './national-id.js';
-import { refusalToProblem } from './refusal.mapper.js';
+import { NationalIdCipher } from '../common/national-id.js';
+import { refusalToProblem } from '../case-core/refusal.mapper.js';
 
 
 /** Application service of the case area: one transaction per command, rules from libs/domain. */
@@ -66,7 +66,7 @@ export class CasesService {
     private readonly policy: CaseAccessPolicy,
     private readonly audit: AuditTrail,
     private readonly profiles: MunicipalityProfiles,
-    private readonly childWelfareReports: ChildWelfareReportRecorder,
+    private readonly recorders: CaseEventRecorders,
     @Inject(ConfigService) configService: ConfigService,
   ) {
     this.config = configService.getOrThrow<AppConfig>('app');
@@ -230,9 +230,8 @@ export class CasesService {
         };
         const result = apply(toCaseState(loaded.row), event, toActor(principal), ctx);
         if (!result.ok) throw refusalToProblem(result);
-        // DESIGN 8.9: the national document, built and stored in this transaction (400 if facts are missing).
-        const childWelfareReportId =
-          event.type === 'report_to_child_welfare' ? await this.childWelfareReports.record(em, principal, loaded, event as ReportEvent, now) : undefined;
+        // A feature's record of the event (DESIGN 8.9: the report's national document; 400 if facts are missing).
+        const recorded = await this.recorders.record(em, principal, loaded, event, now);
         const next = result.next;
         const routed = result.effects.find((e) => e.type === 'CaseRouted');
         if (event.type === 'accept_transfer' && next.assigneeId !== null) await this.store.requireUnitStaff(em, next.assigneeId, next.unitId, 'assigneeId');
@@ -261,8 +260,7 @@ export class CasesService {
           effects: result.effects,
           notifications: coordinatorNotices(principal, result),
           respond: (written) => {
-            const response = this.present(principal, { ...written, childVoice: childVoice ?? written.childVoice }, false);
-            return childWelfareReportId ? { ...response, childWelfareReportId } : response;
+            return { ...this.present(principal, { ...written, childVoice: childVoice ?? written.childVoice }, false), ...recorded };
           },
         };
       },

@@ -5,7 +5,7 @@ import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { AppConfig } from '@app/platform';
 import { Public } from '../auth/principal.js';
 import { problems } from '../common/problem.js';
-import { isSyntheticNationalId, NationalIdCipher } from '../cases/national-id.js';
+import { isSyntheticNationalId, NationalIdCipher } from '../common/national-id.js';
 import { CitizenTokenService } from './citizen-token.service.js';
 import { LoginRateLimit } from '../rate-limit/rate-limit.guard.js';
 

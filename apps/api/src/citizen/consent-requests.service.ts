@@ -16,14 +16,14 @@ import { loadReferenceData } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
 import { CaseCommandRunner } from '../case-core/case-command-runner.js';
-import { ageInYears } from '../cases/child-age.js';
+import { ageInYears } from '../case-core/child-age.js';
 import type { CasePrecondition } from '../case-core/if-match.js';
 import { notify } from '../case-core/notify.js';
 import { RowSecurity } from '../database/row-security.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { auditCitizen } from './citizen-audit.js';
 import { requireLinked } from './citizen-cases.service.js';
-import type { CitizenPrincipal } from './citizen-principal.js';
+import type { CitizenPrincipal } from '../auth/citizen-principal.js';
 import type { CitizenConsentRequest, CitizenConsentRequestList } from './citizen.dto.js';
 import type { ConsentRequestView, CreateConsentRequestDto } from './consent-request.dto.js';
 

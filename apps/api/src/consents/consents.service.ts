@@ -25,7 +25,7 @@ import { versionMismatch, type CasePrecondition } from '../case-core/if-match.js
 import { RowSecurity } from '../database/row-security.js';
 import { CaseStore } from '../case-core/case-store.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
-import { ageInYears } from '../cases/child-age.js';
+import { ageInYears } from '../case-core/child-age.js';
 
 import type { ConsentListResponse, ConsentView, ConsentWithdrawalResponse, RecordConsentDto, WithdrawConsentDto } from './consent.dto.js';
 

@@ -11,7 +11,7 @@ import { CaseAccessPolicy } from '../case-core/case-access.policy.js';
 import { CaseCommandRunner } from '../case-core/case-command-runner.js';
 import { CaseStore, type LoadedCase } from '../case-core/case-store.js';
 import type { CasePrecondition } from '../case-core/if-match.js';
-import { NationalIdCipher } from '../cases/national-id.js';
+import { NationalIdCipher } from '../common/national-id.js';
 import { RowSecurity } from '../database/row-security.js';
 import type { CreateGuardianDto, GuardianListResponse, GuardianView, UpdateGuardianDto } from './guardians.dto.js';
 

@@ -21,7 +21,7 @@ import { CaseCommandRunner, refusalOf, type CaseChange } from '../case-core/case
 import { notify, type NotificationToSend, type NotificationType } from '../case-core/notify.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { versionMismatch, type CasePrecondition } from '../case-core/if-match.js';
-import { refusalToProblem } from '../cases/refusal.mapper.js';
+import { refusalToProblem } from '../case-core/refusal.mapper.js';
 import { compareQueue, explainScore, iksCapacity, iksPriorityScore, IKS_PRIORITY_LABEL, type IksPriority } from './iks-priority.js';
 import {
   AcceptReferralDto,
