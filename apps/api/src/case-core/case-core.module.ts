@@ -3,6 +3,8 @@ import { CaseAccessPolicy } from './case-access.policy.js';
 import { CaseCommandRunner } from './case-command-runner.js';
 import { CaseEffects } from './case-effects.js';
 import { CaseEventRecorders } from './case-event-recorders.js';
+import { CasePeopleStore } from './case-people-store.js';
+import { ReferralStore } from './referral-store.js';
 import { CaseStore } from './case-store.js';
 
 /**
@@ -12,7 +14,7 @@ import { CaseStore } from './case-store.js';
  * Features import this module, never each other.
  */
 @Module({
-  providers: [CaseStore, CaseCommandRunner, CaseAccessPolicy, CaseEffects, CaseEventRecorders],
-  exports: [CaseStore, CaseCommandRunner, CaseAccessPolicy, CaseEffects, CaseEventRecorders],
+  providers: [CaseStore, CaseCommandRunner, CaseAccessPolicy, CaseEffects, CaseEventRecorders, CasePeopleStore, ReferralStore],
+  exports: [CaseStore, CaseCommandRunner, CaseAccessPolicy, CaseEffects, CaseEventRecorders, CasePeopleStore],
 })
 export class CaseCoreModule {}

@@ -15,6 +15,7 @@ import { ConsentRequestRow, ConsentRow, toCaseState, toDomainConsent, writeRemin
 import { loadReferenceData } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
+import { CasePeopleStore } from '../case-core/case-people-store.js';
 import { CaseCommandRunner } from '../case-core/case-command-runner.js';
 import { ageInYears } from '../case-core/child-age.js';
 import type { CasePrecondition } from '../case-core/if-match.js';
@@ -40,6 +41,7 @@ export class ConsentRequestsService {
     private readonly rowSecurity: RowSecurity,
     private readonly runner: CaseCommandRunner,
     private readonly profiles: MunicipalityProfiles,
+    private readonly people: CasePeopleStore,
   ) {}
 
   async create(principal: Principal, caseId: string, dto: CreateConsentRequestDto, precondition: CasePrecondition): Promise<ConsentRequestView> {
@@ -147,12 +149,9 @@ export class ConsentRequestsService {
         citizen.hmac,
       ]);
       await writeReminderEffects(em, row.id, [...outcome.effects, ...remindersOnConsentWithdrawn(consent.id)]);
-      const leaders: { userId: string }[] = await em.query(
-        `SELECT "userId" FROM role_assignment WHERE role = 'unit_leader' AND "scopeType" = 'unit' AND "scopeId" = $1`,
-        [row.unitId],
-      );
+      const leaders = await this.people.holders(em, 'unit_leader', toCaseState(row));
       await notify(em, row.id, {
-        recipientIds: [...(row.assigneeId ? [row.assigneeId] : []), ...leaders.map((l) => l.userId)],
+        recipientIds: [...(row.assigneeId ? [row.assigneeId] : []), ...leaders],
         type: 'consent_withdrawn',
         message: 'Et samtykke er trukket tilbake av familien.',
       });

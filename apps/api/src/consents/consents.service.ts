@@ -13,7 +13,7 @@ import {
   remindersOnConsentRecorded,
   remindersOnConsentWithdrawn,
 } from '@app/domain';
-import { ConsentRow, RoleAssignmentRow, toCaseState, toDomainConsent } from '@app/persistence';
+import { ConsentRow, toCaseState, toDomainConsent, type BtiCase } from '@app/persistence';
 import { serviceNames } from '@app/platform';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { toActor, type Principal } from '../auth/principal.js';
@@ -23,6 +23,7 @@ import { CaseCommandRunner } from '../case-core/case-command-runner.js';
 import type { NotificationToSend } from '../case-core/notify.js';
 import { versionMismatch, type CasePrecondition } from '../case-core/if-match.js';
 import { RowSecurity } from '../database/row-security.js';
+import { CasePeopleStore } from '../case-core/case-people-store.js';
 import { CaseStore } from '../case-core/case-store.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { ageInYears } from '../case-core/child-age.js';
@@ -42,6 +43,7 @@ export class ConsentsService {
     private readonly profiles: MunicipalityProfiles,
     private readonly policy: CaseAccessPolicy,
     private readonly audit: AuditTrail,
+    private readonly people: CasePeopleStore,
   ) {}
 
   async list(principal: Principal, caseId: string): Promise<ConsentListResponse> {
@@ -154,7 +156,7 @@ export class ConsentsService {
           log: { type: 'consent_withdrawn', text: outcome.logText, data: { consentId: consent.id } },
           // Through CaseEffects, so a route that fell back also ends an open IKS referral.
           effects: [...outcome.effects, ...remindersOnConsentWithdrawn(consent.id)],
-          notifications: [await this.withdrawalNotice(em, loaded.row.unitId, loaded.row.assigneeId, fellBack)],
+          notifications: [await this.withdrawalNotice(em, loaded.row, fellBack)],
           respond: (written) => ({
             consent: present(consent, 'full'),
             case: { route: outcome.next.route, level: outcome.next.level, version: written.row.version },
@@ -166,10 +168,10 @@ export class ConsentsService {
   }
 
   /** The assignee and the unit leader(s) hear of a withdrawal at once. */
-  private async withdrawalNotice(em: EntityManager, unitId: string, assigneeId: string | null, fellBack: boolean): Promise<NotificationToSend> {
-    const leaders = await em.findBy(RoleAssignmentRow, { role: 'unit_leader', scopeType: 'unit', scopeId: unitId });
+  private async withdrawalNotice(em: EntityManager, row: BtiCase, fellBack: boolean): Promise<NotificationToSend> {
+    const leaders = await this.people.holders(em, 'unit_leader', toCaseState(row));
     return {
-      recipientIds: [...(assigneeId ? [assigneeId] : []), ...leaders.map((l) => l.userId)],
+      recipientIds: [...(row.assigneeId ? [row.assigneeId] : []), ...leaders],
       type: 'consent_withdrawn',
       message: fellBack
         ? 'Et samtykke er trukket tilbake. Saken er tilbakeført til egen enhet, og andre tjenester har ikke lenger tilgang.'

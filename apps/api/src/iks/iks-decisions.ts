@@ -2,12 +2,13 @@ import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { IKS_REFERRAL_LIFECYCLE, onIksAccepted, onIksEnded, onIksReturned, step, type DomainEffect, type Route } from '@app/domain';
-import { toCaseState, type IksReferral } from '@app/persistence';
+import { toCaseState, type BtiCase, type IksReferral } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { RowSecurity } from '../database/row-security.js';
 import { CaseStore } from '../case-core/case-store.js';
+import { CasePeopleStore } from '../case-core/case-people-store.js';
 import { CaseCommandRunner, type CaseChange } from '../case-core/case-command-runner.js';
 import type { NotificationToSend, NotificationType } from '../case-core/notify.js';
 import { versionMismatch, type CasePrecondition } from '../case-core/if-match.js';
@@ -34,6 +35,7 @@ export class IksDecisions {
     private readonly cases: CaseStore,
     private readonly runner: CaseCommandRunner,
     private readonly queue: IksQueue,
+    private readonly people: CasePeopleStore,
     private readonly profiles: MunicipalityProfiles,
     private readonly audit: AuditTrail,
   ) {}
@@ -94,7 +96,7 @@ export class IksDecisions {
             data: { referralId: referral.id, priority: dto.priority, coreGroup: dto.coreGroup },
           },
           reminders: outcome.effects,
-          notifications: [await this.unitLeadersNotice(em, loaded.row.unitId, 'iks_accepted', 'IKS har tatt inn en sak fra enheten din.')],
+          notifications: [await this.unitLeadersNotice(em, loaded.row, 'iks_accepted', 'IKS har tatt inn en sak fra enheten din.')],
           respond: () => this.queue.reload(em, principal, referral.id),
         };
       },
@@ -122,7 +124,7 @@ export class IksDecisions {
           log: { type: 'iks_returned', text: outcome.logText, data: { referralId: referral.id, effects: outcome.effects.map((e: DomainEffect) => e.type) } },
           reminders: outcome.effects,
           notifications: [
-            await this.unitLeadersNotice(em, loaded.row.unitId, 'iks_returned', 'IKS har sendt en henvisning tilbake. Saken er tilbake til beslutning: se begrunnelsen i sakens logg.'),
+            await this.unitLeadersNotice(em, loaded.row, 'iks_returned', 'IKS har sendt en henvisning tilbake. Saken er tilbake til beslutning: se begrunnelsen i sakens logg.'),
           ],
           // The case may no longer be visible to the coordinator: the answer is built from the referral alone.
           respond: () => this.queue.reload(em, principal, referral.id),
@@ -169,7 +171,7 @@ export class IksDecisions {
             data: { referralId: referral.id, handBackRoute: next.route, effects: outcome.effects.map((e: DomainEffect) => e.type) },
           },
           reminders: outcome.effects,
-          notifications: [await this.unitLeadersNotice(em, loaded.row.unitId, 'iks_ended', 'IKS har avsluttet sin innsats i en sak fra enheten din.')],
+          notifications: [await this.unitLeadersNotice(em, loaded.row, 'iks_ended', 'IKS har avsluttet sin innsats i en sak fra enheten din.')],
           respond: () => this.queue.reload(em, principal, referral.id),
         };
       },
@@ -190,7 +192,8 @@ export class IksDecisions {
     return peek.caseId;
   }
 
-  private async unitLeadersNotice(em: EntityManager, unitId: string, type: NotificationType, message: string): Promise<NotificationToSend> {
-    return { recipientIds: await this.referrals.unitLeaders(em, unitId), type, message };
+  /** IKS's answers go to the leaders of the case's unit. */
+  private async unitLeadersNotice(em: EntityManager, row: BtiCase, type: NotificationType, message: string): Promise<NotificationToSend> {
+    return { recipientIds: await this.people.holders(em, 'unit_leader', toCaseState(row)), type, message };
   }
 }

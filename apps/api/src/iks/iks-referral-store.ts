@@ -100,11 +100,6 @@ export class IksReferralStore {
     return ok;
   }
 
-  /** The leaders of the referring unit (IKS's answers are addressed to them). */
-  async unitLeaders(em: EntityManager, unitId: string): Promise<string[]> {
-    return (await em.findBy(RoleAssignmentRow, { role: 'unit_leader', scopeType: 'unit', scopeId: unitId })).map((l) => l.userId);
-  }
-
   ordersOf(em: EntityManager, referralId: string): Promise<IksCompetenceOrder[]> {
     return em.find(IksCompetenceOrder, { where: { referralId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
