@@ -1,8 +1,8 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import pg from 'pg';
-import { In, type EntityManager } from 'typeorm';
-import { logData, type Actor, type Consent } from '@app/domain';
+import type { EntityManager } from 'typeorm';
+import { logData, may, type Actor, type Consent } from '@app/domain';
 import { AppUser, BtiCase, RoleAssignmentRow, type Child, type ChildVoiceRow, type Concern } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 import { problems } from '../common/problem.js';
@@ -208,10 +208,13 @@ export class CaseStore {
     };
   }
 
-  /** The coordinator named for a unit must work there (staff or its leader): else 400 naming `field`. */
-  async requireUnitStaff(em: EntityManager, userId: string, unitId: string, field: string): Promise<void> {
-    const works = await em.exists(RoleAssignmentRow, { where: { userId, role: In(['staff', 'unit_leader']), scopeType: 'unit', scopeId: unitId } });
-    if (!works) throw problems.validation([{ field, message: 'er ikke en ansatt i enheten som kan være koordinator' }]);
+  /**
+   * The coordinator named for a unit must work there, as the permission table says who does (those
+   * who may raise a concern in it, `case.create`): else 400 naming `field`.
+   */
+  async requireUnitStaff(em: EntityManager, userId: string, unitId: string, municipalityId: string, field: string): Promise<void> {
+    const candidate = await this.actorOf(em, userId, municipalityId);
+    if (!candidate || !may(candidate, 'case.create', { unitId, municipalityId })) throw problems.validation([{ field, message: 'er ikke en ansatt i enheten som kan være koordinator' }]);
   }
 }
 

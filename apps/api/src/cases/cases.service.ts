@@ -234,7 +234,7 @@ export class CasesService {
         const recorded = await this.recorders.record(em, principal, loaded, event, now);
         const next = result.next;
         const routed = result.effects.find((e) => e.type === 'CaseRouted');
-        if (event.type === 'accept_transfer' && next.assigneeId !== null) await this.store.requireUnitStaff(em, next.assigneeId, next.unitId, 'assigneeId');
+        if (event.type === 'accept_transfer' && next.assigneeId !== null) await this.store.requireUnitStaff(em, next.assigneeId, next.unitId, next.municipalityId, 'assigneeId');
         // The actor's own write would leave a row they may not see, which row-level security refuses.
         if (!maySeeCase(toActor(principal), next, loaded.consents, now)) return this.leaveSight(em, principal, loaded, event.type, result, payload);
         const childVoice = await this.recordVoice(em, loaded.row.id, type, principal, result);

@@ -1,7 +1,7 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { IKS_REFERRAL_LIFECYCLE, onIksAccepted, onIksEnded, onIksReturned, step, type DomainEffect, type Route } from '@app/domain';
+import { IKS_REFERRAL_LIFECYCLE, may, onIksAccepted, onIksEnded, onIksReturned, step, type DomainEffect, type Route } from '@app/domain';
 import { toCaseState, type BtiCase, type IksReferral } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
@@ -71,10 +71,11 @@ export class IksDecisions {
             message: coreGroup.includes(code) ? 'er oppgitt flere ganger' : `er ikke en tjeneste i kommunens IKS-kjernegruppe (${coreGroup.join(', ') || 'ingen'})`,
           }));
         const memberIds = [...new Set(dto.memberIds ?? [])];
-        const members = await this.referrals.holdersAmong(em, principal.municipalityId, memberIds, ['iks_member', 'iks_coordinator']);
-        memberIds.forEach((id) => {
-          if (!members.has(id)) errors.push({ field: `memberIds[${(dto.memberIds ?? []).indexOf(id)}]`, message: 'er ikke et IKS-medlem i kommunen' });
-        });
+        for (const id of memberIds) {
+          // A member is one who may work the IKS queue (the permission table's `iks.queue`).
+          const member = await this.cases.actorOf(em, id, principal.municipalityId);
+          if (!member || !may(member, 'iks.queue')) errors.push({ field: `memberIds[${(dto.memberIds ?? []).indexOf(id)}]`, message: 'er ikke et IKS-medlem i kommunen' });
+        }
         if (errors.length) throw problems.validation(errors);
 
         const outcome = onIksAccepted(toCaseState(loaded.row));

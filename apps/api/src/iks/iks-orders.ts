@@ -1,6 +1,6 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
-import { SERVICE_CODES } from '@app/domain';
+import { may, SERVICE_CODES } from '@app/domain';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
@@ -33,8 +33,9 @@ export class IksOrders {
       const services = new Set<string>([...(profile.iksCoreGroup ?? []), ...SERVICE_CODES]);
       const errors: FieldError[] = [];
       if (!services.has(dto.serviceCode)) errors.push({ field: 'serviceCode', message: `er ikke en kjent tjeneste (${[...services].join(', ')})` });
-      const leaders = await this.referrals.holdersAmong(em, principal.municipalityId, [dto.unitLeaderId], ['unit_leader']);
-      if (!leaders.has(dto.unitLeaderId)) errors.push({ field: 'unitLeaderId', message: 'er ikke en enhetsleder i kommunen' });
+      // A unit leader of the municipality: one whose case list has the unit's filters (`cases.read.unit`).
+      const leader = await this.cases.actorOf(em, dto.unitLeaderId, principal.municipalityId);
+      if (!leader || !may(leader, 'cases.read.unit')) errors.push({ field: 'unitLeaderId', message: 'er ikke en enhetsleder i kommunen' });
       if (errors.length) throw problems.validation(errors);
       const saved = await this.referrals.insertOrder(em, {
         referralId: referral.id,

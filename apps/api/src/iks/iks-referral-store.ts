@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AppUser, IksCompetenceOrder, IksReferral, RoleAssignmentRow, type IksReferralStatus } from '@app/persistence';
+import { IksCompetenceOrder, IksReferral, type IksReferralStatus } from '@app/persistence';
 
 /** A referral row joined with what the queue shows of its case (null where row-level security hides the case). */
 export interface QueueRow extends IksReferral {
@@ -74,17 +74,6 @@ export class IksReferralStore {
       [municipalityId, yearStart],
     )) as { activeCases: number; pendingReferrals: number; acceptedThisYear: number }[];
     return counts;
-  }
-
-  /** Which of `userIds` hold one of `roles` in the municipality (whom a decision may name). */
-  async holdersAmong(em: EntityManager, municipalityId: string, userIds: readonly string[], roles: readonly string[]): Promise<Set<string>> {
-    if (!userIds.length) return new Set();
-    const rows = await em
-      .createQueryBuilder(RoleAssignmentRow, 'r')
-      .innerJoin(AppUser, 'u', 'u.id = r."userId"')
-      .where('r."userId" IN (:...ids) AND u."municipalityId" = :m AND r.role IN (:...roles)', { ids: userIds, m: municipalityId, roles })
-      .getMany();
-    return new Set(rows.map((r) => r.userId));
   }
 
   /**

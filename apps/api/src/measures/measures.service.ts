@@ -1,8 +1,8 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { MEASURE_LIFECYCLE, measureEventOf, remindersOnMeasureAdded, remindersOnMeasureEvaluated, step, type DomainEffect } from '@app/domain';
-import { AppUser, Measure, MeasureEvaluation, RoleAssignmentRow, type BtiCase, type MeasureOutcome } from '@app/persistence';
+import { MEASURE_LIFECYCLE, may, measureEventOf, remindersOnMeasureAdded, remindersOnMeasureEvaluated, step, type DomainEffect } from '@app/domain';
+import { AppUser, Measure, MeasureEvaluation, type BtiCase, type MeasureOutcome } from '@app/persistence';
 import { loadReferenceData, norwegianDate } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
@@ -17,8 +17,6 @@ import { evaluationMoment, osloToday } from './measure-dates.js';
 import { CreateMeasureDto, EvaluateMeasureDto, ListMeasuresQuery, MeasureListResponse, MeasureView } from './measures.dto.js';
 
 
-/** Roles that work with children; admins, auditors and analysts are never responsible for a measure. */
-const RESPONSIBLE_ROLES = ['staff', 'unit_leader', 'team_member', 'tfa_coordinator', 'iks_coordinator', 'iks_member'];
 /** Measures are the "act" step: they are added and evaluated once the case is decided. */
 const MEASURE_STATUSES_OF_CASE = ['acting', 'evaluating'];
 
@@ -185,8 +183,9 @@ export class MeasuresService {
   private async responsible(em: EntityManager, principal: Principal, userId: string): Promise<AppUser | null> {
     const user = await em.findOneBy(AppUser, { id: userId, municipalityId: principal.municipalityId });
     if (!user) return null;
-    const works = await em.exists(RoleAssignmentRow, { where: { userId, role: In(RESPONSIBLE_ROLES) } });
-    return works ? user : null;
+    // Someone who works with children's cases (the permission table's `cases.read`): admins, auditors and analysts never are.
+    const actor = await this.store.actorOf(em, userId, principal.municipalityId);
+    return actor && may(actor, 'cases.read') ? user : null;
   }
 
   private async view(em: EntityManager, measure: Measure, caseView: CaseView): Promise<MeasureView> {
