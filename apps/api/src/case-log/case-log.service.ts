@@ -13,7 +13,7 @@ import { CaseStore } from '../case-core/case-store.js';
 import { CaseCommandRunner } from '../case-core/case-command-runner.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import type { CasePrecondition } from '../case-core/if-match.js';
-import { ProblemException, problems, type FieldError } from '../common/problem.js';
+import { problems, type FieldError } from '../common/problem.js';
 import { CreateCorrectionDto, CreateLogEntryDto, LogEntryView, type LogEntryKind } from './case-log.dto.js';
 
 const KIND_LABEL: Record<LogEntryKind, string> = {
@@ -48,11 +48,8 @@ export class CaseLogService {
     return this.runner.run(principal, caseId, {
       action: 'case.log.create',
       requires: 'log.write',
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em, loaded, now) => {
-        if (loaded.row.status === 'closed') {
-          throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet: gjenåpne den før nye oppføringer i loggen. En rettelse er fortsatt mulig.');
-        }
         const errors: FieldError[] = [];
         const occurredAt = dto.at === undefined ? null : new Date(dto.at);
         if (occurredAt && occurredAt.getTime() > now.getTime() + FUTURE_SKEW_MS) errors.push({ field: 'at', message: 'kan ikke være fram i tid' });
@@ -95,7 +92,7 @@ export class CaseLogService {
     return this.runner.run(principal, caseId, {
       action: 'case.log.correct',
       requires: 'log.correct',
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em) => {
         const original = await this.findEntry(em, caseId, entryId);
         const when = norwegianDateTime(original.at);

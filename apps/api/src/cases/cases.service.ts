@@ -218,7 +218,7 @@ export class CasesService {
     return this.runner.run(principal, caseId, {
       action: `case.event.${type}`,
       requires: type,
-      checkVersion: requiredVersion(expectedVersion),
+      precondition: requiredVersion(expectedVersion),
       decide: async (em, loaded, now) => {
         const event = this.toEvent(dto);
         const ctx: DomainContext = {
@@ -275,7 +275,7 @@ export class CasesService {
     return this.runner.run(principal, caseId, {
       action: 'case.assign',
       requires: 'case.assign',
-      checkVersion: requiredVersion(expectedVersion),
+      precondition: requiredVersion(expectedVersion),
       decide: async (em, loaded, now) => {
         const candidate = await this.store.actorOf(em, dto.assigneeId, loaded.row.municipalityId);
         const result = offerHandover(toCaseState(loaded.row), candidate, toActor(principal), await this.domainContext(loaded, now));

@@ -48,9 +48,8 @@ export class ConsentRequestsService {
     return this.runner.run(principal, caseId, {
       action: 'consent.request',
       requires: 'consent.request',
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em, loaded, now) => {
-        if (loaded.row.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet.');
         const known = new Set(loadReferenceData().services.map((s) => s.code));
         const errors: FieldError[] = dto.services.flatMap((s, i) => (known.has(s) ? [] : [{ field: `services[${i}]`, message: 'er ikke en tjeneste i services.json' }]));
         const today = DateTime.fromJSDate(now, { zone: OSLO }).toISODate()!;

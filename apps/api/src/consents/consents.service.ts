@@ -60,9 +60,8 @@ export class ConsentsService {
     return this.runner.run(principal, caseId, {
       action: 'consent.record',
       requires: 'consent.manage',
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em, loaded, now) => {
-        if (loaded.row.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet.');
         const today = DateTime.fromJSDate(now, { zone: OSLO }).toISODate()!;
         const refused = dto.decision === 'refused';
         const errors: { field: string; message: string }[] = [];
@@ -118,9 +117,11 @@ export class ConsentsService {
     return this.runner.run(principal, caseId, {
       action: 'consent.withdraw',
       requires: 'consent.manage',
-      checkVersion: (current) => {
-        const expected = expectedVersion();
-        if (expected !== undefined && expected !== current) throw versionMismatch(current);
+      precondition: {
+        check: (current) => {
+          const expected = expectedVersion();
+          if (expected !== undefined && expected !== current) throw versionMismatch(current);
+        },
       },
       decide: async (em, loaded, now) => {
         const consent = isUUID(consentId) ? await em.findOneBy(ConsentRow, { id: consentId, caseId }) : null;

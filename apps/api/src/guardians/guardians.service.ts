@@ -52,7 +52,7 @@ export class GuardiansService {
     return this.runner.run(principal, caseId, {
       action: ACTION,
       requires: ACTION,
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em, _loaded, now) => {
         const hash = this.cipher.hash(dto.nationalId);
         await this.refuseDuplicate(em, caseId, hash, null);
@@ -79,7 +79,7 @@ export class GuardiansService {
     return this.runner.run(principal, caseId, {
       action: ACTION,
       requires: ACTION,
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em, _loaded, now) => {
         const row = isUUID(guardianId) ? await em.findOneBy(CaseGuardianRow, { id: guardianId, caseId }) : null;
         if (!row) throw problems.notFound('Fant ikke den foresatte i saken.');

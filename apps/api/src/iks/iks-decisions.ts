@@ -7,7 +7,7 @@ import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { RowSecurity } from '../database/row-security.js';
-import { CaseStore } from '../case-core/case-store.js';
+import { CaseStore, type LoadedCase } from '../case-core/case-store.js';
 import { CasePeopleStore } from '../case-core/case-people-store.js';
 import { CaseCommandRunner, type CaseChange } from '../case-core/case-command-runner.js';
 import type { NotificationToSend, NotificationType } from '../case-core/notify.js';
@@ -54,127 +54,130 @@ export class IksDecisions {
   }
 
   async accept(principal: Principal, referralId: string, dto: AcceptReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
-    const check = (r: IksReferral) => requireStep(r, 'accept', 'Henvisningen er allerede besvart.');
-    return this.runner.run(principal, (em) => this.caseOfReferral(em, principal, referralId, check), {
-      action: 'iks.accept',
-      requires: 'iks.accept',
-      checkVersion: (version) => precondition.check(version),
-      decide: async (em, loaded, now): Promise<CaseChange<IksReferralView>> => {
-        const referral = await lockReferral(this.referrals, em, principal, referralId);
-        check(referral); // again under the lock: another request may have answered it meanwhile
-        const coreGroup = (await this.profiles.get(principal.municipalityId)).iksCoreGroup ?? [];
-        const errors = dto.coreGroup
-          .map((code, i) => ({ code, i }))
-          .filter(({ code, i }) => !coreGroup.includes(code) || dto.coreGroup.indexOf(code) !== i)
-          .map(({ code, i }) => ({
-            field: `coreGroup[${i}]`,
-            message: coreGroup.includes(code) ? 'er oppgitt flere ganger' : `er ikke en tjeneste i kommunens IKS-kjernegruppe (${coreGroup.join(', ') || 'ingen'})`,
-          }));
-        const memberIds = [...new Set(dto.memberIds ?? [])];
-        for (const id of memberIds) {
-          // A member is one who may work the IKS queue (the permission table's `iks.queue`).
-          const member = await this.cases.actorOf(em, id, principal.municipalityId);
-          if (!member || !may(member, 'iks.queue')) errors.push({ field: `memberIds[${(dto.memberIds ?? []).indexOf(id)}]`, message: 'er ikke et IKS-medlem i kommunen' });
-        }
-        if (errors.length) throw problems.validation(errors);
+    return this.decide(principal, referralId, 'accept', 'Henvisningen er allerede besvart.', precondition, async (em, loaded, referral, now): Promise<CaseChange<IksReferralView>> => {
+      const coreGroup = (await this.profiles.get(principal.municipalityId)).iksCoreGroup ?? [];
+      const errors = dto.coreGroup
+        .map((code, i) => ({ code, i }))
+        .filter(({ code, i }) => !coreGroup.includes(code) || dto.coreGroup.indexOf(code) !== i)
+        .map(({ code, i }) => ({
+          field: `coreGroup[${i}]`,
+          message: coreGroup.includes(code) ? 'er oppgitt flere ganger' : `er ikke en tjeneste i kommunens IKS-kjernegruppe (${coreGroup.join(', ') || 'ingen'})`,
+        }));
+      const memberIds = [...new Set(dto.memberIds ?? [])];
+      for (const id of memberIds) {
+        // A member is one who may work the IKS queue (the permission table's `iks.queue`).
+        const member = await this.cases.actorOf(em, id, principal.municipalityId);
+        if (!member || !may(member, 'iks.queue')) errors.push({ field: `memberIds[${(dto.memberIds ?? []).indexOf(id)}]`, message: 'er ikke et IKS-medlem i kommunen' });
+      }
+      if (errors.length) throw problems.validation(errors);
 
-        const outcome = onIksAccepted(toCaseState(loaded.row));
-        await this.referrals.update(em, referral.id, {
-          status: step(IKS_REFERRAL_LIFECYCLE, 'accept', referral.status)!,
-          priority: dto.priority,
-          coreGroup: dto.coreGroup,
-          memberIds,
-          entryPlan: dto.entryPlan.trim(),
-          exitCriteria: dto.exitCriteria.trim(),
-          acceptedAt: now,
-          acceptedById: principal.userId,
-        });
-        return {
-          case: {},
-          log: {
-            type: 'iks_accepted',
-            text: `${outcome.logText} Prioritet: ${IKS_PRIORITY_LABEL[dto.priority as IksPriority]}. Kjernegruppe: ${dto.coreGroup.join(', ')}.\nPlan for inngang: ${dto.entryPlan.trim()}\nKriterier for utgang: ${dto.exitCriteria.trim()}`,
-            data: { referralId: referral.id, priority: dto.priority, coreGroup: dto.coreGroup },
-          },
-          reminders: outcome.effects,
-          notifications: [await this.unitLeadersNotice(em, loaded.row, 'iks_accepted', 'IKS har tatt inn en sak fra enheten din.')],
-          respond: () => this.queue.reload(em, principal, referral.id),
-        };
-      },
+      const outcome = onIksAccepted(toCaseState(loaded.row));
+      await this.referrals.update(em, referral.id, {
+        status: step(IKS_REFERRAL_LIFECYCLE, 'accept', referral.status)!,
+        priority: dto.priority,
+        coreGroup: dto.coreGroup,
+        memberIds,
+        entryPlan: dto.entryPlan.trim(),
+        exitCriteria: dto.exitCriteria.trim(),
+        acceptedAt: now,
+        acceptedById: principal.userId,
+      });
+      return {
+        case: {},
+        log: {
+          type: 'iks_accepted',
+          text: `${outcome.logText} Prioritet: ${IKS_PRIORITY_LABEL[dto.priority as IksPriority]}. Kjernegruppe: ${dto.coreGroup.join(', ')}.\nPlan for inngang: ${dto.entryPlan.trim()}\nKriterier for utgang: ${dto.exitCriteria.trim()}`,
+          data: { referralId: referral.id, priority: dto.priority, coreGroup: dto.coreGroup },
+        },
+        reminders: outcome.effects,
+        notifications: [await this.unitLeadersNotice(em, loaded.row, 'iks_accepted', 'IKS har tatt inn en sak fra enheten din.')],
+        respond: () => this.queue.reload(em, principal, referral.id),
+      };
     });
   }
 
   async returnReferral(principal: Principal, referralId: string, dto: ReturnReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
-    const check = (r: IksReferral) => requireStep(r, 'return', 'Bare en henvisning som venter på svar kan sendes tilbake; en sak IKS har tatt inn avsluttes i stedet.');
-    return this.runner.run(principal, (em) => this.caseOfReferral(em, principal, referralId, check), {
-      action: 'iks.return',
-      requires: 'iks.return',
-      checkVersion: (version) => precondition.check(version),
-      decide: async (em, loaded, now): Promise<CaseChange<IksReferralView>> => {
-        const referral = await lockReferral(this.referrals, em, principal, referralId);
-        check(referral);
-        const outcome = onIksReturned(toCaseState(loaded.row), dto.reason);
-        const next = outcome.next;
-        const columns = { status: next.status, route: next.route, level: next.level, anonymous: next.anonymous };
-        // Leaving the IKS route takes the case out of the coordinator's sight: the thin write (iks-referral-store).
-        const leavesSight = next.route !== loaded.row.route;
-        if (leavesSight && !(await this.referrals.writeCaseLeavingRoute(em, 'return', referral.id, loaded.row.version, next))) throw versionMismatch(loaded.row.version + 1);
-        await this.referrals.update(em, referral.id, { status: step(IKS_REFERRAL_LIFECYCLE, 'return', referral.status)!, returnReason: dto.reason.trim(), returnedAt: now, returnedById: principal.userId });
-        return {
-          case: leavesSight ? { writtenByCommand: columns } : columns,
-          log: { type: 'iks_returned', text: outcome.logText, data: { referralId: referral.id, effects: outcome.effects.map((e: DomainEffect) => e.type) } },
-          reminders: outcome.effects,
-          notifications: [
-            await this.unitLeadersNotice(em, loaded.row, 'iks_returned', 'IKS har sendt en henvisning tilbake. Saken er tilbake til beslutning: se begrunnelsen i sakens logg.'),
-          ],
-          // The case may no longer be visible to the coordinator: the answer is built from the referral alone.
-          respond: () => this.queue.reload(em, principal, referral.id),
-        };
-      },
+    const detail = 'Bare en henvisning som venter på svar kan sendes tilbake; en sak IKS har tatt inn avsluttes i stedet.';
+    return this.decide(principal, referralId, 'return', detail, precondition, async (em, loaded, referral, now): Promise<CaseChange<IksReferralView>> => {
+      const outcome = onIksReturned(toCaseState(loaded.row), dto.reason);
+      const next = outcome.next;
+      const columns = { status: next.status, route: next.route, level: next.level, anonymous: next.anonymous };
+      // Leaving the IKS route takes the case out of the coordinator's sight: the thin write (iks-referral-store).
+      const leavesSight = next.route !== loaded.row.route;
+      if (leavesSight && !(await this.referrals.writeCaseLeavingRoute(em, 'return', referral.id, loaded.row.version, next))) throw versionMismatch(loaded.row.version + 1);
+      await this.referrals.update(em, referral.id, { status: step(IKS_REFERRAL_LIFECYCLE, 'return', referral.status)!, returnReason: dto.reason.trim(), returnedAt: now, returnedById: principal.userId });
+      return {
+        case: leavesSight ? { writtenByCommand: columns } : columns,
+        log: { type: 'iks_returned', text: outcome.logText, data: { referralId: referral.id, effects: outcome.effects.map((e: DomainEffect) => e.type) } },
+        reminders: outcome.effects,
+        notifications: [
+          await this.unitLeadersNotice(em, loaded.row, 'iks_returned', 'IKS har sendt en henvisning tilbake. Saken er tilbake til beslutning: se begrunnelsen i sakens logg.'),
+        ],
+        // The case may no longer be visible to the coordinator: the answer is built from the referral alone.
+        respond: () => this.queue.reload(em, principal, referral.id),
+      };
     });
   }
 
   async end(principal: Principal, referralId: string, dto: EndReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
-    const check = (r: IksReferral) => requireStep(r, 'end', 'Bare en sak IKS har tatt inn kan avsluttes.');
+    return this.decide(principal, referralId, 'end', 'Bare en sak IKS har tatt inn kan avsluttes.', precondition, async (em, loaded, referral, now): Promise<CaseChange<IksReferralView>> => {
+      if (!referral.exitCriteria?.trim()) {
+        throw new ProblemException(422, 'EXIT_CRITERIA_MISSING', 'Kriterier for utgang er ikke registrert for denne saken.');
+      }
+      if (!dto.exitCriteriaMet) {
+        throw new ProblemException(422, 'EXIT_CRITERIA_NOT_MET', 'IKS-innsatsen avsluttes når kriteriene for utgang er nådd.', [
+          { field: 'exitCriteriaMet', message: `må være true: kriteriene for utgang er «${referral.exitCriteria.trim()}»` },
+        ]);
+      }
+      const profile = await this.profiles.get(loaded.row.municipalityId, loaded.row.profileVersion);
+      const outcome = onIksEnded(toCaseState(loaded.row), dto.handBackRoute ?? 'own_unit', dto.summary, {
+        now,
+        enabledRoutes: profile.routes as Route[],
+        consents: loaded.consents,
+        reminderDurations: await this.profiles.reminderDurations(loaded.row.municipalityId, loaded.row.profileVersion),
+      }, dto.anonymous === true);
+      if ('ok' in outcome) throw refusalToProblem(outcome);
+      const next = outcome.next;
+      // Leaving route iks takes the case out of the coordinator's sight: the thin write (iks-referral-store).
+      const leavesSight = next.route !== loaded.row.route;
+      if (leavesSight && !(await this.referrals.writeCaseLeavingRoute(em, 'end', referral.id, loaded.row.version, next))) throw versionMismatch(loaded.row.version + 1);
+      await this.referrals.update(em, referral.id, { status: step(IKS_REFERRAL_LIFECYCLE, 'end', referral.status)!, endReason: 'exit_criteria_met', endSummary: dto.summary.trim(), endedAt: now, endedById: principal.userId });
+      return {
+        case: leavesSight ? { writtenByCommand: { route: next.route, level: next.level, anonymous: next.anonymous } } : {},
+        log: {
+          type: 'iks_ended',
+          text: outcome.logText,
+          data: { referralId: referral.id, handBackRoute: next.route, effects: outcome.effects.map((e: DomainEffect) => e.type) },
+        },
+        reminders: outcome.effects,
+        notifications: [await this.unitLeadersNotice(em, loaded.row, 'iks_ended', 'IKS har avsluttet sin innsats i en sak fra enheten din.')],
+        respond: () => this.queue.reload(em, principal, referral.id),
+      };
+    });
+  }
+
+  /**
+   * A decision on a referral that changes its case, run by the CaseCommandRunner as `iks.<event>`:
+   * the referral's status is checked by its lifecycle before the case is locked and again under
+   * the referral's lock (another request may have answered it meanwhile).
+   */
+  private decide(
+    principal: Principal,
+    referralId: string,
+    event: 'accept' | 'return' | 'end',
+    refusal: string,
+    precondition: CasePrecondition,
+    decide: (em: EntityManager, loaded: LoadedCase, referral: IksReferral, now: Date) => Promise<CaseChange<IksReferralView>>,
+  ): Promise<IksReferralView> {
+    const check = (r: IksReferral) => requireStep(r, event, refusal);
     return this.runner.run(principal, (em) => this.caseOfReferral(em, principal, referralId, check), {
-      action: 'iks.end',
-      requires: 'iks.end',
-      checkVersion: (version) => precondition.check(version),
-      decide: async (em, loaded, now): Promise<CaseChange<IksReferralView>> => {
+      action: `iks.${event}`,
+      requires: `iks.${event}`,
+      precondition,
+      decide: async (em, loaded, now) => {
         const referral = await lockReferral(this.referrals, em, principal, referralId);
         check(referral);
-        if (!referral.exitCriteria?.trim()) {
-          throw new ProblemException(422, 'EXIT_CRITERIA_MISSING', 'Kriterier for utgang er ikke registrert for denne saken.');
-        }
-        if (!dto.exitCriteriaMet) {
-          throw new ProblemException(422, 'EXIT_CRITERIA_NOT_MET', 'IKS-innsatsen avsluttes når kriteriene for utgang er nådd.', [
-            { field: 'exitCriteriaMet', message: `må være true: kriteriene for utgang er «${referral.exitCriteria.trim()}»` },
-          ]);
-        }
-        const profile = await this.profiles.get(loaded.row.municipalityId, loaded.row.profileVersion);
-        const outcome = onIksEnded(toCaseState(loaded.row), dto.handBackRoute ?? 'own_unit', dto.summary, {
-          now,
-          enabledRoutes: profile.routes as Route[],
-          consents: loaded.consents,
-          reminderDurations: await this.profiles.reminderDurations(loaded.row.municipalityId, loaded.row.profileVersion),
-        }, dto.anonymous === true);
-        if ('ok' in outcome) throw refusalToProblem(outcome);
-        const next = outcome.next;
-        // Leaving route iks takes the case out of the coordinator's sight: the thin write (iks-referral-store).
-        const leavesSight = next.route !== loaded.row.route;
-        if (leavesSight && !(await this.referrals.writeCaseLeavingRoute(em, 'end', referral.id, loaded.row.version, next))) throw versionMismatch(loaded.row.version + 1);
-        await this.referrals.update(em, referral.id, { status: step(IKS_REFERRAL_LIFECYCLE, 'end', referral.status)!, endReason: 'exit_criteria_met', endSummary: dto.summary.trim(), endedAt: now, endedById: principal.userId });
-        return {
-          case: leavesSight ? { writtenByCommand: { route: next.route, level: next.level, anonymous: next.anonymous } } : {},
-          log: {
-            type: 'iks_ended',
-            text: outcome.logText,
-            data: { referralId: referral.id, handBackRoute: next.route, effects: outcome.effects.map((e: DomainEffect) => e.type) },
-          },
-          reminders: outcome.effects,
-          notifications: [await this.unitLeadersNotice(em, loaded.row, 'iks_ended', 'IKS har avsluttet sin innsats i en sak fra enheten din.')],
-          respond: () => this.queue.reload(em, principal, referral.id),
-        };
+        return decide(em, loaded, referral, now);
       },
     });
   }

@@ -46,7 +46,7 @@ export class MeasuresService {
     return this.runner.run(principal, caseId, {
       action: 'measure.create',
       requires: 'measure.add',
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em, { row, consents }, now) => {
         requireDecided(row);
         const errors: FieldError[] = [];
@@ -127,7 +127,7 @@ export class MeasuresService {
         measure = found;
         return { measureResponsibleId: found.responsibleId };
       },
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em, { row, consents }, now) => {
         requireDecided(row);
         const nextStatus = step(MEASURE_LIFECYCLE, measureEventOf(dto.outcome), measure.status);
