@@ -27,6 +27,7 @@ import { FamilyAccess1796160000000 } from './1796160000000-FamilyAccess.js';
 import { RetentionAndArchive1796170000000 } from './1796170000000-RetentionAndArchive.js';
 import { CaseErasure1796170000001 } from './1796170000001-CaseErasure.js';
 import { LeastPrivilege1796190000000 } from './1796190000000-LeastPrivilege.js';
+import { ThinCaseWrites1796202000000 } from './1796202000000-ThinCaseWrites.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -57,4 +58,5 @@ export const MIGRATIONS: Function[] = [
   RetentionAndArchive1796170000000,
   CaseErasure1796170000001,
   LeastPrivilege1796190000000,
+  ThinCaseWrites1796202000000,
 ];

@@ -12,6 +12,9 @@ import { preparedQuery } from '../database/prepared.js';
 import { RowSecurity } from '../database/row-security.js';
 import { versionMismatch } from './if-match.js';
 
+/** The thin definer writes of commands whose actor leaves the case's sight. */
+export type LeavingSightWrite = 'bti_case_reject_transfer' | 'bti_case_decline_handover' | 'bti_case_drop_transfer';
+
 /** Loaded in one transaction: the case row (locked when asked) and what the response needs. */
 export interface LoadedCase {
   row: BtiCase;
@@ -143,6 +146,18 @@ export class CaseStore {
       .where('id = :id AND version = :version', { id: row.id, version: row.version })
       .execute();
     if (result.affected !== 1) throw versionMismatch(row.version + 1);
+  }
+
+  /**
+   * A change after which its actor no longer sees the case, made by a thin definer function
+   * (migrations LeavingSightWrites, CaseLifecycle, ThinCaseWrites): row-level security would refuse
+   * the actor's own UPDATE. `args` are the columns the domain decided. False when the version moved
+   * on; `updatedAt` is what the function stamped (now(), the transaction's time).
+   */
+  async writeLeavingSight(em: EntityManager, fn: LeavingSightWrite, caseId: string, version: number, args: unknown[] = []): Promise<{ ok: boolean; updatedAt: Date }> {
+    const params = [caseId, version, ...args];
+    const [row] = (await em.query(`SELECT ${fn}(${params.map((_, i) => `$${i + 1}`).join(', ')}) AS ok, now() AS "updatedAt"`, params)) as { ok: boolean; updatedAt: Date }[];
+    return row;
   }
 
   /**

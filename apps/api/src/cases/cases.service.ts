@@ -36,7 +36,7 @@ import { AuditTrail } from '../audit/audit-trail.service.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { CaseEventRecorders } from '../case-core/case-event-recorders.js';
 import { CaseAccessPolicy, toActor } from '../case-core/case-access.policy.js';
-import { CaseStore, type LoadedCase } from '../case-core/case-store.js';
+import { CaseStore, type LeavingSightWrite, type LoadedCase } from '../case-core/case-store.js';
 import { CaseCommandRunner, requiredVersion, type CaseChange } from '../case-core/case-command-runner.js';
 import type { NotificationToSend } from '../case-core/notify.js';
 import { ageInYears } from '../case-core/child-age.js';
@@ -367,7 +367,7 @@ export class CasesService {
     const write = LEAVING_WRITES[type];
     if (!write) throw new Error(`No write for ${type} when its actor leaves the case's view`);
     // The function stamps "updatedAt" with now(), the transaction's time: read beside it, so the answer carries what was stored.
-    const [{ ok, updatedAt }] = (await em.query(`SELECT ${write.fn}($1, $2) AS ok, now() AS "updatedAt"`, [loaded.row.id, loaded.row.version])) as { ok: boolean; updatedAt: Date }[];
+    const { ok, updatedAt } = await this.store.writeLeavingSight(em, write.fn, loaded.row.id, loaded.row.version);
     if (!ok) throw versionMismatch(loaded.row.version + 1);
     return {
       case: { writtenByCommand: { ...write.columns, updatedAt } },
@@ -436,7 +436,7 @@ async function authorsOf(em: EntityManager, municipalityId: string, actorIds: (s
 }
 
 /** The thin writes (migration LeavingSightWrites, CaseLifecycle) of the events after which their actor no longer sees the case. */
-const LEAVING_WRITES: Partial<Record<EventType, { fn: string; columns: Partial<BtiCase> }>> = {
+const LEAVING_WRITES: Partial<Record<EventType, { fn: LeavingSightWrite; columns: Partial<BtiCase> }>> = {
   reject_transfer: { fn: 'bti_case_reject_transfer', columns: { transferToUnitId: null, transferToClusterId: null } },
   decline_handover: { fn: 'bti_case_decline_handover', columns: { pendingAssigneeId: null } },
 };

@@ -140,7 +140,8 @@ export class ConsentsService {
         // UPDATE would be refused by row-level security, so the thin definer write makes it.
         const leftView = !maySeeCase(toActor(principal), outcome.next, remaining, now);
         if (leftView) {
-          const [{ ok }] = (await em.query('SELECT bti_case_drop_transfer($1, $2, $3) AS ok', [loaded.row.id, loaded.row.version, fellBack])) as { ok: boolean }[];
+          const { next } = outcome;
+          const { ok } = await this.store.writeLeavingSight(em, 'bti_case_drop_transfer', loaded.row.id, loaded.row.version, [next.route, next.level, next.anonymous]);
           if (!ok) throw versionMismatch(loaded.row.version + 1);
         }
         const columns = {

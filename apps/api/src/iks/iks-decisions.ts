@@ -104,7 +104,7 @@ export class IksDecisions {
       const columns = { status: next.status, route: next.route, level: next.level, anonymous: next.anonymous };
       // Leaving the IKS route takes the case out of the coordinator's sight: the thin write (iks-referral-store).
       const leavesSight = next.route !== loaded.row.route;
-      if (leavesSight && !(await this.referrals.writeCaseLeavingRoute(em, 'return', referral.id, loaded.row.version, next))) throw versionMismatch(loaded.row.version + 1);
+      if (leavesSight && !(await this.referrals.writeCaseLeavingRoute(em, referral, loaded.row.version, next))) throw versionMismatch(loaded.row.version + 1);
       await this.referrals.update(em, referral.id, { status: step(IKS_REFERRAL_LIFECYCLE, 'return', referral.status)!, returnReason: dto.reason.trim(), returnedAt: now, returnedById: principal.userId });
       return {
         case: leavesSight ? { writtenByCommand: columns } : columns,
@@ -140,7 +140,7 @@ export class IksDecisions {
       const next = outcome.next;
       // Leaving route iks takes the case out of the coordinator's sight: the thin write (iks-referral-store).
       const leavesSight = next.route !== loaded.row.route;
-      if (leavesSight && !(await this.referrals.writeCaseLeavingRoute(em, 'end', referral.id, loaded.row.version, next))) throw versionMismatch(loaded.row.version + 1);
+      if (leavesSight && !(await this.referrals.writeCaseLeavingRoute(em, referral, loaded.row.version, next))) throw versionMismatch(loaded.row.version + 1);
       await this.referrals.update(em, referral.id, { status: step(IKS_REFERRAL_LIFECYCLE, 'end', referral.status)!, endReason: 'exit_criteria_met', endSummary: dto.summary.trim(), endedAt: now, endedById: principal.userId });
       return {
         case: leavesSight ? { writtenByCommand: { route: next.route, level: next.level, anonymous: next.anonymous } } : {},

@@ -78,14 +78,14 @@ export class IksReferralStore {
 
   /**
    * The case leaves the IKS route and the coordinator's sight with a return or an end: row-level
-   * security would refuse the coordinator's own UPDATE, so thin definer functions (migrations
-   * IksReturnThinWrite, IksAndMeasures) write the columns the domain decided. False when the
-   * case's version moved on.
+   * security would refuse the coordinator's own UPDATE, so a thin definer function (migration
+   * ThinCaseWrites) writes the columns the domain decided, on a referral still in the status its
+   * lifecycle let the decision start from. False when the case's version moved on.
    */
-  async writeCaseLeavingRoute(em: EntityManager, decision: 'return' | 'end', referralId: string, version: number, next: { status: string; route: string | null; level: number; anonymous: boolean }): Promise<boolean> {
-    const [{ ok }] = (decision === 'return'
-      ? await em.query('SELECT bti_iks_return_case($1, $2, $3, $4, $5, $6) AS ok', [referralId, version, next.status, next.route, next.level, next.anonymous])
-      : await em.query('SELECT bti_iks_end_case($1, $2, $3, $4, $5) AS ok', [referralId, version, next.route, next.level, next.anonymous])) as { ok: boolean }[];
+  async writeCaseLeavingRoute(em: EntityManager, referral: Pick<IksReferral, 'id' | 'status'>, version: number, next: { status: string; route: string | null; level: number; anonymous: boolean }): Promise<boolean> {
+    const [{ ok }] = (await em.query('SELECT bti_iks_case_leaves_route($1, $2, $3, $4, $5, $6, $7) AS ok', [
+      referral.id, referral.status, version, next.status, next.route, next.level, next.anonymous,
+    ])) as { ok: boolean }[];
     return ok;
   }
 
