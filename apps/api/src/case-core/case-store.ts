@@ -224,6 +224,20 @@ export class CaseStore {
   }
 
   /**
+   * Whether another user could open the case identified now, by the same rule as their own
+   * requests. A measure's or a task's responsible must (their reminders lead to the case), so
+   * nobody is made responsible without access (README: "Responsible people").
+   */
+  async canOpenIdentified(em: EntityManager, userId: string, row: BtiCase, consents: readonly Consent[], now: Date): Promise<boolean> {
+    const actor = await this.actorOf(em, userId, row.municipalityId);
+    if (!actor) return false;
+    const other = { ...actor, service: actor.service ?? null } as Principal;
+    const visible = this.policy.visibleCondition(other, now);
+    const sees = await em.getRepository(BtiCase).createQueryBuilder('c').where('c.id = :caseId', { caseId: row.id }).andWhere(visible.sql, visible.params).getExists();
+    return sees && this.policy.viewOf(other, row, consents, now) === 'full';
+  }
+
+  /**
    * The coordinator named for a unit must work there, as the permission table says who does (those
    * who may raise a concern in it, `case.create`): else 400 naming `field`.
    */

@@ -60,7 +60,7 @@ export class CaseLogService {
           if (task.dueDate < today) errors.push({ field: `tasks[${i}].dueDate`, message: 'kan ikke være før i dag' });
           if (!responsibleNames.has(task.responsibleId)) {
             const user = await em.findOneBy(AppUser, { id: task.responsibleId, municipalityId: loaded.row.municipalityId });
-            const opens = user ? await this.policy.canOpenIdentified(em, user.id, loaded.row, loaded.consents, now) : false;
+            const opens = user ? await this.store.canOpenIdentified(em, user.id, loaded.row, loaded.consents, now) : false;
             if (user && opens) responsibleNames.set(user.id, user.displayName);
           }
           if (!responsibleNames.has(task.responsibleId)) {

@@ -24,7 +24,6 @@ import {
   Child,
   ChildVoiceRow,
   Concern,
-  IdempotencyKey,
   Unit,
   toCaseState,
   writeReminderEffects,
@@ -35,6 +34,8 @@ import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { CaseEventRecorders } from '../case-core/case-event-recorders.js';
+import { CasePeopleStore, type LogAuthor } from '../case-core/case-people-store.js';
+import { IdempotencyStore } from './idempotency-store.js';
 import { CaseAccessPolicy, toActor } from '../case-core/case-access.policy.js';
 import { CaseStore, type LeavingSightWrite, type LoadedCase } from '../case-core/case-store.js';
 import { CaseCommandRunner, requiredVersion, type CaseChange } from '../case-core/case-command-runner.js';
@@ -67,6 +68,8 @@ export class CasesService {
     private readonly audit: AuditTrail,
     private readonly profiles: MunicipalityProfiles,
     private readonly recorders: CaseEventRecorders,
+    private readonly idempotency: IdempotencyStore,
+    private readonly people: CasePeopleStore,
     @Inject(ConfigService) configService: ConfigService,
   ) {
     this.config = configService.getOrThrow<AppConfig>('app');
@@ -77,9 +80,7 @@ export class CasesService {
     const requestHash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
     return this.rowSecurity.transaction(principal, async (em) => {
       if (idempotencyKey) {
-        // Serialises two requests with the same key, so only one case is ever made.
-        await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${principal.userId}:${idempotencyKey}`]);
-        const seen = await em.findOneBy(IdempotencyKey, { actorId: principal.userId, key: idempotencyKey });
+        const seen = await this.idempotency.claim(em, principal.userId, idempotencyKey);
         if (seen) {
           if (seen.requestHash !== requestHash) {
             throw new ProblemException(422, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key er brukt før med et annet innhold.', [
@@ -164,7 +165,7 @@ export class CasesService {
       const durations = await this.profiles.reminderDurations(principal.municipalityId, row.profileVersion);
       await writeReminderEffects(em, row.id, remindersOnConcernLogged(toCaseState(row), now, durations));
       await this.audit.record(em, principal, 'case.create', [row.id]);
-      if (idempotencyKey) await em.insert(IdempotencyKey, { actorId: principal.userId, key: idempotencyKey, requestHash, caseId: row.id });
+      if (idempotencyKey) await this.idempotency.record(em, principal.userId, idempotencyKey, requestHash, row.id);
       return { body: this.presentLoaded(principal, { row, child, concern, consents: [], childVoice: null }, now, false), created: true };
     });
   }
@@ -346,7 +347,7 @@ export class CasesService {
         skip: (page - 1) * pageSize,
         take: pageSize,
       });
-      const authors = full ? await authorsOf(em, principal.municipalityId, rows.map((r) => r.actorId)) : new Map<string, LogAuthor>();
+      const authors = full ? await this.people.authorsOf(em, principal.municipalityId, rows.map((r) => r.actorId)) : new Map<string, LogAuthor>();
       const items = rows.map(({ id, type, actorId, at, text, correctsEntryId }) =>
         full
           ? { id, type, actorId, author: (actorId && authors.get(actorId)) || null, at, text, correctsEntryId }
@@ -409,30 +410,6 @@ export class CasesService {
     }
     return dto as unknown as CaseEvent;
   }
-}
-
-export interface LogAuthor {
-  name: string;
-  role: string | null;
-  unitName: string | null;
-}
-
-/** Name and main role (a unit's first) of the log's authors, for the timeline (issue 25). */
-async function authorsOf(em: EntityManager, municipalityId: string, actorIds: (string | null)[]): Promise<Map<string, LogAuthor>> {
-  const ids = [...new Set(actorIds.filter((id): id is string => id !== null))];
-  if (ids.length === 0) return new Map();
-  const rows: ({ id: string } & LogAuthor)[] = await em.query(
-    `SELECT u.id, u."displayName" AS name, r.role, coalesce(un.name, cl.name) AS "unitName"
-       FROM app_user u
-       LEFT JOIN LATERAL (SELECT * FROM role_assignment r WHERE r."userId" = u.id
-                           ORDER BY array_position(ARRAY['unit_leader', 'staff', 'team_member', 'tfa_coordinator', 'iks_coordinator', 'iks_member'], r.role::text) NULLS LAST, r.role
-                           LIMIT 1) r ON true
-       LEFT JOIN unit un ON r."scopeType" = 'unit' AND un.id = r."scopeId"
-       LEFT JOIN cluster cl ON r."scopeType" = 'cluster' AND cl.id = r."scopeId"
-      WHERE u.id = ANY($1::uuid[]) AND u."municipalityId" = $2`,
-    [ids, municipalityId],
-  );
-  return new Map(rows.map(({ id, ...author }) => [id, author]));
 }
 
 /** The thin writes (migration LeavingSightWrites, CaseLifecycle) of the events after which their actor no longer sees the case. */

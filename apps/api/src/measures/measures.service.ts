@@ -56,7 +56,7 @@ export class MeasuresService {
         const responsible = await this.responsible(em, principal, dto.responsibleId);
         if (!responsible) errors.push({ field: 'responsibleId', message: 'er ikke en ansatt i kommunen som kan være ansvarlig for et tiltak' });
         // The responsible's reminders lead to the case: nobody is made responsible who cannot open it.
-        else if (!(await this.policy.canOpenIdentified(em, responsible.id, row, consents, now))) {
+        else if (!(await this.store.canOpenIdentified(em, responsible.id, row, consents, now))) {
           errors.push({ field: 'responsibleId', message: 'må kunne åpne saken: tildel saken eller innhent samtykke først' });
         }
         if (errors.length) throw problems.validation(errors);
