@@ -12,6 +12,7 @@ import {
   onConsentWithdrawn,
   remindersOnConsentRecorded,
   remindersOnConsentWithdrawn,
+  startOfOsloDay,
 } from '@app/domain';
 import { ConsentRow, toCaseState, toDomainConsent, type BtiCase } from '@app/persistence';
 import { serviceNames } from '@app/platform';
@@ -182,9 +183,6 @@ export class ConsentsService {
   }
 }
 
-function startOfOsloDay(isoDate: string, plusDays = 0): Date {
-  return DateTime.fromISO(isoDate, { zone: OSLO }).plus({ days: plusDays }).startOf('day').toJSDate();
-}
 
 /** An anonymised viewer (8.4) sees which services are covered and when, never names or free text. */
 function present(row: ConsentRow, view: CaseView): ConsentView {
