@@ -55,7 +55,8 @@ export class IksDecisions {
 
   async accept(principal: Principal, referralId: string, dto: AcceptReferralDto, precondition: CasePrecondition): Promise<IksReferralView> {
     return this.decide(principal, referralId, 'accept', 'Henvisningen er allerede besvart.', precondition, async (em, loaded, referral, now): Promise<CaseChange<IksReferralView>> => {
-      const coreGroup = (await this.profiles.get(principal.municipalityId)).iksCoreGroup ?? [];
+      // The case's profile version names its core group (a case follows its version to the end).
+      const coreGroup = (await this.profiles.get(loaded.row.municipalityId, loaded.row.profileVersion)).iksCoreGroup ?? [];
       const errors = dto.coreGroup
         .map((code, i) => ({ code, i }))
         .filter(({ code, i }) => !coreGroup.includes(code) || dto.coreGroup.indexOf(code) !== i)

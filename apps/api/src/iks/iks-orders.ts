@@ -27,9 +27,9 @@ export class IksOrders {
   async order(principal: Principal, referralId: string, dto: CreateOrderDto): Promise<CompetenceOrderView> {
     return this.rowSecurity.transaction(principal, async (em) => {
       const referral = await lockReferral(this.referrals, em, principal, referralId);
-      await requireOnCase(this.cases, em, principal, referral.caseId, 'iks.order');
+      const { row } = await requireOnCase(this.cases, em, principal, referral.caseId, 'iks.order');
       requireStep(referral, 'order_competence', 'Kompetanse bestilles til saker IKS har tatt inn.');
-      const profile = await this.profiles.get(principal.municipalityId);
+      const profile = await this.profiles.get(row.municipalityId, row.profileVersion);
       const services = new Set<string>([...(profile.iksCoreGroup ?? []), ...SERVICE_CODES]);
       const errors: FieldError[] = [];
       if (!services.has(dto.serviceCode)) errors.push({ field: 'serviceCode', message: `er ikke en kjent tjeneste (${[...services].join(', ')})` });
