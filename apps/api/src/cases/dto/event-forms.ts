@@ -1,11 +1,4 @@
-import {
-  CHILD_WELFARE_REPORT_CHANNELS,
-  CLOSE_REASONS,
-  EVALUATION_OUTCOMES,
-  EVENT_TYPES,
-  ROUTES,
-  type EventType,
-} from '@app/domain';
+import { CHILD_WELFARE_CHANNEL_LABEL, CLOSE_REASON_LABEL, EVENT_TYPES, OUTCOME_LABEL, ROUTE_LABEL, type EventType } from '@app/domain';
 
 /**
  * What each case event takes (DESIGN 4, 8): the one description both the request validation
@@ -41,33 +34,14 @@ export interface EventFormSpec {
   fields: EventFieldSpec[];
 }
 
-const choices = <C extends string>(codes: readonly C[], labels: Record<C, string>) => codes.map((code) => ({ code, label: labels[code] }));
+/** The codes with the domain's bokmål names, capitalised as a list shows them. */
+const choices = <C extends string>(labels: Record<C, string>) =>
+  (Object.entries(labels) as [C, string][]).map(([code, label]) => ({ code, label: label.charAt(0).toUpperCase() + label.slice(1) }));
 
-const ROUTE_VALUES = choices(ROUTES, {
-  own_unit: 'Egen enhet',
-  interdisciplinary_team: 'Tverrfaglig team',
-  tfa: 'TFA (tverrfaglig arena)',
-  iks: 'IKS (innsatsteam i komplekse saker)',
-});
-const OUTCOME_VALUES = choices(EVALUATION_OUTCOMES, {
-  continue: 'Tiltakene videreføres',
-  adjust: 'Tiltakene justeres',
-  escalate: 'Saken løftes',
-  close: 'Saken avsluttes',
-});
-const CLOSE_REASON_VALUES = choices(CLOSE_REASONS, {
-  resolved: 'Bekymringen er løst',
-  no_concern: 'Ingen grunn til bekymring',
-  moved: 'Barnet har flyttet',
-  handed_to_child_welfare: 'Overført til barnevernet',
-  other: 'Annet',
-});
-const CHANNEL_VALUES = choices(CHILD_WELFARE_REPORT_CHANNELS, {
-  digital: 'Digitalt',
-  letter: 'Brev',
-  phone: 'Telefon',
-  barnevernvakt: 'Barnevernvakten (utenom kontortid)',
-});
+const ROUTE_VALUES = choices(ROUTE_LABEL);
+const OUTCOME_VALUES = choices(OUTCOME_LABEL);
+const CLOSE_REASON_VALUES = choices(CLOSE_REASON_LABEL);
+const CHANNEL_VALUES = choices(CHILD_WELFARE_CHANNEL_LABEL);
 
 const field = (name: string, type: EventFieldType, label: string, more: Partial<EventFieldSpec> = {}): EventFieldSpec => ({
   name,
