@@ -1,8 +1,11 @@
 // Demo cases for `npm start`: about 30 cases in the demo municipality, in every state and route,
 // written as a kindergarten or school would write them. Made through the running API as the demo
 // users (dev login), so every rule, reminder and log text is the product's own. Idempotent: does
-// nothing when the demo units already have cases. Usage: node scripts/demo-cases.mjs [baseUrl]
-const base = process.argv[2] ?? `http://localhost:${process.env.PORT ?? 3000}`;
+// nothing when the demo units already have cases (`--always`: makes them anyway, for the screenshots
+// on a test database). Usage: node scripts/demo-cases.mjs [baseUrl] [--always]
+const args = process.argv.slice(2);
+const always = args.includes('--always');
+const base = args.find((a) => !a.startsWith('--')) ?? `http://localhost:${process.env.PORT ?? 3000}`;
 const tokens = new Map();
 
 async function call(user, method, path, body, withVersionOf) {
@@ -115,7 +118,7 @@ const PLAN = [
 
 async function main() {
   const existing = await call('ola.leder', 'GET', '/api/v1/cases?pageSize=1');
-  if (existing.total > 0) return console.log('Demosakene finnes fra før.');
+  if (existing.total > 0 && !always) return console.log('Demosakene finnes fra før.');
   let made = 0;
   let i = 0;
   for (const [name, make] of PLAN) {
