@@ -177,12 +177,15 @@ test('every case event through its form, as the demo users who may send it, from
   await berit();
   form = await openAction(page, 'Avslå overføringen');
   await form.getByLabel('Hvorfor avslås overføringen?').fill('Barnet har ikke fått skoleplass her ennå.');
-  await send(page, form, 'Avslå overføringen', 'Overføring avslått');
+  // Rejecting ends the school's sight of the case: the effect is checked in the sending unit's log below.
+  await form.getByRole('button', { name: 'Avslå overføringen', exact: true }).click();
+  await expect(page.locator(':focus')).toContainText('Lagret: Avslå overføringen.');
 
   await page.getByRole('button', { name: 'Logg ut' }).click();
   await loginAs(page, 'ola.leder');
   await page.getByRole('link', { name: 'Enhetens saker' }).click();
   await page.getByRole('link', { name: 'Mathilde Nordmann' }).click();
+  await expect(page.getByRole('region', { name: 'Logg (stafettlogg)' }).getByText('Overføring avslått', { exact: true })).toHaveCount(1);
   await propose(2);
 
   await berit();
