@@ -91,8 +91,9 @@ const PLAN = [
   ['under vurdering', async (p, i) => { const c = await concern(p, i); await assign(p, c.id); await event(p.staff, c.id, { type: 'start_assessment' }); return c; }],
   ['til beslutning', async (p, i) => { const c = await concern(p, i); await assessed(p, c.id); return c; }],
   ['tiltak i egen enhet', async (p, i) => { const c = await concern(p, i); await acting(p, c.id); return c; }],
-  // «Denne uka» and «over fristen» have something on a fresh start: an evaluation four days late, one in three days.
-  ['evaluering over fristen', async (p, i) => { const c = await concern(p, i); await acting(p, c.id, { start: -60, evaluation: -4 }); return c; }],
+  // «Denne uka» and «over fristen» have something on a fresh start: an evaluation due today (the API refuses
+  // a past evaluation date; the agenda counts a date from the start of its day) and one in three days.
+  ['evaluering i dag', async (p, i) => { const c = await concern(p, i); await acting(p, c.id, { start: -42, evaluation: 0 }); return c; }],
   ['evaluering denne uka', async (p, i) => { const c = await concern(p, i); await acting(p, c.id, { start: -39, evaluation: 3 }); return c; }],
   ['under evaluering', async (p, i) => { const c = await concern(p, i); await acting(p, c.id); await event(p.staff, c.id, { type: 'request_evaluation' }); return c; }],
   ['overlevering venter', async (p, i) => { const c = await concern(p, i); await assign(p, c.id); await assign(p, c.id, p.leader); return c; }],
