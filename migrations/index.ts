@@ -26,7 +26,11 @@ import { MunicipalityAdministration1796150000000 } from './1796150000000-Municip
 import { FamilyAccess1796160000000 } from './1796160000000-FamilyAccess.js';
 import { RetentionAndArchive1796170000000 } from './1796170000000-RetentionAndArchive.js';
 import { CaseErasure1796170000001 } from './1796170000001-CaseErasure.js';
+import { CitizenMeasures1796206000000 } from './1796206000000-CitizenMeasures.js';
+import { CitizenSecondLine1796206000001 } from './1796206000001-CitizenSecondLine.js';
+import { ArchiveGateClosedAt1796206000002 } from './1796206000002-ArchiveGateClosedAt.js';
 import { LeastPrivilege1796190000000 } from './1796190000000-LeastPrivilege.js';
+import { CallerRolesCheck1796203000000 } from './1796203000000-CallerRolesCheck.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -57,4 +61,8 @@ export const MIGRATIONS: Function[] = [
   RetentionAndArchive1796170000000,
   CaseErasure1796170000001,
   LeastPrivilege1796190000000,
+  CallerRolesCheck1796203000000,
+  CitizenMeasures1796206000000,
+  CitizenSecondLine1796206000001,
+  ArchiveGateClosedAt1796206000002,
 ];
