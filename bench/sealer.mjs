@@ -5,7 +5,7 @@ import { loadBuilt } from './lib.mjs';
 
 const built = await loadBuilt();
 const { AuditSealing } = await import(new URL('../dist/apps/worker/apps/worker/src/worker.factory.js', import.meta.url).href);
-const config = built.loadConfig(process.env);
+const config = built.loadConfig(process.env); // the worker's login (bti_worker), as in production
 const dataSource = await built.createDataSource(config.databaseUrl).initialize();
 const sealing = new AuditSealing(dataSource, config.auditSeal);
 sealing.onApplicationBootstrap();
