@@ -12,10 +12,11 @@ import pgPkg from 'pg';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { BENCH_KEY, NullLog, postgresCpuSeconds, watchPostgres, watchApps, ROOT, benchEnv, concernBody, captureStatements, devTokens, explainOneTrip, recordPrepared, load, loadBuilt, log, migrateAndSeed, machine, parseArgs, percentile, round, startServices } from './lib.mjs';
+import { BENCH_KEY, NullLog, postgresCpuSeconds, watchPostgres, watchApps, ROOT, benchEnv, concernBody, captureStatements, explainOneTrip, recordPrepared, load, loadBuilt, log, migrateAndSeed, machine, parseArgs, percentile, round, startServices } from './lib.mjs';
 import { processMemory, startApiProcess, startWorkerProcess, stopProcess } from './processes.mjs';
 import { plannedCounts, seedCases, seedOrganisation } from './seed.mjs';
 import { startMailSink, readSinkMessages } from '../scripts/mail-sink.mjs';
+import { startIssuer } from './issuer.mjs';
 
 const { Pool } = pgPkg;
 const rawIds = { encrypted: null, hash: null };
@@ -61,6 +62,7 @@ let probe = null;
 let apis = [];
 let workers = [];
 let mail = null;
+let issuer = null;
 const pool = new Pool({ connectionString: services.pg.url, max: C + 8 });
 // Idle clients see the server go away when the run stops it (or on a failure): not an error of the run.
 pool.on('error', () => undefined);
@@ -75,6 +77,7 @@ const stopAll = async () => {
   await Promise.all(apis.map(stopProcess));
   await probe?.close().catch(() => undefined);
   await mail?.stop?.().catch(() => undefined);
+  await issuer?.close();
   await pool.end().catch(() => undefined);
   await apiPool.end().catch(() => undefined);
   await services.stop();
@@ -93,7 +96,9 @@ try {
   // ── organisation, then the API processes, then the empty-database baseline of the list query ──
   log('seeding organisation …');
   result.seeded.organisation = await seedOrganisation(pool, scale);
-  const apiEnv = { ...process.env, ...benchEnv(services) };
+  // Tokens from one identity provider for every replica (production's oidc mode), not dev-login.
+  issuer = await startIssuer();
+  const apiEnv = { ...process.env, ...benchEnv(services), ...issuer.env };
   const workerEnv = { ...apiEnv, DATABASE_URL: services.logins.worker };
   if (R > 1) {
     // Several workers: every e-mail must go out once. A local SMTP sink counts what arrives.
@@ -113,7 +118,7 @@ try {
   const probeBase = `http://127.0.0.1:${probe.getHttpServer().address().port}`;
 
   const units = (await pool.query(`SELECT n, id, leader_id FROM bench_unit WHERE n <= $1 ORDER BY n`, [C])).rows;
-  const tokens = await devTokens(base, units.map((u) => `bench.u${u.n}.leder`));
+  const tokens = await issuer.tokens(pool, units.map((u) => `bench.u${u.n}.leder`));
   const tokenOfUnit = new Map(units.map((u) => [u.id, tokens.get(`bench.u${u.n}.leder`)]));
   const leader1 = { Authorization: `Bearer ${tokens.get('bench.u1.leder')}` };
 
@@ -165,6 +170,7 @@ try {
   log(`starting ${R} worker(s) with the seeded pending reminders …`);
   const pendingSeeded = (await pool.query(`SELECT count(*)::int AS n FROM scheduled_reminder WHERE status = 'pending'`)).rows[0].n;
   const queueConn = new Redis(services.redis.url, { maxRetriesPerRequest: null });
+  queueConn.on('error', () => undefined); // the run's end stops Redis under it
   const redisBefore = infoMemory(await queueConn.info('memory'));
   const chainsBefore = (await pool.query(`SELECT "municipalityId", "lastSeq"::text AS seq, "lastHash" AS hash FROM audit_chain`)).rows;
   const auditStart = (await pool.query(`SELECT COALESCE(max(id), 0)::text AS id FROM audit_event`)).rows[0].id;
@@ -212,6 +218,7 @@ try {
     p99Ms: create.p99Ms,
     ratioToRaw: round(create.okPerSec / result.ceilings.rawConcernTxPerSec, 3),
     ratioToBareHttp: round(create.okPerSec / result.ceilings.bareHttpReqPerSec, 4),
+    cpuMsPerRequest: perRequest(create),
     ...cpuOf(create),
     statusCounts: create.statusCounts,
   };
@@ -222,6 +229,7 @@ try {
   const listC1 = await load({ bases, path: LIST_QUERY, headers: leader1, duration: Math.min(D, 5), connections: 1 });
   const firstPage = await (await fetch(base + LIST_QUERY, { headers: leader1 })).json();
   result.caseList = {
+    cpuMsPerRequest: perRequest(list),
     p95Ms: list.p95Ms,
     p95EmptyMs: listEmpty.p95Ms,
     ratioScaleToEmpty: round(list.p95Ms / listEmpty.p95Ms, 2),
@@ -254,14 +262,14 @@ try {
     ],
   });
   const readC1 = await load({ bases, path: `/api/v1/cases/${readable[0].id}`, headers: { authorization: `Bearer ${tokenOfUnit.get(readable[0].unitId)}` }, duration: Math.min(D, 5), connections: 1 });
-  result.caseRead = { p95Ms: read.p95Ms, p50Ms: read.p50Ms, p99Ms: read.p99Ms, reqPerSec: read.reqPerSec, p95SingleClientMs: readC1.p95Ms, ...cpuOf(read), statusCounts: read.statusCounts };
+  result.caseRead = { cpuMsPerRequest: perRequest(read), p95Ms: read.p95Ms, p50Ms: read.p50Ms, p99Ms: read.p99Ms, reqPerSec: read.reqPerSec, p95SingleClientMs: readC1.p95Ms, ...cpuOf(read), statusCounts: read.statusCounts };
 
   // ── the lists people open, each as 32 clients over a mix of users: half of the largest municipality ──
   const mix = await userMix(pool, C);
-  const mixTokens = await devTokens(base, [...new Set(Object.values(mix).flat())]);
+  const mixTokens = await issuer.tokens(pool, [...new Set(Object.values(mix).flat())]);
   const as = (usernames) => usernames.map((u) => `Bearer ${mixTokens.get(u)}`);
   const year = new Date().getFullYear();
-  const statsQuery = `/api/v1/stats/overview?from=${year - 1}-01-01&to=${new Date().toISOString().slice(0, 10)}`;
+  const statsQuery = `/api/v1/stats/overview?from=${year}-01-01&to=${new Date().toISOString().slice(0, 10)}`; // the page's default period
   const searchFnr = '53097248016';
   const [probeCase] = (await pool.query(
     `SELECT c.reference, ch.id AS child_id, ch."lastName", ch."birthDate"::text AS born FROM bti_case c JOIN child ch ON ch.id = c."childId" WHERE c."unitId" = $1 ORDER BY c."createdAt" DESC LIMIT 1`,
@@ -299,6 +307,10 @@ try {
       p99Ms: run.p99Ms,
       reqPerSec: run.reqPerSec,
       ...cpuOf(run),
+      // What one request costs, in CPU ms (less sensitive to a shared machine than the latency), and
+      // its p95 against the case read's in this run (the read met its target on a quiet machine).
+      cpuMsPerRequest: perRequest(run),
+      p95RatioToRead: round(run.p95Ms / result.caseRead.p95Ms, 2),
       users: new Set(list.users).size,
       firstUser: list.users[0],
       firstUserTotal: sample.total ?? sample.items?.length ?? null,
@@ -328,7 +340,7 @@ try {
       },
     ],
   });
-  result.events = { reqPerSec: events.okPerSec, p50Ms: events.p50Ms, p95Ms: events.p95Ms, p99Ms: events.p99Ms, requests: events.requests, ...cpuOf(events), statusCounts: events.statusCounts };
+  result.events = { cpuMsPerRequest: perRequest(events), reqPerSec: events.okPerSec, p50Ms: events.p50Ms, p95Ms: events.p95Ms, p99Ms: events.p99Ms, requests: events.requests, ...cpuOf(events), statusCounts: events.statusCounts };
   result.memory.afterLoad = memoryNow();
 
   // ── audit: how long after it was written each row of the product phases was sealed ──
@@ -379,7 +391,7 @@ try {
 
   // ── nothing lost or doubled (every run; the point of --replicas) ──
   log('checks: reminders once, e-mail once, audit chains, failed requests …');
-  result.replicas = await exactlyOnceChecks({ drainIds, chainsBefore, auditStart });
+  result.replicas = await exactlyOnceChecks({ verifyLinks: built.verifyLinks, drainIds, chainsBefore, auditStart });
   await queueConn.quit();
   clearInterval(sampler);
   await Promise.all(workers.map(stopProcess));
@@ -513,6 +525,11 @@ async function auditSealFigures(pool, afterId) {
   };
 }
 
+/** CPU ms per request of one load run: the API processes' and PostgreSQL's. */
+function perRequest(run) {
+  return { api: round((run.apiCpuCores / run.reqPerSec) * 1000, 2), postgres: round((run.postgresCpuCores / run.reqPerSec) * 1000, 2) };
+}
+
 /** The CPU figures of one load run (cores busy). */
 function cpuOf(run) {
   const { nodeCpuCores, apiCpuCores, loadToolCpuCores, workerCpuCores, postgresCpuCores, machineBusyCores, stealCores } = run;
@@ -621,7 +638,7 @@ function summarisePlan(query, plan) {
  * e-mail delivery sent, each Message-ID once in the sink (when a sink runs); every municipality's
  * audit chain verifies from where the seed left it to its head, over every row the run wrote.
  */
-async function exactlyOnceChecks({ drainIds, chainsBefore, auditStart }) {
+async function exactlyOnceChecks({ verifyLinks, drainIds, chainsBefore, auditStart }) {
   const out = { apis: apis.length, workers: workers.length };
   const { rows: [rem] } = await pool.query(
     `SELECT count(*) FILTER (WHERE r.status = 'fired')::int AS fired, count(*)::int AS total,
@@ -655,7 +672,6 @@ async function exactlyOnceChecks({ drainIds, chainsBefore, auditStart }) {
   }
   const before = new Map(chainsBefore.map((c) => [c.municipalityId, c]));
   const { rows: touched } = await pool.query(`SELECT DISTINCT "municipalityId" FROM audit_event WHERE id > $1`, [auditStart]);
-  const { verifyLinks } = await import(new URL('../dist/apps/api/libs/persistence/src/index.js', import.meta.url).href);
   const chains = [];
   for (const { municipalityId } of touched) {
     const from = before.get(municipalityId) ?? { seq: '0', hash: null };
@@ -809,7 +825,7 @@ function printTable(r) {
     ['  cores busy', cores(r.caseList, r.machine.cpus)],
     ['GET /cases/:id', `p95 ${r.caseRead.p95Ms} ms, ${r.caseRead.reqPerSec} req/s; 1 client p95 ${r.caseRead.p95SingleClientMs} ms`],
     ['  cores busy', cores(r.caseRead, r.machine.cpus)],
-    ...LIST_KEYS.map((k) => [`${k}${r[k]?.p95Ms < 100 ? '' : ' (MISSED)'}`, `p95 ${r[k]?.p95Ms} ms, p50 ${r[k]?.p50Ms}, ${r[k]?.reqPerSec} req/s; ${r[k]?.label}; api ${r[k]?.apiCpuCores} + pg ${r[k]?.postgresCpuCores} cores`]),
+    ...LIST_KEYS.map((k) => [`${k}${r[k]?.p95Ms < 100 ? '' : ' (MISSED)'}`, `p95 ${r[k]?.p95Ms} ms (× ${r[k]?.p95RatioToRead} of the read), ${r[k]?.reqPerSec} req/s, CPU ms/request api ${r[k]?.cpuMsPerRequest?.api} + pg ${r[k]?.cpuMsPerRequest?.postgres}; ${r[k]?.label}`]),
     ['POST /cases/:id/events', `${r.events.reqPerSec} req/s, p95 ${r.events.p95Ms} ms (${r.events.requests} requests)${r.events.p95Ms < 100 ? '' : ' (MISSED)'}`],
     ['audit seal lag', `p50 ${r.audit?.sealLagP50Ms} / p99 ${r.audit?.sealLagP99Ms} / max ${r.audit?.sealLagMaxMs} ms over ${r.audit?.rowsSealed} rows in ${r.audit?.municipalityChains} chains`],
     ['worker start backlog', `first sweep ${r.reminders.workerStartSeconds} s after start, ${r.reminders.workerStartBacklog?.pendingReminders} reminders pending`],

@@ -110,10 +110,12 @@ export async function seedOrganisation(pg, scale) {
      SELECT leader_id, 'unit_leader', 'unit', id FROM bench_unit
      UNION ALL SELECT s, 'staff', 'unit', b.id FROM bench_unit b, unnest(b.staff_ids) s`,
   );
-  // Per municipality: a TFA coordinator, an IKS coordinator, an auditor, an analyst, a team member per cluster.
+  // Per municipality: a TFA coordinator, an IKS coordinator, an auditor, an analyst, a team member per
+  // cluster; the coordinators and the team member work in the service the seeded consents name (tfa, iks, ppt).
   await pg.query(
-    `INSERT INTO app_user ("municipalityId", username, "displayName", demo)
-     SELECT m.id, 'bench.' || m.code || '.' || r, r || ' ' || m.code, true FROM municipality m, unnest(ARRAY['tfa','iks','ppt','revisor','analytiker']) r WHERE m.code LIKE 'bench-%'`,
+    `INSERT INTO app_user ("municipalityId", username, "displayName", demo, service)
+     SELECT m.id, 'bench.' || m.code || '.' || r, r || ' ' || m.code, true, CASE WHEN r IN ('tfa', 'iks', 'ppt') THEN r END
+     FROM municipality m, unnest(ARRAY['tfa','iks','ppt','revisor','analytiker']) r WHERE m.code LIKE 'bench-%'`,
   );
   await pg.query(
     `INSERT INTO role_assignment ("userId", role, "scopeType", "scopeId")

@@ -26,6 +26,7 @@ import { MunicipalityAdministration1796150000000 } from './1796150000000-Municip
 import { FamilyAccess1796160000000 } from './1796160000000-FamilyAccess.js';
 import { RetentionAndArchive1796170000000 } from './1796170000000-RetentionAndArchive.js';
 import { CaseErasure1796170000001 } from './1796170000001-CaseErasure.js';
+import { ConsentOncePerStatement1796204000000 } from './1796204000000-ConsentOncePerStatement.js';
 import { LeastPrivilege1796190000000 } from './1796190000000-LeastPrivilege.js';
 
 export const MIGRATIONS: Function[] = [
@@ -57,4 +58,5 @@ export const MIGRATIONS: Function[] = [
   RetentionAndArchive1796170000000,
   CaseErasure1796170000001,
   LeastPrivilege1796190000000,
+  ConsentOncePerStatement1796204000000,
 ];
