@@ -10,8 +10,13 @@ const teamServices = `ARRAY[${TEAM_SERVICE_CODES.map((s) => `'${s}'`).join(', ')
 /** A consent in effect for the case `c` (as bti_consent_covers). */
 const active = `k."caseId" = c.id AND k.decision = 'given' AND k."validFrom" <= now()
           AND (k."validUntil" IS NULL OR k."validUntil" > now()) AND (k."withdrawnAt" IS NULL OR k."withdrawnAt" > now())`;
-/** The caller's municipality's cases on `route` (`c.route IS NOT NULL` lets IDX_bti_case_municipality_route_created serve a parameter). */
-const onRoute = (route: string) => `c."municipalityId" = ${municipality} AND c.route = ${route} AND c.route IS NOT NULL`;
+/**
+ * The cases of `p_municipality` on `route` (`c.route IS NOT NULL` lets IDX_bti_case_municipality_route_created
+ * serve a parameter); only the caller's own municipality when an identity is set (as bti_stats_case_facts).
+ */
+const onRoute = (route: string) => `c."municipalityId" = p_municipality
+          AND p_municipality::text = coalesce(nullif(current_setting('bti.municipality_id', true), ''), p_municipality::text)
+          AND c.route = ${route} AND c.route IS NOT NULL`;
 
 /** The policy of RowSecurityScopes with the consent conditions as sets read once per statement. */
 const VISIBLE = `"municipalityId" = ${municipality} AND (
@@ -22,11 +27,11 @@ const VISIBLE = `"municipalityId" = ${municipality} AND (
       OR (route = 'interdisciplinary_team'
           AND ("unitId" = ANY ${scopes('team_member', 'unit')} OR "clusterId" = ANY ${scopes('team_member', 'cluster')}
                OR "municipalityId" = ANY ${scopes('team_member', 'municipality')})
-          AND (anonymous OR id IN (SELECT bti_team_consented_cases())))
+          AND (anonymous OR id IN (SELECT bti_team_consented_cases(${municipality}))))
       OR (route = 'tfa' AND "municipalityId" = ANY ${scopes('tfa_coordinator', 'municipality')}
-          AND id IN (SELECT bti_arena_consented_cases('tfa', ${service})))
+          AND id IN (SELECT bti_arena_consented_cases(${municipality}, 'tfa', ${service})))
       OR (route = 'iks' AND ("municipalityId" = ANY ${scopes('iks_coordinator', 'municipality')} OR "municipalityId" = ANY ${scopes('iks_member', 'municipality')})
-          AND id IN (SELECT bti_arena_consented_cases('iks', ${service})))
+          AND id IN (SELECT bti_arena_consented_cases(${municipality}, 'iks', ${service})))
     )`;
 
 /** RowSecurityScopes' policy, as it was. */
@@ -45,7 +50,7 @@ const VISIBLE_BEFORE = `"municipalityId" = ${municipality} AND (
           AND bti_consent_covers(id, 'iks') AND bti_consent_names(id, ${service}))
     )`;
 
-const FUNCTIONS = ['bti_team_consented_cases()', 'bti_team_cases_naming(text)', 'bti_arena_consented_cases(text, text)'];
+const FUNCTIONS = ['bti_team_consented_cases(uuid)', 'bti_team_cases_naming(uuid, text)', 'bti_arena_consented_cases(uuid, text, text)'];
 
 /**
  * The consent condition once per statement, not once per case row (issue 31). Hand-written.
@@ -55,7 +60,7 @@ const FUNCTIONS = ['bti_team_consented_cases()', 'bti_team_cases_naming(text)', 
  * case row on that route: SECURITY DEFINER functions are never inlined, so each row paid a function
  * call with an executor of its own — a TFA coordinator's first page in the largest municipality
  * took ~0.5 s at national scale (docs/BENCHMARKS.md). Now each branch asks
- * `id IN (SELECT bti_…_cases(…))`: an uncorrelated sub-select, which PostgreSQL runs once per
+ * `id IN (SELECT bti_…_cases(municipality, …))`: an uncorrelated sub-select, which PostgreSQL runs once per
  * statement (a hashed SubPlan, built only when a row reaches that branch) — the set of the
  * caller's municipality's cases on that route with a consent in effect, read through
  * IDX_bti_case_municipality_route_created and the consent's case index. Per row a hash probe
@@ -67,14 +72,14 @@ export class ConsentOncePerStatement1796204000000 implements MigrationInterface 
   public async up(q: QueryRunner): Promise<void> {
     // libs/domain hasTeamConsent: a consent naming at least one team service.
     await q.query(`
-      CREATE FUNCTION bti_team_consented_cases() RETURNS SETOF uuid
+      CREATE FUNCTION bti_team_consented_cases(p_municipality uuid) RETURNS SETOF uuid
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
         SELECT c.id FROM bti_case c WHERE ${onRoute(`'interdisciplinary_team'`)}
           AND EXISTS (SELECT 1 FROM consent k WHERE ${active} AND k.recipients && ${teamServices})
       $$`);
     // libs/domain consentNamesService for the team's cases: a consent naming the service itself, or the team arena for a team service.
     await q.query(`
-      CREATE FUNCTION bti_team_cases_naming(p_service text) RETURNS SETOF uuid
+      CREATE FUNCTION bti_team_cases_naming(p_municipality uuid, p_service text) RETURNS SETOF uuid
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
         SELECT c.id FROM bti_case c WHERE p_service IS NOT NULL AND ${onRoute(`'interdisciplinary_team'`)}
           AND EXISTS (SELECT 1 FROM consent k WHERE ${active}
@@ -82,7 +87,7 @@ export class ConsentOncePerStatement1796204000000 implements MigrationInterface 
       $$`);
     // TFA and IKS: a consent covering the arena, and one naming the caller's service (as bti_consent_covers AND bti_consent_names).
     await q.query(`
-      CREATE FUNCTION bti_arena_consented_cases(p_route text, p_service text) RETURNS SETOF uuid
+      CREATE FUNCTION bti_arena_consented_cases(p_municipality uuid, p_route text, p_service text) RETURNS SETOF uuid
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
         SELECT c.id FROM bti_case c WHERE p_service IS NOT NULL AND ${onRoute('p_route')}
           AND EXISTS (SELECT 1 FROM consent k WHERE ${active} AND p_route = ANY(k.recipients))

@@ -36,7 +36,7 @@ export const auditCursor = {
 };
 
 /** The audit listing counts its matches up to this many (`totalCapped` says there are more). */
-export const AUDIT_COUNT_CAP = 10_000;
+export const AUDIT_COUNT_CAP = 1_000;
 
 /**
  * One page of a municipality's audit trail, newest first. Measured at national scale

@@ -80,7 +80,7 @@ export class AuditActorsResponse {
 
 export class AuditListResponse {
   @ApiProperty({ type: [AuditEventView] }) items!: AuditEventView[];
-  @ApiProperty({ description: 'Rows matching the filters (all pages), counted up to 10 000: see `totalCapped`.' }) total!: number;
+  @ApiProperty({ description: 'Rows matching the filters (all pages), counted up to 1 000: see `totalCapped`.' }) total!: number;
   @ApiProperty({ description: 'More rows match than `total` says (narrow by person, case or period, or page on with `nextCursor`).' }) totalCapped!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;

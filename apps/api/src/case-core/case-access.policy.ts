@@ -50,12 +50,12 @@ export class CaseAccessPolicy {
       // sets are uncorrelated sub-selects: read once per statement, not per case row (migration ConsentOncePerStatement).
       const seen =
         view === 'full'
-          ? `${alias}.id IN (SELECT bti_team_cases_naming(CAST(:accService AS text)))`
-          : `(${alias}.anonymous OR ${alias}.id IN (SELECT bti_team_consented_cases()))`;
+          ? `${alias}.id IN (SELECT bti_team_cases_naming(CAST(:accMunicipality AS uuid), CAST(:accService AS text)))`
+          : `(${alias}.anonymous OR ${alias}.id IN (SELECT bti_team_consented_cases(CAST(:accMunicipality AS uuid))))`;
       any.push(`(${alias}.route = 'interdisciplinary_team' AND ${inScope} AND ${seen})`);
     }
     const arena = (route: 'tfa' | 'iks') =>
-      `(${alias}.route = '${route}' AND ${alias}.id IN (SELECT bti_arena_consented_cases('${route}', CAST(:accService AS text))))`;
+      `(${alias}.route = '${route}' AND ${alias}.id IN (SELECT bti_arena_consented_cases(CAST(:accMunicipality AS uuid), '${route}', CAST(:accService AS text))))`;
     if (municipalityWide('tfa_coordinator')) any.push(arena('tfa'));
     if (municipalityWide('iks_coordinator', 'iks_member')) any.push(arena('iks'));
 
