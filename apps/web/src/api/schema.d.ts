@@ -1456,7 +1456,7 @@ export interface components {
         };
         AuditListResponse: {
             items: components["schemas"]["AuditEventView"][];
-            /** @description Rows matching the filters (all pages), counted up to 10 000: see `totalCapped`. */
+            /** @description Rows matching the filters (all pages), counted up to 1 000: see `totalCapped`. */
             total: number;
             /** @description More rows match than `total` says (narrow by person, case or period, or page on with `nextCursor`). */
             totalCapped: boolean;
