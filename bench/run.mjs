@@ -419,7 +419,9 @@ try {
     const bad = Object.entries(fig.statusCounts ?? {}).filter(([s]) => Number(s) >= 400);
     if (bad.length) result.notes.push(`${phase}: non-2xx responses ${JSON.stringify(Object.fromEntries(bad))} (figures include them)`);
   }
-  result.replicas.failedRequests = Object.values(phases).reduce((n, fig) => n + Object.entries(fig.statusCounts ?? {}).filter(([s]) => Number(s) >= 400).reduce((a, [, c]) => a + c, 0), 0);
+  result.replicas.failedRequests = Object.values(phases).reduce((n, fig) => n + Object.entries(fig.statusCounts ?? {}).filter(([s]) => Number(s) >= 400).reduce((a, [, c]) => a + c, 0) + (fig.errors ?? 0), 0);
+  // Requests still in flight when a phase's time ran out are cut by the load tool, not failed by the product.
+  result.replicas.cutAtPhaseEnd = Object.values(phases).reduce((n, fig) => n + (fig.timeouts ?? 0), 0);
 } finally {
   result.totalSeconds = round((Date.now() - started) / 1000);
   await stopAll();
@@ -532,8 +534,8 @@ function perRequest(run) {
 
 /** The CPU figures of one load run (cores busy). */
 function cpuOf(run) {
-  const { nodeCpuCores, apiCpuCores, loadToolCpuCores, workerCpuCores, postgresCpuCores, machineBusyCores, stealCores } = run;
-  return { nodeCpuCores, apiCpuCores, loadToolCpuCores, workerCpuCores, postgresCpuCores, machineBusyCores, stealCores };
+  const { nodeCpuCores, apiCpuCores, loadToolCpuCores, workerCpuCores, postgresCpuCores, machineBusyCores, stealCores, errors, timeouts } = run;
+  return { nodeCpuCores, apiCpuCores, loadToolCpuCores, workerCpuCores, postgresCpuCores, machineBusyCores, stealCores, errors, timeouts };
 }
 
 /**
