@@ -36,7 +36,7 @@ export class DevCitizenLoginController {
     this.cipher = new NationalIdCipher(config.getOrThrow<AppConfig>('app').dataEncryptionKey);
   }
 
-  @Public()
+  @Public('hands out the citizen token (dev mode only, synthetic identities; rate-limited)')
   @LoginRateLimit()
   @Post('dev-citizen-login')
   @HttpCode(200)
