@@ -157,7 +157,7 @@ try {
   const unitRows = (await pool.query(`SELECT n, id, municipality_id, cluster_id, leader_id FROM bench_unit WHERE n <= $1`, [C])).rows;
   const rawCpu = cpuMeter();
   // The API encrypts the national id in node before the transaction; the raw transaction stores a real ciphertext of the same length.
-  const { NationalIdCipher } = await import(new URL('../dist/apps/api/apps/api/src/cases/national-id.js', import.meta.url).href);
+  const { NationalIdCipher } = await import(new URL('../dist/apps/api/apps/api/src/common/national-id.js', import.meta.url).href);
   const cipher = new NationalIdCipher(Buffer.from(BENCH_KEY, 'hex'));
   rawIds.encrypted = cipher.encrypt('13097248022');
   rawIds.hash = cipher.hash('13097248022');

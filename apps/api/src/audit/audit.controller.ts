@@ -6,7 +6,7 @@ import { IsInt, IsNumberString, IsOptional, IsString, IsUUID, Matches, Max, MaxL
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Requires, type Principal } from '../auth/principal.js';
 import { RowSecurity } from '../database/row-security.js';
-import { IsTimestamp } from '../cases/dto/validators.js';
+import { IsTimestamp } from '../common/validators.js';
 import { listAuditActors, listAuditEvents } from './audit-list.query.js';
 import { AuditVerifier, VERIFY_PAGE_MAX } from './audit-verifier.js';
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { caseViewOf, holdsMunicipalityRole, isInsiderOf, isUnitLeaderOf, scopesOf, type CaseView, type Consent, type Role } from '@app/domain';
-import type { EntityManager } from 'typeorm';
-import { AppUser, BtiCase, RoleAssignmentRow, toCaseState } from '@app/persistence';
+import { toCaseState, type BtiCase } from '@app/persistence';
 import { toActor, type Principal } from '../auth/principal.js';
 
 export type { CaseView };
@@ -80,20 +79,5 @@ export class CaseAccessPolicy {
   /** The unit leader of the case's unit (assigns, offers a handover). */
   isUnitLeader(principal: Principal, row: BtiCase): boolean {
     return isUnitLeaderOf(toActor(principal), toCaseState(row));
-  }
-
-  /**
-   * Whether another user could open the case identified now, by the same rule as their own
-   * requests. A measure's or a task's responsible must (their reminders lead to the case), so
-   * nobody is made responsible without access (README: "Responsible people").
-   */
-  async canOpenIdentified(em: EntityManager, userId: string, row: BtiCase, consents: readonly Consent[], now: Date): Promise<boolean> {
-    const user = await em.findOneBy(AppUser, { id: userId, municipalityId: row.municipalityId });
-    if (!user) return false;
-    const roles = await em.findBy(RoleAssignmentRow, { userId });
-    const other = { userId, municipalityId: user.municipalityId, service: user.service ?? null, roles: roles.map((r) => ({ role: r.role, scopeType: r.scopeType, scopeId: r.scopeId })) } as Principal;
-    const visible = this.visibleCondition(other, now);
-    const sees = await em.getRepository(BtiCase).createQueryBuilder('c').where('c.id = :caseId', { caseId: row.id }).andWhere(visible.sql, visible.params).getExists();
-    return sees && this.viewOf(other, row, consents, now) === 'full';
   }
 }
