@@ -26,6 +26,7 @@ import { MunicipalityAdministration1796150000000 } from './1796150000000-Municip
 import { FamilyAccess1796160000000 } from './1796160000000-FamilyAccess.js';
 import { RetentionAndArchive1796170000000 } from './1796170000000-RetentionAndArchive.js';
 import { CaseErasure1796170000001 } from './1796170000001-CaseErasure.js';
+import { ConsentOncePerStatement1796204000000 } from './1796204000000-ConsentOncePerStatement.js';
 import { CitizenMeasures1796206000000 } from './1796206000000-CitizenMeasures.js';
 import { CitizenSecondLine1796206000001 } from './1796206000001-CitizenSecondLine.js';
 import { ArchiveGateClosedAt1796206000002 } from './1796206000002-ArchiveGateClosedAt.js';
@@ -66,6 +67,7 @@ export const MIGRATIONS: Function[] = [
   FamilyNoticesAndOverrides1796200000000,
   ThinCaseWrites1796202000000,
   CallerRolesCheck1796203000000,
+  ConsentOncePerStatement1796204000000,
   CitizenMeasures1796206000000,
   CitizenSecondLine1796206000001,
   ArchiveGateClosedAt1796206000002,

@@ -45,12 +45,16 @@ export class CaseAccessPolicy {
       params.accTeamUnits = teamUnits;
       params.accTeamClusters = teamClusters;
       const inScope = teamEverywhere ? 'TRUE' : `(${alias}."unitId" = ANY(:accTeamUnits) OR ${alias}."clusterId" = ANY(:accTeamClusters))`;
-      // Identified when their service is named, anonymised otherwise: both are visible.
-      const seen = view === 'full' ? `bti_consent_names(${alias}.id, CAST(:accService AS text))` : `(${alias}.anonymous OR bti_team_consent(${alias}.id))`;
+      // Identified when their service is named, anonymised otherwise: both are visible. The consent
+      // sets are uncorrelated sub-selects: read once per statement, not per case row (migration ConsentOncePerStatement).
+      const seen =
+        view === 'full'
+          ? `${alias}.id IN (SELECT bti_team_cases_naming(CAST(:accMunicipality AS uuid), CAST(:accService AS text)))`
+          : `(${alias}.anonymous OR ${alias}.id IN (SELECT bti_team_consented_cases(CAST(:accMunicipality AS uuid))))`;
       any.push(`(${alias}.route = 'interdisciplinary_team' AND ${inScope} AND ${seen})`);
     }
     const arena = (route: 'tfa' | 'iks') =>
-      `(${alias}.route = '${route}' AND bti_consent_covers(${alias}.id, '${route}') AND bti_consent_names(${alias}.id, CAST(:accService AS text)))`;
+      `(${alias}.route = '${route}' AND ${alias}.id IN (SELECT bti_arena_consented_cases(CAST(:accMunicipality AS uuid), '${route}', CAST(:accService AS text))))`;
     if (municipalityWide('tfa_coordinator')) any.push(arena('tfa'));
     if (municipalityWide('iks_coordinator', 'iks_member')) any.push(arena('iks'));
 

@@ -1612,8 +1612,10 @@ export interface components {
         };
         AuditListResponse: {
             items: components["schemas"]["AuditEventView"][];
-            /** @description Rows matching the filters (all pages). */
+            /** @description Rows matching the filters (all pages), counted up to 1 000: see `totalCapped`. */
             total: number;
+            /** @description More rows match than `total` says (narrow by person, case or period, or page on with `nextCursor`). */
+            totalCapped: boolean;
             page: number;
             pageSize: number;
             /** @description Pass as `cursor` for the next page; null on the last page. */

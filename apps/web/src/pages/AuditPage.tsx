@@ -155,6 +155,7 @@ export default function AuditPage() {
           <div className="table-scroll" tabIndex={0} role="region" aria-label="Hendelser i revisjonsloggen">
             <Table zebra data-size="sm">
               <caption>
+                {events.data.totalCapped ? 'Flere enn ' : ''}
                 {count(events.data.total, 'hendelse', 'hendelser')}, side {page} av {pages}
               </caption>
               <Table.Head>
