@@ -54,6 +54,7 @@ describe('administration: people and roles', () => {
     const text = JSON.stringify(events);
     expect(text).not.toContain('Lise');
     expect(text).not.toContain(username.split('.')[1] + '@');
+    expect(text).not.toContain(username);
     expect(events[2].detail).toMatchObject({ before: { displayName: 'endret', externalSubject: 'endret' }, after: { displayName: 'endret' } });
   });
 

@@ -90,7 +90,7 @@ describe('audit trail and row-level security', () => {
     });
 
     /** Tables under row-level security by other rules than the case's (test/database-posture.e2e-spec.ts tests them). */
-    const otherRules = ['archive_extraction', 'audit_event', 'iks_competence_order', 'iks_referral', 'mail_digest', 'notification', 'notification_delivery', 'notification_setting', 'retention_deletion', 'scheduled_reminder'];
+    const otherRules = ['archive_extraction', 'audit_event', 'citizen_notice', 'iks_competence_order', 'iks_referral', 'mail_digest', 'notification', 'notification_delivery', 'notification_setting', 'retention_deletion', 'scheduled_reminder'];
 
     it('the table list covers every table with row-level security, and the security is forced on each', async () => {
       const tables = await db.query(`SELECT relname, relforcerowsecurity AS forced FROM pg_class WHERE relrowsecurity AND relnamespace = 'public'::regnamespace ORDER BY relname`);
@@ -240,6 +240,25 @@ describe('audit trail and row-level security', () => {
           .set('If-Match', await caseEtag(t, 'ola.leder', id))
           .set('X-Request-Id', lastRequestId)
           .send({ text: 'Rettet notat.', reason: 'Skrivefeil.' }),
+      'POST /api/v1/cases/{id}/log/{entryId}/declassification': async (id) => {
+        const confidential = await t.http
+          .post(`/api/v1/cases/${id}/log`)
+          .set(await t.auth('ola.leder'))
+          .set('If-Match', await caseEtag(t, 'ola.leder', id))
+          .send({ type: 'note', text: 'Barnet ba oss ikke fortelle det hjemme.', confidential: 'child_asked' });
+        return t.http
+          .post(`/api/v1/cases/${id}/log/${confidential.body.id}/declassification`)
+          .set(await t.auth('ola.leder'))
+          .set('If-Match', await caseEtag(t, 'ola.leder', id))
+          .set('X-Request-Id', lastRequestId);
+      },
+      'POST /api/v1/cases/{id}/youth-sharing/override': async (id) =>
+        t.http
+          .post(`/api/v1/cases/${id}/youth-sharing/override`)
+          .set(await t.auth('ola.leder'))
+          .set('If-Match', await caseEtag(t, 'ola.leder', id))
+          .set('X-Request-Id', lastRequestId)
+          .send({ shareWithGuardians: true, reason: 'Foresatte trenger dette for å ivareta foreldreansvaret.' }),
       'POST /api/v1/cases/{id}/events': async (id) => {
         const headers = await t.auth('ola.leder');
         const etag = (await t.http.get(`/api/v1/cases/${id}`).set(headers)).headers.etag;

@@ -217,7 +217,7 @@ describe('consent, anonymous consultation and access outside the unit', () => {
       const headers = await t.auth('per.ppt');
       const res = await t.http.get(`/api/v1/cases/${caseId}`).set(headers).expect(200);
       expect(res.body.view).toBe('anonymised');
-      expect(res.body.child).toEqual({ firstName: null, lastName: null, birthDate: null, birthYear: 2021, guardians: null });
+      expect(res.body.child).toEqual({ firstName: null, lastName: null, birthDate: null, birthYear: 2021, guardians: null, address: null });
       const list = await t.http.get('/api/v1/cases?pageSize=100').set(headers).expect(200);
       const consents = await t.http.get(`/api/v1/cases/${caseId}/consents`).set(headers).expect(200);
       // Only this case's item: other cases in the shared database may rightly show per.ppt a child identified.

@@ -49,6 +49,7 @@ const NOT_YET_DECLARED = new Set<string>([
   'PUT /cases/:id/assignee',
   'PUT /cases/:id/guardians/:guardianId',
   // The caller's own rows and reference data (no action in the table yet).
+  'GET /catalog/case-events',
   'GET /catalog/concern-categories',
   'GET /catalog/measures',
   'GET /catalog/protective-factors',
