@@ -16,6 +16,7 @@ import {
   CitizenLogResponse,
   CitizenStatementDto,
   CitizenWithdrawalDto,
+  CitizenWithdrawalView,
   ConsentAnswerDto,
   YouthSharingDto,
   YouthSharingView,
@@ -92,7 +93,8 @@ export class CitizenController {
 
   @Post('consents/:consentId/withdrawal')
   @HttpCode(200)
-  withdraw(@CurrentCitizen() citizen: CitizenPrincipal, @Param('consentId') consentId: string, @Body() body: CitizenWithdrawalDto): Promise<{ consentId: string; withdrawnAt: Date }> {
+  @ApiOkResponse({ type: CitizenWithdrawalView })
+  withdraw(@CurrentCitizen() citizen: CitizenPrincipal, @Param('consentId') consentId: string, @Body() body: CitizenWithdrawalDto): Promise<CitizenWithdrawalView> {
     return this.consents.withdraw(citizen, consentId, body.reason);
   }
 }

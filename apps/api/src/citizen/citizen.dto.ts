@@ -109,6 +109,11 @@ export class CitizenWithdrawalDto {
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
 }
 
+export class CitizenWithdrawalView {
+  @ApiProperty({ format: 'uuid' }) consentId!: string;
+  @ApiProperty({ format: 'date-time' }) withdrawnAt!: Date;
+}
+
 export class CitizenConsentRequest {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;

@@ -3023,6 +3023,12 @@ export interface components {
         CitizenWithdrawalDto: {
             reason?: string;
         };
+        CitizenWithdrawalView: {
+            /** Format: uuid */
+            consentId: string;
+            /** Format: date-time */
+            withdrawnAt: string;
+        };
         StartExtractionDto: {
             /**
              * Format: date
@@ -5329,7 +5335,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CitizenWithdrawalView"];
+                };
             };
         };
     };
