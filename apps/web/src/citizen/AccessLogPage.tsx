@@ -1,10 +1,11 @@
 import { Heading, Paragraph, Spinner, Switch } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { usePageHeading } from '../components/usePageHeading';
 import { dateTime } from '../labels';
 import { CitizenProblem } from './CitizenProblem';
 import type { CitizenSchemas } from './client';
+import { BackLink } from './BackLink';
 import { SITE } from './LoginPage';
 import { useAccessLog } from './queries';
 
@@ -27,9 +28,7 @@ export function AccessLogPage() {
   const items = (access.data?.items ?? []).filter((a) => !(hideOwn && a.name === 'du'));
   return (
     <div className="stack citizen-narrow">
-      <Paragraph data-size="sm">
-        <Link to={`/innbygger/saker/${caseId}`}>← Tilbake til saken</Link>
-      </Paragraph>
+      <BackLink to={`/innbygger/saker/${caseId}`}>Tilbake til saken</BackLink>
       <Heading level={1} data-size="lg" ref={heading} tabIndex={-1}>
         Hvem har sett saken
       </Heading>

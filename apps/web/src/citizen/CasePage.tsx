@@ -4,6 +4,7 @@ import { usePageHeading } from '../components/usePageHeading';
 import { date, dateTime } from '../labels';
 import { CitizenProblem } from './CitizenProblem';
 import type { CitizenSchemas } from './client';
+import { BackLink } from './BackLink';
 import { SITE } from './LoginPage';
 import { useCaseLog, useCitizenCase, useConsentRequests } from './queries';
 import { SharingChoice } from './SharingChoice';
@@ -57,9 +58,7 @@ export function CasePage() {
 
 function BackToStart({ youth }: { youth?: boolean }) {
   return (
-    <Paragraph data-size="sm">
-      <Link to="/innbygger">← {youth ? 'Tilbake' : 'Mine barn'}</Link>
-    </Paragraph>
+    <BackLink to="/innbygger">{youth ? 'Dine saker' : 'Mine barn'}</BackLink>
   );
 }
 
@@ -69,7 +68,7 @@ function WaitingRequests({ caseId }: { caseId: string }) {
   const waiting = (requests.data?.items ?? []).filter((r) => r.caseId === caseId && r.status === 'waiting' && !r.myAnswer);
   if (!waiting.length) return <CitizenProblem error={requests.error} />;
   return (
-    <Alert data-color="warning">
+    <Alert data-color="info">
       <Heading level={2} data-size="xs">
         Du blir spurt om samtykke
       </Heading>
@@ -180,7 +179,11 @@ function Consents({ c }: { c: Case }) {
       <Heading level={2} data-size="sm" id="consents-heading">
         Samtykker
       </Heading>
-      <Paragraph data-size="sm">Et samtykke betyr at tjenestene kan snakke sammen om barnet. Dere kan trekke det tilbake når som helst.</Paragraph>
+      <Paragraph data-size="sm">
+        {c.relation === 'youth'
+          ? 'Et samtykke betyr at tjenestene kan snakke sammen om deg. Du kan trekke det tilbake når som helst.'
+          : 'Et samtykke betyr at tjenestene kan snakke sammen om barnet. Dere kan trekke det tilbake når som helst.'}
+      </Paragraph>
       {c.consents.length === 0 ? (
         <Paragraph>Ingen samtykker er registrert.</Paragraph>
       ) : (

@@ -7,6 +7,7 @@ import { usePageHeading } from '../components/usePageHeading';
 import { date } from '../labels';
 import { CitizenProblem } from './CitizenProblem';
 import { citizenApi, type CitizenSchemas } from './client';
+import { BackLink } from './BackLink';
 import { SITE } from './LoginPage';
 import { useChildren, useConsentRequests, useRefreshCitizen } from './queries';
 import { services } from './words';
@@ -24,9 +25,7 @@ export function ConsentRequestPage() {
   const heading = usePageHeading(requests.isPending ? undefined : 'Samtykke', SITE);
   return (
     <div className="stack citizen-narrow">
-      <Paragraph data-size="sm">
-        <Link to={request ? `/innbygger/saker/${request.caseId}` : '/innbygger'}>← Tilbake til saken</Link>
-      </Paragraph>
+      <BackLink to={request ? `/innbygger/saker/${request.caseId}` : '/innbygger'}>Tilbake til saken</BackLink>
       <Heading level={1} data-size="lg" ref={heading} tabIndex={-1}>
         Samtykke til å dele opplysninger
       </Heading>

@@ -12,7 +12,7 @@ export function StartPage() {
   const requests = useConsentRequests();
   const items = children.data?.items ?? [];
   const onlyYouth = items.length > 0 && items.every((c) => c.relation === 'youth');
-  const title = onlyYouth ? 'Saken din' : 'Mine barn';
+  const title = onlyYouth ? 'Dine saker' : 'Mine barn';
   const heading = usePageHeading(children.data ? title : undefined, SITE);
   const waiting = (requests.data?.items ?? []).filter((r) => r.status === 'waiting' && !r.myAnswer);
   const childOf = (caseId: string) => items.find((c) => c.cases.some((k) => k.caseId === caseId));
@@ -33,7 +33,7 @@ export function StartPage() {
               const child = childOf(r.caseId);
               return (
                 <li key={r.id}>
-                  <Alert data-color="warning">
+                  <Alert data-color="info">
                     <Paragraph>
                       {child?.relation === 'youth' ? 'Du blir spurt' : `Du blir spurt på vegne av ${child?.firstName ?? 'barnet'}`} om samtykke til å dele
                       opplysninger med {services(r.services)}.

@@ -8,6 +8,7 @@ import { usePageHeading } from '../components/usePageHeading';
 import { dateTime } from '../labels';
 import { CitizenProblem } from './CitizenProblem';
 import { citizenApi, type CitizenSchemas } from './client';
+import { BackLink } from './BackLink';
 import { SITE } from './LoginPage';
 import { useCitizenCase, useRefreshCitizen } from './queries';
 
@@ -48,9 +49,7 @@ export function StatementPage() {
 
   return (
     <div className="stack citizen-narrow">
-      <Paragraph data-size="sm">
-        <Link to={`/innbygger/saker/${caseId}`}>← Tilbake til saken</Link>
-      </Paragraph>
+      <BackLink to={`/innbygger/saker/${caseId}`}>Tilbake til saken</BackLink>
       <Heading level={1} data-size="lg" ref={heading} tabIndex={-1}>
         Skriv til saken
       </Heading>

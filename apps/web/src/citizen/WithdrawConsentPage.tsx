@@ -8,6 +8,7 @@ import { usePageHeading } from '../components/usePageHeading';
 import { date, dateTime } from '../labels';
 import { CitizenProblem } from './CitizenProblem';
 import { citizenApi } from './client';
+import { BackLink } from './BackLink';
 import { SITE } from './LoginPage';
 import { useCitizenCase, useRefreshCitizen } from './queries';
 import { services } from './words';
@@ -41,9 +42,7 @@ export function WithdrawConsentPage() {
 
   return (
     <div className="stack citizen-narrow">
-      <Paragraph data-size="sm">
-        <Link to={`/innbygger/saker/${caseId}`}>← Tilbake til saken</Link>
-      </Paragraph>
+      <BackLink to={`/innbygger/saker/${caseId}`}>Tilbake til saken</BackLink>
       <Heading level={1} data-size="lg" ref={heading} tabIndex={-1}>
         Trekk tilbake samtykke
       </Heading>
