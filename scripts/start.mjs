@@ -1,5 +1,6 @@
 // `npm start`: one supervisor process that starts what is missing (embedded PostgreSQL when
-// DATABASE_URL is unset, redis-server when REDIS_URL is unset), migrates, seeds the demo data,
+// DATABASE_URL is unset, redis-server when REDIS_URL is unset, and then a local ID-porten for the
+// family's login), migrates, seeds the demo data,
 // then runs the API and the worker as two child processes.
 // Embedded mode: a child that dies (API, worker, PostgreSQL, Redis) is restarted with backoff, one
 // log line per restart. With DATABASE_URL and REDIS_URL both set (production) restarts are the
@@ -9,10 +10,12 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { embeddedPasswords, ensureDatabaseRoles } from './database-roles.mjs';
 import { freePort, startPostgres, startRedis } from './embedded-services.mjs';
 import { Supervisor, stopProcess } from './supervisor.mjs';
 import { startEmbeddedMail } from './mail-sink.mjs';
+import { startEmbeddedIdPorten } from './idporten-standin.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dataDir = path.resolve(process.env.BTI_DATA_DIR ?? path.join(root, '.data'));
@@ -118,6 +121,11 @@ try {
 
   // The mail sink runs inside this process and ends with it (no child to supervise).
   if (!env.SMTP_URL) await startEmbeddedMail(env, dataDir, log);
+  // The family's login: a local ID-porten with the demo identities, in this process too.
+  if (embeddedDb && !env.CITIZEN_OIDC_ISSUER) {
+    const { DEMO_CITIZENS } = await import(pathToFileURL(path.join(root, 'dist/apps/api/libs/persistence/src/seed/demo-citizens.js')).href);
+    await startEmbeddedIdPorten(env, DEMO_CITIZENS, log);
+  }
   const tasks = ['migrate', ...(embeddedDb || env.SEED_DEMO === 'true' ? ['seed'] : [])];
   const setup = spawn(process.execPath, [dist('api', 'cli.js'), ...tasks], { stdio: 'inherit', env });
   if ((await supervisor.task(setup)) !== 0) throw new Error('Migrering eller seeding feilet.');

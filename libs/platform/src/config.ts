@@ -195,7 +195,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   const trustProxyRaw = env.TRUST_PROXY?.trim();
   const trustProxy = !trustProxyRaw ? false : /^\d+$/.test(trustProxyRaw) ? integer(env, 'TRUST_PROXY', 0, 0, 10) : trustProxyRaw;
-  const citizen = loadCitizenConfig(env);
+  const mail = loadMailConfig(env, port);
+  const citizen = loadCitizenConfig(env, nodeEnv, mail.publicUrl);
   const retention: RetentionOverrides = {};
   for (const [name, field] of [['RETENTION_CLOSED_CASE_ACCESS', 'closedCaseAccess'], ['RETENTION_CLOSED_CASE_KEEP', 'closedCaseKeep']] as const) {
     const value = env[name]?.trim();
@@ -206,7 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retention[field] = value;
   }
   const archiveDir = env.ARCHIVE_DIR?.trim() || join(process.cwd(), '.data', 'archive');
-  return { rateLimits, trustProxy, port, host, nodeEnv, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail: loadMailConfig(env, port), reminderWorker, citizen, retention, archiveDir };
+  return { rateLimits, trustProxy, port, host, nodeEnv, databaseUrl, redisUrl, authMode, oidc, dataEncryptionKey: key, reminders, logLevel, auditSeal, principalCacheMs, mail, reminderWorker, citizen, retention, archiveDir };
 }
 
 /**
@@ -269,24 +270,55 @@ function loadMailConfig(env: NodeJS.ProcessEnv, port: number): MailConfig {
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export interface CitizenConfig {
-  /** The lowest acr a citizen's login may have (CITIZEN_ACR, default idporten-loa-high). */
+  /** The lowest acr a citizen's login may have, and the acr_values asked for (CITIZEN_ACR, default idporten-loa-high). */
   acr: string;
-  /** CITIZEN_OIDC_ISSUER, CITIZEN_OIDC_CLIENT_ID, CITIZEN_OIDC_CLIENT_SECRET: unset = no citizen login but the dev one. */
-  issuer?: string;
-  clientId?: string;
+  /** ID-porten (or the local stand-in): unset = no citizen login but the dev one. */
+  oidc?: CitizenOidcConfig;
+}
+
+/** The API as ID-porten's client (backend for frontend, DESIGN 12.8.8). */
+export interface CitizenOidcConfig {
+  /** CITIZEN_OIDC_ISSUER */
+  issuer: string;
+  /** CITIZEN_OIDC_CLIENT_ID */
+  clientId: string;
+  /** CITIZEN_OIDC_CLIENT_SECRET (client_secret_post), or… */
   clientSecret?: string;
+  /** …CITIZEN_OIDC_CLIENT_KEY: a private JWK (JSON, with `kid` and `alg`) for private_key_jwt. */
+  clientKey?: Record<string, unknown>;
+  /** CITIZEN_OIDC_REDIRECT_URI, default `${PUBLIC_URL}/api/v1/citizen/callback`. */
+  redirectUri: string;
+  /** A plain-http issuer (the local stand-in): only on loopback, never with NODE_ENV=production. */
+  allowHttp: boolean;
 }
 
 const CITIZEN_ACRS = ['idporten-loa-substantial', 'idporten-loa-high'];
 
-function loadCitizenConfig(env: NodeJS.ProcessEnv): CitizenConfig {
+function loadCitizenConfig(env: NodeJS.ProcessEnv, nodeEnv: string | undefined, publicUrl: string): CitizenConfig {
   const acr = env.CITIZEN_ACR?.trim() || 'idporten-loa-high';
   if (!CITIZEN_ACRS.includes(acr)) throw new ConfigError(`CITIZEN_ACR må være en av ${CITIZEN_ACRS.join(', ')} (fikk «${acr}»).`);
-  const issuer = env.CITIZEN_OIDC_ISSUER?.trim() || undefined;
-  if (issuer) {
-    url(env, 'CITIZEN_OIDC_ISSUER', ['http:', 'https:']);
-    required(env, 'CITIZEN_OIDC_CLIENT_ID');
-    required(env, 'CITIZEN_OIDC_CLIENT_SECRET');
+  if (!env.CITIZEN_OIDC_ISSUER?.trim()) return { acr };
+  const issuer = url(env, 'CITIZEN_OIDC_ISSUER', ['http:', 'https:']);
+  const parsed = new URL(issuer);
+  const allowHttp = parsed.protocol === 'http:';
+  if (allowHttp && (nodeEnv === 'production' || !['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname))) {
+    throw new ConfigError('CITIZEN_OIDC_ISSUER må bruke https: (http: bare på loopback, for den lokale ID-porten, og aldri med NODE_ENV=production).');
   }
-  return { acr, issuer, clientId: env.CITIZEN_OIDC_CLIENT_ID?.trim() || undefined, clientSecret: env.CITIZEN_OIDC_CLIENT_SECRET?.trim() || undefined };
+  const clientId = required(env, 'CITIZEN_OIDC_CLIENT_ID');
+  const clientSecret = env.CITIZEN_OIDC_CLIENT_SECRET?.trim() || undefined;
+  const rawKey = env.CITIZEN_OIDC_CLIENT_KEY?.trim() || undefined;
+  if (!clientSecret === !rawKey) throw new ConfigError('Sett én av CITIZEN_OIDC_CLIENT_SECRET og CITIZEN_OIDC_CLIENT_KEY (privat JWK for private_key_jwt).');
+  let clientKey: Record<string, unknown> | undefined;
+  if (rawKey) {
+    try {
+      clientKey = JSON.parse(rawKey) as Record<string, unknown>;
+    } catch {
+      throw new ConfigError('CITIZEN_OIDC_CLIENT_KEY må være en privat nøkkel som JWK (JSON).');
+    }
+    if (typeof clientKey !== 'object' || !clientKey || typeof clientKey.d !== 'string' || typeof clientKey.kid !== 'string') {
+      throw new ConfigError('CITIZEN_OIDC_CLIENT_KEY må være en privat JWK med «kid» og «d».');
+    }
+  }
+  const redirectUri = env.CITIZEN_OIDC_REDIRECT_URI?.trim() ? url(env, 'CITIZEN_OIDC_REDIRECT_URI', ['http:', 'https:']) : `${publicUrl}/api/v1/citizen/callback`;
+  return { acr, oidc: { issuer, clientId, clientSecret, clientKey, redirectUri, allowHttp } };
 }

@@ -1,4 +1,4 @@
-import { hkdfSync } from 'node:crypto';
+import { createHmac, hkdfSync, randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
@@ -17,10 +17,31 @@ export const CITIZEN_TOKEN_SECONDS = 30 * 60;
 @Injectable()
 export class CitizenTokenService {
   private readonly key: Uint8Array;
+  private readonly csrfKey: Buffer;
 
   constructor(@Inject(ConfigService) config: ConfigService) {
     const master = config.getOrThrow<AppConfig>('app').dataEncryptionKey;
     this.key = new Uint8Array(hkdfSync('sha256', master, Buffer.alloc(0), 'bti/citizen-token/hs256', 32));
+    this.csrfKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'bti/citizen-token/csrf', 32));
+  }
+
+  /** A token and the CSRF value bound to it (the cookie pair a browser session gets). */
+  async issueSession(hmac: string, acr: string): Promise<{ token: string; csrf: string }> {
+    const token = await this.issue(hmac, acr);
+    return { token, csrf: this.csrfFor(token) };
+  }
+
+  /**
+   * The CSRF value of a session: derived from its token, so a cookie planted by a neighbour site
+   * cannot pair with someone else's session (signed double-submit).
+   */
+  csrfFor(token: string): string {
+    return createHmac('sha256', this.csrfKey).update(token).digest('base64url');
+  }
+
+  csrfMatches(token: string, presented: string | undefined): boolean {
+    const expected = Buffer.from(this.csrfFor(token));
+    return typeof presented === 'string' && presented.length === expected.length && timingSafeEqual(Buffer.from(presented), expected);
   }
 
   /** `hmac`: the national id's HMAC (the token never carries the national id). */
@@ -28,6 +49,7 @@ export class CitizenTokenService {
     return new SignJWT({ acr })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(hmac)
+      .setJti(randomUUID()) // two logins in one second are two sessions, with two CSRF values
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt()

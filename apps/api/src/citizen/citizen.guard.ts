@@ -1,16 +1,15 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { timingSafeEqual } from 'node:crypto';
 import type { AppConfig } from '@app/platform';
 import { ProblemException, problems } from '../common/problem.js';
 import { acrSatisfies } from './acr.js';
 import type { CitizenRequest } from './citizen-principal.js';
 import { CitizenTokenService } from './citizen-token.service.js';
-import { CITIZEN_COOKIE, CSRF_COOKIE, CSRF_HEADER, readCookie } from './citizen-cookies.js';
+import { CITIZEN_COOKIE, CSRF_HEADER, readCookie } from './citizen-cookies.js';
 
 /**
  * Citizen routes: the API's citizen token as `Authorization: Bearer` (scripts) or from the session
- * cookie (browser; a write then needs the CSRF header to equal the CSRF cookie). The acr is checked
+ * cookie (browser; a write then needs the CSRF header: the CSRF cookie's value, bound to the token). The acr is checked
  * on every request. A staff token fails the signature check here (another issuer and key): 401.
  */
 @Injectable()
@@ -39,18 +38,13 @@ export class CitizenGuard implements CanActivate {
     if (!acrSatisfies(claims.acr, this.requiredAcr)) {
       throw new ProblemException(403, 'INSUFFICIENT_ACR', 'Innloggingen har for lavt sikkerhetsnivå. Logg inn med MinID, BankID, Buypass eller Commfides på høyt nivå.');
     }
-    if (fromCookie && !['GET', 'HEAD', 'OPTIONS'].includes(request.method) && !csrfMatches(request)) {
-      throw new ProblemException(403, 'CSRF_FAILED', 'Forespørselen mangler gyldig CSRF-token.');
+    const header = request.headers[CSRF_HEADER];
+    if (fromCookie && !SAFE_METHODS.includes(request.method) && !this.tokens.csrfMatches(token, typeof header === 'string' ? header : undefined)) {
+      throw new ProblemException(403, 'CSRF', 'Forespørselen mangler gyldig CSRF-token (X-CSRF-Token). Last siden på nytt.');
     }
     request.citizen = { hmac: claims.sub, acr: String(claims.acr), requestId: String(request.headers['x-request-id']) };
     return true;
   }
 }
 
-/** Double-submit: the page reads the (non-HttpOnly) CSRF cookie and sends it back as a header. */
-function csrfMatches(request: CitizenRequest): boolean {
-  const cookie = readCookie(request.headers.cookie, CSRF_COOKIE);
-  const header = request.headers[CSRF_HEADER];
-  if (!cookie || typeof header !== 'string' || cookie.length !== header.length) return false;
-  return timingSafeEqual(Buffer.from(cookie), Buffer.from(header));
-}
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];

@@ -4,16 +4,18 @@ import { GuardiansController } from '../guardians/guardians.controller.js';
 import { GuardiansService } from '../guardians/guardians.service.js';
 import { CitizenCasesService } from './citizen-cases.service.js';
 import { CitizenController } from './citizen.controller.js';
+import { CitizenSessionController } from './citizen-session.controller.js';
 import { CitizenGuard } from './citizen.guard.js';
 import { CitizenTokenService } from './citizen-token.service.js';
+import { IdPortenClient } from './idporten-client.js';
 import { ConsentRequestsController } from './consent-requests.controller.js';
 import { ConsentRequestsService } from './consent-requests.service.js';
 
 /** The family's access (DESIGN 12.4): guardians as rows, the citizen's endpoints, digital consent. */
 @Module({
   imports: [CaseCoreModule],
-  controllers: [GuardiansController, ConsentRequestsController, CitizenController],
-  providers: [GuardiansService, CitizenCasesService, ConsentRequestsService, CitizenTokenService, CitizenGuard],
+  controllers: [GuardiansController, ConsentRequestsController, CitizenController, CitizenSessionController],
+  providers: [GuardiansService, CitizenCasesService, ConsentRequestsService, CitizenTokenService, CitizenGuard, IdPortenClient],
   exports: [CitizenTokenService],
 })
 export class FamilyModule {}
