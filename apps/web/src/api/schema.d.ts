@@ -1244,6 +1244,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/citizen/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CitizenSessionController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CitizenSessionController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CitizenSessionController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/archive/extractions": {
         parameters: {
             query?: never;
@@ -1383,6 +1431,8 @@ export interface components {
         CitizenAccessTokenDto: {
             /** @description The API's citizen token: send as Authorization: Bearer on /api/v1/citizen/… */
             accessToken: string;
+            /** @description The value of the bti_citizen_csrf cookie, for X-CSRF-Token on writes authenticated by the cookie */
+            csrfToken: string;
         };
         RoleScopeDto: {
             role: string;
@@ -5338,6 +5388,63 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CitizenWithdrawalView"];
                 };
+            };
+        };
+    };
+    CitizenSessionController_login: {
+        parameters: {
+            query?: {
+                /** @description A path under /innbygger to land on after the login */
+                returnTo?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to ID-porten's authorization endpoint */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CitizenSessionController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Session cookies set; redirect to /innbygger (or the returnTo of the login) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CitizenSessionController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description bti_citizen and bti_citizen_csrf cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
