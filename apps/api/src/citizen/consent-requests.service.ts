@@ -64,7 +64,7 @@ export class ConsentRequestsService {
         const asked = askYouth ? 'ungdommen' : 'foresatte med foreldreansvar';
         return {
           case: {},
-          log: { type: 'consent_requested', text: `Samtykke bedt om digitalt fra ${asked} for: ${row.services.join(', ')}.`, data: { consentRequestId: row.id } },
+          log: { type: 'consent_requested', text: `Samtykke bedt om digitalt fra ${asked} for: ${serviceNames(row.services)}.`, data: { consentRequestId: row.id } },
           respond: () => presentStaff(row),
         };
       },
@@ -107,7 +107,7 @@ export class ConsentRequestsService {
       if (status === 'refused') {
         await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data, "citizenHmac") VALUES ($1, 'consent_refused', NULL, $2, $3, $4)`, [
           request.caseId,
-          `Samtykke nektet digitalt for: ${request.services.join(', ')}. Opplysninger deles ikke med disse tjenestene.`,
+          `Samtykke nektet digitalt for: ${serviceNames(request.services)}. Opplysninger deles ikke med disse tjenestene.`,
           JSON.stringify({ consentRequestId: request.id }),
           citizen.hmac,
         ]);
@@ -217,7 +217,7 @@ export class ConsentRequestsService {
     );
     await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data, "citizenHmac") VALUES ($1, 'consent_recorded', NULL, $2, $3, $4)`, [
       request.caseId,
-      `Samtykke (digitalt) gitt for: ${request.services.join(', ')}.`,
+      `Samtykke (digitalt) gitt for: ${serviceNames(request.services)}.`,
       JSON.stringify({ consentId: consent.id, consentRequestId: request.id }),
       citizen.hmac,
     ]);
@@ -225,6 +225,12 @@ export class ConsentRequestsService {
     await writeReminderEffects(em, request.caseId, remindersOnConsentRecorded(toDomainConsent(consent), now, await this.profiles.reminderDurations(c.municipalityId, c.profileVersion)));
     return consent.id;
   }
+}
+
+/** The log is read by staff and the family: services by their bokmål names (services.json), not codes. */
+function serviceNames(codes: string[]): string {
+  const names = new Map(loadReferenceData().services.map((s) => [s.code, s.nb]));
+  return codes.map((c) => names.get(c) ?? c).join(', ');
 }
 
 function startOfOsloDay(isoDate: string, plusDays = 0): Date {
