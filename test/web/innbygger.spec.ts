@@ -184,8 +184,9 @@ test('innbygger 1: the guardian logs in, finds the child, answers a consent requ
   await expect(page.getByText('Du så saken').first()).toBeVisible();
   await expectAccessible(page, 'innbygger: hvem har sett saken');
   await screenshot(page, 'innbygger-hvem-har-sett');
-  await page.getByText('Skjul når du selv har sett saken').click();
+  await page.getByText('Skjul det du selv har gjort').click();
   await expect(page.getByText('Du så saken')).toHaveCount(0);
+  await expect(page.getByText(/^Du endret saken/)).toHaveCount(0);
   await expect(page.getByText('Kari Ansatt (ansatt, Solsiden barnehage) endret saken').first()).toBeVisible();
   await per.dispose();
 

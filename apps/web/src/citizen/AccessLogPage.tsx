@@ -2,6 +2,7 @@ import { Heading, Paragraph, Spinner, Switch } from '@digdir/designsystemet-reac
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { usePageHeading } from '../components/usePageHeading';
+import { count } from '../format';
 import { dateTime } from '../labels';
 import { CitizenProblem } from './CitizenProblem';
 import type { CitizenSchemas } from './client';
@@ -19,13 +20,25 @@ function sentence(a: Access): string {
   return `${a.name}${about ? ` (${about})` : ''} ${verb}`;
 }
 
+/** Rows in a row that say the same in the same minute read as one: «Du så saken (3 ganger)». */
+function grouped(items: Access[]): { at: string; text: string; times: number }[] {
+  const rows: { at: string; text: string; times: number }[] = [];
+  for (const a of items) {
+    const text = sentence(a);
+    const last = rows.at(-1);
+    if (last && last.text === text && dateTime(last.at) === dateTime(a.at)) last.times += 1;
+    else rows.push({ at: a.at, text, times: 1 });
+  }
+  return rows;
+}
+
 /** Who has looked (DESIGN 12.4): from the audit trail, newest first; the citizen's own reads as «du». */
 export function AccessLogPage() {
   const { caseId = '' } = useParams();
   const access = useAccessLog(caseId);
   const heading = usePageHeading(access.isPending ? undefined : 'Hvem har sett saken', SITE);
   const [hideOwn, setHideOwn] = useState(false);
-  const items = (access.data?.items ?? []).filter((a) => !(hideOwn && a.name === 'du'));
+  const items = grouped((access.data?.items ?? []).filter((a) => !(hideOwn && a.name === 'du')));
   return (
     <div className="stack citizen-narrow">
       <BackLink to={`/innbygger/saker/${caseId}`}>Tilbake til saken</BackLink>
@@ -39,9 +52,9 @@ export function AccessLogPage() {
       <CitizenProblem error={access.error} />
       {access.isSuccess && (
         <>
-          <Switch label="Skjul når du selv har sett saken" checked={hideOwn} onChange={(e) => setHideOwn(e.target.checked)} />
+          <Switch label="Skjul det du selv har gjort" checked={hideOwn} onChange={(e) => setHideOwn(e.target.checked)} />
           <Paragraph data-size="sm" aria-live="polite">
-            {items.length === 1 ? '1 registrering' : `${items.length} registreringer`}
+            {count(items.reduce((n, r) => n + r.times, 0), 'registrering', 'registreringer')}
           </Paragraph>
           <ol className="citizen-access">
             {items.map((a, i) => (
@@ -49,7 +62,10 @@ export function AccessLogPage() {
                 <Paragraph data-size="sm" className="muted">
                   <time dateTime={a.at}>{dateTime(a.at)}</time>
                 </Paragraph>
-                <Paragraph>{sentence(a)}</Paragraph>
+                <Paragraph>
+                  {a.text}
+                  {a.times > 1 ? ` (${a.times} ganger)` : ''}
+                </Paragraph>
               </li>
             ))}
           </ol>
