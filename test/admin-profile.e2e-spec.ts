@@ -105,6 +105,11 @@ describe('administration: profile versions', () => {
     await expect(db.query(`DELETE FROM municipality_profile_version WHERE "municipalityId" = $1 AND version = 2`, [id])).rejects.toThrow(/never changes/);
   });
 
+  it.each(['99999999999', '0', '1.5', 'x'])('a version number that names no version (%s) answers 404, never a 500 from the database', async (version) => {
+    const res = await a.http.put(`/api/v1/admin/profile/versions/${version}`).set(await a.auth(admin)).send({ document: v1 }).expect(404);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+  });
+
   it('the changes are audit events; only this municipality’s admin may edit its profile', async () => {
     const events = await db.query(`SELECT action, detail FROM audit_event WHERE action LIKE 'admin.profile.%' AND "actorUsername" = $1 ORDER BY id`, [admin]);
     expect(events.map((e: { action: string }) => e.action)).toEqual(['admin.profile.draft', 'admin.profile.publish']);

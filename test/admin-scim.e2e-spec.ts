@@ -89,6 +89,18 @@ describe('administration: SCIM provisioning', () => {
     expect(events.map((e: { action: string }) => e.action)).toEqual(['admin.user.create', 'admin.user.update']);
   });
 
+  it('a PUT that leaves out externalId and active keeps them: the login subject stays, a deactivated user stays deactivated', async () => {
+    const name = `per.${randomUUID().slice(0, 8)}@demo.kommune.no`;
+    const subject = randomUUID();
+    const made = await scim('post', '/Users').send({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], externalId: subject, userName: name, active: false }).expect(201);
+    await scim('put', `/Users/${made.body.id}`).send({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: name, displayName: 'Per Pettersen' }).expect(200);
+    expect((await db.query(`SELECT "externalSubject", active, "displayName" FROM app_user WHERE id = $1`, [made.body.id]))[0]).toEqual({
+      externalSubject: subject,
+      active: false,
+      displayName: 'Per Pettersen',
+    });
+  });
+
   it('a revoked token stops working', async () => {
     const admin = await t.auth('anne.admin');
     const other = await t.http.post('/api/v1/admin/scim-tokens').set(admin).expect(201);

@@ -92,6 +92,28 @@ describe('an IdP whose access tokens say only typ JWT (Entra ID): OIDC_ACCESS_TO
   });
 });
 
+describe('Entra ID names its stable user id `oid`: OIDC_SUBJECT_CLAIM picks the claim matched against externalSubject', () => {
+  let t: TestApp;
+  let subject: string;
+  const me = (token: string) => t.http.get('/api/v1/me').set('Authorization', `Bearer ${token}`);
+
+  beforeAll(async () => {
+    t = await startTestApp({ OIDC_SUBJECT_CLAIM: 'oid' }, { login: 'test-issuer' });
+    const token = await t.issuer!.tokenFor('kari.ansatt');
+    subject = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub;
+  });
+  afterAll(() => t.close());
+
+  it('maps the user by `oid`, whatever `sub` says', async () => {
+    const res = await me(await t.issuer!.sign('pairwise-sub-from-entra', { claims: { oid: subject } })).expect(200);
+    expect(res.body.username).toBe('kari.ansatt');
+  });
+
+  it('refuses a token whose `sub` is the user but which has no `oid`', async () => {
+    await me(await t.issuer!.sign(subject)).expect(401);
+  });
+});
+
 describe('oidc configuration', () => {
   const oidc = { AUTH_MODE: 'oidc', OIDC_ISSUER: TestIssuer.ISSUER, OIDC_AUDIENCE: TestIssuer.AUDIENCE };
   const refusal = (overrides: Record<string, string>) => {

@@ -15,10 +15,17 @@ export const longDateTime = (iso: string | Date) => `${longDate(iso)} kl. ${time
 /** The Oslo day of an instant, `2026-11-30`: for grouping by day. */
 export const osloDay = (iso: string | Date) => isoDay.format(new Date(iso));
 
+/** The calendar day before `2026-03-30`: by the calendar, not 24 hours back (a DST day has 23 or 25). */
+function dayBefore(day: string): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
 /** «I dag», «I går», or «mandag 30. november 2026». */
 export function dayHeading(day: string, now = new Date()): string {
   if (day === osloDay(now)) return 'I dag';
-  if (day === osloDay(new Date(now.getTime() - 86_400_000))) return 'I går';
+  if (day === dayBefore(osloDay(now))) return 'I går';
   const noon = new Date(`${day}T12:00:00Z`);
   const weekday = weekdayFormat.format(noon);
   return `${weekday[0].toUpperCase()}${weekday.slice(1)} ${longDate(noon)}`;

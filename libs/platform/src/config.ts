@@ -69,6 +69,8 @@ export interface OidcConfig {
   accessTokenTyp: string;
   /** OIDC_ACCESS_TOKEN_CLAIM: a claim an access token must carry (e.g. `scp` for Entra ID, whose tokens say only `JWT`). */
   accessTokenClaim?: string;
+  /** OIDC_SUBJECT_CLAIM: the claim matched against a user's `externalSubject` (default `sub`; Entra ID: `oid`). */
+  subjectClaim: string;
 }
 
 export interface RetentionOverrides {
@@ -231,7 +233,8 @@ const GENERIC_TYPS = ['jwt', 'application/jwt'];
 function loadOidcConfig(env: NodeJS.ProcessEnv, authMode: AppConfig['authMode'], nodeEnv: string | undefined): OidcConfig {
   const accessTokenTyp = env.OIDC_ACCESS_TOKEN_TYP?.trim() || 'at+jwt';
   const accessTokenClaim = env.OIDC_ACCESS_TOKEN_CLAIM?.trim() || undefined;
-  const oidc = { issuer: env.OIDC_ISSUER?.trim(), audience: env.OIDC_AUDIENCE?.trim(), jwksUrl: env.OIDC_JWKS_URL?.trim(), clientId: env.OIDC_CLIENT_ID?.trim() || undefined, accessTokenTyp, accessTokenClaim };
+  const subjectClaim = env.OIDC_SUBJECT_CLAIM?.trim() || 'sub';
+  const oidc = { issuer: env.OIDC_ISSUER?.trim(), audience: env.OIDC_AUDIENCE?.trim(), jwksUrl: env.OIDC_JWKS_URL?.trim(), clientId: env.OIDC_CLIENT_ID?.trim() || undefined, accessTokenTyp, accessTokenClaim, subjectClaim };
   if (authMode !== 'oidc') return oidc;
   required(env, 'OIDC_ISSUER');
   required(env, 'OIDC_AUDIENCE');

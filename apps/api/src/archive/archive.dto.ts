@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate } from '../cases/dto/validators.js';
 
 /** `POST /archive/extractions`: the cases closed in [from, to] (Oslo dates). */
 export class StartExtractionDto {
-  @ApiProperty({ format: 'date', example: '2026-01-01' }) @Matches(DATE, { message: 'må være en dato (åååå-mm-dd)' }) from!: string;
-  @ApiProperty({ format: 'date', example: '2026-12-31' }) @Matches(DATE, { message: 'må være en dato (åååå-mm-dd)' }) to!: string;
+  @ApiProperty({ format: 'date', example: '2026-01-01' }) @IsCalendarDate() from!: string;
+  @ApiProperty({ format: 'date', example: '2026-12-31' }) @IsCalendarDate() to!: string;
 }
 
 /** `POST /archive/extractions/:id/deposited`: the archive's reference for the received package. */

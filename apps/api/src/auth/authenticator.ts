@@ -48,8 +48,8 @@ export class Authenticator {
     if (cached !== undefined) return cached;
     try {
       const claims = await this.tokens.verify(token);
-      this.verified.set(token, claims.sub, claims.exp * 1000); // `exp` is required
-      return claims.sub;
+      this.verified.set(token, claims.subject, claims.exp * 1000); // `exp` is required
+      return claims.subject;
     } catch {
       throw problems.unauthenticated('Tokenet er ugyldig eller utløpt.');
     }

@@ -47,10 +47,11 @@ export class TokenService implements OnModuleInit {
   /**
    * Verifies signature, issuer, audience, expiry (`exp` required) and that it is an access token
    * (header `typ`, and the configured claim): an ID token for the web client is refused even when
-   * its audience is ours. Returns the claims or throws.
+   * its audience is ours. Returns the claims, with `subject` taken from the configured claim
+   * (OIDC_SUBJECT_CLAIM, default `sub`), or throws.
    */
-  async verify(token: string): Promise<JWTPayload & { sub: string; exp: number }> {
-    const common = { requiredClaims: ['exp', 'sub'], clockTolerance: CLOCK_TOLERANCE_SECONDS };
+  async verify(token: string): Promise<JWTPayload & { subject: string; exp: number }> {
+    const common = { requiredClaims: ['exp'], clockTolerance: CLOCK_TOLERANCE_SECONDS };
     const { oidc } = this.config;
     const { payload } = this.devKeys
       ? await jwtVerify(token, this.devKeys.publicKey, { ...common, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, typ: ACCESS_TOKEN_TYP })
@@ -61,8 +62,9 @@ export class TokenService implements OnModuleInit {
           typ: oidc.accessTokenTyp,
           requiredClaims: [...common.requiredClaims, ...(oidc.accessTokenClaim ? [oidc.accessTokenClaim] : [])],
         });
-    if (typeof payload.sub !== 'string' || !payload.sub) throw new Error('token without sub');
-    return payload as JWTPayload & { sub: string; exp: number };
+    const subject = this.devKeys ? payload.sub : payload[oidc.subjectClaim];
+    if (typeof subject !== 'string' || !subject) throw new Error('token without its subject claim');
+    return { ...payload, subject, exp: payload.exp! };
   }
 
   get mode(): AppConfig['authMode'] {

@@ -1,9 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, type PipeTransform } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentPrincipal, Requires, type Principal } from '../../auth/principal.js';
 import { problems } from '../../common/problem.js';
 import { ProfileDraftDto, ProfileVersionView, ProfileView, PublishedView } from './profile.dto.js';
 import { ProfileAdmin } from './profile.service.js';
+
+/** A version number is a positive PostgreSQL integer: anything else names no version (404, not a 500 from the database). */
+const VERSION_NUMBER: PipeTransform<string, number> = {
+  transform(value) {
+    const version = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+    if (!(version >= 1 && version <= 2 ** 31 - 1)) throw problems.notFound();
+    return version;
+  },
+};
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -30,7 +39,7 @@ export class ProfileAdminController {
   @ApiConflictResponse({ description: 'A published version never changes' })
   saveVersion(
     @CurrentPrincipal() principal: Principal,
-    @Param('version', new ParseIntPipe({ exceptionFactory: () => problems.notFound() })) version: number,
+    @Param('version', VERSION_NUMBER) version: number,
     @Body() dto: ProfileDraftDto,
   ): Promise<ProfileVersionView> {
     return this.profile.saveVersion(principal, version, dto.document);

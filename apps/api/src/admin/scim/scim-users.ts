@@ -46,13 +46,16 @@ export const scimUsers = {
     return inScimTransaction(ctx, async (em, principal, audit) => {
       const fields = fromScim(instance);
       if (!resource.id) {
-        const user = await uniquely(() => em.save(AppUser, em.create(AppUser, { ...fields, municipalityId: ctx.caller.municipalityId, service: null })));
+        const created = { ...fields, externalSubject: fields.externalSubject ?? null, active: fields.active ?? true };
+        const user = await uniquely(() => em.save(AppUser, em.create(AppUser, { ...created, municipalityId: ctx.caller.municipalityId, service: null })));
         await audit.recordChange(em, principal, 'admin.user.create', changeDetail({ type: 'user', id: user.id }, null, user, USER_FIELDS, USER_PERSONAL));
         return scimUser(user);
       }
       const before = await em.findOne(AppUser, { where: { id: resource.id, municipalityId: ctx.caller.municipalityId }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw new SCIMMY.Types.Error(404, null!, `Resource ${resource.id} not found`);
-      const after: AppUser = { ...before, ...fields };
+      // A replacement that leaves out `externalId` or `active` keeps them: clearing the subject would
+      // lock the user out of their login, and a missing `active` must not bring a deactivated user back.
+      const after: AppUser = { ...before, ...fields, externalSubject: fields.externalSubject ?? before.externalSubject, active: fields.active ?? before.active };
       await uniquely(() => em.update(AppUser, { id: before.id }, { username: after.username, displayName: after.displayName, email: after.email, externalSubject: after.externalSubject, active: after.active }));
       await audit.recordChange(em, principal, 'admin.user.update', changeDetail({ type: 'user', id: before.id }, before, after, USER_FIELDS, USER_PERSONAL));
       if (before.active && !after.active) await noticeHandoverToLeaders(em, ctx.caller.municipalityId, after);
@@ -72,7 +75,8 @@ export const scimUsers = {
   },
 };
 
-function fromScim(instance: ScimUserIn): Pick<AppUser, 'username' | 'displayName' | 'email' | 'externalSubject' | 'active'> {
+/** The user's fields from a SCIM resource; `externalSubject` and `active` are undefined when the resource leaves them out. */
+function fromScim(instance: ScimUserIn): Pick<AppUser, 'username' | 'displayName' | 'email'> & { externalSubject?: string; active?: boolean } {
   const username = instance.userName?.trim().toLowerCase() ?? '';
   if (!USERNAME.test(username) || username.length > 100) throw new SCIMMY.Types.Error(400, 'invalidValue', 'userName må være små bokstaver, tall, punktum, @, _ og bindestrek (høyst 100 tegn)');
   const name = instance.displayName ?? instance.name?.formatted ?? [instance.name?.givenName, instance.name?.familyName].filter(Boolean).join(' ');
@@ -81,8 +85,8 @@ function fromScim(instance: ScimUserIn): Pick<AppUser, 'username' | 'displayName
     username,
     displayName: (name || username).slice(0, 200),
     email: email ? email.slice(0, 320) : null,
-    externalSubject: instance.externalId?.slice(0, 200) ?? null,
-    active: instance.active ?? true,
+    externalSubject: instance.externalId?.slice(0, 200),
+    active: instance.active,
   };
 }
 
