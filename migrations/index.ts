@@ -27,6 +27,7 @@ import { FamilyAccess1796160000000 } from './1796160000000-FamilyAccess.js';
 import { RetentionAndArchive1796170000000 } from './1796170000000-RetentionAndArchive.js';
 import { CaseErasure1796170000001 } from './1796170000001-CaseErasure.js';
 import { LeastPrivilege1796190000000 } from './1796190000000-LeastPrivilege.js';
+import { FamilyNoticesAndOverrides1796200000000 } from './1796200000000-FamilyNoticesAndOverrides.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -57,4 +58,5 @@ export const MIGRATIONS: Function[] = [
   RetentionAndArchive1796170000000,
   CaseErasure1796170000001,
   LeastPrivilege1796190000000,
+  FamilyNoticesAndOverrides1796200000000,
 ];

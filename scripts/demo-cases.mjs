@@ -109,8 +109,72 @@ const PLAN = [
   ['avsluttet', async (p, i) => { const c = await concern(p, i); await assessed(p, c.id); await event(p.staff, c.id, { type: 'decide', route: 'own_unit', rationale: 'Små tiltak i hverdagen.' }); await event(p.leader, c.id, { type: 'close', reason: 'resolved', note: 'Barnet har det bra nå; foresatte er fornøyde.' }); return c; }],
 ];
 
+// The family's door (DESIGN 12.4): synthetic national ids (month + 80), as in the README.
+const FAMILY = { mother: '03888510086', father: '21908210015', youth: '05901050041', lea: '14892050083' };
+
+async function asCitizen(pid, method, path, body) {
+  const login = await fetch(`${base}/api/v1/auth/dev-citizen-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pid }) });
+  if (!login.ok) throw new Error(`dev-citizen-login: ${login.status}`);
+  const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${(await login.json()).accessToken}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${method} ${path.replace(/[0-9a-f-]{36}/g, ':id')} som innbygger: ${res.status}`);
+  return res.json();
+}
+
+/** Registers the national ids (and e-mail addresses) of a case's guardians the concern named, as staff do. */
+async function linkGuardians(user, caseId, byName) {
+  const { items } = await call(user, 'GET', `/api/v1/cases/${caseId}/guardians`);
+  for (const g of items) {
+    const person = byName[g.name];
+    if (person) await call(user, 'PUT', `/api/v1/cases/${caseId}/guardians/${g.id}`, { nationalId: person.pid, email: person.email, verification: 'document_seen' }, caseId);
+  }
+}
+
+/**
+ * Lea (solsiden-bhg) with both parents linked, joint responsibility, a log, a withheld entry and a
+ * consent request waiting for them; Jonas (16, fjordglott-us), linked as the youth by his own id.
+ * Idempotent on its own: nothing when the mother already sees a case.
+ */
+async function familyCases() {
+  if ((await asCitizen(FAMILY.mother, 'GET', '/api/v1/citizen/children')).items.length) return false;
+  const units = await call('kari.ansatt', 'GET', '/api/v1/units');
+  const unitId = (code) => units.find((u) => u.code === code).id;
+  const kindergarten = { ...KINDERGARTEN };
+  const lea = await call('kari.ansatt', 'POST', '/api/v1/cases', {
+    unitId: unitId('solsiden-bhg'),
+    child: { firstName: 'Lea', lastName: 'Demosen', birthDate: '2020-09-14', nationalId: FAMILY.lea, guardians: [
+      { name: 'Mona Demosen', relation: 'mor', parentalResponsibility: true, contact: '+47 900 00 001' },
+      { name: 'Per Demosen', relation: 'far', parentalResponsibility: true, contact: '+47 900 00 002' },
+    ] },
+    concern: { description: 'Lea har blitt stille og trekker seg unna leken de siste ukene, og spiser lite i barnehagen.', categories: ['wellbeing'], riskFactors: [], protectiveFactors: ['trusted_adult'], suspectedViolenceOrAbuse: false },
+  });
+  await linkGuardians('kari.ansatt', lea.id, {
+    'Mona Demosen': { pid: FAMILY.mother, email: 'mona.demosen@demo.bti.local' },
+    'Per Demosen': { pid: FAMILY.father, email: 'per.demosen@demo.bti.local' },
+  });
+  await assign(kindergarten, lea.id);
+  await event('kari.ansatt', lea.id, { type: 'start_assessment' });
+  await log('kari.ansatt', lea.id, { type: 'conversation_guardians', text: 'Samtale med Mona og Per ved henting. De ser det samme hjemme og vil gjerne samarbeide.', at: new Date(Date.now() - 2 * 86_400_000).toISOString() });
+  await log('kari.ansatt', lea.id, { type: 'note', text: 'Lea lekte med to andre barn i hele utetiden i dag, og spiste hele matpakken.' });
+  await log('kari.ansatt', lea.id, { type: 'conversation_child', text: 'Lea ba oss ikke fortelle hjemme om det hun sa om søsteren.', confidential: 'child_asked' });
+  await call('kari.ansatt', 'POST', `/api/v1/cases/${lea.id}/consent-requests`, { services: ['health_station'], purpose: 'Vi vil snakke med helsesykepleier om Leas spising og søvn.', validUntil: day(180) }, lea.id);
+
+  const jonas = await call('tone.ansatt', 'POST', '/api/v1/cases', {
+    unitId: unitId('fjordglott-us'),
+    child: { firstName: 'Jonas', lastName: 'Demoberg', birthDate: '2010-10-05', nationalId: FAMILY.youth, guardians: [{ name: 'Mor Demoberg', relation: 'mor', parentalResponsibility: true }] },
+    concern: { description: 'Jonas har mye fravær etter høstferien og sier at han sover dårlig.', categories: ['absence', 'wellbeing'], riskFactors: [], protectiveFactors: [], suspectedViolenceOrAbuse: false },
+  });
+  await assign({ staff: 'tone.ansatt', leader: 'geir.leder' }, jonas.id);
+  await log('tone.ansatt', jonas.id, { type: 'conversation_child', text: 'Samtale med Jonas. Han vil gjerne ha hjelp med søvnen, og vil selv bestemme hva som deles hjemme.' });
+  return true;
+}
+
 async function main() {
   const existing = await call('ola.leder', 'GET', '/api/v1/cases?pageSize=1');
+  try {
+    if (await familyCases()) console.log('Familiens demosaker laget (Lea Demosen, Jonas Demoberg).');
+  } catch (error) {
+    console.warn(`Familiens demosaker feilet: ${error.message}`);
+  }
   if (existing.total > 0) return console.log('Demosakene finnes fra før.');
   let made = 0;
   let i = 0;

@@ -69,6 +69,9 @@ const EXPECTED: Record<Action, [Shape, Person[]]> = {
   // The anonymised health station member works on the case but does not see who the child is.
   'log.write':             ['team', ['leader', 'assignee', 'reporter', 'teamMember']],
   'log.correct':           ['tfa', ['leader', 'assignee', 'reporter', 'tfa']],
+  // The unit leader alone, not the stafettholder who may have written the entry.
+  'log.declassify':        ['team', ['leader']],
+  'youth_sharing.override': ['own', ['leader']],
   'guardians.manage':      ['pending', ['leader', 'assignee', 'reporter', 'colleague']],
   'report.read':           ['iks', ['leader', 'assignee', 'reporter', 'iks', 'iksMember']],
   'iks.accept':            ['iks', ['iks']],

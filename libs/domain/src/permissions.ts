@@ -26,7 +26,9 @@ export const CASE_COMMAND_ACTIONS = [
   'measure.evaluate',
   'log.write',
   'log.correct',
+  'log.declassify',
   'guardians.manage',
+  'youth_sharing.override',
   'report.read',
   'iks.accept',
   'iks.return',
@@ -104,6 +106,10 @@ export const PERMISSIONS: Record<Action, Rule> = {
   // The log is written by those working on the case who see who the child is (8.4).
   'log.write':        { on: 'case', who: WORKING, view: 'identified' },
   'log.correct':      { on: 'case', who: WORKING, view: 'identified' },
+  // The unit leader clears an entry's `confidential` (12.4), and overrides the youth's choice about
+  // sharing with the guardians, with a reason, when they need it for their parental responsibility (12.8.7).
+  'log.declassify':   { on: 'case', who: ['unit_leader'], view: 'identified', when: 'open' },
+  'youth_sharing.override': { on: 'case', who: ['unit_leader'], view: 'identified', when: 'open' },
   'guardians.manage': { on: 'case', who: ['identified_viewer'], view: 'identified', when: 'open' },
   'report.read':      { on: 'case', who: ['identified_viewer'], view: 'identified' },
   'iks.accept':       { on: 'case', who: ['iks_coordinator'], view: 'identified', when: ACTING },

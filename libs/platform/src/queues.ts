@@ -45,6 +45,8 @@ export interface MailJobs {
   notice: { deliveryId: string };
   /** One user's daily digest; job id = mail_digest.id. */
   digest: { digestId: string };
+  /** One e-mail to a guardian (the kind of notice only); job id = citizen_notice.id. */
+  'citizen-notice': { noticeId: string };
   /** 07:30 Europe/Oslo: collects the digests of the day (a BullMQ job scheduler). */
   'digest-run': Record<string, never>;
 }

@@ -120,6 +120,8 @@ const REFUSALS: Partial<Record<CaseAction, string>> = {
   'measure.evaluate': 'Bare tiltaksansvarlig, sakens koordinator eller enhetslederen kan evaluere tiltaket.',
   'log.write': 'Bare de som arbeider med saken og ser hvem barnet er, kan skrive i loggen.',
   'log.correct': 'Bare de som arbeider med saken og ser hvem barnet er, kan rette i loggen.',
+  'log.declassify': 'Bare enhetslederen kan oppheve at en oppføring er skjermet for familien.',
+  'youth_sharing.override': 'Bare enhetslederen kan overstyre ungdommens valg om deling med foresatte.',
   'iks.accept': 'Bare IKS-koordinatoren kan ta inn en IKS-henvisning.',
   'iks.return': 'Bare IKS-koordinatoren kan sende en IKS-henvisning tilbake.',
   'iks.end': 'Bare IKS-koordinatoren kan avslutte IKS-innsatsen.',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
@@ -39,6 +39,27 @@ export class CaseLogController {
   @ApiOkResponse({ type: LogEntryView })
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Param('entryId') entryId: string): Promise<LogEntryView> {
     return this.log.get(principal, id, entryId);
+  }
+
+  @Post(':entryId/declassification')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Clear an entry's `confidential`: the family then sees it (action `log.declassify`, the unit leader)",
+    description: 'Others 403; an entry that is not confidential (or cleared already) 422 `NOT_CONFIDENTIAL`. The entry\'s text is unchanged; a `confidential_cleared` log line and an audit row record who cleared it.',
+  })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiOkResponse({ type: LogEntryView, headers: ETAG_RESPONSE_HEADER })
+  async declassify(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Param('entryId') entryId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LogEntryView> {
+    const precondition = new CasePrecondition(ifMatch);
+    const entry = await this.log.declassify(principal, id, entryId, precondition);
+    res.setHeader('ETag', precondition.nextEtag);
+    return entry;
   }
 
   @Post(':entryId/corrections')

@@ -14,6 +14,7 @@ import { CaseCommandRunner } from '../case-core/case-command-runner.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import type { CasePrecondition } from '../case-core/if-match.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
+import { noticeGuardiansOfEntry } from '../citizen/guardian-notices.js';
 import { CreateCorrectionDto, CreateLogEntryDto, LogEntryView, type LogEntryKind } from './case-log.dto.js';
 
 const KIND_LABEL: Record<LogEntryKind, string> = {
@@ -76,6 +77,7 @@ export class CaseLogService {
         const participants = (dto.participants ?? []).map((p) => p.trim());
         const text = composeText(dto.type, dto.text.trim(), occurredAt, participants, tasks.map((t) => ({ ...t, responsible: responsibleNames.get(t.responsibleId)! })));
         const entry = await this.insertEntry(em, { caseId, type: dto.type, actorId: principal.userId, text, occurredAt, participants, correctsEntryId: null, data: { tasks: tasks.length }, confidential: dto.confidential ?? null });
+        await noticeGuardiansOfEntry(em, caseId, entry);
         const taskRows: CaseTask[] = [];
         const reminders: DomainEffect[] = [];
         const durations = await this.profiles.reminderDurations(loaded.row.municipalityId, loaded.row.profileVersion);
@@ -102,6 +104,32 @@ export class CaseLogService {
         const text = `Rettelse av oppføringen fra ${when}: ${dto.text.trim()}\nBegrunnelse: ${dto.reason.trim()}`;
         const entry = await this.insertEntry(em, { caseId, type: 'correction', actorId: principal.userId, text, occurredAt: null, participants: [], correctsEntryId: original.id, data: {}, confidential: original.confidential });
         return { case: {}, respond: () => view(entry, [], [], 'full') };
+      },
+    });
+  }
+
+  /**
+   * The unit leader clears an entry's `confidential` (DESIGN 12.4): from now the family sees it as
+   * any other entry. The entry's text never changes; the clearing is its own log line and audit row.
+   */
+  async declassify(principal: Principal, caseId: string, entryId: string, precondition: CasePrecondition): Promise<LogEntryView> {
+    return this.runner.run(principal, caseId, {
+      action: 'case.log.declassify',
+      requires: 'log.declassify',
+      checkVersion: (version) => precondition.check(version),
+      decide: async (em, _loaded, now) => {
+        const entry = await this.findEntry(em, caseId, entryId);
+        if (!entry.confidential || entry.confidentialClearedAt) {
+          throw new ProblemException(422, 'NOT_CONFIDENTIAL', 'Oppføringen er ikke skjermet for familien.');
+        }
+        await em.query(`UPDATE case_log_entry SET "confidentialClearedAt" = $2, "confidentialClearedById" = $3 WHERE id = $1`, [entry.id, now, principal.userId]);
+        const cleared = { ...entry, confidentialClearedAt: now } as CaseLogEntry;
+        await noticeGuardiansOfEntry(em, caseId, { at: entry.at, confidential: null });
+        return {
+          case: {},
+          log: { type: 'confidential_cleared', text: `Enhetslederen har gjort oppføringen fra ${norwegianDateTime(entry.at)} synlig for familien.`, data: { entryId: entry.id } },
+          respond: () => view(cleared, [], [], 'full'),
+        };
       },
     });
   }

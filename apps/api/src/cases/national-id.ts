@@ -1,5 +1,5 @@
 import { createHmac, hkdfSync } from 'node:crypto';
-import { dnr, fnr } from '@navikt/fnrvalidator';
+import { dnr, fnr, tnr } from '@navikt/fnrvalidator';
 import { FieldCipher } from '../common/field-cipher.js';
 
 /**
@@ -10,21 +10,11 @@ export function isValidNationalId(value: string): boolean {
   return /^\d{11}$/.test(value) && (fnr(value).status === 'valid' || dnr(value).status === 'valid' || isSyntheticNationalId(value));
 }
 
-/** A synthetic national id (Digdir test users, «syntetisk fødselsnummer»): month digits + 80, real day, mod-11 checks. */
+/** A synthetic national id (Digdir's test users, TestNorge: month digits + 80, real date, mod-11 checks). */
 export function isSyntheticNationalId(value: string): boolean {
   if (!/^\d{11}$/.test(value)) return false;
-  const month = Number(value.slice(2, 4)) - 80;
-  const day = Number(value.slice(0, 2));
-  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
-  const d = [...value].map(Number);
-  const k1 = mod11(d, [3, 7, 6, 1, 8, 9, 4, 5, 2]);
-  const k2 = mod11([...d.slice(0, 9), k1], [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
-  return k1 === d[9] && k2 === d[10];
-}
-
-function mod11(digits: number[], weights: number[]): number {
-  const rest = 11 - (weights.reduce((sum, w, i) => sum + w * digits[i], 0) % 11);
-  return rest === 11 ? 0 : rest; // 10 is never valid: it matches no digit
+  const result = tnr(value);
+  return result.status === 'valid' && result.type === 'tnr';
 }
 
 /**

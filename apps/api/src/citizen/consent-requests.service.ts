@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { noticeGuardiansOfConsentRequest } from './guardian-notices.js';
 import { isUUID } from 'class-validator';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
@@ -61,6 +62,7 @@ export class ConsentRequestsService {
            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
           [caseId, [...new Set(dto.services)], dto.purpose.trim(), startOfOsloDay(dto.validUntil, 1), profile.consentRequires ?? 'all_with_responsibility', askYouth, principal.userId],
         );
+        if (!askYouth) await noticeGuardiansOfConsentRequest(em, caseId);
         const asked = askYouth ? 'ungdommen' : 'foresatte med foreldreansvar';
         return {
           case: {},

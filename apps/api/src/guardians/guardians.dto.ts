@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsNationalId } from '../cases/dto/validators.js';
 
 /** How staff verified a guardian's national id; `registry` is for a future registry lookup, never typed by staff. */
@@ -14,6 +14,7 @@ export class CreateGuardianDto {
   @ApiProperty({ description: 'Har foreldreansvar' }) @IsBoolean() parentalResponsibility!: boolean;
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) contact?: string;
   @ApiProperty({ enum: STAFF_VERIFICATIONS }) @IsIn(STAFF_VERIFICATIONS) verification!: StaffVerification;
+  @ApiPropertyOptional({ maxLength: 320, description: "The guardian's e-mail for notices (the kind of notice only, DESIGN 12.8.11)" }) @IsOptional() @IsEmail() @MaxLength(320) email?: string;
 }
 
 /** Adds a national id to a guardian the case already names (and may correct the other fields). */
@@ -24,6 +25,7 @@ export class UpdateGuardianDto {
   @ApiPropertyOptional({ maxLength: 40 }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(40) relation?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() parentalResponsibility?: boolean;
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) contact?: string;
+  @ApiPropertyOptional({ maxLength: 320, description: "The guardian's e-mail for notices (the kind of notice only, DESIGN 12.8.11)" }) @IsOptional() @IsEmail() @MaxLength(320) email?: string;
 }
 
 export class GuardianView {
@@ -33,6 +35,7 @@ export class GuardianView {
   @ApiProperty() relation!: string;
   @ApiProperty() parentalResponsibility!: boolean;
   @ApiProperty({ nullable: true, type: String }) contact!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'For notices (the kind of notice only)' }) email!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The registered national id (identified view only); null until registered' }) nationalId!: string | null;
   @ApiProperty({ enum: ['stated_by_staff', 'document_seen', 'registry'], nullable: true }) basis!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) verifiedBy!: string | null;

@@ -63,6 +63,7 @@ export class GuardiansService {
           relation: dto.relation.trim(),
           parentalResponsibility: dto.parentalResponsibility,
           contact: dto.contact?.trim() || null,
+          email: dto.email?.trim() || null,
           nationalIdEncrypted: this.cipher.encrypt(dto.nationalId),
           nationalIdHash: hash,
           basis: dto.verification,
@@ -90,6 +91,7 @@ export class GuardiansService {
           ...(dto.relation !== undefined ? { relation: dto.relation.trim() } : {}),
           ...(dto.parentalResponsibility !== undefined ? { parentalResponsibility: dto.parentalResponsibility } : {}),
           ...(dto.contact !== undefined ? { contact: dto.contact.trim() || null } : {}),
+          ...(dto.email !== undefined ? { email: dto.email.trim() } : {}),
           nationalIdEncrypted: this.cipher.encrypt(dto.nationalId),
           nationalIdHash: hash,
           basis: dto.verification,
@@ -117,9 +119,9 @@ export class GuardiansService {
 
   private async insert(em: EntityManager, values: Omit<CaseGuardianRow, 'id' | 'createdAt' | 'updatedAt'>): Promise<CaseGuardianRow> {
     const [row] = await em.query(
-      `INSERT INTO case_guardian ("caseId", name, relation, "parentalResponsibility", contact, "nationalIdEncrypted", "nationalIdHash", basis, "verifiedById", "verifiedAt", position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
-      [values.caseId, values.name, values.relation, values.parentalResponsibility, values.contact, values.nationalIdEncrypted, values.nationalIdHash, values.basis, values.verifiedById, values.verifiedAt, values.position],
+      `INSERT INTO case_guardian ("caseId", name, relation, "parentalResponsibility", contact, email, "nationalIdEncrypted", "nationalIdHash", basis, "verifiedById", "verifiedAt", position)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
+      [values.caseId, values.name, values.relation, values.parentalResponsibility, values.contact, values.email, values.nationalIdEncrypted, values.nationalIdHash, values.basis, values.verifiedById, values.verifiedAt, values.position],
     );
     return row as CaseGuardianRow;
   }
@@ -132,6 +134,7 @@ export class GuardiansService {
       relation: row.relation,
       parentalResponsibility: row.parentalResponsibility,
       contact: row.contact,
+      email: row.email ?? null,
       nationalId: row.nationalIdEncrypted ? this.cipher.decrypt(row.nationalIdEncrypted) : null,
       basis: row.basis,
       verifiedBy: row.verifiedById,

@@ -1,5 +1,5 @@
 import { REMINDER_KINDS } from '@app/domain';
-import { caseLink, digestMail, noticeLabel, noticeMail, osloTime } from './mail-content.js';
+import { caseLink, citizenNoticeMail, digestMail, noticeLabel, noticeMail, osloTime } from './mail-content.js';
 
 const caseId = '0b6f8f0e-7d5e-4a7c-9a53-2f0d3c1e9b11';
 
@@ -44,5 +44,16 @@ describe('mail content', () => {
     expect(mail.text).toContain(caseLink('https://bti.kommune.no', other));
     expect(mail.text).toContain('2 nye varsler');
     expect(mail.text).toContain('Sak: BTI-2026-0002');
+  });
+});
+
+describe("a guardian's e-mail (DESIGN 12.8.11)", () => {
+  it('names the kind of notice and the portal, nothing else: no case, no reference', () => {
+    for (const kind of ['consent_request', 'log_shared']) {
+      const mail = citizenNoticeMail(kind, 'https://bti.kommune.no');
+      expect(mail.text).toContain('https://bti.kommune.no/innbygger');
+      expect(`${mail.subject}${mail.text}`).not.toMatch(/BTI-\d{4}-|\/saker\//);
+    }
+    expect(citizenNoticeMail('consent_request', 'https://x').subject).toBe('BTI: Du har fått en forespørsel om samtykke');
   });
 });

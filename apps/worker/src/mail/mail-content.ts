@@ -106,3 +106,19 @@ export function digestMail(notices: NoticeFacts[], publicUrl: string, day: strin
     html: htmlOf(paragraphs),
   };
 }
+
+/** What a guardian's e-mail says (DESIGN 12.8.11): the kind of notice only, and where to log in. */
+const CITIZEN_NOTICE_LABELS: Record<string, string> = {
+  consent_request: 'Du har fått en forespørsel om samtykke',
+  log_shared: 'Det er nytt innhold i en sak du har innsyn i',
+};
+
+export function citizenNoticeMail(kind: string, publicUrl: string): MailContent {
+  const label = CITIZEN_NOTICE_LABELS[kind] ?? 'Det er nytt innhold i BTI';
+  const paragraphs = [
+    [`${label}.`],
+    [`Logg inn med ID-porten for å se det: ${publicUrl}/innbygger`],
+    ['Av personvernhensyn står det ingen opplysninger om saken eller barnet i denne e-posten. Du får høyst én slik e-post om dagen for hver sak.'],
+  ];
+  return { subject: `BTI: ${label}`, text: paragraphs.map((p) => p.join('\n')).join('\n\n') + '\n', html: htmlOf(paragraphs) };
+}

@@ -48,11 +48,25 @@ export class MailDispatcher {
   }
 
   /**
+   * Enqueues the guardians' notices written within `windowMs` and still pending (the API writes
+   * them already rate-limited, one per guardian, kind and day). Job id = row id: a re-add is a no-op.
+   */
+  async dispatchCitizenNotices(windowMs = this.options.lookbackHours * 3_600_000): Promise<number> {
+    const since = new Date(Date.now() - Math.min(windowMs, this.options.lookbackHours * 3_600_000));
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT id FROM citizen_notice WHERE status = 'pending' AND "createdAt" > $1 ORDER BY "createdAt" LIMIT $2`,
+      [since, this.options.batchSize],
+    );
+    await this.queue.addCitizenNotices(rows.map((r) => r.id));
+    return rows.length;
+  }
+
+  /**
    * Re-adds the jobs of pending immediate deliveries and pending digests (a no-op for jobs Redis
    * still has: the job id is the row id). Covers a Redis outage or a lost Redis.
    */
   async reconcile(): Promise<void> {
-    const page = async (table: 'notification_delivery' | 'mail_digest', extra: string, add: (ids: string[]) => Promise<void>) => {
+    const page = async (table: 'notification_delivery' | 'mail_digest' | 'citizen_notice', extra: string, add: (ids: string[]) => Promise<void>) => {
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
         const rows: { id: string }[] = await this.ds.query(
@@ -65,6 +79,7 @@ export class MailDispatcher {
       }
     };
     await page('notification_delivery', `AND mode = 'immediate'`, (ids) => this.queue.addNotices(ids));
+    await page('citizen_notice', '', (ids) => this.queue.addCitizenNotices(ids));
     await page('mail_digest', '', (ids) => this.queue.addDigests(ids));
   }
 }

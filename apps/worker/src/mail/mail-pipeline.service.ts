@@ -91,6 +91,7 @@ export class MailPipeline implements OnApplicationBootstrap, BeforeApplicationSh
     try {
       const recorded = await this.dispatcher!.dispatch(full ? undefined : Math.max(RECENT_WINDOW_MS, 2 * this.options.dispatchIntervalMs));
       if (recorded > 0) this.logger.log(`${recorded} nye e-postvarsler registrert`);
+      await this.dispatcher!.dispatchCitizenNotices(full ? undefined : Math.max(RECENT_WINDOW_MS, 2 * this.options.dispatchIntervalMs));
       if (full) {
         await this.dispatcher!.reconcile();
         this.lastReconcile = Date.now();

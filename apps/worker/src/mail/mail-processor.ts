@@ -4,13 +4,13 @@ import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { DigestCollector } from './digest-collector.js';
-import { digestMail, noticeMail, type NoticeFacts } from './mail-content.js';
+import { citizenNoticeMail, digestMail, noticeMail, type NoticeFacts } from './mail-content.js';
 import type { ResolvedMailOptions } from './mail-options.js';
 import { describeMailError, type MailTransport } from './mail-transport.js';
 
 export type MailOutcome = 'sent' | 'skipped' | 'missing' | 'collected' | 'failed';
 
-type Table = 'notification_delivery' | 'mail_digest';
+type Table = 'notification_delivery' | 'mail_digest' | 'citizen_notice';
 
 interface NoticeRow extends NoticeFacts {
   status: string;
@@ -59,6 +59,8 @@ export class MailProcessor {
         return this.sendNotice(job, (job.data as MailJobs['notice']).deliveryId);
       case 'digest':
         return this.sendDigest(job, (job.data as MailJobs['digest']).digestId);
+      case 'citizen-notice':
+        return this.sendCitizenNotice(job, (job.data as MailJobs['citizen-notice']).noticeId);
       case 'digest-run':
         await this.collector.run(new Date());
         return 'collected';
@@ -103,6 +105,22 @@ export class MailProcessor {
     await this.attempt(job, 'mail_digest', digestId, () => this.transport.send(digest.email!, messageId, digestMail(notices, this.config.publicUrl, digest.day)));
     await this.recordSent('mail_digest', digestId, messageId);
     this.logger.log(`E-post digest.${digestId} sendt (${notices.length} varsler)`);
+    return 'sent';
+  }
+
+  /** A guardian's notice: the address from their case_guardian row, the kind only in the text. */
+  private async sendCitizenNotice(job: Job, noticeId: string): Promise<MailOutcome> {
+    const [row]: { status: string; kind: string; email: string | null }[] = await this.ds.query(
+      `SELECT n.status, n.kind, g.email FROM citizen_notice n JOIN case_guardian g ON g.id = n."guardianId" WHERE n.id = $1`,
+      [noticeId],
+    );
+    if (!row) return 'missing';
+    if (row.status === 'sent' || row.status === 'skipped') return row.status;
+    if (!row.email) return this.skip('citizen_notice', noticeId);
+    const messageId = this.transport.messageIdFor('citizen', noticeId);
+    await this.attempt(job, 'citizen_notice', noticeId, () => this.transport.send(row.email!, messageId, citizenNoticeMail(row.kind, this.config.publicUrl)));
+    await this.recordSent('citizen_notice', noticeId, messageId);
+    this.logger.log(`E-post citizen.${noticeId} sendt`);
     return 'sent';
   }
 

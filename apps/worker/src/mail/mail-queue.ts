@@ -42,6 +42,12 @@ export class MailQueue {
     await this.bounded(this.queue.addBulk(digestIds.map((digestId) => ({ name: 'digest' as const, data: { digestId }, opts: this.jobOptions(digestId) }))));
   }
 
+  /** One `citizen-notice` job per citizen_notice id. */
+  async addCitizenNotices(noticeIds: string[]): Promise<void> {
+    if (noticeIds.length === 0) return;
+    await this.bounded(this.queue.addBulk(noticeIds.map((noticeId) => ({ name: 'citizen-notice' as const, data: { noticeId }, opts: this.jobOptions(noticeId) }))));
+  }
+
   /** 07:30 Europe/Oslo every day; the run itself skips days that are not working days. */
   async scheduleDigestRun(): Promise<void> {
     await this.bounded(

@@ -21,7 +21,7 @@ export class MailTransport {
   }
 
   /** `<notice.<id>@domain>` or `<digest.<id>@domain>`. */
-  messageIdFor(kind: 'notice' | 'digest', id: string): string {
+  messageIdFor(kind: 'notice' | 'digest' | 'citizen', id: string): string {
     return `<${kind}.${id}@${this.domain}>`;
   }
 

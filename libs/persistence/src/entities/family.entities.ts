@@ -16,6 +16,8 @@ export class CaseGuardianRow {
   @Column({ type: 'varchar', length: 40 }) relation!: string;
   @Column({ type: 'boolean' }) parentalResponsibility!: boolean;
   @Column({ type: 'varchar', length: 200, nullable: true }) contact!: string | null;
+  /** For e-mail notices that carry the kind of notice only (migration FamilyNoticesAndOverrides). */
+  @Column({ type: 'varchar', length: 320, nullable: true }) email!: string | null;
   /** AES-256-GCM, like the child's. */
   @Column({ type: 'text', nullable: true }) nationalIdEncrypted!: string | null;
   /** HMAC-SHA-256 (hex) of the national id: what a citizen's login is matched on. */

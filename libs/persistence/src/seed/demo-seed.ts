@@ -32,6 +32,9 @@ export const DEMO_USERS: { username: string; displayName: string; role: string; 
   // Operates the job queues of the whole platform; no municipality role, reads no case (DESIGN 12.8 item 10).
   { username: 'ole.operator', displayName: 'Ole Operatør', role: 'operator', scope: 'platform' },
   { username: 'arne.arkivar', displayName: 'Arne Arkivar', role: 'archivist', scope: 'municipality' },
+  // The demo youth's school (DESIGN 12.4 demo identities).
+  { username: 'tone.ansatt', displayName: 'Tone Ansatt', role: 'staff', scope: { unit: 'fjordglott-us' } },
+  { username: 'geir.leder', displayName: 'Geir Leder', role: 'unit_leader', scope: { unit: 'fjordglott-us' } },
 ];
 
 /** `demo` enables every route and borrows Kristiansund's IKS set-up, so every path can be tried. */
