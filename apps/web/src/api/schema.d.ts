@@ -331,6 +331,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/log/{entryId}/declassification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clear an entry's `confidential`: the family then sees it (action `log.declassify`, the unit leader)
+         * @description Others 403; an entry that is not confidential (or cleared already) 422 `NOT_CONFIDENTIAL`. The entry's text is unchanged; a `confidential_cleared` log line and an audit row record who cleared it.
+         */
+        post: operations["CaseLogController_declassify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/log/{entryId}/corrections": {
         parameters: {
             query?: never;
@@ -1084,6 +1104,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/youth-sharing/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Override the youth's choice about sharing with the guardians, with a reason (action `youth_sharing.override`, the unit leader) */
+        post: operations["YouthSharingOverrideController_override"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/consent-requests": {
         parameters: {
             query?: never;
@@ -1602,6 +1639,8 @@ export interface components {
             relation: string;
             parentalResponsibility: boolean;
             contact: string | null;
+            /** @description For notices (the kind of notice only) */
+            email: string | null;
             /** @description The registered national id (identified view only); null until registered */
             nationalId: string | null;
             /** @enum {string|null} */
@@ -1717,7 +1756,7 @@ export interface components {
             /** @description The events among allowedActions */
             allowedEvents: string[];
             /** @description What the caller may do on this case now (libs/domain permissions.ts): the events by name and the other case actions (`case.assign`, `measure.add`, `log.write`, …) */
-            allowedActions: ("start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down" | "guardians_may_be_informed" | "case.assign" | "consent.manage" | "consent.request" | "measure.add" | "measure.evaluate" | "log.write" | "log.correct" | "guardians.manage" | "report.read" | "iks.accept" | "iks.return" | "iks.end" | "iks.priority" | "iks.order")[];
+            allowedActions: ("start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down" | "guardians_may_be_informed" | "case.assign" | "consent.manage" | "consent.request" | "measure.add" | "measure.evaluate" | "log.write" | "log.correct" | "log.declassify" | "guardians.manage" | "youth_sharing.override" | "report.read" | "iks.accept" | "iks.return" | "iks.end" | "iks.priority" | "iks.order")[];
             /** @description Only in the answer to a command: true when the command took the case out of the caller’s view (this is the case as they last saw it; a GET now answers 404) */
             leftView?: boolean;
             /** @description Only in GET /cases/:id: the open deadlines, soonest first (DESIGN 12.1) */
@@ -1772,7 +1811,7 @@ export interface components {
             /** @description The events among allowedActions */
             allowedEvents: string[];
             /** @description What the caller may do on this case now (libs/domain permissions.ts): the events by name and the other case actions (`case.assign`, `measure.add`, `log.write`, …) */
-            allowedActions: ("start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down" | "guardians_may_be_informed" | "case.assign" | "consent.manage" | "consent.request" | "measure.add" | "measure.evaluate" | "log.write" | "log.correct" | "guardians.manage" | "report.read" | "iks.accept" | "iks.return" | "iks.end" | "iks.priority" | "iks.order")[];
+            allowedActions: ("start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down" | "guardians_may_be_informed" | "case.assign" | "consent.manage" | "consent.request" | "measure.add" | "measure.evaluate" | "log.write" | "log.correct" | "log.declassify" | "guardians.manage" | "youth_sharing.override" | "report.read" | "iks.accept" | "iks.return" | "iks.end" | "iks.priority" | "iks.order")[];
             /** @description Only in the answer to a command: true when the command took the case out of the caller’s view (this is the case as they last saw it; a GET now answers 404) */
             leftView?: boolean;
             /** @description Only in GET /cases/:id: the open deadlines, soonest first (DESIGN 12.1) */
@@ -2872,6 +2911,8 @@ export interface components {
             contact?: string;
             /** @enum {string} */
             verification: "stated_by_staff" | "document_seen";
+            /** @description The guardian's e-mail for notices (the kind of notice only, DESIGN 12.8.11) */
+            email?: string;
         };
         UpdateGuardianDto: {
             /** @description Fødselsnummer or D-nummer (11 digits) */
@@ -2882,6 +2923,22 @@ export interface components {
             relation?: string;
             parentalResponsibility?: boolean;
             contact?: string;
+            /** @description The guardian's e-mail for notices (the kind of notice only, DESIGN 12.8.11) */
+            email?: string;
+        };
+        YouthSharingOverrideDto: {
+            /** @description Whether the guardians see what was written from the youth's selfConsentAge */
+            shareWithGuardians: boolean;
+            /** @description Why the guardians need it to exercise their parental responsibility (or why not) */
+            reason: string;
+        };
+        YouthSharingOverrideView: {
+            shareWithGuardians: boolean;
+            /** @enum {string} */
+            decidedBy: "unit_leader";
+            reason: string;
+            /** Format: date-time */
+            at: string;
         };
         CreateConsentRequestDto: {
             /** @description Service codes (services.json) */
@@ -3777,6 +3834,33 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogEntryView"];
+                };
+            };
+        };
+    };
+    CaseLogController_declassify: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version from its ETag, e.g. "3". Missing → 428 PRECONDITION_REQUIRED, stale → 412 VERSION_MISMATCH; the response carries the new ETag. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The case's version after the change */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5156,6 +5240,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GuardianView"];
+                };
+            };
+        };
+    };
+    YouthSharingOverrideController_override: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version from its ETag, e.g. "3". Missing → 428 PRECONDITION_REQUIRED, stale → 412 VERSION_MISMATCH; the response carries the new ETag. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["YouthSharingOverrideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The case's version after the change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YouthSharingOverrideView"];
                 };
             };
         };
