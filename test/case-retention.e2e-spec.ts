@@ -210,4 +210,53 @@ describe('Retention and deletion (DESIGN 12.5, 12.8)', () => {
       expect((await row(c.id)).deletedAt).not.toBeNull();
     });
   });
+
+  describe('review findings', () => {
+    const deletion = () => w.app.get(ArchivePipeline).deletion.run(`test:${Date.now()}`);
+    const extractAndDeposit = async (reference: string) => {
+      const started = await t.http.post('/api/v1/archive/extractions').set(await t.auth('arne.arkivar')).send({ from: osloToday(), to: osloToday() });
+      expect(started.status).toBe(202);
+      await waitFor(async () => {
+        const res = await t.http.get(`/api/v1/archive/extractions/${started.body.id}`).set(await t.auth('arne.arkivar'));
+        return res.body.status === 'done' ? res.body : null;
+      }, 120_000, 'extraction done');
+      expect((await t.http.post(`/api/v1/archive/extractions/${started.body.id}/deposited`).set(await t.auth('arne.arkivar')).send({ reference })).status).toBe(200);
+    };
+    const correct = async (username: string, caseId: string, entryId: string) => {
+      const etag = (await t.http.get(`/api/v1/cases/${caseId}`).set(await t.auth(username))).headers.etag;
+      return t.http.post(`/api/v1/cases/${caseId}/log/${entryId}/corrections`).set(await t.auth(username)).set('If-Match', etag).send({ text: 'Rettet tekst.', reason: 'Skrivefeil.' });
+    };
+
+    it('a closed case is read-only at once for its other workers: the reporter cannot correct its log (422); the unit leader can', async () => {
+      const c = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
+      expect((await sendEvent(t, 'ola.leder', c.id, CLOSE)).status).toBe(200);
+      const [entry] = await db.query(`SELECT id FROM case_log_entry WHERE "caseId" = $1 ORDER BY at LIMIT 1`, [c.id]);
+      const byReporter = await correct('kari.ansatt', c.id, entry.id);
+      expect([byReporter.status, byReporter.body.code]).toEqual([422, 'TRANSITION_NOT_ALLOWED']);
+      expect((await correct('ola.leder', c.id, entry.id)).status).toBe(201);
+    });
+
+    it('the deletion gate wants the archived copy of the current closing: reopened, logged and closed again after its extraction, the case stays until extracted anew', async () => {
+      const c = await logConcern(t, 'kari.ansatt', 'solsiden-bhg');
+      expect((await sendEvent(t, 'ola.leder', c.id, CLOSE)).status).toBe(200);
+      await extractAndDeposit('IKA-2026/gate-1');
+      expect((await sendEvent(t, 'ola.leder', c.id, { type: 'reopen', reason: 'Ny informasjon fra skolen om barnet.' })).status).toBe(200);
+      const etag = (await t.http.get(`/api/v1/cases/${c.id}`).set(await t.auth('ola.leder'))).headers.etag;
+      expect((await t.http.post(`/api/v1/cases/${c.id}/log`).set(await t.auth('ola.leder')).set('If-Match', etag).send({ type: 'note', text: 'Nytt etter gjenåpning.' })).status).toBe(201);
+      expect((await sendEvent(t, 'ola.leder', c.id, CLOSE)).status).toBe(200);
+      // Under a profile version that archives (a test above published one that does not).
+      await db.query(
+        `UPDATE bti_case c SET "deleteAfter" = now() - interval '1 second',
+           "profileVersion" = (SELECT min(v.version) FROM municipality_profile_version v WHERE v."municipalityId" = c."municipalityId") WHERE id = $1`,
+        [c.id],
+      );
+      await deletion();
+      expect((await row(c.id)).deletedAt).toBeNull();
+      await extractAndDeposit('IKA-2026/gate-2');
+      await deletion();
+      expect((await row(c.id)).deletedAt).not.toBeNull();
+      const [audit] = await db.query(`SELECT detail FROM audit_event WHERE action = 'retention.delete' AND "caseId" = $1`, [c.id]);
+      expect(audit.detail).toEqual({ rule: 'archived_and_deposited' });
+    });
+  });
 });

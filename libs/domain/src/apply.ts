@@ -93,6 +93,11 @@ function outcome(state: CaseState, event: CaseEvent, to: CaseStatus, ctx: Domain
       effects.push({ type: 'TransferWithdrawn', toUnitId: state.transfer.toUnitId, why: 'case_closed' });
     }
   };
+  const hideFromFamily = (): void => {
+    if (!state.guardiansMayBeInformedAt) return;
+    next = { ...next, guardiansMayBeInformedAt: null };
+    effects.push({ type: 'GuardiansHidden' });
+  };
   const assignCoordinator = (assigneeId: string): void => {
     next = { ...next, assigneeId, pendingAssigneeId: null };
     effects.push({ type: 'CoordinatorAssigned', assigneeId, previousAssigneeId: state.assigneeId }, ...remindersOnAssigned(next));
@@ -164,6 +169,8 @@ function outcome(state: CaseState, event: CaseEvent, to: CaseStatus, ctx: Domain
       // The first report's time is kept: it is what the safety-path reminder and statistics need.
       next = { ...next, childWelfareReportedAt: state.childWelfareReportedAt ?? ctx.now };
       effects.push({ type: 'ChildWelfareReported', at: ctx.now }, ...remindersOnChildWelfareReported());
+      // An earlier release does not cover a report the guardians are not told of: hidden again.
+      if (!event.guardiansInformed) hideFromFamily();
       logText =
         `Bekymringsmelding til barnevernet er registrert (${CHILD_WELFARE_CHANNEL_LABEL[event.channel]}). Grunnlag: ${event.grounds.trim()} ` +
         (event.guardiansInformed ? 'Foresatte er orientert.' : `Foresatte er ikke orientert: ${event.reasonGuardiansNotInformed?.trim() ?? ''}`);
@@ -171,6 +178,8 @@ function outcome(state: CaseState, event: CaseEvent, to: CaseStatus, ctx: Domain
     case 'raise_safety_concern':
       next = { ...next, suspectedViolenceOrAbuse: true };
       effects.push({ type: 'SafetyConcernRaised' });
+      // A new suspicion hides the case again, even one released earlier, until the unit leader releases it anew.
+      hideFromFamily();
       // The urgent reminder starts now, unless it already runs or a report is already recorded.
       if (!state.suspectedViolenceOrAbuse) effects.push(...remindersOnSafetyConcernRaised(next, ctx.now, durations));
       logText = `Mistanke om vold eller overgrep er meldt i saken: ${event.note.trim()}\nMeld til barnevernet nå (barnevernvakten utenom kontortid).`;

@@ -1,4 +1,4 @@
-import { consentRequestStatus, mayAnswer, type ConsentRequestFacts } from './consent-request.js';
+import { consentRequestStatus, mayAnswer, mayCitizenWithdraw, type ConsentRequestFacts } from './consent-request.js';
 
 const facts = (over: Partial<ConsentRequestFacts> = {}): ConsentRequestFacts => ({
   requires: 'all_with_responsibility',
@@ -39,5 +39,20 @@ describe('consentRequestStatus', () => {
   it('lets no unlinked person answer', () => {
     expect(mayAnswer(facts(), 'nabo')).toBe(false);
     expect(consentRequestStatus(facts({ answers: new Map([['nabo', 'refused'], ['mor', 'given'], ['far', 'given']]) }))).toBe('in_effect');
+  });
+});
+
+describe('mayCitizenWithdraw', () => {
+  const guardian = { relation: 'guardian' as const, parentalResponsibility: true, youthOfAge: true };
+  const youth = (youthOfAge: boolean) => ({ relation: 'youth' as const, parentalResponsibility: false, youthOfAge });
+  it("a guardian with parental responsibility withdraws the guardians' consent, never the youth's own", () => {
+    expect(mayCitizenWithdraw(guardian, false)).toBe(true);
+    expect(mayCitizenWithdraw(guardian, true)).toBe(false);
+    expect(mayCitizenWithdraw({ ...guardian, parentalResponsibility: false }, false)).toBe(false);
+  });
+  it("the youth withdraws their own consent, and the guardians' only from selfConsentAge", () => {
+    expect(mayCitizenWithdraw(youth(true), true)).toBe(true);
+    expect(mayCitizenWithdraw(youth(true), false)).toBe(true);
+    expect(mayCitizenWithdraw(youth(false), false)).toBe(false);
   });
 });

@@ -23,6 +23,16 @@ export function mayAnswer(facts: ConsentRequestFacts, hmac: string): boolean {
   return facts.askYouth ? facts.youthHmac === hmac : facts.responsibleGuardians.includes(hmac);
 }
 
+/**
+ * Who of the family may withdraw a consent in the portal: the youth their own consent, and from
+ * selfConsentAge the guardians' too; a guardian with parental responsibility a consent the
+ * guardians gave (any such guardian: a withdrawal acts at once, 8.3), never the youth's own.
+ */
+export function mayCitizenWithdraw(who: { relation: 'guardian' | 'youth'; parentalResponsibility: boolean; youthOfAge: boolean }, givenByYouth: boolean): boolean {
+  if (who.relation === 'youth') return givenByYouth || who.youthOfAge;
+  return who.parentalResponsibility && !givenByYouth;
+}
+
 export function consentRequestStatus(facts: ConsentRequestFacts): ConsentRequestStatus {
   const askedAnswers = [...facts.answers].filter(([hmac]) => mayAnswer(facts, hmac)).map(([, a]) => a);
   if (askedAnswers.includes('refused')) return 'refused';

@@ -34,6 +34,8 @@ export type DomainEffect =
   | { type: 'SafetyConcernRaised' }
   /** A case hidden from the family is released to it (12.4); the first time is kept. */
   | { type: 'GuardiansReleased'; at: Date }
+  /** Hidden from the family again: a new flag, or a report that does not inform the guardians (12.4). */
+  | { type: 'GuardiansHidden' }
   /** The case's coordinator changes now (decide naming one, an accepted handover). */
   | { type: 'CoordinatorAssigned'; assigneeId: string; previousAssigneeId: string | null }
   /** A handover waits for the proposed person (8.2); they are notified `handover_offered`. */

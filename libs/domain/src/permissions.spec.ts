@@ -150,9 +150,9 @@ describe('allowedActions', () => {
     );
   });
 
-  it('a closed case keeps reading and correcting; measures and assignments end', () => {
+  it('a closed case keeps reading and correcting, and may be released to the family; measures and assignments end', () => {
     const closed = subject(caseIn('closed'));
-    expect(allowedActions(ACTORS.leader, closed).sort()).toEqual(['reopen', 'consent.manage', 'log.write', 'log.correct', 'report.read'].sort());
+    expect(allowedActions(ACTORS.leader, closed).sort()).toEqual(['reopen', 'guardians_may_be_informed', 'consent.manage', 'log.write', 'log.correct', 'report.read'].sort());
   });
 
   it('status rules: measures while acting or evaluating, case.assign while open', () => {

@@ -197,6 +197,11 @@ export function may(actor: Actor, action: Action, subject?: Subject): boolean {
   }
 }
 
+/** Whether a route's declared action is one the family may be asked for (a citizen rule): the citizen guard's question. */
+export function isCitizenAction(action: unknown): action is CitizenAction {
+  return typeof action === 'string' && (CITIZEN_ACTIONS as readonly string[]).includes(action) && PERMISSIONS[action as CitizenAction].on === 'citizen';
+}
+
 /** Whether the case's status lets the action apply now (the `when` of its rule). */
 export function appliesInStatus(action: CaseAction, status: CaseStatus): boolean {
   const rule = PERMISSIONS[action];

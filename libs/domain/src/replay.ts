@@ -18,6 +18,8 @@ export function applyEffect(state: CaseState, effect: DomainEffect): CaseState {
       return { ...state, suspectedViolenceOrAbuse: true };
     case 'GuardiansReleased':
       return { ...state, guardiansMayBeInformedAt: state.guardiansMayBeInformedAt ?? effect.at };
+    case 'GuardiansHidden':
+      return { ...state, guardiansMayBeInformedAt: null };
     case 'CoordinatorAssigned':
       return { ...state, assigneeId: effect.assigneeId, pendingAssigneeId: null };
     case 'HandoverOffered':

@@ -24,9 +24,13 @@ describe('retention', () => {
     expect(closedAccessEnded(staff, { unitId: 'u1', municipalityId: M, accessEndsAt: null }, now)).toBe(false);
   });
 
-  it('a closed case takes case events (reopen) and the log correction only', () => {
-    expect(mayWriteClosedCase('reopen')).toBe(true);
-    expect(mayWriteClosedCase('log.correct')).toBe(true);
-    for (const action of ['log.write', 'measure.add', 'consent.manage', 'case.assign', 'guardians.manage']) expect(mayWriteClosedCase(action)).toBe(false);
+  it("a closed case takes case events (reopen) and the unit leader's log correction only", () => {
+    const kase = { unitId: 'u1', municipalityId: M };
+    expect(mayWriteClosedCase('reopen', leader, kase)).toBe(true);
+    expect(mayWriteClosedCase('log.correct', leader, kase)).toBe(true);
+    // 12.5: read-only at once for the other workers, and for a leader of another unit.
+    expect(mayWriteClosedCase('log.correct', staff, kase)).toBe(false);
+    expect(mayWriteClosedCase('log.correct', otherLeader, kase)).toBe(false);
+    for (const action of ['log.write', 'measure.add', 'consent.manage', 'case.assign', 'guardians.manage']) expect(mayWriteClosedCase(action, leader, kase)).toBe(false);
   });
 });

@@ -37,9 +37,11 @@ export function closedAccessEnded(actor: Actor, state: Pick<CaseState, 'accessEn
 }
 
 /**
- * A closed case is read-only: only case events (the transition table lets `reopen` alone start
- * from closed) and the unit leader's correction of the log (GDPR art. 16) may write to it.
+ * A closed case is read-only at once (12.5): only case events (the transition table says which start
+ * from closed: reopen, the release to the family) and the unit leader's correction of the log
+ * (GDPR art. 16, 12.8.2) may write to it; the other workers' corrections end at closing.
  */
-export function mayWriteClosedCase(action: string): boolean {
-  return (EVENT_TYPES as readonly string[]).includes(action) || action === 'log.correct';
+export function mayWriteClosedCase(action: string, actor: Actor, state: Pick<CaseState, 'unitId' | 'municipalityId'>): boolean {
+  if (action === 'log.correct') return isUnitLeaderOf(actor, state as CaseState);
+  return (EVENT_TYPES as readonly string[]).includes(action);
 }

@@ -66,6 +66,21 @@ describe('guardians_may_be_informed (DESIGN 12.4)', () => {
     expect(first.ok && first.next.guardiansMayBeInformedAt).toBeInstanceOf(Date);
   });
 
+  it('a new safety concern, or a report that does not inform the guardians, hides a released case again', () => {
+    const released = caseIn('acting', { route: 'own_unit', level: 1, suspectedViolenceOrAbuse: true, guardiansMayBeInformedAt: NOW });
+    const flag = apply(released, { type: 'raise_safety_concern', note: 'Ny mistanke.' }, ACTORS.leader, ctx());
+    expect(flag.ok && flag.next.guardiansMayBeInformedAt).toBeNull();
+    expect(flag.ok && flag.effects).toContainEqual({ type: 'GuardiansHidden' });
+    const report = (guardiansInformed: boolean) =>
+      apply(released, { type: 'report_to_child_welfare', grounds: 'g', channel: 'phone', guardiansInformed, ...(guardiansInformed ? {} : { reasonGuardiansNotInformed: 'Barnevernet ber oss vente.' }) } as CaseEvent, ACTORS.leader, ctx());
+    const notTold = report(false);
+    expect(notTold.ok && notTold.next.guardiansMayBeInformedAt).toBeNull();
+    const told = report(true);
+    expect(told.ok && told.next.guardiansMayBeInformedAt).toEqual(NOW);
+    const again = apply(flag.ok ? flag.next : released, { type: 'guardians_may_be_informed', note: 'Avklart igjen.' }, ACTORS.leader, ctx({ now: new Date(NOW.getTime() + 1000) }));
+    expect(again.ok && again.next.guardiansMayBeInformedAt).toEqual(new Date(NOW.getTime() + 1000));
+  });
+
   it('is refused on a case that is not hidden from the family, and without a note', () => {
     const open = apply(caseIn('acting', { route: 'own_unit', level: 1 }), { type: 'guardians_may_be_informed', note: 'Ja.' }, ACTORS.leader, ctx());
     expect(open.ok).toBe(false);

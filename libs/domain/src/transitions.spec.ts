@@ -30,7 +30,7 @@ const EXPECTED: Record<EventType, (CaseStatus | null)[]> = {
   raise_safety_concern:    ['discovered', 'assessing' , 'deciding'  , 'acting'    , 'evaluating', NO],
   accept_handover:         ['discovered', 'assessing' , 'deciding'  , 'acting'    , 'evaluating', NO],
   decline_handover:        ['discovered', 'assessing' , 'deciding'  , 'acting'    , 'evaluating', NO],
-  guardians_may_be_informed: ['discovered', 'assessing', 'deciding' , 'acting'    , 'evaluating', NO],
+  guardians_may_be_informed: ['discovered', 'assessing', 'deciding' , 'acting'    , 'evaluating', 'closed'],
 };
 const COLUMNS: readonly CaseStatus[] = ['discovered', 'assessing', 'deciding', 'acting', 'evaluating', 'closed'];
 

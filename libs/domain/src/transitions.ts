@@ -5,7 +5,8 @@ import type { CaseStatus } from './vocabulary.js';
  * THE WORKFLOW. One row per event (DESIGN section 4): the statuses it may start from, the status
  * it leads to, and who may apply it. Payload rules live in guards.ts, effects in apply.ts.
  *
- *   discovered → assessing → deciding → acting ⇄ evaluating → closed  (closed → assessing by reopen)
+ *   discovered → assessing → deciding → acting ⇄ evaluating → closed  (closed → assessing by reopen;
+ *   on a closed case only reopen and the release to the family apply)
  *
  * `who` lists relations to the case (relations.ts); any one suffices. Payload-dependent limits on
  * top of these are noted in the comment and enforced in guards.ts with FORBIDDEN_ROLE.
@@ -38,8 +39,9 @@ export const TRANSITIONS: { [E in EventType]: Transition<E> } = {
   reject_transfer:         { from: 'open',         to: 'same',      who: ['receiving_unit_leader'] },
   // To a route of a lower level (8.8); the same consent guards as taking that route.
   step_down:               { from: ['acting'],     to: 'same',      who: ['unit_leader'] },
-  // A hidden case (flagged, or reported without informing the guardians) is shown to the family from now (DESIGN 12.4).
-  guardians_may_be_informed: { from: 'open',       to: 'same',      who: ['unit_leader'] },
+  // A hidden case (flagged, or reported without informing the guardians) is shown to the family from now (DESIGN 12.4);
+  // also once closed: the family keeps access until deletion (12.8.2).
+  guardians_may_be_informed: { from: ['discovered', 'assessing', 'deciding', 'acting', 'evaluating', 'closed'], to: 'same', who: ['unit_leader'] },
 };
 
 export type Relation =

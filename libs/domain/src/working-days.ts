@@ -3,6 +3,11 @@ import { DateTime } from 'luxon';
 import { parseIsoDuration } from './durations.js';
 
 export const OSLO = 'Europe/Oslo';
+
+/** The start of a calendar day (`YYYY-MM-DD`, plus some days) in Oslo: when a date's deadline begins. */
+export function startOfOsloDay(isoDate: string, plusDays = 0): Date {
+  return DateTime.fromISO(isoDate, { zone: OSLO }).plus({ days: plusDays }).startOf('day').toJSDate();
+}
 const WORKDAY_START_HOUR = 8;
 const ONE_DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -39,7 +39,7 @@ export class AuthConfigController {
     this.config = configService.getOrThrow<AppConfig>('app');
   }
 
-  @Public()
+  @Public('what the login page needs before anyone is logged in; no personal data')
   @Get('config')
   @ApiOkResponse({ type: AuthConfigDto })
   authConfig(): AuthConfigDto {

@@ -53,7 +53,7 @@ export class DevLoginController {
     private readonly principals: PrincipalService,
   ) {}
 
-  @Public()
+  @Public('hands out the token (dev mode only, fenced; rate-limited)')
   @LoginRateLimit()
   @Post('dev-login')
   @HttpCode(200)

@@ -6,7 +6,7 @@ import { Authenticator } from './authenticator.js';
 import { DEFAULT_PURPOSE, IS_PUBLIC, REQUIRES, toActor, type AuthenticatedRequest } from './principal.js';
 
 /**
- * Global guard: every route needs a valid Bearer token unless marked @Public(), and the action
+ * Global guard: every route needs a valid Bearer token unless marked @Public(reason), and the action
  * its `@Requires(...)` names (the permission table decides, libs/domain permissions.ts).
  */
 @Injectable()

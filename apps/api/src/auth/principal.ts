@@ -28,8 +28,11 @@ export const DEFAULT_PURPOSE = 'saksbehandling';
 export type AuthenticatedRequest = Request & { principal?: Principal; id?: string | number };
 
 export const IS_PUBLIC = 'bti:isPublic';
-/** Marks a route that needs no token (health, dev-login). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/**
+ * Marks a route the staff guard lets through without a staff token, with the reason why (DESIGN
+ * 12.8.6: every endpoint declares an action or says why it needs none); test/route-declarations.
+ */
+export const Public = (reason: string) => SetMetadata(IS_PUBLIC, reason);
 
 /** The caller of this request; the global guard guarantees it exists on non-public routes. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {

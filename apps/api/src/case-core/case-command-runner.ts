@@ -80,8 +80,8 @@ export class CaseCommandRunner {
       if (!may(toActor(principal), command.requires, { state: toCaseState(loaded.row), consents: loaded.consents, now, ...facts })) {
         throw problems.forbidden(refusalOf(command.requires));
       }
-      // DESIGN 12.5: a closed case is read-only (its events, i.e. reopen, and the log's correction excepted).
-      if (loaded.row.status === 'closed' && !mayWriteClosedCase(command.requires)) throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet og kan ikke endres. Enhetsleder kan gjenåpne den.');
+      // DESIGN 12.5: a closed case is read-only (its events and the unit leader's correction of the log excepted).
+      if (loaded.row.status === 'closed' && !mayWriteClosedCase(command.requires, toActor(principal), loaded.row)) throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet og kan ikke endres. Enhetsleder kan gjenåpne den.');
       command.checkVersion(loaded.row.version);
       const change = await command.decide(em, loaded, now);
       const written = await this.writeCase(em, loaded, change, now);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
+import { startOfOsloDay } from '@app/domain';
 import { ProblemException, problems } from '../common/problem.js';
 import { notify } from '../case-core/notify.js';
 import { RowSecurity } from '../database/row-security.js';
@@ -63,10 +64,14 @@ export class CitizenCasesService {
          WHERE c.id = $1`,
         [caseId],
       );
+      // A measure (and its evaluation) follows the rule of the log entry that recorded it (12.4): never
+      // confidential, so only the youth's selfConsentAge and sharing matter. Row security says the same.
       const measures: { title: string; status: string; startDate: string; evaluationDate: string; evaluations: string[] }[] = await em.query(
         `SELECT m.title, m.status, m."startDate"::text AS "startDate", m."evaluationDate"::text AS "evaluationDate",
-                coalesce((SELECT array_agg(e.outcome::text ORDER BY e."createdAt") FROM measure_evaluation e WHERE e."measureId" = m.id), '{}') AS evaluations
-         FROM measure m WHERE m."caseId" = $1 ORDER BY m."startDate", m."createdAt"`,
+                coalesce((SELECT array_agg(e.outcome::text ORDER BY e."createdAt") FROM measure_evaluation e
+                          WHERE e."measureId" = m.id AND bti_citizen_sees_entry(e."caseId", e."createdAt", NULL)), '{}') AS evaluations
+         FROM measure m WHERE m."caseId" = $1 AND bti_citizen_sees_entry(m."caseId", m."createdAt", NULL)
+         ORDER BY m."startDate", m."createdAt"`,
         [caseId],
       );
       const consents: { id: string; recipients: string[]; decision: string; form: string; validUntil: Date | null; withdrawnAt: Date | null }[] = await em.query(
@@ -75,7 +80,7 @@ export class CitizenCasesService {
       );
       const now = Date.now();
       const deadlines = [
-        ...measures.filter((m) => m.status === 'active').map((m) => ({ kind: 'measure_evaluation', dueAt: new Date(`${m.evaluationDate}T00:00:00Z`) })),
+        ...measures.filter((m) => m.status === 'active').map((m) => ({ kind: 'measure_evaluation', dueAt: startOfOsloDay(m.evaluationDate) })),
         ...consents
           .filter((k) => k.decision === 'given' && !k.withdrawnAt && k.validUntil && k.validUntil.getTime() > now)
           .map((k) => ({ kind: 'consent_expiry', dueAt: k.validUntil! })),
@@ -146,8 +151,8 @@ export class CitizenCasesService {
   async addStatement(citizen: CitizenPrincipal, caseId: string, text: string): Promise<CitizenLogItem> {
     return this.rowSecurity.asCitizen(citizen, async (em) => {
       const relation = await requireLinked(em, caseId);
-      const [c] = await em.query(`SELECT status, "assigneeId", "unitId" FROM bti_case WHERE id = $1`, [caseId]);
-      if (c.status === 'closed') throw new ProblemException(422, 'CASE_CLOSED', 'Saken er avsluttet. Ta kontakt med enheten om du vil si noe.');
+      await refuseClosedCase(em, caseId);
+      const [c] = await em.query(`SELECT "assigneeId" FROM bti_case WHERE id = $1`, [caseId]);
       const type = relation === 'youth' ? 'youth_statement' : 'guardian_statement';
       const [entry] = await em.query(
         `INSERT INTO case_log_entry ("caseId", type, "actorId", text, data, "citizenHmac") VALUES ($1, $2, NULL, $3, $4, $5)
@@ -199,6 +204,12 @@ export async function requireLinked(em: EntityManager, caseId: string): Promise<
   const [row] = await em.query(`SELECT bti_citizen_relation(c.id) AS relation FROM bti_case c WHERE c.id = $1`, [caseId]);
   if (!row?.relation) throw problems.notFound('Fant ikke saken.');
   return row.relation;
+}
+
+/** A closed case is read-only for the family too (12.5): the same answer as the staff's commands. */
+export async function refuseClosedCase(em: EntityManager, caseId: string): Promise<void> {
+  const [c] = await em.query(`SELECT status FROM bti_case WHERE id = $1`, [caseId]);
+  if (c?.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet og kan ikke endres. Ta kontakt med enheten.');
 }
 
 function present(r: { id: string; type: string; at: Date; text: string; citizenHmac: string | null; author: string | null; data: Record<string, unknown> }, citizen: CitizenPrincipal): CitizenLogItem {

@@ -43,7 +43,7 @@ export class DevCitizenLoginController {
     this.production = app.nodeEnv === 'production';
   }
 
-  @Public()
+  @Public('hands out the citizen token (dev mode only, synthetic identities; rate-limited)')
   @LoginRateLimit()
   @Post('dev-citizen-login')
   @HttpCode(200)

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '@app/platform';
 import { ProblemException, problems } from '../common/problem.js';
 import { acrSatisfies } from './acr.js';
+import { requireCitizenAction } from './citizen-action.js';
 import type { CitizenRequest } from './citizen-principal.js';
 import { CitizenTokenService } from './citizen-token.service.js';
 import { CITIZEN_COOKIE, CSRF_HEADER, readCookie } from './citizen-cookies.js';
@@ -24,6 +25,7 @@ export class CitizenGuard implements CanActivate {
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    requireCitizenAction(context);
     const request = context.switchToHttp().getRequest<CitizenRequest>();
     const [scheme, bearer] = (request.headers.authorization ?? '').split(' ');
     const fromCookie = !bearer ? readCookie(request.headers.cookie, CITIZEN_COOKIE) : undefined;

@@ -7,7 +7,9 @@ import {
   OSLO,
   consentRequestStatus,
   mayAnswer,
+  mayCitizenWithdraw,
   onConsentWithdrawn,
+  startOfOsloDay,
   remindersOnConsentRecorded,
   remindersOnConsentWithdrawn,
   type ConsentRequestFacts,
@@ -23,7 +25,7 @@ import { notify } from '../case-core/notify.js';
 import { RowSecurity } from '../database/row-security.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { auditCitizen } from './citizen-audit.js';
-import { requireLinked } from './citizen-cases.service.js';
+import { refuseClosedCase, requireLinked } from './citizen-cases.service.js';
 import type { CitizenPrincipal } from './citizen-principal.js';
 import type { CitizenConsentRequest, CitizenConsentRequestList } from './citizen.dto.js';
 import type { ConsentRequestView, CreateConsentRequestDto } from './consent-request.dto.js';
@@ -49,7 +51,6 @@ export class ConsentRequestsService {
       requires: 'consent.request',
       checkVersion: (version) => precondition.check(version),
       decide: async (em, loaded, now) => {
-        if (loaded.row.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet.');
         const known = new Set(loadReferenceData().services.map((s) => s.code));
         const errors: FieldError[] = dto.services.flatMap((s, i) => (known.has(s) ? [] : [{ field: `services[${i}]`, message: 'er ikke en tjeneste i services.json' }]));
         const today = DateTime.fromJSDate(now, { zone: OSLO }).toISODate()!;
@@ -94,6 +95,7 @@ export class ConsentRequestsService {
   async answer(citizen: CitizenPrincipal, requestId: string, answer: 'given' | 'refused'): Promise<CitizenConsentRequest> {
     return this.rowSecurity.asCitizen(citizen, async (em) => {
       const request = await this.lockRequest(em, requestId);
+      await refuseClosedCase(em, request.caseId);
       const facts = await this.facts(em, request);
       if (!mayAnswer(facts, citizen.hmac)) {
         throw new ProblemException(403, 'NOT_ASKED', request.askYouth ? 'Ungdommen svarer selv på denne forespørselen.' : 'Bare foresatte med foreldreansvar svarer på denne forespørselen.');
@@ -101,6 +103,7 @@ export class ConsentRequestsService {
       if (request.status !== 'waiting' || facts.answers.has(citizen.hmac)) {
         throw new ProblemException(409, 'ALREADY_ANSWERED', 'Forespørselen er allerede besvart.');
       }
+      if (request.validUntil.getTime() <= Date.now()) throw new ProblemException(409, 'REQUEST_EXPIRED', 'Forespørselen har utløpt. Enheten kan be om samtykke på nytt.');
       await em.query(`INSERT INTO consent_request_answer ("requestId", "citizenHmac", answer, acr) VALUES ($1, $2, $3, $4)`, [request.id, citizen.hmac, answer, citizen.acr]);
       const answers = new Map(facts.answers).set(citizen.hmac, answer);
       const status = consentRequestStatus({ ...facts, answers });
@@ -120,15 +123,19 @@ export class ConsentRequestsService {
     });
   }
 
-  /** Any guardian with parental responsibility (or the youth) withdraws, and it acts at once (DESIGN 8.3). */
+  /** A guardian with parental responsibility or the youth withdraws (`mayCitizenWithdraw`), and it acts at once (DESIGN 8.3). */
   async withdraw(citizen: CitizenPrincipal, consentId: string, reason: string | undefined): Promise<{ consentId: string; withdrawnAt: Date }> {
     return this.rowSecurity.asCitizen(citizen, async (em) => {
       const consent = isUUID(consentId) ? await em.findOneBy(ConsentRow, { id: consentId }) : null;
       if (!consent) throw problems.notFound('Fant ikke samtykket.');
       const relation = await requireLinked(em, consent.caseId);
-      if (relation === 'guardian') {
-        const [g] = await em.query(`SELECT 1 FROM case_guardian WHERE "caseId" = $1 AND "nationalIdHash" = $2 AND "parentalResponsibility"`, [consent.caseId, citizen.hmac]);
-        if (!g) throw new ProblemException(403, 'NOT_ASKED', 'Bare foresatte med foreldreansvar kan trekke samtykket.');
+      await refuseClosedCase(em, consent.caseId);
+      if (!mayCitizenWithdraw(await this.withdrawer(em, consent.caseId, relation, citizen), consent.givenByRelation === 'child')) {
+        throw new ProblemException(
+          403,
+          'NOT_ASKED',
+          relation === 'guardian' ? 'Bare den som ga samtykket, eller foresatte med foreldreansvar for et samtykke fra foresatte, kan trekke det.' : 'Samtykket fra foresatte kan du trekke selv først når du er gammel nok til å samtykke selv.',
+        );
       }
       if (consent.withdrawnAt) throw new ProblemException(409, 'CONSENT_ALREADY_WITHDRAWN', 'Samtykket er allerede trukket tilbake.');
       const now = new Date();
@@ -161,6 +168,18 @@ export class ConsentRequestsService {
       await auditCitizen(em, citizen, 'citizen.consent.withdraw', [row.id]);
       return { consentId: consent.id, withdrawnAt: now };
     });
+  }
+
+  /** What decides whether this citizen may withdraw: their link, parental responsibility, and the youth's age against selfConsentAge. */
+  private async withdrawer(em: EntityManager, caseId: string, relation: 'guardian' | 'youth', citizen: CitizenPrincipal) {
+    const [c]: { birthDate: string; municipalityId: string; profileVersion: number; responsible: boolean }[] = await em.query(
+      `SELECT ch."birthDate"::text AS "birthDate", c."municipalityId", c."profileVersion",
+              EXISTS (SELECT 1 FROM case_guardian g WHERE g."caseId" = c.id AND g."nationalIdHash" = $2 AND g."parentalResponsibility") AS responsible
+       FROM bti_case c JOIN child ch ON ch.id = c."childId" WHERE c.id = $1`,
+      [caseId, citizen.hmac],
+    );
+    const profile = await this.profiles.get(c.municipalityId, c.profileVersion);
+    return { relation, parentalResponsibility: c.responsible, youthOfAge: ageInYears(c.birthDate, new Date()) >= (profile.selfConsentAge ?? DEFAULT_SELF_CONSENT_AGE) };
   }
 
   /** The request locked (two guardians answering at once decide in turn), or 404 when the citizen is not linked. */
@@ -233,10 +252,6 @@ export class ConsentRequestsService {
 function serviceNames(codes: string[]): string {
   const names = new Map(loadReferenceData().services.map((s) => [s.code, s.nb]));
   return codes.map((c) => names.get(c) ?? c).join(', ');
-}
-
-function startOfOsloDay(isoDate: string, plusDays = 0): Date {
-  return DateTime.fromISO(isoDate, { zone: OSLO }).plus({ days: plusDays }).startOf('day').toJSDate();
 }
 
 function presentStaff(r: ConsentRequestRow): ConsentRequestView {

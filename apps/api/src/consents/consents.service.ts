@@ -12,6 +12,7 @@ import {
   onConsentWithdrawn,
   remindersOnConsentRecorded,
   remindersOnConsentWithdrawn,
+  startOfOsloDay,
 } from '@app/domain';
 import { ConsentRow, RoleAssignmentRow, toCaseState, toDomainConsent } from '@app/persistence';
 import { serviceNames } from '@app/platform';
@@ -178,9 +179,6 @@ export class ConsentsService {
   }
 }
 
-function startOfOsloDay(isoDate: string, plusDays = 0): Date {
-  return DateTime.fromISO(isoDate, { zone: OSLO }).plus({ days: plusDays }).startOf('day').toJSDate();
-}
 
 /** An anonymised viewer (8.4) sees which services are covered and when, never names or free text. */
 function present(row: ConsentRow, view: CaseView): ConsentView {

@@ -15,7 +15,7 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  @Public()
+  @Public('liveness for the load balancer; no data')
   @Get()
   @HealthCheck()
   check() {

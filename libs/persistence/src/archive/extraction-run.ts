@@ -29,8 +29,12 @@ export async function runExtraction(ds: DataSource, run: ExtractionRun): Promise
   try {
     const result = await writeExtraction(ds, {
       ...run,
-      onCases: async (caseIds) => {
-        await ds.query(`INSERT INTO archive_extraction_case ("extractionId", "caseId") SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [extractionId, caseIds]);
+      // The closing the package holds: a case reopened and closed again later needs a new extraction (12.8.1).
+      onCases: async (cases) => {
+        await ds.query(
+          `INSERT INTO archive_extraction_case ("extractionId", "caseId", "closedAt") SELECT $1, unnest($2::uuid[]), unnest($3::timestamptz[]) ON CONFLICT DO NOTHING`,
+          [extractionId, cases.map((c) => c.id), cases.map((c) => c.closedAt)],
+        );
       },
     });
     await ds.transaction(async (em) => {

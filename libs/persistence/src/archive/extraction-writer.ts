@@ -23,8 +23,8 @@ export interface ExtractionRequest {
   dataKey: Buffer;
   /** Called after each page of cases (progress on the queue board). */
   onProgress?: (casesDone: number) => void | Promise<void>;
-  /** Called with each case's id as it enters the package (archive_extraction_case). */
-  onCases?: (caseIds: string[]) => Promise<void>;
+  /** Called with each case as it enters the package (archive_extraction_case): its id and the closing it holds, as the database's exact text (a Date keeps only milliseconds). */
+  onCases?: (cases: { id: string; closedAt: string }[]) => Promise<void>;
   pageSize?: number;
 }
 
@@ -80,9 +80,9 @@ export async function writeExtraction(ds: DataSource, req: ExtractionRequest): P
   await changes.write(endringsloggHead());
   let after: { closedAt: Date; id: string } | null = null;
   for (;;) {
-    const rows = (await ds.query(`SELECT id, "closedAt", record FROM bti_archive_cases($1, $2::date, $3::date, $4, $5, $6)`, [
+    const rows = (await ds.query(`SELECT id, "closedAt", "closedAt"::text AS "closedAtExact", record FROM bti_archive_cases($1, $2::date, $3::date, $4, $5, $6)`, [
       req.municipalityId, req.from, req.to, after?.closedAt ?? null, after?.id ?? null, req.pageSize ?? 100,
-    ])) as { id: string; closedAt: Date; record: ArchiveCaseRecord }[];
+    ])) as { id: string; closedAt: Date; closedAtExact: string; record: ArchiveCaseRecord }[];
     for (const row of rows) {
       const c = await writeCase(req.outDir, row.record, meta, journalSequence, reportKey);
       for (const jp of c.journalposts) await documentEntries.write(addmlFile(jp.document));
@@ -93,7 +93,7 @@ export async function writeExtraction(ds: DataSource, req: ExtractionRequest): P
       counts.registreringer += c.journalposts.length;
       counts.dokumentobjekter += c.journalposts.length;
     }
-    if (rows.length) await req.onCases?.(rows.map((r) => r.id));
+    if (rows.length) await req.onCases?.(rows.map((r) => ({ id: r.id, closedAt: r.closedAtExact })));
     await req.onProgress?.(counts.mapper);
     if (rows.length < (req.pageSize ?? 100)) break;
     after = { closedAt: rows[rows.length - 1].closedAt, id: rows[rows.length - 1].id };
