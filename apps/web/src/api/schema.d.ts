@@ -5562,63 +5562,6 @@ export interface operations {
             };
         };
     };
-    CitizenSessionController_login: {
-        parameters: {
-            query?: {
-                /** @description A path under /innbygger to land on after the login */
-                returnTo?: unknown;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Redirect to ID-porten's authorization endpoint */
-            302: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CitizenSessionController_callback: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Session cookies set; redirect to /innbygger (or the returnTo of the login) */
-            302: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CitizenSessionController_logout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description bti_citizen and bti_citizen_csrf cleared */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     ArchiveController_start: {
         parameters: {
             query?: never;
