@@ -21,6 +21,8 @@ const SLOW_E2E = [
 const e2e = {
   globalSetup: '<rootDir>/test/harness/global-setup.mjs',
   globalTeardown: '<rootDir>/test/harness/global-teardown.mjs',
+  // Each file on its own clone of one migrated, seeded template database (test/harness/file-database.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/harness/setup-file.ts'],
 };
 const common = {
   rootDir: '.',

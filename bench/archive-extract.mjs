@@ -1,11 +1,16 @@
 // The Noark 5 extraction at scale (DESIGN 12.5, issue 30): seeds N closed cases of one
 // municipality straight into a throwaway PostgreSQL (20 log entries of ~400 characters each, like
-// a long case), runs the built CLI `archive-extract` as its own process, samples its resident
-// memory from /proc every 50 ms and prints time, peak RSS and the extrapolation to 47 000 cases.
+// a long case), runs the built CLI `archive-extract` as its own process under `/usr/bin/time -v`
+// (its maximum resident set size), then checks the package: the XML files against the Noark 5
+// v5.0 schemas (xmllint-wasm) and every file's SHA-256 and size against arkivuttrekk.xml. Prints
+// time, max RSS, package size, validation and the extrapolation to 47 000 cases.
 //   npm run build && node bench/archive-extract.mjs --cases 5000      (the lead's measurement)
-//   node bench/archive-extract.mjs --cases 300                         (a quick memory check)
+//   node bench/archive-extract.mjs --cases 1000                        (a memory check)
+//   --node-option=--max-old-space-size=128 passes options to the CLI's node (none by default).
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -13,14 +18,13 @@ import { startPostgres, throwawayDir } from '../scripts/embedded-services.mjs';
 import { ensureDatabaseRoles } from '../scripts/database-roles.mjs';
 import { BENCH_KEY, ROOT } from './lib.mjs';
 
-const { values } = parseArgs({ options: { cases: { type: 'string', default: '5000' }, 'log-entries': { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: { cases: { type: 'string', default: '5000' }, 'log-entries': { type: 'string', default: '20' }, 'node-option': { type: 'string', multiple: true, default: [] } },
+});
 const CASES = Number(values.cases);
 const LOG_ENTRIES = Number(values['log-entries']);
 const CLI = path.join(ROOT, 'dist/apps/api/apps/api/src/cli.js');
 const LIMIT_MB = 300;
-// V8 grows its heap lazily when nothing caps it (an uncapped run measured 530 MB resident at 300
-// cases with a live set under 96 MB); the CLI and the worker run extractions with this cap.
-const HEAP_CAP = '--max-old-space-size=128';
 
 const dir = throwawayDir('bti-archive-bench');
 const db = await startPostgres({ dataDir: path.join(dir, 'pg'), persistent: false });
@@ -33,7 +37,7 @@ try {
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   const t0 = Date.now();
-  // One child, case and concern per n; closed yesterday (Oslo), so the period is one day.
+  // One child, case and concern per n; closed a second apart from yesterday on (the period covers them all).
   await client.query(`
     WITH m AS (SELECT m.id AS municipality, u.id AS unit, u."clusterId" AS cluster, usr.id AS staff, v.version
                  FROM municipality m JOIN unit u ON u."municipalityId" = m.id AND u.code = 'solsiden-bhg'
@@ -54,32 +58,75 @@ try {
     SELECT c.id, CASE WHEN i = 1 THEN 'decide' WHEN i = $1 THEN 'close' ELSE 'note' END, c."assigneeId", c."createdAt" + make_interval(days => i),
            repeat('Samtale med foresatte om tiltak i barnehagen. ', 9)
       FROM bti_case c CROSS JOIN generate_series(1, $1) i WHERE c.status = 'closed'`, [LOG_ENTRIES]);
-  const [{ municipality, day }] = (await client.query(
-    `SELECT m.id AS municipality, to_char((now() - interval '1 day') AT TIME ZONE 'Europe/Oslo', 'YYYY-MM-DD') AS day FROM municipality m WHERE code = 'demo'`,
+  const [{ municipality, from, to }] = (await client.query(
+    `SELECT m.id AS municipality, to_char(min(c."closedAt") AT TIME ZONE 'Europe/Oslo', 'YYYY-MM-DD') AS from,
+            to_char(max(c."closedAt") AT TIME ZONE 'Europe/Oslo', 'YYYY-MM-DD') AS to
+       FROM municipality m JOIN bti_case c ON c."municipalityId" = m.id WHERE m.code = 'demo' AND c.status = 'closed' GROUP BY m.id`,
   )).rows;
   await client.end();
   console.log(`Seeded ${CASES} closed cases in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const out = path.join(dir, 'uttrekk');
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   const started = Date.now();
-  const child = spawn(process.execPath, [HEAP_CAP, CLI, 'archive-extract', '--municipality', municipality, '--from', day, '--to', day, '--out', out], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-  let peakKb = 0;
-  const sample = setInterval(() => {
-    try {
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      if (rss) peakKb = Math.max(peakKb, Number(rss[1]));
-    } catch {
-      /* exited */
-    }
-  }, 50);
+  const args = ['-v', process.execPath, ...values['node-option'], CLI, 'archive-extract', '--municipality', municipality, '--from', from, '--to', to, '--out', out];
+  const child = spawn('/usr/bin/time', args, { env, stdio: ['ignore', 'inherit', 'pipe'] });
+  let timeReport = '';
+  child.stderr.on('data', (chunk) => (timeReport += chunk));
   const code = await new Promise((resolve) => child.on('exit', resolve));
-  clearInterval(sample);
   const seconds = (Date.now() - started) / 1000;
-  const peakMb = Math.round(peakKb / 1024);
-  const result = { heapCap: HEAP_CAP, cases: CASES, seconds: Number(seconds.toFixed(1)), peakRssMb: peakMb, limitMb: LIMIT_MB, extrapolated47000Seconds: Math.round((seconds / CASES) * 47_000), exitCode: code };
+  const maxRssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(timeReport)?.[1] ?? NaN);
+  if (code !== 0) process.stderr.write(timeReport);
+  const maxRssMb = Math.round(maxRssKb / 1024);
+  const { bytes, files } = code === 0 ? packageSize(out) : { bytes: 0, files: 0 };
+  const validation = code === 0 ? await validatePackage(out) : { schemaErrors: null, checksumErrors: null };
+  const result = {
+    nodeOptions: values['node-option'], cases: CASES, seconds: Number(seconds.toFixed(1)), maxRssMb, limitMb: LIMIT_MB,
+    packageMb: Number((bytes / 1048576).toFixed(1)), files, ...validation,
+    casesInPackage: validation.mapper, extrapolated47000Seconds: Math.round((seconds / CASES) * 47_000), exitCode: code,
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GB, load ${load} at start`,
+  };
   console.log(JSON.stringify(result));
-  if (code !== 0 || peakMb >= LIMIT_MB) process.exitCode = 1;
+  if (code !== 0 || validation.mapper < CASES || maxRssMb >= LIMIT_MB || validation.schemaErrors !== 0 || validation.checksumErrors !== 0) process.exitCode = 1;
 } finally {
   await db.stop();
   rmSync(dir, { recursive: true, force: true });
+}
+
+function walk(root, rel = '') {
+  return readdirSync(path.join(root, rel), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(root, path.join(rel, e.name)) : [path.join(rel, e.name)],
+  );
+}
+
+function packageSize(out) {
+  const all = walk(out);
+  return { files: all.length, bytes: all.reduce((n, f) => n + statSync(path.join(out, f)).size, 0) };
+}
+
+/** Schema errors of the five XML files (xmllint-wasm, a dev dependency) and files whose size or SHA-256 differ from arkivuttrekk.xml. */
+async function validatePackage(out) {
+  const { validateXML } = await import('xmllint-wasm');
+  const schemaDir = path.join(ROOT, 'libs/reference-data/noark5');
+  const schema = (fileName) => ({ fileName, contents: readFileSync(path.join(schemaDir, fileName), 'utf8') });
+  const schemaOf = { 'arkivstruktur.xml': 'arkivstruktur.xsd', 'endringslogg.xml': 'endringslogg.xsd', 'loependeJournal.xml': 'loependeJournal.xsd', 'offentligJournal.xml': 'offentligJournal.xsd', 'arkivuttrekk.xml': 'addml82.xsd' };
+  let schemaErrors = 0;
+  for (const [file, xsd] of Object.entries(schemaOf)) {
+    const result = await validateXML({
+      xml: [{ fileName: file, contents: readFileSync(path.join(out, file), 'utf8') }],
+      schema: [schema(xsd)], preload: xsd === 'addml82.xsd' ? [] : [schema('metadatakatalog.xsd')], maxMemoryPages: 4 * 16384,
+    });
+    schemaErrors += result.errors.length;
+    for (const e of result.errors.slice(0, 3)) console.error(`${file}: ${e.rawMessage}`);
+  }
+  const addml = readFileSync(path.join(out, 'arkivuttrekk.xml'), 'utf8');
+  const listed = [...addml.matchAll(/<property name="name"><value>([^<]+)<\/value><\/property><property name="size"><value>(\d+)<\/value><\/property><property name="checksum"><properties><property name="algorithm"><value>SHA256<\/value><\/property><property name="value"><value>([0-9a-f]{64})</g)];
+  const onDisk = walk(out).filter((f) => f !== 'arkivuttrekk.xml');
+  let checksumErrors = Math.abs(onDisk.length - listed.length);
+  for (const [, file, size, sha] of listed) {
+    const bytes = readFileSync(path.join(out, file));
+    if (bytes.length !== Number(size) || createHash('sha256').update(bytes).digest('hex') !== sha) checksumErrors += 1;
+  }
+  const mapper = Number(/<additionalElement name="mappe"><value>(\d+)<\/value>/.exec(addml)?.[1] ?? NaN);
+  return { schemaErrors, checksumErrors, filesListed: listed.length, mapper };
 }

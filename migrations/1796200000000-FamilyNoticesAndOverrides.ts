@@ -52,6 +52,23 @@ export class FamilyNoticesAndOverrides1796200000000 implements MigrationInterfac
     await q.query(`CREATE POLICY "case_guardian_worker_notice" ON "case_guardian" FOR SELECT TO bti_worker
       USING (EXISTS (SELECT 1 FROM citizen_notice n WHERE n."guardianId" = case_guardian.id))`);
     await q.query(`GRANT SELECT ("id", "email") ON "case_guardian" TO bti_worker`);
+    // The guardians a staff request should notify: decided as the owner (bti_app may not ask about
+    // another citizen's sight of a case), for a staff caller of the case's municipality only.
+    await q.query(`CREATE FUNCTION bti_notice_guardians(p_case uuid, p_kind varchar, p_at timestamptz, p_confidential varchar) RETURNS void
+      LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
+        INSERT INTO citizen_notice ("caseId", "guardianId", kind)
+        SELECT g."caseId", g.id, p_kind FROM case_guardian g
+         WHERE g."caseId" = p_case AND g.email IS NOT NULL AND g."nationalIdHash" IS NOT NULL
+           AND nullif(current_setting('bti.user_id', true), '') IS NOT NULL
+           AND nullif(current_setting('bti.citizen_hmac', true), '') IS NULL
+           AND bti_case_of_my_municipality(p_case)
+           AND bti_citizen_relation_of(p_case, g."nationalIdHash") = 'guardian'
+           AND CASE p_kind WHEN 'consent_request' THEN g."parentalResponsibility"
+                 ELSE bti_citizen_sees_entry_of(p_case, p_at, p_confidential, g."nationalIdHash") END
+        ON CONFLICT ("guardianId", kind, "noticeDate") DO NOTHING
+      $$`);
+    await q.query(`REVOKE ALL ON FUNCTION bti_notice_guardians(uuid, varchar, timestamptz, varchar) FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON FUNCTION bti_notice_guardians(uuid, varchar, timestamptz, varchar) TO bti_app`);
     // A new notice wakes the worker's mail dispatcher, as a staff notification does.
     await q.query(`CREATE TRIGGER "citizen_notice_created_notify" AFTER INSERT ON "citizen_notice" FOR EACH STATEMENT EXECUTE FUNCTION "bti_notification_created"()`);
   }
@@ -59,6 +76,7 @@ export class FamilyNoticesAndOverrides1796200000000 implements MigrationInterfac
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`REVOKE SELECT ("id", "email") ON "case_guardian" FROM bti_worker`);
     await q.query(`DROP POLICY "case_guardian_worker_notice" ON "case_guardian"`);
+    await q.query(`DROP FUNCTION bti_notice_guardians(uuid, varchar, timestamptz, varchar)`);
     await q.query(`DROP TABLE "citizen_notice"`);
     await q.query(`ALTER TABLE "case_guardian" DROP COLUMN "email"`);
     await q.query(`DROP POLICY "case_log_entry_declassify_staff" ON "case_log_entry"`);

@@ -31,6 +31,7 @@ import { CitizenSecondLine1796206000001 } from './1796206000001-CitizenSecondLin
 import { ArchiveGateClosedAt1796206000002 } from './1796206000002-ArchiveGateClosedAt.js';
 import { LeastPrivilege1796190000000 } from './1796190000000-LeastPrivilege.js';
 import { FamilyNoticesAndOverrides1796200000000 } from './1796200000000-FamilyNoticesAndOverrides.js';
+import { CallerRolesCheck1796203000000 } from './1796203000000-CallerRolesCheck.js';
 
 export const MIGRATIONS: Function[] = [
   Initial1795426836918,
@@ -62,6 +63,7 @@ export const MIGRATIONS: Function[] = [
   CaseErasure1796170000001,
   LeastPrivilege1796190000000,
   FamilyNoticesAndOverrides1796200000000,
+  CallerRolesCheck1796203000000,
   CitizenMeasures1796206000000,
   CitizenSecondLine1796206000001,
   ArchiveGateClosedAt1796206000002,

@@ -82,6 +82,21 @@ describe('administration: people and roles', () => {
     await a.http.get('/api/v1/me').set('Authorization', `Bearer ${await a.issuer!.tokenFor(username)}`).expect(401);
   });
 
+  it('a removed role is refused at once by another API instance that has the caller\'s roles cached', async () => {
+    const { id, username } = await createStaff('solsiden-bhg');
+    const admin = await a.auth('anne.admin');
+    const auditor = { role: 'auditor', scopeType: 'municipality', scopeId: municipalityId };
+    await a.http.post(`/api/v1/admin/users/${id}/roles`).set(admin).send(auditor).expect(201);
+    const own = await b.auth(username);
+    await b.http.get('/api/v1/audit').set(own).expect(200); // instance b now caches staff + auditor for a minute
+    await a.http.delete(`/api/v1/admin/users/${id}/roles`).set(admin).send(auditor).expect(204);
+    const refused = await b.http.get('/api/v1/audit').set(own);
+    expect(refused.status).toBe(403);
+    // b has forgotten the cached roles: the role still held works, the removed one stays refused.
+    await b.http.get('/api/v1/cases').set(own).expect(200);
+    expect((await b.http.get('/api/v1/audit').set(own)).status).toBe(403);
+  });
+
   it('lists what a deactivated coordinator must hand over and tells the unit leader', async () => {
     const { id, username } = await createStaff('solsiden-bhg');
     const created = await logConcern(a, username, 'solsiden-bhg');

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from './harness/test-app.js';
 import { waitFor } from './harness/worker.js';
-import { concernBody } from './harness/cases.js';
+import { concernBody, sendEvent } from './harness/cases.js';
+import { reportEvent } from './harness/child-welfare-report.js';
 
 jest.setTimeout(90_000);
 
@@ -118,5 +119,29 @@ describe('administration: profile versions', () => {
     // The demo municipality's admin sees the demo profile, not this one.
     const demo = await a.http.get('/api/v1/admin/profile').set(await a.auth('anne.admin')).expect(200);
     expect(demo.body.published.document.reminders?.REMINDER_DECISION_DUE).toBeUndefined();
+  });
+
+  it('the report to child welfare is addressed by the case\'s version, not the latest', async () => {
+    const adminAuth = await a.auth(admin);
+    const publish = async (municipalityNumber: string, district: string) => {
+      const document = { ...v1, municipalityNumber, childWelfareDistrict: { number: district, name: `Bydel ${district}` } };
+      await a.http.put('/api/v1/admin/profile/draft').set(adminAuth).send({ document }).expect(200);
+      return (await a.http.post('/api/v1/admin/profile/draft/publish').set(adminAuth).expect(200)).body.version as number;
+    };
+    const report = async (caseId: string) => {
+      const res = await sendEvent(a, staff, caseId, reportEvent({ unitAddress: { line1: 'Eikveien 1', postalCode: '4611', postalPlace: 'Prøve' } }));
+      expect(res.status).toBe(200);
+      const doc = await a.http.get(`/api/v1/cases/${caseId}/child-welfare-reports/${res.body.childWelfareReportId}`).set(await a.auth(staff)).expect(200);
+      return { kommunenummer: doc.body.kommunenummer, bydelsnummer: doc.body.bydelsnummer };
+    };
+    const older = await publish('9901', '01');
+    const before = await newCase(a);
+    expect(before.profileVersion).toBe(older);
+    const newer = await publish('9902', '02');
+    const after = await newCase(a);
+    expect(after.profileVersion).toBe(newer);
+
+    expect(await report(before.id)).toEqual({ kommunenummer: '9901', bydelsnummer: '01' });
+    expect(await report(after.id)).toEqual({ kommunenummer: '9902', bydelsnummer: '02' });
   });
 });

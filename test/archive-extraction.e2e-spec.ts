@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@app/persistence';
-import { runExtraction } from '@app/persistence/archive/index.js';
+import { runExtraction, writeExtraction } from '@app/persistence/archive/index.js';
 import { logConcern, sendEvent } from './harness/cases.js';
 import { reportEvent } from './harness/child-welfare-report.js';
 import { validateNoarkFile } from './harness/noark-validation.js';
@@ -73,6 +73,22 @@ describe('Noark 5 extraction (DESIGN 12.5)', () => {
     expect(run).toEqual({ status: 'done', cases: result.mapper });
     const [audit] = await db.query(`SELECT action, detail FROM audit_event WHERE action = 'archive.extract' AND detail->>'extractionId' = $1`, [result.extractionId]);
     expect(audit.detail.cases).toBe(result.mapper);
+  });
+
+  it('pages hold each case once, whatever the page size (the cursor keeps the closing time to the microsecond)', async () => {
+    const paged = mkdtempSync(join(tmpdir(), 'bti-uttrekk-paged-'));
+    // Closing times as PostgreSQL's now() writes them (microseconds), which a JS Date cannot hold.
+    await db.query(`UPDATE bti_case SET "closedAt" = "closedAt" + interval '123 microseconds' WHERE id = ANY($1)`, [closed.map((c) => c.id)]);
+    try {
+      const today = osloToday();
+      const counts = await writeExtraction(asWorker, { municipalityId, from: today, to: today, outDir: paged, dataKey: Buffer.from(TEST_ENCRYPTION_KEY, 'hex'), pageSize: 1 });
+      const ids = [...readFileSync(join(paged, 'arkivstruktur.xml'), 'utf8').matchAll(/<mappe xsi:type="saksmappe"><systemID>([^<]+)</g)].map((m) => m[1]);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(counts.mapper).toBe(ids.length);
+      expect(ids).toEqual(expect.arrayContaining(closed.map((c) => c.id)));
+    } finally {
+      rmSync(paged, { recursive: true, force: true });
+    }
   });
 
   it.each(['arkivstruktur.xml', 'endringslogg.xml', 'loependeJournal.xml', 'offentligJournal.xml', 'arkivuttrekk.xml'])('%s validates against its Noark 5 v5.0 schema', async (file) => {

@@ -36,6 +36,8 @@ const NOT_YET_DECLARED = new Set<string>([
   'POST /cases/:id/guardians',
   'POST /cases/:id/log',
   'POST /cases/:id/log/:entryId/corrections',
+  'POST /cases/:id/log/:entryId/declassification',
+  'POST /cases/:id/youth-sharing/override',
   'POST /cases/:id/measures',
   'POST /cases/:id/measures/:measureId/evaluations',
   'POST /iks/orders/:orderId/acknowledgement',

@@ -13,7 +13,7 @@ export default async function globalSetup() {
   if (globalThis.__BTI_HARNESS__) return;
   const dir = throwawayDir('bti-test');
   const [pg, redis] = await Promise.all([
-    startPostgres({ dataDir: path.join(dir, 'pg'), persistent: false }),
+    startPostgres({ dataDir: path.join(dir, 'pg'), persistent: false, durable: false }),
     startRedis({ dataDir: path.join(dir, 'redis'), persistent: false }),
   ]);
   // DATABASE_URL: the cluster's superuser, for test fixtures and inspection only. The apps run on

@@ -1,8 +1,25 @@
 import { rmSync } from 'node:fs';
+import pg from 'pg';
 import { checkSentMail } from './mail-privacy-check.mjs';
 
 /** The key of test/harness/test-app.ts (TEST_ENCRYPTION_KEY): the suite's national ids are encrypted with it. */
 const TEST_ENCRYPTION_KEY = Buffer.from('7f'.repeat(32), 'hex');
+
+/** URLs of every test file's database (test/harness/file-database.ts), as the cluster's superuser. */
+async function fileDatabases(superuserUrl) {
+  const client = new pg.Client({ connectionString: superuserUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE starts_with(datname, 'bti_file_') ORDER BY 1`);
+    return rows.map(({ datname }) => {
+      const url = new URL(superuserUrl);
+      url.pathname = `/${datname}`;
+      return url.toString();
+    });
+  } finally {
+    await client.end();
+  }
+}
 
 export default async function globalTeardown() {
   const harness = globalThis.__BTI_HARNESS__;
@@ -13,7 +30,7 @@ export default async function globalTeardown() {
   try {
     if (harness.mail) {
       await harness.mail.stop();
-      privacy = await checkSentMail({ databaseUrl: harness.pg.url, mailDir: harness.mail.dir, masterKey: TEST_ENCRYPTION_KEY });
+      privacy = await checkSentMail({ databaseUrls: await fileDatabases(harness.pg.url), mailDir: harness.mail.dir, masterKey: TEST_ENCRYPTION_KEY });
     }
   } finally {
     await Promise.all([harness.redis.stop(), harness.pg.stop()]);

@@ -64,9 +64,19 @@ async function forbiddenTerms(databaseUrl, masterKey) {
  * Returns one line per finding ("<message id>: <kind>"), without repeating the value found, so
  * the report itself carries no personal data. Also returns how many messages were checked.
  */
-export async function checkSentMail({ databaseUrl, mailDir, masterKey }) {
+export async function checkSentMail({ databaseUrls, mailDir, masterKey }) {
   const messages = readSinkMessages(mailDir);
-  const terms = (await forbiddenTerms(databaseUrl, masterKey)).map((t) => ({ ...t, pattern: wordPattern(t.value) }));
+  // Each test file wrote to a database of its own (test/harness/file-database.ts): the terms of all.
+  const seen = new Set();
+  const terms = (await Promise.all(databaseUrls.map((url) => forbiddenTerms(url, masterKey))))
+    .flat()
+    .filter((t) => {
+      const key = `${t.kind}\u0000${t.value.toLowerCase()}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((t) => ({ ...t, pattern: wordPattern(t.value) }));
   const findings = [];
   for (const m of messages) {
     const subjectLine = m.headers.find((h) => /^subject:/i.test(h)) ?? '';

@@ -2,9 +2,10 @@ import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { createDataSource, createMigratorDataSource, runMigrations, seedDemoData } from '@app/persistence';
+import { createDataSource } from '@app/persistence';
 import { loadConfig, type AppConfig } from '@app/platform';
 import { createApiApp } from '../../apps/api/src/app.factory.js';
+import { useFileDatabase } from './file-database.js';
 import { TestIssuer } from './test-issuer.js';
 
 /** A fixed test key: 32 bytes as hex. */
@@ -45,18 +46,12 @@ export function testEnv(overrides: Record<string, string> = {}): NodeJS.ProcessE
   };
 }
 
-let prepared = false;
-/** Migrates and seeds the harness database (idempotent; once per test file). */
+/**
+ * This test file's database, migrated and seeded: a clone of the suite's template
+ * (test/harness/file-database.ts; the e2e projects' setup file has made it before the file runs).
+ */
 export async function prepareDatabase(): Promise<void> {
-  if (prepared) return;
-  const ds = await createMigratorDataSource(logins.migrator).initialize();
-  try {
-    await runMigrations(ds);
-    await seedDemoData(ds);
-  } finally {
-    await ds.destroy();
-  }
-  prepared = true;
+  await useFileDatabase();
 }
 
 /** Collects every log line the app writes, so tests can assert what never reaches a log. */

@@ -47,7 +47,7 @@ export default async function globalSetup() {
   ensureChromium();
   const dir = throwawayDir('bti-web-test');
   const [pg, redis] = await Promise.all([
-    startPostgres({ dataDir: path.join(dir, 'pg'), persistent: false }),
+    startPostgres({ dataDir: path.join(dir, 'pg'), persistent: false, durable: false }),
     startRedis({ dataDir: path.join(dir, 'redis'), persistent: false }),
   ]);
   const children = [];

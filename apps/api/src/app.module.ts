@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -8,6 +8,7 @@ import { dataSourceOptions } from '@app/persistence';
 import { loggerParams, RedisModule, type AppConfig } from '@app/platform';
 import { AuthGuard } from './auth/auth.guard.js';
 import { Authenticator } from './auth/authenticator.js';
+import { RolesChangedInterceptor } from './auth/roles-changed.interceptor.js';
 import { AuthConfigController } from './auth/auth-config.controller.js';
 import { DevLoginController, MeController } from './auth/auth.controllers.js';
 import { PrincipalService } from './auth/principal.service.js';
@@ -59,6 +60,7 @@ export class AppModule {
         // In this order: the rate limit counts writes per authenticated user.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_INTERCEPTOR, useClass: RolesChangedInterceptor },
       ],
       exports: [PrincipalService, Authenticator],
     };

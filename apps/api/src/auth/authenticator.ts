@@ -12,8 +12,9 @@ import { TokenService } from './token.service.js';
  * Two caches keep the check off the hot path (DESIGN 11: ~1 ms of CPU per request):
  * - a verified token is trusted until its own `exp` (re-checking the signature of an unchanged
  *   token cannot give another answer before then);
- * - the caller's user row and roles are trusted for `AUTH_PRINCIPAL_CACHE_MS` (default 5 s): a
- *   role removed in the database is still honoured that long by each API process.
+ * - the caller's user row and roles are trusted for `AUTH_PRINCIPAL_CACHE_MS` (default 5 s); the
+ *   identity statement of each transaction refuses a deactivated user or a removed role at once
+ *   (RowSecurity, RolesChangedInterceptor), so the cache only delays a newly granted role.
  */
 @Injectable()
 export class Authenticator {

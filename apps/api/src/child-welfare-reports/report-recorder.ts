@@ -18,6 +18,7 @@ import { loadReferenceData, type AppConfig, type CatalogItem } from '@app/platfo
 import type { Principal } from '../auth/principal.js';
 import { problems, type FieldError } from '../common/problem.js';
 import { NationalIdCipher } from '../cases/national-id.js';
+import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { DocumentCipher } from './document-cipher.js';
 import type { ChildWelfareReportFieldsDto } from './dto/report-event-fields.dto.js';
 import { buildReportDocument, EMAIL_PATTERN, type ReportFacts } from './report-document.js';
@@ -74,7 +75,10 @@ export class ChildWelfareReportRecorder {
   private readonly nationalIds: NationalIdCipher;
   private readonly documents: DocumentCipher;
 
-  constructor(@Inject(ConfigService) configService: ConfigService) {
+  constructor(
+    @Inject(ConfigService) configService: ConfigService,
+    private readonly profiles: MunicipalityProfiles,
+  ) {
     const { dataEncryptionKey } = configService.getOrThrow<AppConfig>('app');
     this.nationalIds = new NationalIdCipher(dataEncryptionKey);
     this.documents = new DocumentCipher(dataEncryptionKey);
@@ -112,6 +116,8 @@ export class ChildWelfareReportRecorder {
   private async gather(em: EntityManager, principal: Principal, { row, child, concern }: ReportedCase, event: ReportEvent, now: Date): Promise<ReportFacts> {
     // One connection per transaction: queries in sequence (pg queues parallel ones anyway, and deprecates it).
     const municipality = await em.findOneByOrFail(Municipality, { id: row.municipalityId });
+    // The case's own profile version says where the report goes (DESIGN 12.7: a case follows its version).
+    const profile = await this.profiles.get(row.municipalityId, row.profileVersion);
     const unit = await em.findOneByOrFail(Unit, { id: row.unitId });
     const log = await em.find(CaseLogEntry, { where: { caseId: row.id }, order: { at: 'ASC', id: 'ASC' } });
     const measures = await em.find(Measure, { where: { caseId: row.id }, order: { startDate: 'ASC', createdAt: 'ASC' } });
@@ -134,9 +140,9 @@ export class ChildWelfareReportRecorder {
     const route = row.route as Route | null;
     return {
       municipality: {
-        number: municipality.profile.municipalityNumber ?? null,
+        number: profile.municipalityNumber ?? null,
         name: municipality.name,
-        district: municipality.profile.childWelfareDistrict ?? null,
+        district: profile.childWelfareDistrict ?? null,
       },
       unit: { name: unit.name, organisationNumber: unit.organisationNumber, address: event.unitAddress ?? unit.address },
       reporter: {

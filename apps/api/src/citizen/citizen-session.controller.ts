@@ -19,7 +19,7 @@ import { LOGIN_COOKIE, LOGIN_COOKIE_PATH, LOGIN_SECONDS, LoginTransactionSeal, s
  * cookies; the browser never holds ID-porten's tokens. `logout` clears the cookies.
  */
 @ApiTags('citizen')
-@Public('the way in and out of a citizen session: login redirects to ID-porten, callback checks state and acr, logout clears the cookies')
+@Public('the citizen login itself (before any session) and the logout (works without one); no case data')
 @Controller('citizen')
 export class CitizenSessionController {
   private readonly production: boolean;

@@ -3,6 +3,9 @@ import type { Request, Response } from 'express';
 import { DEFAULT_CODES, ProblemException, titleFor, type ProblemDocument } from './problem.js';
 import { RETRY_AFTER_SECONDS, isUnavailable } from './unavailable.js';
 
+/** A role the process held for the caller is gone (migration CallerRolesCheck; RowSecurity's identity statement). */
+export const ROLES_CHANGED_SQLSTATE = 'BTI01';
+
 /** Turns every error into an RFC 9457 problem document; internals never reach the caller. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -58,6 +61,7 @@ export class ProblemFilter implements ExceptionFilter {
     // A published profile version (trigger of migration MunicipalityAdministration).
     if (sqlState(exception) === '55000') return base(409, 'VERSION_PUBLISHED', 'En publisert versjon kan ikke endres.');
     if (sqlState(exception) === '28000') return base(401, 'UNAUTHENTICATED', 'Brukeren er deaktivert.');
+    if (sqlState(exception) === ROLES_CHANGED_SQLSTATE) return base(403, 'ROLES_CHANGED', 'Rollene dine er endret. Last siden på nytt.');
     if (isUnavailable(exception)) return base(503, 'UNAVAILABLE', 'Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.');
     const field = danglingReference(exception);
     if (field) {
@@ -92,7 +96,7 @@ export function danglingReference(exception: unknown): string | null {
 }
 
 /** The SQLSTATE of a database error (TypeORM wraps the driver's), or undefined. */
-function sqlState(exception: unknown): unknown {
+export function sqlState(exception: unknown): unknown {
   const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
   return error?.driverError?.code ?? error?.code;
 }

@@ -171,16 +171,23 @@ const preparedOn = new WeakMap<pg.ClientBase, Set<string>>();
  * mislead them (migration CaseCreatedMunicipalityIndex). Unprepared statements are planned per
  * execution as before.
  *
- * `bti_assert_active_caller` refuses a deactivated user (SQLSTATE 28000, answered 401) in this same
- * statement: whatever roles a process has cached, deactivation acts on the next request (DESIGN 12.8.5).
+ * `bti_assert_caller` refuses, in this same statement, a deactivated user (SQLSTATE 28000, answered
+ * 401) and a role this process holds for the caller that is gone (BTI01, answered 403): whatever a
+ * process has cached, deactivation and a removed role act on the next request (DESIGN 12.8.5).
  */
 function beginSql(principal: Principal, isolation?: 'REPEATABLE READ'): string {
   if (!isUUID(principal.userId) || !isUUID(principal.municipalityId)) throw new Error('RowSecurity: the caller has no valid identity');
   return (
     `START TRANSACTION${isolation ? ` ISOLATION LEVEL ${isolation}` : ''}; SELECT set_config('bti.user_id', ${pg.escapeLiteral(principal.userId)}, true), ` +
     `set_config('bti.municipality_id', ${pg.escapeLiteral(principal.municipalityId)}, true), set_config('role', 'bti_app', true), ` +
-    `set_config('plan_cache_mode', 'force_generic_plan', true), bti_assert_active_caller(${pg.escapeLiteral(principal.userId)}::uuid)`
+    `set_config('plan_cache_mode', 'force_generic_plan', true), ` +
+    `bti_assert_caller(${pg.escapeLiteral(principal.userId)}::uuid, ${pg.escapeLiteral(heldRoles(principal))})`
   );
+}
+
+/** The caller's roles as this process holds them, `role:scopeType:scopeId` comma-separated (migration CallerRolesCheck). */
+function heldRoles(principal: Principal): string {
+  return principal.roles.map((r) => `${r.role}:${r.scopeType}:${r.scopeId}`).join(',');
 }
 
 /**

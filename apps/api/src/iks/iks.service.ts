@@ -16,7 +16,7 @@ import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { RowSecurity } from '../database/row-security.js';
 import { CaseAccessPolicy } from '../case-core/case-access.policy.js';
-import { CaseStore } from '../case-core/case-store.js';
+import { CaseStore, type LoadedCase } from '../case-core/case-store.js';
 import { CaseCommandRunner, refusalOf, type CaseChange } from '../case-core/case-command-runner.js';
 import { notify, type NotificationToSend, type NotificationType } from '../case-core/notify.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
@@ -140,7 +140,8 @@ export class IksService {
       decide: async (em, loaded, now): Promise<CaseChange<IksReferralView>> => {
         const referral = await this.lockReferral(em, principal, referralId);
         check(referral); // again under the lock: another request may have answered it meanwhile
-        const coreGroup = (await this.profiles.get(principal.municipalityId)).iksCoreGroup ?? [];
+        // The case's profile version names its core group (a case follows its version to the end).
+        const coreGroup = (await this.profiles.get(loaded.row.municipalityId, loaded.row.profileVersion)).iksCoreGroup ?? [];
         const errors = dto.coreGroup
           .map((code, i) => ({ code, i }))
           .filter(({ code, i }) => !coreGroup.includes(code) || dto.coreGroup.indexOf(code) !== i)
@@ -276,9 +277,9 @@ export class IksService {
   async order(principal: Principal, referralId: string, dto: CreateOrderDto): Promise<CompetenceOrderView> {
     return this.rowSecurity.transaction(principal, async (em) => {
       const referral = await this.lockReferral(em, principal, referralId);
-      await this.requireOnCase(em, principal, referral.caseId, 'iks.order');
+      const { row } = await this.requireOnCase(em, principal, referral.caseId, 'iks.order');
       requireStep(referral, 'order_competence', 'Kompetanse bestilles til saker IKS har tatt inn.');
-      const profile = await this.profiles.get(principal.municipalityId);
+      const profile = await this.profiles.get(row.municipalityId, row.profileVersion);
       const services = new Set<string>([...(profile.iksCoreGroup ?? []), ...SERVICE_CODES]);
       const errors = [];
       if (!services.has(dto.serviceCode)) errors.push({ field: 'serviceCode', message: `er ikke en kjent tjeneste (${[...services].join(', ')})` });
@@ -367,9 +368,10 @@ export class IksService {
   }
 
   /** A coordinator's act on a referral outside the command runner: the same permission on its case (404 when hidden). */
-  private async requireOnCase(em: EntityManager, principal: Principal, caseId: string, action: CaseAction): Promise<void> {
+  private async requireOnCase(em: EntityManager, principal: Principal, caseId: string, action: CaseAction): Promise<LoadedCase> {
     const loaded = await this.store.loadVisible(em, principal, caseId);
     if (!may(toActor(principal), action, { state: toCaseState(loaded.row), consents: loaded.consents, now: new Date() })) throw problems.forbidden(refusalOf(action));
+    return loaded;
   }
 
   /**

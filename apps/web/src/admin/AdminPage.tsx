@@ -1,9 +1,10 @@
-import { Alert, Button, Heading, Paragraph, Spinner, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Spinner, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ProblemError, unwrap } from '../api/client';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { label, ROLE_LABEL, UNIT_KIND_LABEL, dateTime } from '../labels';
+import { AdminTable } from './AdminTable';
 import { profileDiff } from './profileDiff';
 
 /** The municipality's own administration (DESIGN 12.7): units, people and roles, the profile. */
@@ -35,35 +36,22 @@ function UnitsSection() {
       {units.isPending && <Spinner aria-label="Laster enheter" />}
       <ProblemAlert error={units.error ?? toggle.error} />
       {units.data && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Enheter">
-          <Table>
-            <caption className="visually-hidden">Enhetene i kommunen</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>Navn</Table.HeaderCell>
-                <Table.HeaderCell>Type</Table.HeaderCell>
-                <Table.HeaderCell>Org.nr.</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
-                <Table.HeaderCell>Handling</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {units.data.map((u) => (
-                <Table.Row key={u.id}>
-                  <Table.Cell>{u.name}</Table.Cell>
-                  <Table.Cell>{label(UNIT_KIND_LABEL, u.kind)}</Table.Cell>
-                  <Table.Cell>{u.organisationNumber ?? '–'}</Table.Cell>
-                  <Table.Cell>{u.active ? 'Aktiv' : <Tag data-color="neutral">Deaktivert</Tag>}</Table.Cell>
-                  <Table.Cell>
-                    <Button variant="tertiary" data-size="sm" onClick={() => toggle.mutate({ id: u.id, active: !u.active })} aria-label={`${u.active ? 'Deaktiver' : 'Aktiver'} ${u.name}`}>
-                      {u.active ? 'Deaktiver' : 'Aktiver'}
-                    </Button>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <AdminTable
+          label="Enheter"
+          caption="Enhetene i kommunen"
+          columns={['Navn', 'Type', 'Org.nr.', 'Status', 'Handling']}
+          rows={units.data}
+          rowKey={(u) => u.id}
+          cells={(u) => [
+            u.name,
+            label(UNIT_KIND_LABEL, u.kind),
+            u.organisationNumber ?? '–',
+            <ActiveStatus active={u.active} />,
+            <Button variant="tertiary" data-size="sm" onClick={() => toggle.mutate({ id: u.id, active: !u.active })} aria-label={`${u.active ? 'Deaktiver' : 'Aktiver'} ${u.name}`}>
+              {u.active ? 'Deaktiver' : 'Aktiver'}
+            </Button>,
+          ]}
+        />
       )}
     </section>
   );
@@ -103,37 +91,24 @@ function PeopleSection() {
       <ProblemAlert error={people.error ?? deactivate.error} />
       {people.isPending && <Spinner aria-label="Laster personer" />}
       {people.data && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Personer">
-          <Table>
-            <caption className="visually-hidden">Personer i kommunen</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>Navn</Table.HeaderCell>
-                <Table.HeaderCell>Brukernavn</Table.HeaderCell>
-                <Table.HeaderCell>Roller</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
-                <Table.HeaderCell>Handling</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {people.data.map((u) => (
-                <Table.Row key={u.id}>
-                  <Table.Cell>{u.displayName}</Table.Cell>
-                  <Table.Cell>{u.username}</Table.Cell>
-                  <Table.Cell>{u.roles.map((r) => label(ROLE_LABEL, r.role)).join(', ') || '–'}</Table.Cell>
-                  <Table.Cell>{u.active ? 'Aktiv' : <Tag data-color="neutral">Deaktivert</Tag>}</Table.Cell>
-                  <Table.Cell>
-                    {u.active && (
-                      <Button variant="tertiary" data-size="sm" onClick={() => setChosen({ id: u.id, username: u.username })} aria-label={`Deaktiver ${u.displayName}`}>
-                        Deaktiver …
-                      </Button>
-                    )}
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <AdminTable
+          label="Personer"
+          caption="Personer i kommunen"
+          columns={['Navn', 'Brukernavn', 'Roller', 'Status', 'Handling']}
+          rows={people.data}
+          rowKey={(u) => u.id}
+          cells={(u) => [
+            u.displayName,
+            u.username,
+            u.roles.map((r) => label(ROLE_LABEL, r.role)).join(', ') || '–',
+            <ActiveStatus active={u.active} />,
+            u.active && (
+              <Button variant="tertiary" data-size="sm" onClick={() => setChosen({ id: u.id, username: u.username })} aria-label={`Deaktiver ${u.displayName}`}>
+                Deaktiver …
+              </Button>
+            ),
+          ]}
+        />
       )}
       {chosen && (
         <Alert data-color="warning">
@@ -239,29 +214,14 @@ function ProfileSection() {
           {changes.length === 0 ? (
             <Paragraph>Ingen endringer.</Paragraph>
           ) : (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label="Endringer i kladden">
-              <Table>
-                <caption className="visually-hidden">Endringer mot publisert versjon</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>Felt</Table.HeaderCell>
-                    <Table.HeaderCell>Publisert</Table.HeaderCell>
-                    <Table.HeaderCell>Kladd</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {changes.map((c) => (
-                    <Table.Row key={c.pointer}>
-                      <Table.Cell>
-                        <code>{c.pointer}</code>
-                      </Table.Cell>
-                      <Table.Cell>{c.before ?? '(ikke satt)'}</Table.Cell>
-                      <Table.Cell>{c.after ?? '(fjernet)'}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
+            <AdminTable
+              label="Endringer i kladden"
+              caption="Endringer mot publisert versjon"
+              columns={['Felt', 'Publisert', 'Kladd']}
+              rows={changes}
+              rowKey={(c) => c.pointer}
+              cells={(c) => [<code>{c.pointer}</code>, c.before ?? '(ikke satt)', c.after ?? '(fjernet)']}
+            />
           )}
           <div className="actions">
             <Button onClick={() => publish.mutate()}>Publiser versjon {draft.version}</Button>
@@ -275,4 +235,8 @@ function ProfileSection() {
       )}
     </section>
   );
+}
+
+function ActiveStatus({ active }: { active: boolean }) {
+  return active ? 'Aktiv' : <Tag data-color="neutral">Deaktivert</Tag>;
 }

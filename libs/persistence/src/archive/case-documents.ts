@@ -1,5 +1,5 @@
 import type { ArchivePdfContent } from './archive-pdf.js';
-import { derivedId, screenedTitle, type ArchiveCase, type ArchiveJournalpost } from './noark-xml.js';
+import { derivedId, osloDateTimeNb, screenedTitle, type ArchiveCase, type ArchiveJournalpost } from './noark-xml.js';
 
 /** One case as `bti_archive_cases` returns it (migration RetentionAndArchive). */
 export interface ArchiveCaseRecord {
@@ -24,8 +24,7 @@ export interface CaseDocument {
 /** Decisions on the case's route and level (vedtak in the archive's sense). */
 const DECISION_TYPES = new Set(['decide', 'escalate', 'step_down']);
 const isClosing = (e: ArchiveCaseRecord['log'][number]) => e.type === 'close' || (e.type === 'evaluate' && e.outcome === 'close');
-const when = (at: string) =>
-  new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(at)).replace(':', '.');
+const when = (at: string) => osloDateTimeNb(new Date(at));
 
 /**
  * The documents a case leaves in the archive (DESIGN 12.5): the concern, each decision, each report

@@ -9,7 +9,7 @@ import { writeArchivePdf } from './archive-pdf.js';
 import { caseDocuments, type ArchiveCaseRecord } from './case-documents.js';
 import {
   addmlFile, addmlHead, addmlTail, arkivstrukturHead, arkivstrukturTail, caseNumber, endringXml, endringsloggHead, endringsloggTail,
-  journalHead, journalRegistreringer, journalTail, saksmappeXml, type ArchiveCase, type ArchiveMeta, type PackageCounts, type PackageFile,
+  journalHead, journalRegistreringer, journalTail, osloYear, saksmappeXml, type ArchiveCase, type ArchiveMeta, type PackageCounts, type PackageFile,
 } from './noark-xml.js';
 
 export interface ExtractionRequest {
@@ -78,7 +78,9 @@ export async function writeExtraction(ds: DataSource, req: ExtractionRequest): P
 
   await structure.write(arkivstrukturHead(meta));
   await changes.write(endringsloggHead());
-  let after: { closedAt: Date; id: string } | null = null;
+  // The cursor's time as text: a JS Date keeps milliseconds, the column microseconds, and a Date
+  // cursor read each page's last case again on the next page.
+  let after: { closedAt: string; id: string } | null = null;
   for (;;) {
     const rows = (await ds.query(`SELECT id, "closedAt", "closedAt"::text AS "closedAtExact", record FROM bti_archive_cases($1, $2::date, $3::date, $4, $5, $6)`, [
       req.municipalityId, req.from, req.to, after?.closedAt ?? null, after?.id ?? null, req.pageSize ?? 100,
@@ -96,7 +98,7 @@ export async function writeExtraction(ds: DataSource, req: ExtractionRequest): P
     if (rows.length) await req.onCases?.(rows.map((r) => ({ id: r.id, closedAt: r.closedAtExact })));
     await req.onProgress?.(counts.mapper);
     if (rows.length < (req.pageSize ?? 100)) break;
-    after = { closedAt: rows[rows.length - 1].closedAt, id: rows[rows.length - 1].id };
+    after = { closedAt: rows[rows.length - 1].closedAtExact, id: rows[rows.length - 1].id };
   }
   if (counts.mapper === 0) throw new Error('Ingen avsluttede saker i perioden.');
   await structure.write(arkivstrukturTail());
@@ -137,7 +139,7 @@ async function writeCase(outDir: string, record: ArchiveCaseRecord, meta: Archiv
     const path = `${dir}/${i + 1}.pdf`;
     const { sha256, size } = await writeArchivePdf(join(outDir, path), d.content, meta.createdAt);
     const at = new Date(d.at);
-    const journalYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Oslo', year: 'numeric' }).format(at));
+    const journalYear = osloYear(at);
     const n = (journalSequence.get(journalYear) ?? 0) + 1;
     journalSequence.set(journalYear, n);
     journalposts.push({ ...d.post, at, journalYear, journalSequence: n, number: i + 1, document: { path, sha256, size } });

@@ -15,6 +15,8 @@ const DEMO_UNITS: { code: string; name: string; kind: UnitKind; cluster: string;
   { code: 'fjordglott-us', name: 'Fjordglott ungdomsskole', kind: 'lower_secondary_school', cluster: 'frei', address: { line1: 'Fjordvegen 5', postalPlace: 'Demo' } },
   { code: 'helsestasjon-sentrum', name: 'Helsestasjon Sentrum', kind: 'health_station', cluster: 'sentrum', address: { line1: 'Torget 1', postalPlace: 'Demo' } },
 ];
+/** The audit trail's actor for jobs and one-shot tasks (as the archive extraction's). */
+const SYSTEM_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
 type Scope = { unit: string } | { cluster: string } | 'municipality' | 'platform';
 /** `service`: the service (services.json) a team, TFA or IKS member works in (DESIGN 8.3, 8.11). */
 export const DEMO_USERS: { username: string; displayName: string; role: string; scope: Scope; service?: string }[] = [
@@ -54,16 +56,45 @@ function demoProfile(profiles: ReferenceProfile[]): ReferenceProfile {
   };
 }
 
-async function upsertMunicipality(em: EntityManager, profile: ReferenceProfile): Promise<Municipality> {
-  const { code, name, ...rest } = profile;
-  await em
-    .createQueryBuilder()
-    .insert()
-    .into(Municipality)
-    .values({ code, name, profile: rest })
-    .orUpdate(['name', 'profile'], ['code'])
-    .execute();
+/**
+ * A municipality and its profile from the repository's JSON (DESIGN 12.8.3). A new municipality's
+ * profile becomes published version 1 (trigger of migration MunicipalityAdministration). Later, a
+ * version is never changed: JSON that changed since the seed last imported it (`municipality.profile`)
+ * and differs from the latest version becomes a draft for the admin to review and publish. While the
+ * admin has a draft of their own, the import waits (`profile` keeps the old JSON, so the next run
+ * tries again); JSON that did not change never brings back what the admin has since published.
+ */
+export async function seedMunicipality(em: EntityManager, profile: ReferenceProfile): Promise<Municipality> {
+  const { code, name, ...document } = profile;
+  const [found] = (await em.query(`SELECT id, profile = $2::jsonb AS imported FROM municipality WHERE code = $1`, [code, document])) as { id: string; imported: boolean }[];
+  if (!found) {
+    await em.insert(Municipality, { code, name, profile: document });
+    return em.findOneByOrFail(Municipality, { code });
+  }
+  await em.update(Municipality, { id: found.id }, { name });
+  if (!found.imported) await importChangedProfile(em, found.id, document);
   return em.findOneByOrFail(Municipality, { code });
+}
+
+async function importChangedProfile(em: EntityManager, municipalityId: string, document: object): Promise<void> {
+  // The same lock as the admin's draft and publish (ProfileAdmin): version numbers follow each other.
+  await em.query(`SELECT pg_advisory_xact_lock(hashtext('bti_profile:' || $1::text))`, [municipalityId]);
+  const [latest] = (await em.query(
+    `SELECT version, document = $2::jsonb AS same, "publishedAt" IS NULL AS draft FROM municipality_profile_version
+     WHERE "municipalityId" = $1 ORDER BY version DESC LIMIT 1`,
+    [municipalityId, document],
+  )) as { version: number; same: boolean; draft: boolean }[];
+  if (latest && latest.draft && !latest.same) return;
+  if (!latest?.same) {
+    const version = (latest?.version ?? 0) + 1;
+    await em.query(`INSERT INTO municipality_profile_version ("municipalityId", version, document) VALUES ($1, $2, $3)`, [municipalityId, version, document]);
+    await em.query(
+      `INSERT INTO "audit_event" ("municipalityId", "actorId", "actorUsername", "action", "caseId", "at", "requestId", "purpose", "detail")
+       VALUES ($1, $2, 'system', 'admin.profile.import', NULL, now(), 'seed', 'profil fra repositoriet som kladd', $3)`,
+      [municipalityId, SYSTEM_ACTOR_ID, { target: { type: 'profile', id: municipalityId }, before: null, after: { version } }],
+    );
+  }
+  await em.update(Municipality, { id: municipalityId }, { profile: document as Municipality['profile'] });
 }
 
 async function upsertBy<T extends object>(em: EntityManager, entity: new () => T, where: Partial<T>, values: Partial<T>): Promise<T> {
@@ -91,8 +122,8 @@ async function seedFirstProfileVersions(em: EntityManager): Promise<void> {
 export async function seedDemoData(dataSource: DataSource): Promise<void> {
   const { municipalities } = loadReferenceData();
   await dataSource.transaction(async (em) => {
-    for (const profile of municipalities) await upsertMunicipality(em, profile);
-    const demo = await upsertMunicipality(em, demoProfile(municipalities));
+    for (const profile of municipalities) await seedMunicipality(em, profile);
+    const demo = await seedMunicipality(em, demoProfile(municipalities));
     await seedFirstProfileVersions(em);
 
     const clusters = new Map<string, Cluster>();
