@@ -8,6 +8,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import pgPkg from 'pg';
 import { startPostgres } from '../scripts/embedded-services.mjs';
+import { ensureDatabaseRoles } from '../scripts/database-roles.mjs';
 import { loadBuilt, log, migrateAndSeed, parseArgs } from './lib.mjs';
 import { seedCases, seedOrganisation } from './seed.mjs';
 
@@ -25,8 +26,10 @@ const stop = async () => {
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
 
+// The production roles (as npm run bench makes them): plans read as bti_api are the API's.
+const logins = await ensureDatabaseRoles(pg.url, { migrator: 'bench-migrator', api: 'bench-api', worker: 'bench-worker' });
 if (fresh) {
-  await migrateAndSeed(await loadBuilt(), pg.url);
+  await migrateAndSeed(await loadBuilt(), { logins });
   log(`seeding at scale ${scale} …`);
   const t0 = Date.now();
   const organisation = await seedOrganisation(pool, scale);
@@ -34,4 +37,4 @@ if (fresh) {
   const { rows: size } = await pool.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS s`);
   log(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s, ${size[0].s}: ${JSON.stringify({ organisation, rows })}`);
 }
-log(`ready: ${pg.url} (data in ${pg.dataDir}); Ctrl-C stops it`);
+log(`ready: ${pg.url}, as the API: ${logins.api} (data in ${pg.dataDir}); Ctrl-C stops it`);

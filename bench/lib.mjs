@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { startPostgres, startRedis, throwawayDir } from '../scripts/embedded-services.mjs';
+import { ensureDatabaseRoles } from '../scripts/database-roles.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** A fixed bench key (32 bytes hex); the bench database is thrown away. */
@@ -29,9 +30,12 @@ export async function loadBuilt() {
   return { createApiApp: api.createApiApp, ...persistence, loadConfig: platform.loadConfig, createWorkerApp: worker.createWorkerApp, ReminderPipeline: worker.ReminderPipeline };
 }
 
-/** The schema and the demo data on a fresh throwaway database, through the built apps' own migrations and seed. */
-export async function migrateAndSeed(built, url) {
-  const ds = await built.createDataSource(url).initialize();
+/**
+ * The schema and the demo data on a fresh throwaway database, through the built apps' own
+ * migrations and seed, as the migrator (so the owner `bti_owner` owns what they create, as in production).
+ */
+export async function migrateAndSeed(built, services) {
+  const ds = await built.createMigratorDataSource(services.logins.migrator).initialize();
   try {
     await built.runMigrations(ds);
     await built.seedDemoData(ds);
@@ -47,7 +51,12 @@ export class NullLog extends Writable {
   }
 }
 
-/** Throwaway PostgreSQL + Redis (never .data/); `stop()` removes them. */
+/**
+ * Throwaway PostgreSQL + Redis (never .data/); `stop()` removes them. The database gets the
+ * production roles (docker/initdb/10-bti-roles.sql): `logins.api` (bti_api) and `logins.worker`
+ * (bti_worker) are what the apps run as, so row-level security costs here what it costs in
+ * production; `pg.url` is the cluster's superuser, for the bench's own seeding and inspection.
+ */
 export async function startServices(prefix = 'bti-bench', { extraRedis = false } = {}) {
   const dir = throwawayDir(prefix);
   const [pg, redis, redis2] = await Promise.all([
@@ -55,9 +64,11 @@ export async function startServices(prefix = 'bti-bench', { extraRedis = false }
     startRedis({ dataDir: path.join(dir, 'redis'), persistent: false }),
     extraRedis ? startRedis({ dataDir: path.join(dir, 'redis2'), persistent: false }) : Promise.resolve(null),
   ]);
+  const logins = await ensureDatabaseRoles(pg.url, { migrator: 'bench-migrator', api: 'bench-api', worker: 'bench-worker' });
   return {
     dir,
     pg,
+    logins,
     redis,
     redis2,
     async stop() {
@@ -67,9 +78,10 @@ export async function startServices(prefix = 'bti-bench', { extraRedis = false }
   };
 }
 
+/** The API's environment (its own login, bti_api); the worker's: `benchEnv(services, { DATABASE_URL: services.logins.worker })`. */
 export function benchEnv(services, overrides = {}) {
   return {
-    DATABASE_URL: services.pg.url,
+    DATABASE_URL: services.logins.api,
     REDIS_URL: services.redis.url,
     AUTH_MODE: 'dev',
     ALLOW_DEV_LOGIN: 'true',
@@ -93,49 +105,91 @@ export function percentile(sorted, p) {
 const round = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10 ** d) / 10 ** d);
 export { round };
 
+let appPids = { api: [], worker: [] };
+/** The product's processes (API replicas, workers) whose CPU every load run reports. */
+export function watchApps(pids) {
+  appPids = pids;
+}
+
+/** CPU seconds (user + system) of a process, from /proc; 0 when it is gone. */
+export function processCpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+const appCpu = () => Object.fromEntries(Object.entries(appPids).map(([k, pids]) => [k, pids.reduce((a, p) => a + processCpuSeconds(p), 0)]));
+
 /**
- * One autocannon run (in this process). autocannon's own summary has no p95, so every response
- * time is collected here and the percentiles are computed from them.
+ * One load run by autocannon (in this process). `bases` (one URL per API replica) share the
+ * connections evenly, so the client spreads the requests over every replica; `path` is appended
+ * to each base (or each request names its own path). autocannon's own summary has no p95, so
+ * every response time is collected here and the percentiles are computed from them.
  * @returns {{reqPerSec, p50Ms, p95Ms, p99Ms, requests, statusCounts, errors, durationS}}
  */
-export async function load(opts) {
+export async function load({ bases, url, path: urlPath = '', connections = 32, amount, ...opts }) {
+  const targets = (bases ?? [url]).slice(0, connections);
   const latencies = [];
   const statusCounts = {};
   const cpu0 = process.cpuUsage();
   const pg0 = postgresCpuSeconds();
+  const apps0 = appCpu();
   const machine0 = machineCpuSeconds();
   let errors = 0;
+  let timeouts = 0;
   const started = process.hrtime.bigint();
-  const instance = autocannon({ connections: 32, ...opts });
-  instance.on('response', (_client, status, _bytes, ms) => {
-    latencies.push(ms);
-    statusCounts[status] = (statusCounts[status] ?? 0) + 1;
-  });
-  instance.on('reqError', () => {
-    errors += 1;
-  });
-  const result = await instance;
+  const share = (total, i) => Math.floor(total / targets.length) + (i < total % targets.length ? 1 : 0);
+  const results = await Promise.all(
+    targets.map((base, i) => {
+      const instance = autocannon({ ...opts, url: base + urlPath, connections: share(connections, i), ...(amount ? { amount: share(amount, i) } : {}) });
+      instance.on('response', (_client, status, _bytes, ms) => {
+        latencies.push(ms);
+        statusCounts[status] = (statusCounts[status] ?? 0) + 1;
+      });
+      instance.on('reqError', () => {
+        errors += 1;
+      });
+      return instance;
+    }),
+  );
   const durationS = Number(process.hrtime.bigint() - started) / 1e9;
+  for (const r of results) {
+    errors = Math.max(errors, r.errors ?? 0);
+    timeouts += r.timeouts ?? 0;
+  }
+  const duration = Math.max(...results.map((r) => r.duration || 0)) || durationS;
   const cpu = process.cpuUsage(cpu0);
   const pg1 = postgresCpuSeconds();
+  const apps1 = appCpu();
   const machine1 = machineCpuSeconds();
   latencies.sort((a, b) => a - b);
   const ok = Object.entries(statusCounts)
     .filter(([s]) => Number(s) < 400)
     .reduce((n, [, c]) => n + c, 0);
+  const benchCores = (cpu.user + cpu.system) / 1e6 / durationS;
+  const apiCores = (apps1.api - apps0.api) / durationS;
   return {
-    reqPerSec: round(latencies.length / (result.duration || durationS)),
-    okPerSec: round(ok / (result.duration || durationS)),
+    reqPerSec: round(latencies.length / duration),
+    okPerSec: round(ok / duration),
     p50Ms: round(percentile(latencies, 50)),
     p95Ms: round(percentile(latencies, 95)),
     p99Ms: round(percentile(latencies, 99)),
     requests: latencies.length,
     statusCounts,
-    errors: Math.max(errors, result.errors ?? 0),
-    timeouts: result.timeouts ?? 0,
-    durationS: round(result.duration || durationS, 2),
-    // CPU busy, in cores: this node process (app + load tool) and all postgres processes.
-    nodeCpuCores: round((cpu.user + cpu.system) / 1e6 / durationS, 2),
+    errors,
+    timeouts,
+    durationS: round(duration, 2),
+    // CPU busy, in cores: node (the API processes and this one, which runs the load tool; the sum
+    // is what runs 1–15 called node, when the API ran in this process), the API processes alone,
+    // the workers, and all postgres processes.
+    nodeCpuCores: round(benchCores + apiCores, 2),
+    apiCpuCores: round(apiCores, 2),
+    loadToolCpuCores: round(benchCores, 2),
+    workerCpuCores: round((apps1.worker - apps0.worker) / durationS, 2),
     postgresCpuCores: pg0 === null || pg1 === null ? null : round((pg1 - pg0) / durationS, 2),
     // The whole machine: cores busy (every process, the kernel's interrupts) and cores the
     // hypervisor gave to other guests while this one wanted them (steal).

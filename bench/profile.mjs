@@ -56,7 +56,7 @@ let app = null;
 const session = new inspector.Session();
 try {
   const built = await loadBuilt();
-  await migrateAndSeed(built, services.pg.url);
+  await migrateAndSeed(built, services);
   log(`seeding at scale ${SCALE} …`);
   await seedOrganisation(pool, SCALE);
   await seedCases(pool, SCALE);

@@ -110,15 +110,18 @@ export async function seedOrganisation(pg, scale) {
      SELECT leader_id, 'unit_leader', 'unit', id FROM bench_unit
      UNION ALL SELECT s, 'staff', 'unit', b.id FROM bench_unit b, unnest(b.staff_ids) s`,
   );
-  // Per municipality: a TFA coordinator, an IKS coordinator, a team member per cluster.
+  // Per municipality: a TFA coordinator, an IKS coordinator, an auditor, an analyst, a team member per
+  // cluster; the coordinators and the team member work in the service the seeded consents name (tfa, iks, ppt).
   await pg.query(
-    `INSERT INTO app_user ("municipalityId", username, "displayName", demo)
-     SELECT m.id, 'bench.' || m.code || '.' || r, r || ' ' || m.code, true FROM municipality m, unnest(ARRAY['tfa','iks','ppt']) r WHERE m.code LIKE 'bench-%'`,
+    `INSERT INTO app_user ("municipalityId", username, "displayName", demo, service)
+     SELECT m.id, 'bench.' || m.code || '.' || r, r || ' ' || m.code, true, CASE WHEN r IN ('tfa', 'iks', 'ppt') THEN r END
+     FROM municipality m, unnest(ARRAY['tfa','iks','ppt','revisor','analytiker']) r WHERE m.code LIKE 'bench-%'`,
   );
   await pg.query(
     `INSERT INTO role_assignment ("userId", role, "scopeType", "scopeId")
-     SELECT u.id, CASE WHEN u.username LIKE '%.tfa' THEN 'tfa_coordinator' ELSE 'iks_coordinator' END, 'municipality', u."municipalityId"
-       FROM app_user u WHERE u.username LIKE 'bench.bench-%' AND (u.username LIKE '%.tfa' OR u.username LIKE '%.iks')
+     SELECT u.id, CASE split_part(u.username, '.', 3) WHEN 'tfa' THEN 'tfa_coordinator' WHEN 'iks' THEN 'iks_coordinator' WHEN 'revisor' THEN 'auditor' ELSE 'analyst' END,
+            'municipality', u."municipalityId"
+       FROM app_user u WHERE u.username LIKE 'bench.bench-%' AND split_part(u.username, '.', 3) IN ('tfa', 'iks', 'revisor', 'analytiker')
      UNION ALL
      SELECT u.id, 'team_member', 'cluster', cl.id FROM app_user u JOIN cluster cl ON cl."municipalityId" = u."municipalityId"
        WHERE u.username LIKE 'bench.bench-%.ppt'`,
@@ -185,6 +188,15 @@ export async function seedCases(pg, scale) {
     `INSERT INTO consent ("caseId", "givenByName", "givenByRelation", recipients, purpose, form, "recordedById", "validFrom", "validUntil")
      SELECT case_id, 'Forelder', 'mor', ARRAY[route], 'Samarbeid om tiltak', 'written', reporter_id, created_at, created_at + interval '1 year'
      FROM bench_case WHERE g BETWEEN ${a} AND ${b} AND route IN ('interdisciplinary_team','tfa','iks')`);
+
+  // IKS referrals of the IKS-routed cases: open ones (referred, accepted) for open cases, ended for closed.
+  if (await tableExists(pg, 'iks_referral')) {
+    await chunked(pg, 'iks_referral', c.cases, (a, b) =>
+      `INSERT INTO iks_referral ("municipalityId", "caseId", "unitId", status, "referredById", "fromLevel", "createdAt", "updatedAt")
+       SELECT municipality_id, case_id, unit_id, CASE WHEN status = 'closed' THEN 'ended' WHEN g % 2 = 0 THEN 'referred' ELSE 'accepted' END,
+              reporter_id, 1, created_at + interval '3 days', created_at + interval '3 days'
+       FROM bench_case WHERE g BETWEEN ${a} AND ${b} AND route = 'iks'`);
+  }
 
   // Case log: logRows spread evenly over the cases.
   const perCase = Math.max(1, Math.round(c.logRows / c.cases));

@@ -23,7 +23,7 @@ const report = { date: new Date().toISOString(), command: `npm run soak -- ${pro
 let failed = false;
 
 try {
-  await migrateAndSeed(await loadBuilt(), services.pg.url);
+  await migrateAndSeed(await loadBuilt(), services);
 
   const port = await freePort();
   const env = {
@@ -38,7 +38,7 @@ try {
     REMINDER_CHILD_WELFARE_REPORT: REMINDER,
   };
   const api = startApp('api', env);
-  const worker = startApp('worker', env);
+  const worker = startApp('worker', { ...env, DATABASE_URL: services.logins.worker });
   const base = `http://127.0.0.1:${port}`;
   await waitForHealth(base);
 

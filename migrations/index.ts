@@ -26,11 +26,13 @@ import { MunicipalityAdministration1796150000000 } from './1796150000000-Municip
 import { FamilyAccess1796160000000 } from './1796160000000-FamilyAccess.js';
 import { RetentionAndArchive1796170000000 } from './1796170000000-RetentionAndArchive.js';
 import { CaseErasure1796170000001 } from './1796170000001-CaseErasure.js';
+import { ConsentOncePerStatement1796204000000 } from './1796204000000-ConsentOncePerStatement.js';
 import { CitizenMeasures1796206000000 } from './1796206000000-CitizenMeasures.js';
 import { CitizenSecondLine1796206000001 } from './1796206000001-CitizenSecondLine.js';
 import { ArchiveGateClosedAt1796206000002 } from './1796206000002-ArchiveGateClosedAt.js';
 import { LeastPrivilege1796190000000 } from './1796190000000-LeastPrivilege.js';
 import { FamilyNoticesAndOverrides1796200000000 } from './1796200000000-FamilyNoticesAndOverrides.js';
+import { ThinCaseWrites1796202000000 } from './1796202000000-ThinCaseWrites.js';
 import { CallerRolesCheck1796203000000 } from './1796203000000-CallerRolesCheck.js';
 
 export const MIGRATIONS: Function[] = [
@@ -63,7 +65,9 @@ export const MIGRATIONS: Function[] = [
   CaseErasure1796170000001,
   LeastPrivilege1796190000000,
   FamilyNoticesAndOverrides1796200000000,
+  ThinCaseWrites1796202000000,
   CallerRolesCheck1796203000000,
+  ConsentOncePerStatement1796204000000,
   CitizenMeasures1796206000000,
   CitizenSecondLine1796206000001,
   ArchiveGateClosedAt1796206000002,

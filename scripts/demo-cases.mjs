@@ -1,8 +1,11 @@
 // Demo cases for `npm start`: about 30 cases in the demo municipality, in every state and route,
 // written as a kindergarten or school would write them. Made through the running API as the demo
 // users (dev login), so every rule, reminder and log text is the product's own. Idempotent: does
-// nothing when the demo units already have cases. Usage: node scripts/demo-cases.mjs [baseUrl]
-const base = process.argv[2] ?? `http://localhost:${process.env.PORT ?? 3000}`;
+// nothing when the demo units already have cases (`--always`: makes them anyway, for the screenshots
+// on a test database). Usage: node scripts/demo-cases.mjs [baseUrl] [--always]
+const args = process.argv.slice(2);
+const always = args.includes('--always');
+const base = args.find((a) => !a.startsWith('--')) ?? `http://localhost:${process.env.PORT ?? 3000}`;
 const tokens = new Map();
 
 async function call(user, method, path, body, withVersionOf) {
@@ -67,11 +70,12 @@ async function assessed(place, caseId) {
 async function consent(place, caseId, recipients) {
   await call(place.leader, 'POST', `/api/v1/cases/${caseId}/consents`, { givenBy: { name: 'Mor', relation: 'mother' }, recipients, purpose: 'Samarbeid om tiltak for barnet.', form: 'written', validUntil: day(180) }, caseId);
 }
-async function acting(place, caseId) {
+/** `measure`: the measure's start and evaluation day (days from today); a past evaluation day is over the deadline at once. */
+async function acting(place, caseId, measure = { start: 0, evaluation: 42 }) {
   await assessed(place, caseId);
   const me = await call(place.staff, 'GET', '/api/v1/me');
   await event(place.staff, caseId, { type: 'decide', route: 'own_unit', rationale: 'Vi prøver tiltak i egen enhet først, i samarbeid med foresatte.' });
-  await call(place.staff, 'POST', `/api/v1/cases/${caseId}/measures`, { title: 'Fast voksen ved levering og i overgangene', responsibleId: me.userId, startDate: day(0), evaluationDate: day(42) }, caseId);
+  await call(place.staff, 'POST', `/api/v1/cases/${caseId}/measures`, { title: 'Fast voksen ved levering og i overgangene', responsibleId: me.userId, startDate: day(measure.start), evaluationDate: day(measure.evaluation) }, caseId);
   const leader = await call(place.leader, 'GET', '/api/v1/me');
   await log(place.staff, caseId, {
     type: 'meeting', text: 'Samarbeidsmøte med mor. Vi ble enige om fast voksen ved levering og ukentlig kort samtale.', at: new Date(Date.now() - 3_600_000).toISOString(),
@@ -87,6 +91,10 @@ const PLAN = [
   ['under vurdering', async (p, i) => { const c = await concern(p, i); await assign(p, c.id); await event(p.staff, c.id, { type: 'start_assessment' }); return c; }],
   ['til beslutning', async (p, i) => { const c = await concern(p, i); await assessed(p, c.id); return c; }],
   ['tiltak i egen enhet', async (p, i) => { const c = await concern(p, i); await acting(p, c.id); return c; }],
+  // «Denne uka» and «over fristen» have something on a fresh start: an evaluation due today (the API refuses
+  // a past evaluation date; the agenda counts a date from the start of its day) and one in three days.
+  ['evaluering i dag', async (p, i) => { const c = await concern(p, i); await acting(p, c.id, { start: -42, evaluation: 0 }); return c; }],
+  ['evaluering denne uka', async (p, i) => { const c = await concern(p, i); await acting(p, c.id, { start: -39, evaluation: 3 }); return c; }],
   ['under evaluering', async (p, i) => { const c = await concern(p, i); await acting(p, c.id); await event(p.staff, c.id, { type: 'request_evaluation' }); return c; }],
   ['overlevering venter', async (p, i) => { const c = await concern(p, i); await assign(p, c.id); await assign(p, c.id, p.leader); return c; }],
   ['anonym drøfting i team', async (p, i) => { const c = await concern(p, i); await assessed(p, c.id); await event(p.leader, c.id, { type: 'decide', route: 'interdisciplinary_team', rationale: 'Vi ønsker råd fra teamet før vi går videre.', anonymous: true, anonymousSummary: 'Barn som over tid virker slitent og trist; foresatte samarbeider.' }); return c; }],
@@ -175,7 +183,7 @@ async function main() {
   } catch (error) {
     console.warn(`Familiens demosaker feilet: ${error.message}`);
   }
-  if (existing.total > 0) return console.log('Demosakene finnes fra før.');
+  if (existing.total > 0 && !always) return console.log('Demosakene finnes fra før.');
   let made = 0;
   let i = 0;
   for (const [name, make] of PLAN) {

@@ -108,4 +108,13 @@ describe('administration: SCIM provisioning', () => {
     await t.http.delete(`/api/v1/admin/scim-tokens/${other.body.id}`).set(admin).expect(204);
     await scim('get', '/Users?count=1', other.body.token).expect(401);
   });
+
+  it('a token whose maker may no longer manage the users (admin.users) stops working', async () => {
+    const admin = await t.auth('anne.admin');
+    const made = await t.http.post('/api/v1/admin/scim-tokens').set(admin).expect(201);
+    await scim('get', '/Users?count=1', made.body.token).expect(200);
+    // As if the maker had been a staff member all along: the permission table's rule, not the token, decides.
+    await db.query(`UPDATE scim_token SET "createdBy" = (SELECT id FROM app_user WHERE username = 'kari.ansatt') WHERE id = $1`, [made.body.id]);
+    await scim('get', '/Users?count=1', made.body.token).expect(401);
+  });
 });

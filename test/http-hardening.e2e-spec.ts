@@ -32,6 +32,14 @@ describe('security headers', () => {
     }
   });
 
+  it('API answers are never stored: a browser must not answer one user\'s request with another\'s (issue 25)', async () => {
+    const kari = await t.auth('kari.ansatt');
+    for (const path of ['/api/v1/me', '/api/v1/units', '/api/v1/auth/config']) {
+      const res = await t.http.get(path).set(kari);
+      expect([path, res.headers['cache-control']]).toEqual([path, 'no-store']);
+    }
+  });
+
   it('the Swagger UI may have inline styles, never inline scripts', async () => {
     const csp = directives((await t.http.get('/docs/').expect(200)).headers['content-security-policy']);
     expect(csp['script-src']).toEqual(["'self'"]);

@@ -100,7 +100,7 @@ describe('e-mail notices', () => {
     const mails = mailsAbout(c.id);
     expect(mails.map((m) => m.envelopeTo).flat().sort()).toEqual(addresses);
     const toLeader = mails.find((m) => m.envelopeTo.includes('ola.leder@demo.bti.local'))!;
-    expect(toLeader.subject).toBe(`BTI: En sak mangler saksansvarlig (${c.reference})`);
+    expect(toLeader.subject).toBe(`BTI: En sak mangler stafettholder (${c.reference})`);
     expect(toLeader.text).toContain(`Sak: ${c.reference}`);
     expect(toLeader.text).toContain(`${t.config.mail.publicUrl}/saker/${c.id}`);
     const delivery = deliveries.find((d) => d.email === 'ola.leder@demo.bti.local')!;

@@ -49,6 +49,19 @@ describe('audit listing: keyset paging', () => {
     expect(((await list('pageSize=3&page=3')).body as AuditPage).nextCursor).toBeNull();
   });
 
+  it('the total is counted up to 1 000 and says when more rows match (totalCapped); under it, exact', async () => {
+    expect(((await list('pageSize=3')).body as AuditPage & { totalCapped: boolean }).totalCapped).toBe(false);
+    const busy = (await logConcern(t, 'kari.ansatt', 'solsiden-bhg')).id;
+    await t.db.query(
+      `INSERT INTO audit_event ("municipalityId", "actorId", "actorUsername", action, "caseId", at, "requestId", purpose)
+       SELECT e."municipalityId", e."actorId", e."actorUsername", 'case.read', e."caseId", now(), 'paging-cap-' || g, e.purpose
+         FROM (SELECT * FROM audit_event WHERE "caseId" = $1 LIMIT 1) e, generate_series(1, 1000) g`,
+      [busy],
+    );
+    const res = await t.http.get(`/api/v1/audit?caseId=${busy}&pageSize=20`).set(await t.auth('eva.revisor')).expect(200);
+    expect([res.body.total, res.body.totalCapped, res.body.items.length]).toEqual([1000, true, 20]);
+  });
+
   it('a cursor that nextCursor never gave is a 400 naming `cursor`', async () => {
     for (const bad of ['not*base64', Buffer.from('a0').toString('base64url'), Buffer.from('b123').toString('base64url'), Buffer.from("a1' OR 1=1").toString('base64url'), 'x'.repeat(41)]) {
       const res = await list(`cursor=${encodeURIComponent(bad)}`);

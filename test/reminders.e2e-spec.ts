@@ -100,7 +100,7 @@ describe('reminder pipeline', () => {
     const notes = await settledNotes(c.id, 3, 'three notifications');
     expect(brief(notes)).toEqual(['assessment_due→kari.ansatt', 'assessment_due→ola.leder', 'unassigned→ola.leder']);
     expect(notes.every((n) => !n.urgent)).toBe(true);
-    expect(notes.find((n) => n.type === 'unassigned')!.message).toMatch(/ingen saksansvarlig/);
+    expect(notes.find((n) => n.type === 'unassigned')!.message).toMatch(/ingen stafettholder/);
     // decision_due (DESIGN 8.2, P14D) is still ahead.
     expect(await reminderStatuses(ds, c.id)).toEqual({ unassigned: 'fired', assessment_due: 'fired', assessment_due_leader: 'fired', decision_due: 'pending', decision_due_leader: 'pending' });
   });

@@ -11,6 +11,11 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      // Designsystemet's React components are plain modules, but the package does not say so
+      // (no `sideEffects` field): without this every component and what it pulls in (floating-ui,
+      // the combobox, the web behaviours) lands in the first download. What a component itself
+      // imports for its side effects (designsystemet-web) still comes along wherever it is used.
+      treeshake: { moduleSideEffects: (id: string) => !id.includes('/node_modules/@digdir/designsystemet-react/') },
       // Designsystemet's icon modules start with "use client" (for React Server Components): harmless here.
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

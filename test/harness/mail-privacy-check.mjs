@@ -6,7 +6,7 @@ import { createDecipheriv, hkdfSync } from 'node:crypto';
 import pg from 'pg';
 import { readSinkMessages } from '../../scripts/mail-sink.mjs';
 
-/** Same derivation as apps/api/src/cases/national-id.ts (NationalIdCipher.decrypt). */
+/** Same derivation as apps/api/src/common/national-id.ts (NationalIdCipher.decrypt). */
 function decryptNationalId(stored, masterKey) {
   const key = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'bti/national-id/aes-256-gcm', 32));
   const raw = Buffer.from(stored, 'base64');

@@ -14,6 +14,9 @@ export const DISPLAY_NAME: Record<string, string> = {
   'siri.iks': 'Siri IKS',
   'eva.revisor': 'Eva Revisor',
   'lars.analytiker': 'Lars Analytiker',
+  'berit.leder': 'Berit Leder',
+  'nina.ansatt': 'Nina Ansatt',
+  'anne.admin': 'Anne Admin',
 };
 
 /** Signs in through the dev-mode picker, as a person would. */

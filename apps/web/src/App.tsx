@@ -15,6 +15,7 @@ const StatsPage = lazy(() => import('./pages/StatsPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const AdminPage = lazy(() => import('./admin/AdminPage'));
 const AgendaPage = lazy(() => import('./pages/AgendaPage'));
+const ReportDocumentPage = lazy(() => import('./case/ReportDocumentPage'));
 
 const loading = <Spinner aria-label="Laster" />;
 
@@ -39,6 +40,7 @@ export function App() {
           <Route path="/bekymring/ny" element={<ConcernFormPage />} />
           <Route path="/saker" element={<CaseListPage />} />
           <Route path="/saker/:id" element={<CasePage />} />
+          <Route path="/saker/:id/meldinger/:reportId" element={<ReportDocumentPage />} />
           <Route path="/denne-uka" element={<AgendaPage />} />
           <Route path="/varsler" element={<NotificationsPage />} />
           <Route path="/iks" element={<IksQueuePage />} />

@@ -140,3 +140,16 @@ export const date = (iso: string | null | undefined) =>
 /** A code shown in words where we know it, else as the API sent it. */
 export const label = (map: Record<string, string>, code: string | null | undefined) =>
   code == null ? '–' : (map[code] ?? code);
+
+type Report = Schemas['ChildWelfareReportSummary'];
+export const REPORT_STATUS_LABEL: Record<Report['status'], string> = {
+  recorded: 'Registrert, ikke sendt',
+  sent: 'Sendt',
+  acknowledged: 'Mottatt av barnevernet',
+};
+export const REPORT_CHANNEL_LABEL: Record<Report['channel'], string> = {
+  digital: 'digitalt',
+  letter: 'med brev',
+  phone: 'på telefon',
+  barnevernvakt: 'til barnevernvakten',
+};

@@ -29,7 +29,7 @@ export const CLOSE_REASON_LABEL: Record<CloseReason, string> = {
 export const OUTCOME_LABEL: Record<EvaluationOutcome, string> = {
   continue: 'tiltakene videreføres',
   adjust: 'tiltakene justeres',
-  escalate: 'saken eskaleres',
+  escalate: 'saken løftes',
   close: 'saken avsluttes',
 };
 

@@ -48,3 +48,11 @@ export const RELATION_CHECKS: Record<Relation, (actor: Actor, state: CaseState, 
 export function hasAnyRelation(actor: Actor, state: CaseState, relations: readonly Relation[], ctx?: RelationContext): boolean {
   return relations.some((r) => RELATION_CHECKS[r](actor, state, ctx));
 }
+
+/**
+ * Whom a notice or a reminder about the case goes to: those among `candidates` who hold
+ * `relation` to it, by the same checks as the transition and permission tables.
+ */
+export function holdersOf(candidates: readonly Actor[], relation: Relation, state: CaseState, ctx?: RelationContext): string[] {
+  return [...new Set(candidates.filter((actor) => RELATION_CHECKS[relation](actor, state, ctx)).map((actor) => actor.userId))];
+}

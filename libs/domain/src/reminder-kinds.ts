@@ -27,3 +27,4 @@ export const RECIPIENT_ROLES = [
   'responsible',
 ] as const;
 export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
+

@@ -3,6 +3,7 @@ import { scopesOf } from '@app/domain';
 import { toActor, type Principal } from '../auth/principal.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { CaseAccessPolicy } from '../case-core/case-access.policy.js';
+import { preparedQuery } from '../database/prepared.js';
 import { RowSecurity } from '../database/row-security.js';
 import type { AgendaItem, AgendaKind, AgendaResponse } from './agenda.dto.js';
 
@@ -38,7 +39,9 @@ export class AgendaService {
         lastDay: OSLO_DATE.format(until),
         firstTaskDay: OSLO_DATE.format(new Date(now.getTime() - TASK_OVERDUE_DAYS * 86_400_000)),
       });
-      const rows = (await em.query(text, values)) as { kind: AgendaKind; caseId: string; reference: string; dueAt: Date; subjectId: string | null }[];
+      // Prepared: six branches, each with the case's row policy, took longer to plan than to run
+      // (docs/BENCHMARKS.md, run 16); the text has one shape per set of the caller's roles.
+      const rows = await preparedQuery<{ kind: AgendaKind; caseId: string; reference: string; dueAt: Date; subjectId: string | null }[]>(em, text, values);
       await this.audit.record(em, principal, 'case.agenda', [...new Set(rows.map((r) => r.caseId))]);
       const items: AgendaItem[] = rows.map((r) => ({
         kind: r.kind,

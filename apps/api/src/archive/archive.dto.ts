@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { IsCalendarDate } from '../cases/dto/validators.js';
+import { IsCalendarDate } from '../common/validators.js';
 
 /** `POST /archive/extractions`: the cases closed in [from, to] (Oslo dates). */
 export class StartExtractionDto {

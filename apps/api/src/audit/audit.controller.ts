@@ -6,7 +6,7 @@ import { IsInt, IsNumberString, IsOptional, IsString, IsUUID, Matches, Max, MaxL
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Requires, type Principal } from '../auth/principal.js';
 import { RowSecurity } from '../database/row-security.js';
-import { IsTimestamp } from '../cases/dto/validators.js';
+import { IsTimestamp } from '../common/validators.js';
 import { listAuditActors, listAuditEvents } from './audit-list.query.js';
 import { AuditVerifier, VERIFY_PAGE_MAX } from './audit-verifier.js';
 
@@ -80,7 +80,8 @@ export class AuditActorsResponse {
 
 export class AuditListResponse {
   @ApiProperty({ type: [AuditEventView] }) items!: AuditEventView[];
-  @ApiProperty({ description: 'Rows matching the filters (all pages).' }) total!: number;
+  @ApiProperty({ description: 'Rows matching the filters (all pages), counted up to 1 000: see `totalCapped`.' }) total!: number;
+  @ApiProperty({ description: 'More rows match than `total` says (narrow by person, case or period, or page on with `nextCursor`).' }) totalCapped!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
   @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
@@ -120,8 +121,8 @@ export class AuditController {
   @ApiOkResponse({ type: AuditListResponse })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: AuditQuery): Promise<AuditListResponse> {
     // As the auditor: row-level security shows the audit rows of their own municipality only.
-    const { items, total, nextCursor } = await this.rowSecurity.transaction(principal, (em) => listAuditEvents(em, principal.municipalityId, query));
-    return { items, total, page: query.page, pageSize: query.pageSize, nextCursor };
+    const { items, total, totalCapped, nextCursor } = await this.rowSecurity.transaction(principal, (em) => listAuditEvents(em, principal.municipalityId, query));
+    return { items, total, totalCapped, page: query.page, pageSize: query.pageSize, nextCursor };
   }
 
   @Get('actors')

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { caseViewOf, holdsMunicipalityRole, isInsiderOf, isUnitLeaderOf, scopesOf, type CaseView, type Consent, type Role } from '@app/domain';
-import type { EntityManager } from 'typeorm';
-import { AppUser, BtiCase, RoleAssignmentRow, toCaseState } from '@app/persistence';
+import { toCaseState, type BtiCase } from '@app/persistence';
 import { toActor, type Principal } from '../auth/principal.js';
 
 export type { CaseView };
@@ -46,12 +45,16 @@ export class CaseAccessPolicy {
       params.accTeamUnits = teamUnits;
       params.accTeamClusters = teamClusters;
       const inScope = teamEverywhere ? 'TRUE' : `(${alias}."unitId" = ANY(:accTeamUnits) OR ${alias}."clusterId" = ANY(:accTeamClusters))`;
-      // Identified when their service is named, anonymised otherwise: both are visible.
-      const seen = view === 'full' ? `bti_consent_names(${alias}.id, CAST(:accService AS text))` : `(${alias}.anonymous OR bti_team_consent(${alias}.id))`;
+      // Identified when their service is named, anonymised otherwise: both are visible. The consent
+      // sets are uncorrelated sub-selects: read once per statement, not per case row (migration ConsentOncePerStatement).
+      const seen =
+        view === 'full'
+          ? `${alias}.id IN (SELECT bti_team_cases_naming(CAST(:accMunicipality AS uuid), CAST(:accService AS text)))`
+          : `(${alias}.anonymous OR ${alias}.id IN (SELECT bti_team_consented_cases(CAST(:accMunicipality AS uuid))))`;
       any.push(`(${alias}.route = 'interdisciplinary_team' AND ${inScope} AND ${seen})`);
     }
     const arena = (route: 'tfa' | 'iks') =>
-      `(${alias}.route = '${route}' AND bti_consent_covers(${alias}.id, '${route}') AND bti_consent_names(${alias}.id, CAST(:accService AS text)))`;
+      `(${alias}.route = '${route}' AND ${alias}.id IN (SELECT bti_arena_consented_cases(CAST(:accMunicipality AS uuid), '${route}', CAST(:accService AS text))))`;
     if (municipalityWide('tfa_coordinator')) any.push(arena('tfa'));
     if (municipalityWide('iks_coordinator', 'iks_member')) any.push(arena('iks'));
 
@@ -76,20 +79,5 @@ export class CaseAccessPolicy {
   /** The unit leader of the case's unit (assigns, offers a handover). */
   isUnitLeader(principal: Principal, row: BtiCase): boolean {
     return isUnitLeaderOf(toActor(principal), toCaseState(row));
-  }
-
-  /**
-   * Whether another user could open the case identified now, by the same rule as their own
-   * requests. A measure's or a task's responsible must (their reminders lead to the case), so
-   * nobody is made responsible without access (README: "Responsible people").
-   */
-  async canOpenIdentified(em: EntityManager, userId: string, row: BtiCase, consents: readonly Consent[], now: Date): Promise<boolean> {
-    const user = await em.findOneBy(AppUser, { id: userId, municipalityId: row.municipalityId });
-    if (!user) return false;
-    const roles = await em.findBy(RoleAssignmentRow, { userId });
-    const other = { userId, municipalityId: user.municipalityId, service: user.service ?? null, roles: roles.map((r) => ({ role: r.role, scopeType: r.scopeType, scopeId: r.scopeId })) } as Principal;
-    const visible = this.visibleCondition(other, now);
-    const sees = await em.getRepository(BtiCase).createQueryBuilder('c').where('c.id = :caseId', { caseId: row.id }).andWhere(visible.sql, visible.params).getExists();
-    return sees && this.viewOf(other, row, consents, now) === 'full';
   }
 }

@@ -45,7 +45,7 @@ export interface CaseCommand<R> {
    * The If-Match check against the loaded version (428/400/412 when it fails), after the
    * permission: a hidden case is 404 and a forbidden caller 403 whatever the header says.
    */
-  checkVersion(current: number): void;
+  precondition: VersionCheck;
   /** What the permission needs besides the case (the measure in question: 404 when the caller names none), before it is asked. */
   facts?(loaded: LoadedCase, em: EntityManager): Promise<Pick<CaseSubject, 'measureResponsibleId'>>;
   /** Validation, the domain decision (libs/domain) and the command's own rows (a measure, a consent). */
@@ -82,7 +82,7 @@ export class CaseCommandRunner {
       }
       // DESIGN 12.5: a closed case is read-only (its events and the unit leader's correction of the log excepted).
       if (loaded.row.status === 'closed' && !mayWriteClosedCase(command.requires, toActor(principal), loaded.row)) throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet og kan ikke endres. Enhetsleder kan gjenåpne den.');
-      command.checkVersion(loaded.row.version);
+      command.precondition.check(loaded.row.version);
       const change = await command.decide(em, loaded, now);
       const written = await this.writeCase(em, loaded, change, now);
       if (change.log) {
@@ -105,10 +105,17 @@ export class CaseCommandRunner {
   }
 }
 
+/** The If-Match check of a command (a CasePrecondition, or one of its own). */
+export interface VersionCheck {
+  check(current: number): void;
+}
+
 /** The version check of a command whose `If-Match` is required (missing → 428, stale → 412). */
-export function requiredVersion(expected: () => number): (current: number) => void {
-  return (current) => {
-    if (expected() !== current) throw versionMismatch(current);
+export function requiredVersion(expected: () => number): VersionCheck {
+  return {
+    check: (current) => {
+      if (expected() !== current) throw versionMismatch(current);
+    },
   };
 }
 

@@ -1,8 +1,8 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import pg from 'pg';
-import { In, type EntityManager } from 'typeorm';
-import { logData, type Actor, type Consent } from '@app/domain';
+import type { EntityManager } from 'typeorm';
+import { logData, may, type Actor, type Consent } from '@app/domain';
 import { AppUser, BtiCase, RoleAssignmentRow, type Child, type ChildVoiceRow, type Concern } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
 import { problems } from '../common/problem.js';
@@ -11,7 +11,9 @@ import { auditInsertFrom } from '../audit/audit-trail.service.js';
 import { preparedQuery } from '../database/prepared.js';
 import { RowSecurity } from '../database/row-security.js';
 import { versionMismatch } from './if-match.js';
-import type { ListSort } from '../cases/dto/list-cases.query.js';
+
+/** The thin definer writes of commands whose actor leaves the case's sight. */
+export type LeavingSightWrite = 'bti_case_reject_transfer' | 'bti_case_decline_handover' | 'bti_case_drop_transfer';
 
 /** Loaded in one transaction: the case row (locked when asked) and what the response needs. */
 export interface LoadedCase {
@@ -147,6 +149,18 @@ export class CaseStore {
   }
 
   /**
+   * A change after which its actor no longer sees the case, made by a thin definer function
+   * (migrations LeavingSightWrites, CaseLifecycle, ThinCaseWrites): row-level security would refuse
+   * the actor's own UPDATE. `args` are the columns the domain decided. False when the version moved
+   * on; `updatedAt` is what the function stamped (now(), the transaction's time).
+   */
+  async writeLeavingSight(em: EntityManager, fn: LeavingSightWrite, caseId: string, version: number, args: unknown[] = []): Promise<{ ok: boolean; updatedAt: Date }> {
+    const params = [caseId, version, ...args];
+    const [row] = (await em.query(`SELECT ${fn}(${params.map((_, i) => `$${i + 1}`).join(', ')}) AS ok, now() AS "updatedAt"`, params)) as { ok: boolean; updatedAt: Date }[];
+    return row;
+  }
+
+  /**
    * Appends to the case log (stafettlogg) in the caller's transaction: a plain INSERT without
    * RETURNING. Nothing reads the entry back, and row-level security would check a returned row
    * against the SELECT policy: a caller who has just lost sight of the case (an IKS return, a
@@ -209,10 +223,27 @@ export class CaseStore {
     };
   }
 
-  /** The coordinator named for a unit must work there (staff or its leader): else 400 naming `field`. */
-  async requireUnitStaff(em: EntityManager, userId: string, unitId: string, field: string): Promise<void> {
-    const works = await em.exists(RoleAssignmentRow, { where: { userId, role: In(['staff', 'unit_leader']), scopeType: 'unit', scopeId: unitId } });
-    if (!works) throw problems.validation([{ field, message: 'er ikke en ansatt i enheten som kan være koordinator' }]);
+  /**
+   * Whether another user could open the case identified now, by the same rule as their own
+   * requests. A measure's or a task's responsible must (their reminders lead to the case), so
+   * nobody is made responsible without access (README: "Responsible people").
+   */
+  async canOpenIdentified(em: EntityManager, userId: string, row: BtiCase, consents: readonly Consent[], now: Date): Promise<boolean> {
+    const actor = await this.actorOf(em, userId, row.municipalityId);
+    if (!actor) return false;
+    const other = { ...actor, service: actor.service ?? null } as Principal;
+    const visible = this.policy.visibleCondition(other, now);
+    const sees = await em.getRepository(BtiCase).createQueryBuilder('c').where('c.id = :caseId', { caseId: row.id }).andWhere(visible.sql, visible.params).getExists();
+    return sees && this.policy.viewOf(other, row, consents, now) === 'full';
+  }
+
+  /**
+   * The coordinator named for a unit must work there, as the permission table says who does (those
+   * who may raise a concern in it, `case.create`): else 400 naming `field`.
+   */
+  async requireUnitStaff(em: EntityManager, userId: string, unitId: string, municipalityId: string, field: string): Promise<void> {
+    const candidate = await this.actorOf(em, userId, municipalityId);
+    if (!candidate || !may(candidate, 'case.create', { unitId, municipalityId })) throw problems.validation([{ field, message: 'er ikke en ansatt i enheten som kan være koordinator' }]);
   }
 }
 
@@ -243,6 +274,10 @@ JOIN child ch ON ch.id = c."childId"
 JOIN concern k ON k."caseId" = c.id
 LEFT JOIN LATERAL (SELECT * FROM child_voice w WHERE w."caseId" = c.id ORDER BY w.at DESC, w.id DESC LIMIT 1) v ON true`;
 const LOAD_CASE = loadCaseFrom('bti_case c');
+
+/** The orders of the case list (`GET /cases?sort=`). */
+export const LIST_SORTS = ['created', 'activity', 'deadline', 'priority'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
 
 /** What a list row shows besides the case: computed over every match, before the page is cut. */
 export interface ListColumns {

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { NAME_MAX, TEXT_MAX } from '../cases/dto/create-case.dto.js';
-import { IsCalendarDate, IsTimestamp } from '../cases/dto/validators.js';
+import { IsCalendarDate, IsTimestamp } from '../common/validators.js';
 
 /** The staff's own log entries (DESIGN 8.6); the workflow's own entries have other types. */
 export const LOG_ENTRY_KINDS = ['note', 'conversation_child', 'conversation_guardians', 'meeting'] as const;

@@ -49,11 +49,8 @@ export class CaseLogService {
     return this.runner.run(principal, caseId, {
       action: 'case.log.create',
       requires: 'log.write',
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em, loaded, now) => {
-        if (loaded.row.status === 'closed') {
-          throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet: gjenåpne den før nye oppføringer i loggen. En rettelse er fortsatt mulig.');
-        }
         const errors: FieldError[] = [];
         const occurredAt = dto.at === undefined ? null : new Date(dto.at);
         if (occurredAt && occurredAt.getTime() > now.getTime() + FUTURE_SKEW_MS) errors.push({ field: 'at', message: 'kan ikke være fram i tid' });
@@ -64,7 +61,7 @@ export class CaseLogService {
           if (task.dueDate < today) errors.push({ field: `tasks[${i}].dueDate`, message: 'kan ikke være før i dag' });
           if (!responsibleNames.has(task.responsibleId)) {
             const user = await em.findOneBy(AppUser, { id: task.responsibleId, municipalityId: loaded.row.municipalityId });
-            const opens = user ? await this.policy.canOpenIdentified(em, user.id, loaded.row, loaded.consents, now) : false;
+            const opens = user ? await this.store.canOpenIdentified(em, user.id, loaded.row, loaded.consents, now) : false;
             if (user && opens) responsibleNames.set(user.id, user.displayName);
           }
           if (!responsibleNames.has(task.responsibleId)) {
@@ -97,7 +94,7 @@ export class CaseLogService {
     return this.runner.run(principal, caseId, {
       action: 'case.log.correct',
       requires: 'log.correct',
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em) => {
         const original = await this.findEntry(em, caseId, entryId);
         const when = norwegianDateTime(original.at);
@@ -116,7 +113,7 @@ export class CaseLogService {
     return this.runner.run(principal, caseId, {
       action: 'case.log.declassify',
       requires: 'log.declassify',
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em, _loaded, now) => {
         const entry = await this.findEntry(em, caseId, entryId);
         if (!entry.confidential || entry.confidentialClearedAt) {

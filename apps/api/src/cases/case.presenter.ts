@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SAFETY_GUIDANCE } from '@app/platform';
-import type { BtiCase, Child, ChildVoiceRow, Concern, Guardian } from '@app/persistence';
+import type { BtiCase, Child, ChildVoiceRow, Concern, Guardian, PostalAddressValue } from '@app/persistence';
+import { PostalAddressDto } from '../child-welfare-reports/dto/report-facts.dto.js';
 import { CASE_ACTIONS, isEventType, type CaseAction, type EventType } from '@app/domain';
 import type { CaseView } from '../case-core/case-access.policy.js';
 import { DEADLINE_KINDS, type DeadlineRow } from '../case-core/case-store.js';
@@ -19,6 +20,8 @@ export class ChildView {
   @ApiProperty() birthYear!: number;
   @ApiPropertyOptional({ description: 'Only in GET /cases/:id for callers who see the case identifiable' }) nationalId?: string;
   @ApiProperty({ type: [GuardianView], nullable: true }) guardians!: Guardian[] | null;
+  @ApiProperty({ type: PostalAddressDto, nullable: true, description: "Where the child lives (null when unknown or anonymised); the report to child welfare starts from it" })
+  address!: PostalAddressValue | null;
 }
 
 export class ConcernView {
@@ -172,6 +175,7 @@ export function presentCase({ row, child, concern, view, allowedActions, nationa
       birthYear: Number(child.birthDate.slice(0, 4)),
       ...(full && nationalId ? { nationalId } : {}),
       guardians: full ? child.guardians : null,
+      address: full ? (child.address ?? null) : null,
     },
     concern: {
       description: full ? concern.description : null,

@@ -24,7 +24,6 @@ import {
   Child,
   ChildVoiceRow,
   Concern,
-  IdempotencyKey,
   Unit,
   toCaseState,
   writeReminderEffects,
@@ -34,12 +33,14 @@ import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
-import { ChildWelfareReportRecorder, type ReportEvent } from '../child-welfare-reports/report-recorder.js';
+import { CaseEventRecorders } from '../case-core/case-event-recorders.js';
+import { CasePeopleStore, type LogAuthor } from '../case-core/case-people-store.js';
+import { IdempotencyStore } from './idempotency-store.js';
 import { CaseAccessPolicy, toActor } from '../case-core/case-access.policy.js';
-import { CaseStore, type LoadedCase } from '../case-core/case-store.js';
+import { CaseStore, type LeavingSightWrite, type LoadedCase } from '../case-core/case-store.js';
 import { CaseCommandRunner, requiredVersion, type CaseChange } from '../case-core/case-command-runner.js';
 import type { NotificationToSend } from '../case-core/notify.js';
-import { ageInYears } from './child-age.js';
+import { ageInYears } from '../case-core/child-age.js';
 import { asJsonb } from './jsonb.js';
 import { RowSecurity } from '../database/row-security.js';
 import { presentCase, presentListItem, type CaseListResponse, type CaseResponse } from './case.presenter.js';
@@ -49,8 +50,8 @@ import { CaseEventDto, EVENT_FIELDS } from './dto/case-event.dto.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
 import { versionMismatch } from '../case-core/if-match.js';
-import { NationalIdCipher } from './national-id.js';
-import { refusalToProblem } from './refusal.mapper.js';
+import { NationalIdCipher } from '../common/national-id.js';
+import { refusalToProblem } from '../case-core/refusal.mapper.js';
 
 
 /** Application service of the case area: one transaction per command, rules from libs/domain. */
@@ -66,7 +67,9 @@ export class CasesService {
     private readonly policy: CaseAccessPolicy,
     private readonly audit: AuditTrail,
     private readonly profiles: MunicipalityProfiles,
-    private readonly childWelfareReports: ChildWelfareReportRecorder,
+    private readonly recorders: CaseEventRecorders,
+    private readonly idempotency: IdempotencyStore,
+    private readonly people: CasePeopleStore,
     @Inject(ConfigService) configService: ConfigService,
   ) {
     this.config = configService.getOrThrow<AppConfig>('app');
@@ -77,9 +80,7 @@ export class CasesService {
     const requestHash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
     return this.rowSecurity.transaction(principal, async (em) => {
       if (idempotencyKey) {
-        // Serialises two requests with the same key, so only one case is ever made.
-        await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${principal.userId}:${idempotencyKey}`]);
-        const seen = await em.findOneBy(IdempotencyKey, { actorId: principal.userId, key: idempotencyKey });
+        const seen = await this.idempotency.claim(em, principal.userId, idempotencyKey);
         if (seen) {
           if (seen.requestHash !== requestHash) {
             throw new ProblemException(422, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key er brukt før med et annet innhold.', [
@@ -164,7 +165,7 @@ export class CasesService {
       const durations = await this.profiles.reminderDurations(principal.municipalityId, row.profileVersion);
       await writeReminderEffects(em, row.id, remindersOnConcernLogged(toCaseState(row), now, durations));
       await this.audit.record(em, principal, 'case.create', [row.id]);
-      if (idempotencyKey) await em.insert(IdempotencyKey, { actorId: principal.userId, key: idempotencyKey, requestHash, caseId: row.id });
+      if (idempotencyKey) await this.idempotency.record(em, principal.userId, idempotencyKey, requestHash, row.id);
       return { body: this.presentLoaded(principal, { row, child, concern, consents: [], childVoice: null }, now, false), created: true };
     });
   }
@@ -218,7 +219,7 @@ export class CasesService {
     return this.runner.run(principal, caseId, {
       action: `case.event.${type}`,
       requires: type,
-      checkVersion: requiredVersion(expectedVersion),
+      precondition: requiredVersion(expectedVersion),
       decide: async (em, loaded, now) => {
         const event = this.toEvent(dto);
         const ctx: DomainContext = {
@@ -230,12 +231,11 @@ export class CasesService {
         };
         const result = apply(toCaseState(loaded.row), event, toActor(principal), ctx);
         if (!result.ok) throw refusalToProblem(result);
-        // DESIGN 8.9: the national document, built and stored in this transaction (400 if facts are missing).
-        const childWelfareReportId =
-          event.type === 'report_to_child_welfare' ? await this.childWelfareReports.record(em, principal, loaded, event as ReportEvent, now) : undefined;
+        // A feature's record of the event (DESIGN 8.9: the report's national document; 400 if facts are missing).
+        const recorded = await this.recorders.record(em, principal, loaded, event, now);
         const next = result.next;
         const routed = result.effects.find((e) => e.type === 'CaseRouted');
-        if (event.type === 'accept_transfer' && next.assigneeId !== null) await this.store.requireUnitStaff(em, next.assigneeId, next.unitId, 'assigneeId');
+        if (event.type === 'accept_transfer' && next.assigneeId !== null) await this.store.requireUnitStaff(em, next.assigneeId, next.unitId, next.municipalityId, 'assigneeId');
         // The actor's own write would leave a row they may not see, which row-level security refuses.
         if (!maySeeCase(toActor(principal), next, loaded.consents, now)) return this.leaveSight(em, principal, loaded, event.type, result, payload);
         const childVoice = await this.recordVoice(em, loaded.row.id, type, principal, result);
@@ -261,8 +261,7 @@ export class CasesService {
           effects: result.effects,
           notifications: coordinatorNotices(principal, result),
           respond: (written) => {
-            const response = this.present(principal, { ...written, childVoice: childVoice ?? written.childVoice }, false);
-            return childWelfareReportId ? { ...response, childWelfareReportId } : response;
+            return { ...this.present(principal, { ...written, childVoice: childVoice ?? written.childVoice }, false), ...recorded };
           },
         };
       },
@@ -277,7 +276,7 @@ export class CasesService {
     return this.runner.run(principal, caseId, {
       action: 'case.assign',
       requires: 'case.assign',
-      checkVersion: requiredVersion(expectedVersion),
+      precondition: requiredVersion(expectedVersion),
       decide: async (em, loaded, now) => {
         const candidate = await this.store.actorOf(em, dto.assigneeId, loaded.row.municipalityId);
         const result = offerHandover(toCaseState(loaded.row), candidate, toActor(principal), await this.domainContext(loaded, now));
@@ -348,7 +347,7 @@ export class CasesService {
         skip: (page - 1) * pageSize,
         take: pageSize,
       });
-      const authors = full ? await authorsOf(em, principal.municipalityId, rows.map((r) => r.actorId)) : new Map<string, LogAuthor>();
+      const authors = full ? await this.people.authorsOf(em, principal.municipalityId, rows.map((r) => r.actorId)) : new Map<string, LogAuthor>();
       const items = rows.map(({ id, type, actorId, at, text, correctsEntryId }) =>
         full
           ? { id, type, actorId, author: (actorId && authors.get(actorId)) || null, at, text, correctsEntryId }
@@ -369,7 +368,7 @@ export class CasesService {
     const write = LEAVING_WRITES[type];
     if (!write) throw new Error(`No write for ${type} when its actor leaves the case's view`);
     // The function stamps "updatedAt" with now(), the transaction's time: read beside it, so the answer carries what was stored.
-    const [{ ok, updatedAt }] = (await em.query(`SELECT ${write.fn}($1, $2) AS ok, now() AS "updatedAt"`, [loaded.row.id, loaded.row.version])) as { ok: boolean; updatedAt: Date }[];
+    const { ok, updatedAt } = await this.store.writeLeavingSight(em, write.fn, loaded.row.id, loaded.row.version);
     if (!ok) throw versionMismatch(loaded.row.version + 1);
     return {
       case: { writtenByCommand: { ...write.columns, updatedAt } },
@@ -413,32 +412,8 @@ export class CasesService {
   }
 }
 
-export interface LogAuthor {
-  name: string;
-  role: string | null;
-  unitName: string | null;
-}
-
-/** Name and main role (a unit's first) of the log's authors, for the timeline (issue 25). */
-async function authorsOf(em: EntityManager, municipalityId: string, actorIds: (string | null)[]): Promise<Map<string, LogAuthor>> {
-  const ids = [...new Set(actorIds.filter((id): id is string => id !== null))];
-  if (ids.length === 0) return new Map();
-  const rows: ({ id: string } & LogAuthor)[] = await em.query(
-    `SELECT u.id, u."displayName" AS name, r.role, coalesce(un.name, cl.name) AS "unitName"
-       FROM app_user u
-       LEFT JOIN LATERAL (SELECT * FROM role_assignment r WHERE r."userId" = u.id
-                           ORDER BY array_position(ARRAY['unit_leader', 'staff', 'team_member', 'tfa_coordinator', 'iks_coordinator', 'iks_member'], r.role::text) NULLS LAST, r.role
-                           LIMIT 1) r ON true
-       LEFT JOIN unit un ON r."scopeType" = 'unit' AND un.id = r."scopeId"
-       LEFT JOIN cluster cl ON r."scopeType" = 'cluster' AND cl.id = r."scopeId"
-      WHERE u.id = ANY($1::uuid[]) AND u."municipalityId" = $2`,
-    [ids, municipalityId],
-  );
-  return new Map(rows.map(({ id, ...author }) => [id, author]));
-}
-
 /** The thin writes (migration LeavingSightWrites, CaseLifecycle) of the events after which their actor no longer sees the case. */
-const LEAVING_WRITES: Partial<Record<EventType, { fn: string; columns: Partial<BtiCase> }>> = {
+const LEAVING_WRITES: Partial<Record<EventType, { fn: LeavingSightWrite; columns: Partial<BtiCase> }>> = {
   reject_transfer: { fn: 'bti_case_reject_transfer', columns: { transferToUnitId: null, transferToClusterId: null } },
   decline_handover: { fn: 'bti_case_decline_handover', columns: { pendingAssigneeId: null } },
 };

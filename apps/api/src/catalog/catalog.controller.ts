@@ -1,6 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { EVENT_TYPES } from '@app/domain';
 import { loadReferenceData, type CatalogItem } from '@app/platform';
+import { EVENT_FORMS } from '../cases/dto/event-forms.js';
+import { EventFormView } from './case-event-forms.view.js';
 
 export class CatalogItemDto {
   @ApiProperty() code!: string;
@@ -36,5 +39,12 @@ export class CatalogController {
   @ApiOkResponse({ type: [CatalogItemDto] })
   measures(): CatalogItem[] {
     return loadReferenceData().measures;
+  }
+
+  /** What each case event takes, field by field: the description the request validation reads too (DESIGN 4, 8). */
+  @Get('case-events')
+  @ApiOkResponse({ type: [EventFormView] })
+  caseEvents(): EventFormView[] {
+    return EVENT_TYPES.map((type) => EVENT_FORMS[type]);
   }
 }

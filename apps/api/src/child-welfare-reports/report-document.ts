@@ -150,16 +150,16 @@ export function missingFacts(facts: ReportFacts): FieldError[] {
     missing.push({ field: 'childWelfareDistrict', message: 'bydelsnummeret i kommuneprofilen må være to siffer' });
   }
   if (!facts.unit.address || !filled(facts.unit.address.line1)) {
-    missing.push({ field: 'unitAddress', message: 'enhetens adresse er ikke registrert: oppgi unitAddress' });
+    missing.push({ field: 'unitAddress', message: 'enhetens adresse er ikke registrert: fyll den inn' });
   }
   if (!filled(facts.reporter.phone)) missing.push({ field: 'reporterPhone', message: 'meldingen må ha telefonnummeret ditt' });
   if (!filled(facts.reporter.email)) missing.push({ field: 'reporterEmail', message: 'meldingen må ha e-postadressen din' });
   if (!facts.child.address || !filled(facts.child.address.line1)) {
-    missing.push({ field: 'childAddress', message: 'barnets adresse er ikke registrert i saken: oppgi childAddress' });
+    missing.push({ field: 'childAddress', message: 'barnets adresse er ikke registrert i saken: fyll den inn' });
   }
   if (facts.child.informed === null) missing.push({ field: 'childInformed', message: 'oppgi om barnet er orientert om meldingen' });
   if (!facts.guardians.some((g) => filled(g.name))) {
-    missing.push({ field: 'guardians', message: 'saken har ingen foresatte registrert: oppgi minst én i guardians' });
+    missing.push({ field: 'guardians', message: 'saken har ingen foresatte registrert: oppgi minst én' });
   }
   return missing;
 }

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
-import { ROUTE_LABEL, type ReportToChildWelfare, type Route } from '@app/domain';
+import { ROUTE_LABEL, type CaseEvent, type ReportToChildWelfare, type Route } from '@app/domain';
 import {
   AppUser,
   CaseLogEntry,
@@ -17,7 +17,8 @@ import {
 import { loadReferenceData, type AppConfig, type CatalogItem } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { problems, type FieldError } from '../common/problem.js';
-import { NationalIdCipher } from '../cases/national-id.js';
+import { CaseEventRecorders, type CaseEventRecorder } from '../case-core/case-event-recorders.js';
+import { NationalIdCipher } from '../common/national-id.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { DocumentCipher } from './document-cipher.js';
 import type { ChildWelfareReportFieldsDto } from './dto/report-event-fields.dto.js';
@@ -66,16 +67,18 @@ export function violationsToFieldErrors(violations: SchemaViolation[]): FieldErr
 const labels = (items: CatalogItem[], codes: string[]) => codes.map((code) => items.find((i) => i.code === code)?.nb ?? code);
 
 /**
- * Records the report to child welfare in the event's own transaction: gathers the facts, builds
- * the KS Fiks v2 document, validates it against the schema and stores it. A missing or refused
- * fact is a 400 naming the field, and nothing of the event is written.
+ * Records the report to child welfare in the event's own transaction (the case core runs it with
+ * `report_to_child_welfare`): gathers the facts, builds the KS Fiks v2 document, validates it
+ * against the schema and stores it. A missing or refused fact is a 400 naming the field, and
+ * nothing of the event is written.
  */
 @Injectable()
-export class ChildWelfareReportRecorder {
+export class ChildWelfareReportRecorder implements CaseEventRecorder, OnModuleInit {
   private readonly nationalIds: NationalIdCipher;
   private readonly documents: DocumentCipher;
 
   constructor(
+    private readonly recorders: CaseEventRecorders,
     @Inject(ConfigService) configService: ConfigService,
     private readonly profiles: MunicipalityProfiles,
   ) {
@@ -84,7 +87,16 @@ export class ChildWelfareReportRecorder {
     this.documents = new DocumentCipher(dataEncryptionKey);
   }
 
-  async record(em: EntityManager, principal: Principal, reported: ReportedCase, event: ReportEvent, now: Date): Promise<string> {
+  onModuleInit(): void {
+    this.recorders.register('report_to_child_welfare', this);
+  }
+
+  /** The event's body carries the report's own facts (the API's flat event body, ReportEvent). */
+  async record(em: EntityManager, principal: Principal, reported: ReportedCase, event: CaseEvent, now: Date): Promise<{ childWelfareReportId: string }> {
+    return { childWelfareReportId: await this.recordReport(em, principal, reported, event as ReportEvent, now) };
+  }
+
+  private async recordReport(em: EntityManager, principal: Principal, reported: ReportedCase, event: ReportEvent, now: Date): Promise<string> {
     const facts = await this.gather(em, principal, reported, event, now);
     const built = buildReportDocument(facts);
     if (!built.ok) throw problems.validation(built.missing, 'Meldingen til barnevernet mangler opplysninger som skjemaet (KS Fiks) krever.');

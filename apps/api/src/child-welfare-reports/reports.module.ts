@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CaseCoreModule } from '../case-core/case-core.module.js';
-import { ReportRecordingModule } from './report-recording.module.js';
+import { ChildWelfareReportRecorder } from './report-recorder.js';
 import { ChildWelfareReportsController } from './reports.controller.js';
 import { ChildWelfareReportsService } from './reports.service.js';
 
-/** Reading reports to child welfare (DESIGN 8.9); recording happens with the case event. */
+/**
+ * Reports to child welfare (DESIGN 8.9): the recorder, which the case core runs with the event
+ * `report_to_child_welfare` in its transaction, and reading the reports.
+ */
 @Module({
-  imports: [CaseCoreModule, ReportRecordingModule],
+  imports: [CaseCoreModule],
   controllers: [ChildWelfareReportsController],
-  providers: [ChildWelfareReportsService],
+  providers: [ChildWelfareReportRecorder, ChildWelfareReportsService],
 })
 export class ChildWelfareReportsModule {}

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { CitizenPrincipal } from './citizen-principal.js';
+import type { CitizenPrincipal } from '../auth/citizen-principal.js';
 
 /** The audit trail's actor id for a citizen (not a user: the citizen is named by `actorUsername`). */
 export const CITIZEN_ACTOR_ID = '00000000-0000-0000-0000-0000000000c1';

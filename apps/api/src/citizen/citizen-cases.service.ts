@@ -6,7 +6,7 @@ import { ProblemException, problems } from '../common/problem.js';
 import { notify } from '../case-core/notify.js';
 import { RowSecurity } from '../database/row-security.js';
 import { auditCitizen, citizenActorName } from './citizen-audit.js';
-import type { CitizenPrincipal } from './citizen-principal.js';
+import type { CitizenPrincipal } from '../auth/citizen-principal.js';
 import { isReadAction, roleText, routeText, statusText } from './citizen-words.js';
 import type {
   CitizenAccessLogResponse,

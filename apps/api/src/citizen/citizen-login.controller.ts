@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import type { AppConfig } from '@app/platform';
 import { Public } from '../auth/principal.js';
 import { problems } from '../common/problem.js';
-import { isSyntheticNationalId, NationalIdCipher } from '../cases/national-id.js';
+import { isSyntheticNationalId, NationalIdCipher } from '../common/national-id.js';
 import { CitizenTokenService } from './citizen-token.service.js';
 import { setCitizenSession } from './citizen-cookies.js';
 import { LoginRateLimit } from '../rate-limit/rate-limit.guard.js';

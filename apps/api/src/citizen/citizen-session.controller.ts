@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import type { AppConfig } from '@app/platform';
 import { Public } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
-import { NationalIdCipher } from '../cases/national-id.js';
+import { NationalIdCipher } from '../common/national-id.js';
 import { LoginRateLimit } from '../rate-limit/rate-limit.guard.js';
 import { acrSatisfies } from './acr.js';
 import { CitizenTokenService } from './citizen-token.service.js';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs
 import { ApiCookieAuth, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public, Requires } from '../auth/principal.js';
 import { CitizenGuard } from './citizen.guard.js';
-import { CurrentCitizen, type CitizenPrincipal } from './citizen-principal.js';
+import { CurrentCitizen, type CitizenPrincipal } from '../auth/citizen-principal.js';
 import { CitizenCasesService, recordYouthSharing } from './citizen-cases.service.js';
 import { RowSecurity } from '../database/row-security.js';
 import { ConsentRequestsService } from './consent-requests.service.js';

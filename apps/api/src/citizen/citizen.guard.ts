@@ -4,7 +4,7 @@ import type { AppConfig } from '@app/platform';
 import { ProblemException, problems } from '../common/problem.js';
 import { acrSatisfies } from './acr.js';
 import { requireCitizenAction } from './citizen-action.js';
-import type { CitizenRequest } from './citizen-principal.js';
+import type { CitizenRequest } from '../auth/citizen-principal.js';
 import { CitizenTokenService } from './citizen-token.service.js';
 import { CITIZEN_COOKIE, CSRF_HEADER, readCookie } from './citizen-cookies.js';
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../cases/dto/validators.js';
+import { IsCalendarDate } from '../common/validators.js';
 
 export class CreateConsentRequestDto {
   @ApiProperty({ type: [String], description: 'Service codes (services.json)' })

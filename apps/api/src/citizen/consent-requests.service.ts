@@ -18,15 +18,16 @@ import { ConsentRequestRow, ConsentRow, toCaseState, toDomainConsent, writeRemin
 import { loadReferenceData } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
+import { CasePeopleStore } from '../case-core/case-people-store.js';
 import { CaseCommandRunner } from '../case-core/case-command-runner.js';
-import { ageInYears } from '../cases/child-age.js';
+import { ageInYears } from '../case-core/child-age.js';
 import type { CasePrecondition } from '../case-core/if-match.js';
 import { notify } from '../case-core/notify.js';
 import { RowSecurity } from '../database/row-security.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
 import { auditCitizen } from './citizen-audit.js';
 import { refuseClosedCase, requireLinked } from './citizen-cases.service.js';
-import type { CitizenPrincipal } from './citizen-principal.js';
+import type { CitizenPrincipal } from '../auth/citizen-principal.js';
 import type { CitizenConsentRequest, CitizenConsentRequestList } from './citizen.dto.js';
 import type { ConsentRequestView, CreateConsentRequestDto } from './consent-request.dto.js';
 
@@ -43,13 +44,14 @@ export class ConsentRequestsService {
     private readonly rowSecurity: RowSecurity,
     private readonly runner: CaseCommandRunner,
     private readonly profiles: MunicipalityProfiles,
+    private readonly people: CasePeopleStore,
   ) {}
 
   async create(principal: Principal, caseId: string, dto: CreateConsentRequestDto, precondition: CasePrecondition): Promise<ConsentRequestView> {
     return this.runner.run(principal, caseId, {
       action: 'consent.request',
       requires: 'consent.request',
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em, loaded, now) => {
         const known = new Set(loadReferenceData().services.map((s) => s.code));
         const errors: FieldError[] = dto.services.flatMap((s, i) => (known.has(s) ? [] : [{ field: `services[${i}]`, message: 'er ikke en tjeneste i services.json' }]));
@@ -156,12 +158,9 @@ export class ConsentRequestsService {
         citizen.hmac,
       ]);
       await writeReminderEffects(em, row.id, [...outcome.effects, ...remindersOnConsentWithdrawn(consent.id)]);
-      const leaders: { userId: string }[] = await em.query(
-        `SELECT "userId" FROM role_assignment WHERE role = 'unit_leader' AND "scopeType" = 'unit' AND "scopeId" = $1`,
-        [row.unitId],
-      );
+      const leaders = await this.people.holders(em, 'unit_leader', toCaseState(row));
       await notify(em, row.id, {
-        recipientIds: [...(row.assigneeId ? [row.assigneeId] : []), ...leaders.map((l) => l.userId)],
+        recipientIds: [...(row.assigneeId ? [row.assigneeId] : []), ...leaders],
         type: 'consent_withdrawn',
         message: 'Et samtykke er trukket tilbake av familien.',
       });

@@ -1,5 +1,5 @@
 import { DEMO_CHILD_SOLSIDEN, DEMO_CITIZENS, DEMO_YOUTH_FJORDGLOTT } from '@app/persistence';
-import { isSyntheticNationalId } from '../cases/national-id.js';
+import { isSyntheticNationalId } from '../common/national-id.js';
 
 describe('the demo identities', () => {
   it('are synthetic national ids (TestNorge, month + 80, checked by @navikt/fnrvalidator): no real person has them', () => {

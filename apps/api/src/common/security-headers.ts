@@ -4,6 +4,7 @@ import type { AppConfig } from '@app/platform';
 
 /** The Swagger UI at /docs writes inline <style> elements; its scripts are files like ours. */
 const DOCS_PATH = /^\/docs(\/|$)/;
+const API_PATH = /^\/api\//;
 const ONE_YEAR_SECONDS = 365 * 24 * 3600;
 
 /**
@@ -35,6 +36,10 @@ export function securityHeaders(config: Pick<AppConfig, 'authMode' | 'oidc' | 'm
     xFrameOptions: { action: 'deny' },
   });
   const docs = helmet.contentSecurityPolicy({ useDefaults: false, directives: { ...directives, styleSrc: ["'self'", "'unsafe-inline'"] } });
-  return (req: Request, res: Response, next: NextFunction) =>
+  return (req: Request, res: Response, next: NextFunction) => {
+    // What the API answers depends on who asks: never stored, so a browser never answers one user's
+    // request (a 304 on the case's ETag) with what it kept from another's.
+    if (API_PATH.test(req.path)) res.setHeader('Cache-Control', 'no-store');
     headers(req, res, (error?: unknown) => (error ? next(error) : DOCS_PATH.test(req.path) ? docs(req, res, next) : next()));
+  };
 }

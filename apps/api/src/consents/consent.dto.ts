@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { CONSENT_DECISIONS, CONSENT_RELATIONS, CONSENT_SERVICE_CODES } from '@app/domain';
 import { NAME_MAX, TEXT_MAX } from '../cases/dto/create-case.dto.js';
-import { IsCalendarDate } from '../cases/dto/validators.js';
+import { IsCalendarDate } from '../common/validators.js';
 
 /**
  * Consent is given to services (services.json, DESIGN 8.3). Round one's arena `interdisciplinary_team`

@@ -14,7 +14,7 @@ import {
   remindersOnConsentWithdrawn,
   startOfOsloDay,
 } from '@app/domain';
-import { ConsentRow, RoleAssignmentRow, toCaseState, toDomainConsent } from '@app/persistence';
+import { ConsentRow, toCaseState, toDomainConsent, type BtiCase } from '@app/persistence';
 import { serviceNames } from '@app/platform';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { toActor, type Principal } from '../auth/principal.js';
@@ -24,9 +24,10 @@ import { CaseCommandRunner } from '../case-core/case-command-runner.js';
 import type { NotificationToSend } from '../case-core/notify.js';
 import { versionMismatch, type CasePrecondition } from '../case-core/if-match.js';
 import { RowSecurity } from '../database/row-security.js';
+import { CasePeopleStore } from '../case-core/case-people-store.js';
 import { CaseStore } from '../case-core/case-store.js';
 import { MunicipalityProfiles } from '../organisation/municipality-profiles.js';
-import { ageInYears } from '../cases/child-age.js';
+import { ageInYears } from '../case-core/child-age.js';
 
 import type { ConsentListResponse, ConsentView, ConsentWithdrawalResponse, RecordConsentDto, WithdrawConsentDto } from './consent.dto.js';
 
@@ -43,6 +44,7 @@ export class ConsentsService {
     private readonly profiles: MunicipalityProfiles,
     private readonly policy: CaseAccessPolicy,
     private readonly audit: AuditTrail,
+    private readonly people: CasePeopleStore,
   ) {}
 
   async list(principal: Principal, caseId: string): Promise<ConsentListResponse> {
@@ -59,9 +61,8 @@ export class ConsentsService {
     return this.runner.run(principal, caseId, {
       action: 'consent.record',
       requires: 'consent.manage',
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em, loaded, now) => {
-        if (loaded.row.status === 'closed') throw new ProblemException(422, 'TRANSITION_NOT_ALLOWED', 'Saken er avsluttet.');
         const today = DateTime.fromJSDate(now, { zone: OSLO }).toISODate()!;
         const refused = dto.decision === 'refused';
         const errors: { field: string; message: string }[] = [];
@@ -117,9 +118,11 @@ export class ConsentsService {
     return this.runner.run(principal, caseId, {
       action: 'consent.withdraw',
       requires: 'consent.manage',
-      checkVersion: (current) => {
-        const expected = expectedVersion();
-        if (expected !== undefined && expected !== current) throw versionMismatch(current);
+      precondition: {
+        check: (current) => {
+          const expected = expectedVersion();
+          if (expected !== undefined && expected !== current) throw versionMismatch(current);
+        },
       },
       decide: async (em, loaded, now) => {
         const consent = isUUID(consentId) ? await em.findOneBy(ConsentRow, { id: consentId, caseId }) : null;
@@ -138,7 +141,8 @@ export class ConsentsService {
         // UPDATE would be refused by row-level security, so the thin definer write makes it.
         const leftView = !maySeeCase(toActor(principal), outcome.next, remaining, now);
         if (leftView) {
-          const [{ ok }] = (await em.query('SELECT bti_case_drop_transfer($1, $2, $3) AS ok', [loaded.row.id, loaded.row.version, fellBack])) as { ok: boolean }[];
+          const { next } = outcome;
+          const { ok } = await this.store.writeLeavingSight(em, 'bti_case_drop_transfer', loaded.row.id, loaded.row.version, [next.route, next.level, next.anonymous]);
           if (!ok) throw versionMismatch(loaded.row.version + 1);
         }
         const columns = {
@@ -155,7 +159,7 @@ export class ConsentsService {
           log: { type: 'consent_withdrawn', text: outcome.logText, data: { consentId: consent.id } },
           // Through CaseEffects, so a route that fell back also ends an open IKS referral.
           effects: [...outcome.effects, ...remindersOnConsentWithdrawn(consent.id)],
-          notifications: [await this.withdrawalNotice(em, loaded.row.unitId, loaded.row.assigneeId, fellBack)],
+          notifications: [await this.withdrawalNotice(em, loaded.row, fellBack)],
           respond: (written) => ({
             consent: present(consent, 'full'),
             case: { route: outcome.next.route, level: outcome.next.level, version: written.row.version },
@@ -167,10 +171,10 @@ export class ConsentsService {
   }
 
   /** The assignee and the unit leader(s) hear of a withdrawal at once. */
-  private async withdrawalNotice(em: EntityManager, unitId: string, assigneeId: string | null, fellBack: boolean): Promise<NotificationToSend> {
-    const leaders = await em.findBy(RoleAssignmentRow, { role: 'unit_leader', scopeType: 'unit', scopeId: unitId });
+  private async withdrawalNotice(em: EntityManager, row: BtiCase, fellBack: boolean): Promise<NotificationToSend> {
+    const leaders = await this.people.holders(em, 'unit_leader', toCaseState(row));
     return {
-      recipientIds: [...(assigneeId ? [assigneeId] : []), ...leaders.map((l) => l.userId)],
+      recipientIds: [...(row.assigneeId ? [row.assigneeId] : []), ...leaders],
       type: 'consent_withdrawn',
       message: fellBack
         ? 'Et samtykke er trukket tilbake. Saken er tilbakeført til egen enhet, og andre tjenester har ikke lenger tilgang.'

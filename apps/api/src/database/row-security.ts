@@ -5,7 +5,7 @@ import { isUUID } from 'class-validator';
 import pg from 'pg';
 import { DataSource, QueryFailedError, type EntityManager, type QueryRunner } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
-import type { CitizenPrincipal } from '../citizen/citizen-principal.js';
+import type { CitizenPrincipal } from '../auth/citizen-principal.js';
 import { statementName } from './prepared.js';
 import { sqlLiteral, type LiteralValue } from './sql-literal.js';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsNationalId } from '../cases/dto/validators.js';
+import { IsNationalId } from '../common/validators.js';
 
 /** How staff verified a guardian's national id; `registry` is for a future registry lookup, never typed by staff. */
 export const STAFF_VERIFICATIONS = ['stated_by_staff', 'document_seen'] as const;

@@ -11,7 +11,7 @@ import { CaseAccessPolicy } from '../case-core/case-access.policy.js';
 import { CaseCommandRunner } from '../case-core/case-command-runner.js';
 import { CaseStore, type LoadedCase } from '../case-core/case-store.js';
 import type { CasePrecondition } from '../case-core/if-match.js';
-import { NationalIdCipher } from '../cases/national-id.js';
+import { NationalIdCipher } from '../common/national-id.js';
 import { RowSecurity } from '../database/row-security.js';
 import type { CreateGuardianDto, GuardianListResponse, GuardianView, UpdateGuardianDto } from './guardians.dto.js';
 
@@ -52,7 +52,7 @@ export class GuardiansService {
     return this.runner.run(principal, caseId, {
       action: ACTION,
       requires: ACTION,
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em, _loaded, now) => {
         const hash = this.cipher.hash(dto.nationalId);
         await this.refuseDuplicate(em, caseId, hash, null);
@@ -80,7 +80,7 @@ export class GuardiansService {
     return this.runner.run(principal, caseId, {
       action: ACTION,
       requires: ACTION,
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em, _loaded, now) => {
         const row = isUUID(guardianId) ? await em.findOneBy(CaseGuardianRow, { id: guardianId, caseId }) : null;
         if (!row) throw problems.notFound('Fant ikke den foresatte i saken.');

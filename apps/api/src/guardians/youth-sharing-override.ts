@@ -36,7 +36,7 @@ export class YouthSharingOverrideService {
     return this.runner.run(principal, caseId, {
       action: 'case.youth_sharing.override',
       requires: 'youth_sharing.override',
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em) => {
         const reason = dto.reason.trim();
         const [row]: { at: Date }[] = await em.query(

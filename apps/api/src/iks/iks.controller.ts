@@ -17,7 +17,9 @@ import {
   ReturnReferralDto,
   SetPriorityDto,
 } from './dto/iks.dto.js';
-import { IksService } from './iks.service.js';
+import { IksDecisions } from './iks-decisions.js';
+import { IksOrders } from './iks-orders.js';
+import { IksQueue } from './iks-queue.js';
 
 const QUEUE_DOC = `The IKS queue: the IKS coordinator sees every referral of the municipality, an iks_member the referrals whose core group names them; others 403.
 Without \`status\`: the open ones (referred, accepted).
@@ -32,28 +34,32 @@ A referral whose case the caller can no longer see (e.g. returned) has \`score: 
 @ApiBearerAuth()
 @Controller()
 export class IksController {
-  constructor(private readonly iks: IksService) {}
+  constructor(
+    private readonly referrals: IksQueue,
+    private readonly decisions: IksDecisions,
+    private readonly competence: IksOrders,
+  ) {}
 
   @Get('iks/referrals')
   @Requires('iks.queue')
   @ApiOperation({ summary: 'IKS queue, highest priority first', description: QUEUE_DOC })
   @ApiOkResponse({ type: IksQueueResponse })
   queue(@CurrentPrincipal() principal: Principal, @Query() query: ListReferralsQuery): Promise<IksQueueResponse> {
-    return this.iks.queue(principal, query);
+    return this.referrals.queue(principal, query);
   }
 
   @Get('iks/referrals/:id')
   @ApiOperation({ summary: 'One referral with its competence orders (IKS coordinator, its core-group members, the unit leader of the case’s unit)' })
   @ApiOkResponse({ type: IksReferralView })
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<IksReferralView> {
-    return this.iks.get(principal, id);
+    return this.referrals.get(principal, id);
   }
 
   @Get('cases/:id/iks-referrals')
   @ApiOperation({ summary: "The case's IKS referrals, newest first (anyone who sees the case; the unit leader follows the status here)" })
   @ApiOkResponse({ type: [IksReferralView] })
   forCase(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<IksReferralView[]> {
-    return this.iks.forCase(principal, id);
+    return this.referrals.forCase(principal, id);
   }
 
   @Post('iks/referrals/:id/priority')
@@ -61,7 +67,7 @@ export class IksController {
   @ApiOperation({ summary: 'IKS coordinator: set or clear the manual priority of an open referral' })
   @ApiOkResponse({ type: IksReferralView })
   setPriority(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: SetPriorityDto): Promise<IksReferralView> {
-    return this.iks.setPriority(principal, id, body);
+    return this.decisions.setPriority(principal, id, body);
   }
 
   @Post('iks/referrals/:id/acceptance')
@@ -77,7 +83,7 @@ export class IksController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<IksReferralView> {
     const precondition = new CasePrecondition(ifMatch);
-    const decided = await this.iks.accept(principal, id, body, precondition);
+    const decided = await this.decisions.accept(principal, id, body, precondition);
     res.setHeader('ETag', precondition.nextEtag);
     return decided;
   }
@@ -95,7 +101,7 @@ export class IksController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<IksReferralView> {
     const precondition = new CasePrecondition(ifMatch);
-    const decided = await this.iks.returnReferral(principal, id, body, precondition);
+    const decided = await this.decisions.returnReferral(principal, id, body, precondition);
     res.setHeader('ETag', precondition.nextEtag);
     return decided;
   }
@@ -113,7 +119,7 @@ export class IksController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<IksReferralView> {
     const precondition = new CasePrecondition(ifMatch);
-    const decided = await this.iks.end(principal, id, body, precondition);
+    const decided = await this.decisions.end(principal, id, body, precondition);
     res.setHeader('ETag', precondition.nextEtag);
     return decided;
   }
@@ -122,7 +128,7 @@ export class IksController {
   @ApiOperation({ summary: "IKS coordinator: order a service's competence from a unit leader (accepted referrals)" })
   @ApiCreatedResponse({ type: CompetenceOrderView })
   order(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: CreateOrderDto): Promise<CompetenceOrderView> {
-    return this.iks.order(principal, id, body);
+    return this.competence.order(principal, id, body);
   }
 
   @Get('iks/orders')
@@ -130,7 +136,7 @@ export class IksController {
   @ApiOperation({ summary: 'Competence orders: all for the IKS coordinator, the ones addressed to them for a unit leader' })
   @ApiOkResponse({ type: CompetenceOrderListResponse })
   orders(@CurrentPrincipal() principal: Principal, @Query() query: ListOrdersQuery): Promise<CompetenceOrderListResponse> {
-    return this.iks.orders(principal, query);
+    return this.competence.orders(principal, query);
   }
 
   @Post('iks/orders/:orderId/acknowledgement')
@@ -138,6 +144,6 @@ export class IksController {
   @ApiOperation({ summary: 'The addressed unit leader acknowledges a competence order (others: 404)' })
   @ApiOkResponse({ type: CompetenceOrderView })
   acknowledge(@CurrentPrincipal() principal: Principal, @Param('orderId') orderId: string, @Body() body: AcknowledgeOrderDto): Promise<CompetenceOrderView> {
-    return this.iks.acknowledge(principal, orderId, body);
+    return this.competence.acknowledge(principal, orderId, body);
   }
 }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { OSLO } from '@app/domain';
 
-export { isCalendarDate } from '../cases/dto/validators.js';
+export { isCalendarDate } from '../common/validators.js';
 
 /** Today's date in Oslo (YYYY-MM-DD). */
 export function osloToday(now: Date = new Date()): string {

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { MEASURE_OUTCOMES, MEASURE_STATUSES, type MeasureOutcome, type MeasureStatus } from '@app/persistence';
 import { TEXT_MAX } from '../cases/dto/create-case.dto.js';
-import { IsCalendarDate, IsCatalogCode } from '../cases/dto/validators.js';
+import { IsCalendarDate, IsCatalogCode } from '../common/validators.js';
 import { HasText } from '../iks/dto/iks.dto.js';
 
 export const PREVENTION_LEVELS = ['universal', 'selected', 'indicated'] as const;

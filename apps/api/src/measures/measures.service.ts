@@ -1,8 +1,8 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { MEASURE_LIFECYCLE, measureEventOf, remindersOnMeasureAdded, remindersOnMeasureEvaluated, step, type DomainEffect } from '@app/domain';
-import { AppUser, Measure, MeasureEvaluation, RoleAssignmentRow, type BtiCase, type MeasureOutcome } from '@app/persistence';
+import { MEASURE_LIFECYCLE, may, measureEventOf, remindersOnMeasureAdded, remindersOnMeasureEvaluated, step, type DomainEffect } from '@app/domain';
+import { AppUser, Measure, MeasureEvaluation, type BtiCase, type MeasureOutcome } from '@app/persistence';
 import { loadReferenceData, norwegianDate } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
@@ -17,8 +17,6 @@ import { evaluationMoment, osloToday } from './measure-dates.js';
 import { CreateMeasureDto, EvaluateMeasureDto, ListMeasuresQuery, MeasureListResponse, MeasureView } from './measures.dto.js';
 
 
-/** Roles that work with children; admins, auditors and analysts are never responsible for a measure. */
-const RESPONSIBLE_ROLES = ['staff', 'unit_leader', 'team_member', 'tfa_coordinator', 'iks_coordinator', 'iks_member'];
 /** Measures are the "act" step: they are added and evaluated once the case is decided. */
 const MEASURE_STATUSES_OF_CASE = ['acting', 'evaluating'];
 
@@ -48,7 +46,7 @@ export class MeasuresService {
     return this.runner.run(principal, caseId, {
       action: 'measure.create',
       requires: 'measure.add',
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em, { row, consents }, now) => {
         requireDecided(row);
         const errors: FieldError[] = [];
@@ -58,7 +56,7 @@ export class MeasuresService {
         const responsible = await this.responsible(em, principal, dto.responsibleId);
         if (!responsible) errors.push({ field: 'responsibleId', message: 'er ikke en ansatt i kommunen som kan være ansvarlig for et tiltak' });
         // The responsible's reminders lead to the case: nobody is made responsible who cannot open it.
-        else if (!(await this.policy.canOpenIdentified(em, responsible.id, row, consents, now))) {
+        else if (!(await this.store.canOpenIdentified(em, responsible.id, row, consents, now))) {
           errors.push({ field: 'responsibleId', message: 'må kunne åpne saken: tildel saken eller innhent samtykke først' });
         }
         if (errors.length) throw problems.validation(errors);
@@ -129,7 +127,7 @@ export class MeasuresService {
         measure = found;
         return { measureResponsibleId: found.responsibleId };
       },
-      checkVersion: (version) => precondition.check(version),
+      precondition,
       decide: async (em, { row, consents }, now) => {
         requireDecided(row);
         const nextStatus = step(MEASURE_LIFECYCLE, measureEventOf(dto.outcome), measure.status);
@@ -185,8 +183,9 @@ export class MeasuresService {
   private async responsible(em: EntityManager, principal: Principal, userId: string): Promise<AppUser | null> {
     const user = await em.findOneBy(AppUser, { id: userId, municipalityId: principal.municipalityId });
     if (!user) return null;
-    const works = await em.exists(RoleAssignmentRow, { where: { userId, role: In(RESPONSIBLE_ROLES) } });
-    return works ? user : null;
+    // Someone who works with children's cases (the permission table's `cases.read`): admins, auditors and analysts never are.
+    const actor = await this.store.actorOf(em, userId, principal.municipalityId);
+    return actor && may(actor, 'cases.read') ? user : null;
   }
 
   private async view(em: EntityManager, measure: Measure, caseView: CaseView): Promise<MeasureView> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CaseCoreModule } from '../case-core/case-core.module.js';
+import { NotificationStore } from './notification-store.js';
 import { NotificationsController } from './notifications.controller.js';
 import { QueueBoard } from './queue-board.js';
 
@@ -7,6 +8,6 @@ import { QueueBoard } from './queue-board.js';
 @Module({
   imports: [CaseCoreModule],
   controllers: [NotificationsController],
-  providers: [QueueBoard],
+  providers: [NotificationStore, QueueBoard],
 })
 export class NotificationsModule {}

@@ -2,7 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Unit, UNIT_KINDS } from '@app/persistence';
+import { Unit, UNIT_KINDS, type PostalAddressValue } from '@app/persistence';
+import { PostalAddressDto } from '../child-welfare-reports/dto/report-facts.dto.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 
 export class UnitDto {
@@ -11,6 +12,7 @@ export class UnitDto {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: UNIT_KINDS }) kind!: string;
   @ApiProperty() clusterId!: string;
+  @ApiProperty({ type: PostalAddressDto, nullable: true, description: 'The sender address of a report to child welfare' }) address!: PostalAddressValue | null;
 }
 
 @ApiTags('organisation')
@@ -26,6 +28,6 @@ export class UnitsController {
     const units = await this.dataSource
       .getRepository(Unit)
       .find({ where: { municipalityId: principal.municipalityId }, order: { code: 'ASC' } });
-    return units.map(({ id, code, name, kind, clusterId }) => ({ id, code, name, kind, clusterId }));
+    return units.map(({ id, code, name, kind, clusterId, address }) => ({ id, code, name, kind, clusterId, address }));
   }
 }

@@ -1,9 +1,11 @@
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ProblemException } from '../common/problem.js';
-import type { AuthenticatedRequest } from '../auth/principal.js';
 import { RateLimits } from './rate-limits.js';
+
+/** What the limiter reads of a request: the auth guard, which runs first, has set the caller's id. */
+type LimitedRequest = Request & { principal?: { userId: string } };
 
 const LOGIN = 'bti:rateLimitLogin';
 /** Marks a login endpoint: counted per IP against RATE_LIMIT_LOGIN_PER_IP. */
@@ -23,7 +25,7 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const request = context.switchToHttp().getRequest<LimitedRequest>();
     const ip = request.ip ?? 'unknown';
     const login = this.reflector.getAllAndOverride<boolean>(LOGIN, [context.getHandler(), context.getClass()]);
     const keys = login

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { IsCalendarDate } from '../cases/dto/validators.js';
+import { IsCalendarDate } from '../common/validators.js';
 
 export class OverviewQuery {
   @ApiPropertyOptional({ format: 'date', description: 'First day (Europe/Oslo); default 1 January this year' }) @IsOptional() @IsCalendarDate() from?: string;

@@ -23,8 +23,38 @@ export const UNIT_KIND_LABEL: Record<string, string> = {
  * bti_stats_case_facts() (migration IksAndMeasures): one de-identified row per case, readable
  * under row-level security; suppression is in overview.ts.
  */
+/**
+ * The de-identified facts of one municipality and period, shared by the requests of the next few
+ * seconds (DESIGN 12.8.5: what is neither immediate nor immutable may lag within seconds). Reading
+ * them costs one row per case (~40 000 in the largest municipality at national scale, over a second
+ * of PostgreSQL: docs/BENCHMARKS.md, run 16); the role check, the caller's identity statement and
+ * the audit row stay per request.
+ */
+export class FactsCache {
+  private readonly entries = new Map<string, { at: number; rows: Promise<CaseFacts[]> }>();
+
+  constructor(
+    private readonly ttlMs = 5_000,
+    private readonly maxEntries = 64,
+  ) {}
+
+  get(key: string, load: () => Promise<CaseFacts[]>, now = Date.now()): Promise<CaseFacts[]> {
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < this.ttlMs) return hit.rows;
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    const rows = load();
+    this.entries.delete(key);
+    this.entries.set(key, { at: now, rows });
+    // A failed read is not kept: the next request tries again.
+    rows.catch(() => this.entries.get(key)?.rows === rows && this.entries.delete(key));
+    return rows;
+  }
+}
+
 @Injectable()
 export class StatsService {
+  private readonly facts = new FactsCache();
+
   constructor(
     private readonly rowSecurity: RowSecurity,
     private readonly audit: AuditTrail,
@@ -42,8 +72,10 @@ export class StatsService {
       }
       const start = DateTime.fromISO(from, { zone: OSLO }).startOf('day').toJSDate();
       const end = DateTime.fromISO(to, { zone: OSLO }).plus({ days: 1 }).startOf('day').toJSDate();
-      const raw = (await em.query(`SELECT * FROM bti_stats_case_facts($1, $2, $3)`, [principal.municipalityId, start, end])) as CaseFacts[];
-      // Aggregates only: one event without a case.
+      const raw = await this.facts.get(`${principal.municipalityId}|${from}|${to}`, async () =>
+        (await em.query(`SELECT * FROM bti_stats_case_facts($1, $2, $3)`, [principal.municipalityId, start, end])) as CaseFacts[],
+      );
+      // Aggregates only: one event without a case (every request, cached facts or not).
       await this.audit.record(em, principal, 'stats.overview', []);
       const rows = raw.filter((r) => !query.clusterId || r.clusterId === query.clusterId);
       const shownClusters = clusters.filter((c) => !query.clusterId || c.id === query.clusterId);

@@ -1,4 +1,5 @@
 import { Alert, Button, Heading, Paragraph, Spinner, Tag, Textfield } from '@digdir/designsystemet-react';
+import { PageHeading } from '../components/PageHeading';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ProblemError, unwrap } from '../api/client';
@@ -11,9 +12,7 @@ import { profileDiff } from './profileDiff';
 export default function AdminPage() {
   return (
     <div className="page stack">
-      <Heading level={1} data-size="md">
-        Administrasjon
-      </Heading>
+      <PageHeading title="Administrasjon" />
       <UnitsSection />
       <PeopleSection />
       <ProfileSection />

@@ -179,6 +179,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/case-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_caseEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1486,6 +1502,16 @@ export interface components {
             /** @description The municipality and platform actions the caller may perform (and `case.create` when they work in a unit) */
             allowedActions: ("cases.read" | "cases.read.unit" | "audit.read" | "stats.read" | "iks.queue" | "iks.orders.read" | "people.read" | "mail.failed.read" | "admin.units" | "admin.users" | "admin.profile" | "archive.extract" | "archive.deposit" | "retention.read" | "case.create" | "queues.operate")[];
         };
+        PostalAddressDto: {
+            /** @example Storgata 1 */
+            line1: string;
+            line2?: string;
+            line3?: string;
+            /** @example 4611 */
+            postalCode?: string;
+            /** @example Kristiansand */
+            postalPlace?: string;
+        };
         UnitDto: {
             id: string;
             /** @example solsiden-bhg */
@@ -1494,6 +1520,8 @@ export interface components {
             /** @enum {string} */
             kind: "health_station" | "kindergarten" | "primary_school" | "lower_secondary_school" | "other";
             clusterId: string;
+            /** @description The sender address of a report to child welfare */
+            address: components["schemas"]["PostalAddressDto"] | null;
         };
         PersonRoleView: {
             /** @enum {string} */
@@ -1519,6 +1547,47 @@ export interface components {
             /** @description Prevention levels (measures only) */
             levels?: string[];
         };
+        EventFieldValueView: {
+            code: string;
+            /** @description Bokmål */
+            label: string;
+        };
+        EventFieldView: {
+            /** @description The payload field of POST /cases/:id/events */
+            name: string;
+            /**
+             * @description person: a user id from GET /people (pick by name); unit: a unit id from GET /units; address: PostalAddressDto; guardians: ReportGuardianDto[]
+             * @enum {string}
+             */
+            type: "text" | "textarea" | "boolean" | "choice" | "person" | "unit" | "address" | "guardians";
+            /** @description Bokmål, as a form shows it */
+            label: string;
+            description?: string;
+            /** @description Refused without it (the request validation reads this same description) */
+            required: boolean;
+            /** @description Required only when this holds (checked by the workflow rules) */
+            requiredWhen?: {
+                [key: string]: string | boolean;
+            };
+            /** @description Only meaningful, and only sent, when this holds */
+            shownWhen?: {
+                [key: string]: string | boolean;
+            };
+            /** @description choice: the allowed codes */
+            values?: components["schemas"]["EventFieldValueView"][];
+            /**
+             * @description What the case already knows that fills the field
+             * @enum {string}
+             */
+            prefill?: "child.address" | "child.guardians" | "unit.address";
+        };
+        EventFormView: {
+            /** @enum {string} */
+            type: "start_assessment" | "complete_assessment" | "decide" | "escalate" | "request_evaluation" | "evaluate" | "close" | "reopen" | "report_to_child_welfare" | "raise_safety_concern" | "accept_handover" | "decline_handover" | "propose_transfer" | "accept_transfer" | "reject_transfer" | "step_down" | "guardians_may_be_informed";
+            /** @description Bokmål name of the action */
+            label: string;
+            fields: components["schemas"]["EventFieldView"][];
+        };
         AuditEventView: {
             id: string;
             actorId: string;
@@ -1543,8 +1612,10 @@ export interface components {
         };
         AuditListResponse: {
             items: components["schemas"]["AuditEventView"][];
-            /** @description Rows matching the filters (all pages). */
+            /** @description Rows matching the filters (all pages), counted up to 1 000: see `totalCapped`. */
             total: number;
+            /** @description More rows match than `total` says (narrow by person, case or period, or page on with `nextCursor`). */
+            totalCapped: boolean;
             page: number;
             pageSize: number;
             /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -1585,16 +1656,6 @@ export interface components {
             /** @description Har foreldreansvar */
             parentalResponsibility: boolean;
             contact?: string;
-        };
-        PostalAddressDto: {
-            /** @example Storgata 1 */
-            line1: string;
-            line2?: string;
-            line3?: string;
-            /** @example 4611 */
-            postalCode?: string;
-            /** @example Kristiansand */
-            postalPlace?: string;
         };
         ChildDto: {
             firstName: string;
@@ -1661,6 +1722,8 @@ export interface components {
             /** @description Only in GET /cases/:id for callers who see the case identifiable */
             nationalId?: string;
             guardians: components["schemas"]["GuardianView"][] | null;
+            /** @description Where the child lives (null when unknown or anonymised); the report to child welfare starts from it */
+            address: components["schemas"]["PostalAddressDto"] | null;
         };
         ConcernView: {
             /** @description null for a caller who sees the case anonymised (DESIGN 8.4) */
@@ -1887,7 +1950,7 @@ export interface components {
             /** @description complete_assessment, evaluate: the guardians' view (optional) */
             guardiansView?: string;
             /**
-             * @description decide, escalate, evaluate (outcome escalate)
+             * @description decide, escalate, step_down (a lower route than today's), evaluate (outcome escalate)
              * @enum {string}
              */
             route?: "own_unit" | "interdisciplinary_team" | "tfa" | "iks";
@@ -1911,7 +1974,7 @@ export interface components {
             outcome?: "continue" | "adjust" | "escalate" | "close";
             /** @description evaluate (required), raise_safety_concern (required: what came to light), close */
             note?: string;
-            /** @description close: one of resolved, no_concern, moved, handed_to_child_welfare, other; reopen, decline_handover: free text */
+            /** @description close, evaluate (outcome close): one of resolved, no_concern, moved, handed_to_child_welfare, other; reopen, decline_handover, reject_transfer: free text */
             reason?: string;
             /** @description report_to_child_welfare */
             grounds?: string;
@@ -3552,6 +3615,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogItemDto"][];
+                };
+            };
+        };
+    };
+    CatalogController_caseEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventFormView"][];
                 };
             };
         };

@@ -15,6 +15,7 @@ import { EventActions } from './EventActions';
 import { LogTimeline } from './LogTimeline';
 import { MeasuresPanel } from './MeasuresPanel';
 import { CaseSummary } from './CaseSummary';
+import { ChildWelfareReports } from './ChildWelfareReports';
 import { useCase, useRefreshCase } from './useCase';
 
 export default function CasePage() {
@@ -85,6 +86,7 @@ export default function CasePage() {
               </ul>
             </section>
           )}
+          {may('report.read') && <ChildWelfareReports caseId={c.id} />}
           <LogTimeline caseData={c} canWrite={may('log.write')} />
         </div>
         <div className="stack">

@@ -1,16 +1,14 @@
-import { Alert, Button, Checkbox, Details, Field, Heading, Label, Paragraph, Select, Textfield, ValidationMessage, type SuggestionItem } from '@digdir/designsystemet-react';
+import { Alert, Button, Details, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ifMatch, unwrap, type Schemas } from '../api/client';
 import { useUnits } from '../api/catalog';
+import { api, ifMatch, unwrap, type Schemas } from '../api/client';
 import { FormErrors } from '../components/FormErrors';
-import { fieldError } from '../components/ProblemAlert';
+import { fieldError, ProblemAlert } from '../components/ProblemAlert';
 import { EVENT_LABEL, type EventType } from '../labels';
-import { EVENT_FORMS, payloadOf, type FieldSpec, type PayloadField } from './eventForms';
-import { PersonPicker } from './PersonPicker';
+import { EventField, focusTarget } from './EventFields';
+import { isRequired, payloadOf, prefilled, shownFields, useEventForms, type EventFormSpec, type Values } from './eventForms';
 import { useRefreshCase } from './useCase';
-
-const known = (type: string): type is EventType => type in EVENT_FORMS;
 
 /** The phases of a case (DESIGN 12.1) and the statuses in each. */
 const PHASES: [string, string[]][] = [
@@ -32,7 +30,9 @@ export function nextStep(c: Schemas['CaseResponse'], events: EventType[]): Event
 
 /** The phase line, one primary next step and the other actions the API allows (`allowedEvents`). */
 export function EventActions({ caseData, onStale }: { caseData: Schemas['CaseResponse']; onStale: () => void }) {
-  const events = caseData.allowedEvents.filter(known);
+  const forms = useEventForms();
+  // Each form as the API describes it (GET /catalog/case-events); an event it does not describe is not offered.
+  const events = caseData.allowedEvents.filter((e): e is EventType => forms.data?.has(e as EventType) ?? false);
   const primary = nextStep(caseData, events);
   const others = events.filter((e) => e !== primary);
   const current = PHASES.findIndex(([, statuses]) => statuses.includes(caseData.status));
@@ -61,13 +61,15 @@ export function EventActions({ caseData, onStale }: { caseData: Schemas['CaseRes
         ))}
       </ol>
       {caseData.status === 'closed' && <Paragraph>Saken er avsluttet.</Paragraph>}
-      {events.length === 0 && <Paragraph>Du har ingen handlinger på saken nå.</Paragraph>}
+      {forms.isPending && <Spinner aria-label="Henter skjemaene" />}
+      {forms.error && <ProblemAlert error={forms.error} />}
+      {forms.data && events.length === 0 && <Paragraph>Du har ingen handlinger på saken nå.</Paragraph>}
       {primary && (
         <div className="next-step stack" data-testid={`event-${primary}`}>
           <Heading level={3} data-size="xs">
-            Neste steg: {EVENT_LABEL[primary]}
+            Neste steg: {forms.data!.get(primary)!.label}
           </Heading>
-          <EventForm type={primary} caseData={caseData} onStale={onStale} onDone={onDone} />
+          <EventForm form={forms.data!.get(primary)!} caseData={caseData} onStale={onStale} onDone={onDone} />
         </div>
       )}
       {others.length > 0 && (
@@ -76,9 +78,9 @@ export function EventActions({ caseData, onStale }: { caseData: Schemas['CaseRes
           <Details.Content className="stack">
             {others.map((type) => (
               <Details key={type} data-testid={`event-${type}`}>
-                <Details.Summary>{EVENT_LABEL[type]}</Details.Summary>
+                <Details.Summary>{forms.data!.get(type)!.label}</Details.Summary>
                 <Details.Content>
-                  <EventForm type={type} caseData={caseData} onStale={onStale} onDone={onDone} />
+                  <EventForm form={forms.data!.get(type)!} caseData={caseData} onStale={onStale} onDone={onDone} />
                 </Details.Content>
               </Details>
             ))}
@@ -89,21 +91,24 @@ export function EventActions({ caseData, onStale }: { caseData: Schemas['CaseRes
   );
 }
 
-function EventForm({ type, caseData, onStale, onDone }: { type: EventType; caseData: Schemas['CaseResponse']; onStale: () => void; onDone(type: EventType): void }) {
-  const [values, setValues] = useState<Partial<Record<PayloadField, unknown>>>({});
-  const [people, setPeople] = useState<Partial<Record<PayloadField, SuggestionItem | null>>>({});
+function EventForm({ form, caseData, onStale, onDone }: { form: EventFormSpec; caseData: Schemas['CaseResponse']; onStale: () => void; onDone(type: EventType): void }) {
+  const type = form.type as EventType;
+  const units = useUnits();
+  const unit = units.data?.find((u) => u.id === caseData.unitId);
+  const [edited, setValues] = useState<Values>({});
+  // What the case already knows (addresses, guardians) fills the form until the user changes it.
+  const values = { ...prefilled(form, caseData, unit), ...edited };
   const refresh = useRefreshCase(caseData.id);
   const apply = useMutation({
     mutationFn: () =>
       unwrap(
         api.POST('/api/v1/cases/{id}/events', {
           params: { path: { id: caseData.id }, header: { 'If-Match': ifMatch(caseData.version) } },
-          body: payloadOf(type, values),
+          body: payloadOf(form, values),
         }),
       ),
     onSuccess: async () => {
       setValues({});
-      setPeople({});
       await refresh();
       onDone(type);
     },
@@ -112,11 +117,17 @@ function EventForm({ type, caseData, onStale, onDone }: { type: EventType; caseD
     event.preventDefault();
     apply.mutate();
   };
-  const set = (name: PayloadField, value: unknown) => setValues((v) => ({ ...v, [name]: value }));
-  const shown = EVENT_FORMS[type].filter((f) => !f.when || f.when(values));
-  const labels = Object.fromEntries(shown.map((f) => [f.name, { label: f.label, id: `${type}-${f.name}` }]));
+  const shown = shownFields(form, values);
+  const idOf = (name: string) => `${type}-${name}`;
+  const labels = Object.fromEntries(shown.map((f) => [f.name, { label: f.label, id: focusTarget(f, idOf(f.name)) }]));
+  const errorOf = (name: string) => (part?: string) => {
+    if (!part) return fieldError(apply.error, name);
+    // `line1` of an address, `0.name` of a list: the API says `childAddress.line1`, `guardians[0].name`.
+    const [index, rest] = part.split('.');
+    return rest !== undefined ? fieldError(apply.error, `${name}[${index}].${rest}`) : fieldError(apply.error, `${name}.${part}`);
+  };
   return (
-    <form className="stack" onSubmit={submit} noValidate aria-label={EVENT_LABEL[type]}>
+    <form className="stack" onSubmit={submit} noValidate aria-label={form.label}>
       <FormErrors
         error={apply.error}
         fields={labels}
@@ -125,71 +136,22 @@ function EventForm({ type, caseData, onStale, onDone }: { type: EventType; caseD
           onStale();
         }}
       />
-      {shown.map((field) =>
-        field.kind === 'person' ? (
-          <PersonPicker
-            key={field.name}
-            id={`${type}-${field.name}`}
-            label={field.label}
-            description={field.description}
-            value={people[field.name] ?? null}
-            onChange={(item) => {
-              setPeople((p) => ({ ...p, [field.name]: item }));
-              set(field.name, item?.value ?? '');
-            }}
-            error={fieldError(apply.error, field.name)}
-          />
-        ) : (
-          <EventField key={field.name} field={field} value={values[field.name]} onChange={(v) => set(field.name, v)} error={fieldError(apply.error, field.name)} idPrefix={type} />
-        ),
-      )}
+      {shown.map((field) => (
+        <EventField
+          key={field.name}
+          field={field}
+          id={idOf(field.name)}
+          value={values[field.name]}
+          required={isRequired(field, values)}
+          onChange={(v) => setValues((all) => ({ ...all, [field.name]: v }))}
+          error={errorOf(field.name)}
+        />
+      ))}
       <div>
         <Button type="submit" data-size="sm" disabled={apply.isPending}>
-          {EVENT_LABEL[type]}
+          {form.label}
         </Button>
       </div>
     </form>
-  );
-}
-
-function EventField(props: { field: FieldSpec; value: unknown; onChange(value: unknown): void; error?: string; idPrefix: string }) {
-  const { field, value, onChange, error, idPrefix } = props;
-  const id = `${idPrefix}-${field.name}`;
-  const units = useUnits();
-  if (field.kind === 'checkbox') {
-    return <Checkbox id={id} label={field.label} description={field.description} checked={Boolean(value)} onChange={(e) => onChange(e.target.checked)} error={error} />;
-  }
-  if (field.kind === 'select' || field.kind === 'unit') {
-    const options = field.kind === 'unit' ? Object.fromEntries((units.data ?? []).map((u) => [u.id, u.name])) : (field.options ?? {});
-    return (
-      <Field>
-        <Label htmlFor={id}>{field.label}</Label>
-        {field.description && <Field.Description>{field.description}</Field.Description>}
-        <Select id={id} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} required={field.required} aria-invalid={error ? true : undefined}>
-          <Select.Option value="" disabled>
-            Velg
-          </Select.Option>
-          {Object.entries(options).map(([code, text]) => (
-            <Select.Option key={code} value={code}>
-              {text}
-            </Select.Option>
-          ))}
-        </Select>
-        {error && <ValidationMessage>{error}</ValidationMessage>}
-      </Field>
-    );
-  }
-  const common = {
-    id,
-    label: field.label,
-    description: field.description,
-    value: typeof value === 'string' ? value : '',
-    required: field.required,
-    error,
-  };
-  return field.kind === 'textarea' ? (
-    <Textfield multiline rows={3} {...common} onChange={(e) => onChange(e.target.value)} />
-  ) : (
-    <Textfield {...common} onChange={(e) => onChange(e.target.value)} />
   );
 }

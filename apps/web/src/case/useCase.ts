@@ -20,6 +20,7 @@ export function useRefreshCase(id: string) {
       queryClient.invalidateQueries({ queryKey: ['consents', id] }),
       queryClient.invalidateQueries({ queryKey: ['measures', id] }),
       queryClient.invalidateQueries({ queryKey: ['iks-for-case', id] }),
+      queryClient.invalidateQueries({ queryKey: ['child-welfare-reports', id] }),
       queryClient.invalidateQueries({ queryKey: ['cases'] }),
     ]);
 }

@@ -1,4 +1,5 @@
 import { Card, Heading, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
+import { PageHeading } from '../components/PageHeading';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap, type Schemas } from '../api/client';
@@ -30,9 +31,7 @@ export default function AgendaPage() {
 
   return (
     <div className="page stack">
-      <Heading level={1} data-size="md">
-        Denne uka
-      </Heading>
+      <PageHeading title="Denne uka" />
       <Paragraph>Det som har frist de neste sju dagene, og det som er over fristen, i sakene dine.</Paragraph>
       <ProblemAlert error={agenda.error} />
       {agenda.isPending && <Spinner aria-label="Henter det som har frist" />}

@@ -1,4 +1,5 @@
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
+import { PageHeading } from '../components/PageHeading';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, unwrap } from '../api/client';
@@ -113,9 +114,7 @@ export default function AuditPage() {
 
   return (
     <div className="page stack">
-      <Heading level={1} data-size="md">
-        Revisjonslogg
-      </Heading>
+      <PageHeading title="Revisjonslogg" />
       <section aria-labelledby="chain-heading">
         <Heading level={2} data-size="sm" id="chain-heading">
           Kjedekontroll
@@ -156,6 +155,7 @@ export default function AuditPage() {
           <div className="table-scroll" tabIndex={0} role="region" aria-label="Hendelser i revisjonsloggen">
             <Table zebra data-size="sm">
               <caption>
+                {events.data.totalCapped ? 'Flere enn ' : ''}
                 {count(events.data.total, 'hendelse', 'hendelser')}, side {page} av {pages}
               </caption>
               <Table.Head>

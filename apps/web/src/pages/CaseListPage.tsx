@@ -1,4 +1,5 @@
 import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Spinner, Textfield } from '@digdir/designsystemet-react';
+import { PageHeading } from '../components/PageHeading';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../api/client';
@@ -54,9 +55,7 @@ export default function CaseListPage() {
 
   return (
     <div className="page stack">
-      <Heading level={1} data-size="md">
-        {leader ? 'Enhetens saker' : 'Mine saker'}
-      </Heading>
+      <PageHeading title={leader ? 'Enhetens saker' : 'Mine saker'} />
       <form role="search" aria-label="Finn en sak" className="filters" onSubmit={search}>
         <Textfield
           className="search-field"

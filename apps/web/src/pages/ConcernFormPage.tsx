@@ -1,4 +1,5 @@
 import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { PageHeading } from '../components/PageHeading';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -89,9 +90,7 @@ export default function ConcernFormPage() {
 
   return (
     <form className="page stack" onSubmit={submit} noValidate aria-labelledby="concern-heading">
-      <Heading level={1} data-size="md" id="concern-heading">
-        Meld bekymring
-      </Heading>
+      <PageHeading title="Meld bekymring" id="concern-heading" />
       <Paragraph>
         Skriv ned det du har sett og hørt. Bekymringen blir en sak i din enhet, og enhetsleder følger den opp sammen med deg.
       </Paragraph>

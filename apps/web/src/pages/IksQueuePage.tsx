@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Checkbox, Details, Field, Fieldset, Heading, Label, Paragraph, Select, Spinner, Tag, Textfield } from '@digdir/designsystemet-react';
+import { PageHeading } from '../components/PageHeading';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -36,9 +37,7 @@ export default function IksQueuePage() {
   });
   return (
     <div className="page stack">
-      <Heading level={1} data-size="md">
-        IKS-køen
-      </Heading>
+      <PageHeading title="IKS-køen" />
       {queue.data && (
         <Alert data-color={CAPACITY_COLOR[queue.data.capacity.level]}>
           <Heading level={2} data-size="xs">

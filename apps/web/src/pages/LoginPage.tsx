@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { PageHeading } from '../components/PageHeading';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -28,9 +29,7 @@ export function LoginPage() {
 
   return (
     <main id="main" className="login">
-      <Heading level={1} data-size="lg">
-        BTI saksflyt
-      </Heading>
+      <PageHeading title="BTI saksflyt" tabTitle="Logg inn" size="lg" />
       <Paragraph>Bekymring for et barn: meld, vurder, beslutt og følg opp etter handlingsveilederen.</Paragraph>
       {config.isPending && <Spinner aria-label="Henter innloggingsvalg" />}
       <ProblemAlert error={config.error ?? devLogin.error ?? oidcError} />
@@ -94,9 +93,7 @@ export function OidcCallbackPage() {
   }, [signIn, navigate]);
   return (
     <main id="main" className="login">
-      <Heading level={1} data-size="md">
-        Logger inn …
-      </Heading>
+      <PageHeading title="Logger inn …" />
       {error ? (
         <Alert data-color="danger" role="alert">
           {error} <a href="/">Til innloggingen</a>

@@ -1,4 +1,5 @@
 import { Button, Card, Heading, Paragraph, Spinner, Switch, Tag } from '@digdir/designsystemet-react';
+import { PageHeading } from '../components/PageHeading';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -35,9 +36,7 @@ export default function NotificationsPage() {
 
   return (
     <div className="page stack">
-      <Heading level={1} data-size="md">
-        Varsler
-      </Heading>
+      <PageHeading title="Varsler" />
       <div className="row center">
         <Switch label="Vis bare uleste" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} />
         {unread > 0 && (

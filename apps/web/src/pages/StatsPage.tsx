@@ -1,4 +1,5 @@
 import { Button, Field, Heading, Label, Paragraph, Select, Spinner, Table, Textfield } from '@digdir/designsystemet-react';
+import { PageHeading } from '../components/PageHeading';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from 'recharts';
@@ -88,9 +89,7 @@ export default function StatsPage() {
 
   return (
     <div className="page stack">
-      <Heading level={1} data-size="md">
-        Statistikk
-      </Heading>
+      <PageHeading title="Statistikk" />
       <Paragraph>Bare samlede tall. Tall under {overview.data?.minimumCellSize ?? 5} vises ikke, så ingen enkeltbarn kan kjennes igjen.</Paragraph>
       <form className="filters" onSubmit={submit} aria-label="Periode og klynge">
         <Textfield label="Fra" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />

@@ -10,7 +10,7 @@ import { DateTime } from 'luxon';
 
 /** Bokmål name of each notification type (DESIGN section 6 and the types the API writes). */
 export const NOTICE_LABELS: Record<string, string> = {
-  unassigned: 'En sak mangler saksansvarlig',
+  unassigned: 'En sak mangler stafettholder',
   assessment_due: 'En sak venter på vurdering',
   assessment_due_leader: 'En sak venter på vurdering',
   tfa_follow_up: 'En sak på TFA-sporet skal følges opp',

@@ -1,66 +1,37 @@
-import type { RecipientRole } from '@app/domain';
-import type { BtiCase } from '@app/persistence';
+import { reminderRecipients, type Actor, type RecipientRole, type RoleAssignment } from '@app/domain';
+import { toCaseState, type BtiCase } from '@app/persistence';
 import type { EntityManager } from 'typeorm';
 
-/** The role holders a batch of reminders can need, read in one statement. */
-export interface Directory {
-  unitLeaders: Map<string, string[]>;
-  tfaCoordinators: Map<string, string[]>;
-  iksCoordinators: Map<string, string[]>;
-}
+/** The role assignments held at the batch's units, clusters and municipalities, by scope. */
+export type Directory = Map<string, (RoleAssignment & { userId: string })[]>;
 
-const MUNICIPALITY_ROLES = ['tfa_coordinator', 'iks_coordinator'];
-
-/** Unit leaders of the cases' units and coordinators of their municipalities. */
+/** Every role held at a scope of the cases, read in one statement; who gets what is the domain's (reminderRecipients). */
 export async function loadDirectory(em: EntityManager, cases: readonly BtiCase[]): Promise<Directory> {
-  const units = [...new Set(cases.map((c) => c.unitId))];
-  const municipalities = [...new Set(cases.map((c) => c.municipalityId))];
+  const scopes = [...new Set(cases.flatMap((c) => [c.unitId, c.clusterId, c.municipalityId].filter((id): id is string => !!id)))];
   const rows = (await em.query(
-    `SELECT DISTINCT "role", "scopeId", "userId" FROM "role_assignment"
-     WHERE ("role" = 'unit_leader' AND "scopeType" = 'unit' AND "scopeId" = ANY($1::uuid[]))
-        OR ("role" = ANY($3::varchar[]) AND "scopeType" = 'municipality' AND "scopeId" = ANY($2::uuid[]))
-     ORDER BY "userId"`,
-    [units, municipalities, MUNICIPALITY_ROLES],
-  )) as { role: string; scopeId: string; userId: string }[];
-  const directory: Directory = { unitLeaders: new Map(), tfaCoordinators: new Map(), iksCoordinators: new Map() };
-  const byRole: Record<string, Map<string, string[]>> = {
-    unit_leader: directory.unitLeaders,
-    tfa_coordinator: directory.tfaCoordinators,
-    iks_coordinator: directory.iksCoordinators,
-  };
-  for (const r of rows) {
-    const map = byRole[r.role];
-    map.set(r.scopeId, [...(map.get(r.scopeId) ?? []), r.userId]);
-  }
+    `SELECT "userId", "role", "scopeType", "scopeId" FROM "role_assignment" WHERE "scopeId" = ANY($1::uuid[]) ORDER BY "userId"`,
+    [scopes],
+  )) as (RoleAssignment & { userId: string })[];
+  const directory: Directory = new Map();
+  for (const r of rows) directory.set(r.scopeId, [...(directory.get(r.scopeId) ?? []), r]);
   return directory;
 }
 
 /**
- * Resolves a reminder's recipient role against the case as it is now. Nobody may be forgotten:
- * when the role has no holder (no assignee, no coordinator in the municipality, a measure
- * without a known responsible) the unit leaders are notified instead.
+ * Whom a reminder goes to against the case as it is now, by the relations of the permission table
+ * (libs/domain reminder-recipients.ts); the unit's leaders when nobody holds the relation.
  */
-export function resolveRecipients(directory: Directory, c: BtiCase, role: RecipientRole, responsibleId?: string | null): string[] {
-  const leaders = directory.unitLeaders.get(c.unitId) ?? [];
-  let users: string[] = [];
-  switch (role) {
-    case 'unit_leader':
-      return leaders;
-    case 'assignee':
-      users = c.assigneeId ? [c.assigneeId] : [];
-      break;
-    case 'assignee_or_reporter':
-      users = [c.assigneeId ?? c.reporterId];
-      break;
-    case 'tfa_coordinator':
-      users = directory.tfaCoordinators.get(c.municipalityId) ?? [];
-      break;
-    case 'iks_coordinator':
-      users = directory.iksCoordinators.get(c.municipalityId) ?? [];
-      break;
-    case 'responsible':
-      users = responsibleId ? [responsibleId] : [];
-      break;
+export function resolveRecipients(directory: Directory, c: BtiCase, recipient: RecipientRole, responsibleId?: string | null): string[] {
+  return reminderRecipients(candidatesOf(directory, c, responsibleId), recipient, toCaseState(c), { now: new Date(), consents: [], measureResponsibleId: responsibleId ?? null });
+}
+
+/** The people a reminder about the case could go to: the role holders at its scopes, and the people it names. */
+function candidatesOf(directory: Directory, c: BtiCase, responsibleId?: string | null): Actor[] {
+  const actors = new Map<string, Actor>();
+  const actor = (userId: string) => actors.get(userId) ?? actors.set(userId, { userId, municipalityId: c.municipalityId, roles: [] }).get(userId)!;
+  for (const scopeId of [c.unitId, c.clusterId, c.municipalityId]) {
+    for (const { userId, ...role } of directory.get(scopeId ?? '') ?? []) actor(userId).roles.push(role);
   }
-  return users.length > 0 ? users : leaders;
+  for (const named of [c.assigneeId, c.reporterId, responsibleId]) if (named) actor(named);
+  return [...actors.values()];
 }

@@ -14,9 +14,9 @@ export function isUrgent(kind: ReminderKind): boolean {
 
 /** Bokmål message of each reminder. No personal data: the case id leads to the case. */
 export const REMINDER_MESSAGES: Record<ReminderKind, string> = {
-  unassigned: 'En sak i enheten din har ingen saksansvarlig ennå. Tildel saken.',
+  unassigned: 'En sak i enheten din har ingen stafettholder ennå. Tildel saken.',
   assessment_due: 'Saken er ennå ikke vurdert. Fullfør vurderingen (nivå 0).',
-  assessment_due_leader: 'En sak i enheten din er fortsatt ikke vurdert, lenge etter fristen. Følg opp saksansvarlig.',
+  assessment_due_leader: 'En sak i enheten din er fortsatt ikke vurdert, lenge etter fristen. Følg opp stafettholderen.',
   tfa_follow_up: 'Saken er på TFA-sporet og skal følges opp nå.',
   evaluation_due: 'Et tiltak i saken skal evalueres nå.',
   evaluation_overdue: 'Evalueringen av et tiltak i saken er forsinket.',

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
+import { may, type RoleAssignment } from '@app/domain';
 import { CurrentPrincipal, Requires, type Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../../audit/audit-trail.service.js';
 import { problems } from '../../common/problem.js';
@@ -36,14 +37,16 @@ export interface ScimCaller {
 export async function scimCallerOf(dataSource: DataSource, authorization: string | undefined): Promise<ScimCaller | null> {
   const [scheme, token] = (authorization ?? '').split(' ');
   if (scheme?.toLowerCase() !== 'bearer' || !token) return null;
-  const [caller] = await dataSource.query(
+  const [caller]: ScimCaller[] = await dataSource.query(
     `SELECT t."municipalityId", u.id AS "actorId", u.username AS "actorUsername"
      FROM scim_token t JOIN app_user u ON u.id = t."createdBy" AND u.active
-     WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL
-       AND EXISTS (SELECT 1 FROM role_assignment r WHERE r."userId" = u.id AND r.role = 'admin' AND r."scopeType" = 'municipality' AND r."scopeId" = t."municipalityId")`,
+     WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL`,
     [hashToken(token)],
   );
-  return caller ?? null;
+  if (!caller) return null;
+  // The maker must still be one who may manage the municipality's users (the permission table's `admin.users`).
+  const roles: RoleAssignment[] = await dataSource.query(`SELECT role, "scopeType", "scopeId" FROM role_assignment WHERE "userId" = $1`, [caller.actorId]);
+  return may({ userId: caller.actorId, municipalityId: caller.municipalityId, roles }, 'admin.users') ? caller : null;
 }
 
 @ApiTags('admin')

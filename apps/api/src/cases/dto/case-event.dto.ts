@@ -10,31 +10,11 @@ import {
   ROUTES,
   type EventType,
 } from '@app/domain';
-import { ChildWelfareReportFieldsDto, REPORT_FACT_FIELDS } from '../../child-welfare-reports/dto/report-event-fields.dto.js';
+import { ChildWelfareReportFieldsDto } from '../../child-welfare-reports/dto/report-event-fields.dto.js';
 import { TEXT_MAX } from './create-case.dto.js';
+import { requiredFor } from './event-forms.js';
 
-/** Which payload fields each event takes (DESIGN section 4); others are refused by name. */
-export const EVENT_FIELDS: Record<EventType, string[]> = {
-  start_assessment: [],
-  complete_assessment: ['summary', 'guardiansInformed', 'reasonNotInformed', 'childHeard', 'childView', 'reasonChildNotHeard', 'childViewWeight', 'guardiansView'],
-  decide: ['route', 'rationale', 'anonymous', 'anonymousSummary', 'assigneeId'],
-  escalate: ['route', 'rationale', 'anonymous', 'anonymousSummary'],
-  request_evaluation: [],
-  evaluate: ['outcome', 'note', 'route', 'reason', 'anonymous', 'anonymousSummary', 'justification', 'childView', 'guardiansView'],
-  close: ['reason', 'note', 'justification'],
-  reopen: ['reason'],
-  report_to_child_welfare: ['grounds', 'guardiansInformed', 'reasonGuardiansNotInformed', 'channel', 'reference', ...REPORT_FACT_FIELDS],
-  raise_safety_concern: ['note'],
-  guardians_may_be_informed: ['note'],
-  accept_handover: [],
-  decline_handover: ['reason'],
-  propose_transfer: ['toUnitId', 'rationale'],
-  accept_transfer: ['assigneeId'],
-  reject_transfer: ['reason'],
-  step_down: ['route', 'rationale', 'anonymous', 'anonymousSummary'],
-};
-
-const is = (...types: EventType[]) => (o: CaseEventDto) => types.includes(o.type);
+export { EVENT_FIELDS } from './event-forms.js';
 
 /** `{type, ...payload}`: one flat DTO, each field validated when its event takes it. */
 export class CaseEventDto extends ChildWelfareReportFieldsDto {
@@ -49,14 +29,14 @@ export class CaseEventDto extends ChildWelfareReportFieldsDto {
   type!: EventType;
 
   @ApiPropertyOptional({ description: 'complete_assessment', maxLength: TEXT_MAX })
-  @ValidateIf(is('complete_assessment'))
+  @ValidateIf(requiredFor('summary'))
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)
   summary?: string;
 
   @ApiPropertyOptional({ description: 'complete_assessment, report_to_child_welfare' })
-  @ValidateIf(is('complete_assessment', 'report_to_child_welfare'))
+  @ValidateIf(requiredFor('guardiansInformed'))
   @IsBoolean()
   guardiansInformed?: boolean;
 
@@ -95,15 +75,13 @@ export class CaseEventDto extends ChildWelfareReportFieldsDto {
   @MaxLength(TEXT_MAX)
   guardiansView?: string;
 
-  @ApiPropertyOptional({ enum: ROUTES, description: 'decide, escalate, evaluate (outcome escalate)' })
-  @ValidateIf((o: CaseEventDto) => is('decide', 'escalate')(o) || o.route !== undefined)
   @ApiPropertyOptional({ enum: ROUTES, description: 'decide, escalate, step_down (a lower route than today\'s), evaluate (outcome escalate)' })
-  @ValidateIf((o: CaseEventDto) => is('decide', 'escalate', 'step_down')(o) || o.route !== undefined)
+  @ValidateIf(requiredFor('route'))
   @IsIn(ROUTES)
   route?: (typeof ROUTES)[number];
 
   @ApiPropertyOptional({ description: 'decide, escalate, propose_transfer, step_down', maxLength: TEXT_MAX })
-  @ValidateIf(is('decide', 'escalate', 'propose_transfer', 'step_down'))
+  @ValidateIf(requiredFor('rationale'))
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)
@@ -143,28 +121,26 @@ export class CaseEventDto extends ChildWelfareReportFieldsDto {
   justification?: string;
 
   @ApiPropertyOptional({ enum: EVALUATION_OUTCOMES, description: 'evaluate' })
-  @ValidateIf(is('evaluate'))
+  @ValidateIf(requiredFor('outcome'))
   @IsIn(EVALUATION_OUTCOMES)
   outcome?: (typeof EVALUATION_OUTCOMES)[number];
 
   @ApiPropertyOptional({ description: 'evaluate (required), raise_safety_concern (required: what came to light), close', maxLength: TEXT_MAX })
-  @ValidateIf((o: CaseEventDto) => is('evaluate', 'raise_safety_concern', 'guardians_may_be_informed')(o) || o.note !== undefined)
+  @ValidateIf(requiredFor('note'))
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)
   note?: string;
 
-  @ApiPropertyOptional({ description: `close: one of ${CLOSE_REASONS.join(', ')}; reopen, decline_handover: free text`, maxLength: TEXT_MAX })
-  @ValidateIf((o: CaseEventDto) => is('close', 'reopen', 'decline_handover')(o) || o.reason !== undefined)
-  @ApiPropertyOptional({ description: `close: one of ${CLOSE_REASONS.join(', ')}; reopen, reject_transfer: free text`, maxLength: TEXT_MAX })
-  @ValidateIf((o: CaseEventDto) => is('close', 'reopen', 'reject_transfer')(o) || o.reason !== undefined)
+  @ApiPropertyOptional({ description: `close, evaluate (outcome close): one of ${CLOSE_REASONS.join(', ')}; reopen, decline_handover, reject_transfer: free text`, maxLength: TEXT_MAX })
+  @ValidateIf(requiredFor('reason'))
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)
   reason?: string; // close's enum is checked by libs/domain (VALIDATION_FAILED, field reason)
 
   @ApiPropertyOptional({ description: 'report_to_child_welfare', maxLength: TEXT_MAX })
-  @ValidateIf(is('report_to_child_welfare'))
+  @ValidateIf(requiredFor('grounds'))
   @IsString()
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)
@@ -177,7 +153,7 @@ export class CaseEventDto extends ChildWelfareReportFieldsDto {
   reasonGuardiansNotInformed?: string;
 
   @ApiPropertyOptional({ enum: CHILD_WELFARE_REPORT_CHANNELS, description: 'report_to_child_welfare: how the report is given' })
-  @ValidateIf(is('report_to_child_welfare'))
+  @ValidateIf(requiredFor('channel'))
   @IsIn(CHILD_WELFARE_REPORT_CHANNELS)
   channel?: (typeof CHILD_WELFARE_REPORT_CHANNELS)[number];
 
@@ -191,7 +167,7 @@ export class CaseEventDto extends ChildWelfareReportFieldsDto {
     format: 'uuid',
     description: 'propose_transfer: the receiving unit (GET /units). Needs an active consent naming `receiving_unit`; its leader then sees the case and gets `transfer_offered`.',
   })
-  @ValidateIf(is('propose_transfer'))
+  @ValidateIf(requiredFor('toUnitId'))
   @IsUUID()
   toUnitId?: string;
 

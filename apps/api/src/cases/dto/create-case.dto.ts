@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PostalAddressDto } from '../../child-welfare-reports/dto/report-facts.dto.js';
-import { IsCatalogCode, IsNationalId, IsPastDate } from './validators.js';
+import { IsCatalogCode, IsNationalId, IsPastDate } from '../../common/validators.js';
 
 export const NAME_MAX = 100;
 export const TEXT_MAX = 10_000;

@@ -2,9 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { CASE_STATUSES, ROUTES } from '@app/domain';
-
-export const LIST_SORTS = ['created', 'activity', 'deadline', 'priority'] as const;
-export type ListSort = (typeof LIST_SORTS)[number];
+import { LIST_SORTS, type ListSort } from '../../case-core/case-store.js';
 
 export class ListCasesQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: string;

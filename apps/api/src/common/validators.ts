@@ -1,6 +1,6 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { loadReferenceData, type ReferenceData } from '@app/platform';
-import { isValidNationalId } from '../national-id.js';
+import { isValidNationalId } from './national-id.js';
 
 type CatalogName = 'concernCategories' | 'riskFactors' | 'protectiveFactors' | 'measures';
 

@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import { dnr, fnr, tnr } from '@navikt/fnrvalidator';
-import { FieldCipher } from '../common/field-cipher.js';
+import { FieldCipher } from './field-cipher.js';
 
 /**
  * Fødselsnummer or D-nummer, with the mod-11 checks and a real date (@navikt/fnrvalidator), or a
