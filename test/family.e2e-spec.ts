@@ -189,10 +189,16 @@ describe("the family's access (DESIGN 12.4)", () => {
       expect(await guardianSees()).toBe(false);
       // Only the youth decides (a guardian gets 404: they are not the youth of this case).
       expect((await t.http.post(`/api/v1/citizen/cases/${caseId}/sharing`).set(await citizen(MOTHER)).send({ shareWithGuardians: true })).status).toBe(404);
+      const choice = async (pid: string) => (await t.http.get(`/api/v1/citizen/cases/${caseId}`).set(await citizen(pid)).expect(200)).body;
+      expect(await choice(YOUTH)).toEqual(expect.objectContaining({ relation: 'youth', sharing: { decidesFrom: '2026-10-05', shareWithGuardians: false, decidedAt: null, decidedBy: null } }));
       await t.http.post(`/api/v1/citizen/cases/${caseId}/sharing`).set(await citizen(YOUTH)).send({ shareWithGuardians: true }).expect(200);
       expect(await guardianSees()).toBe(true);
+      expect((await choice(YOUTH)).sharing).toEqual(expect.objectContaining({ shareWithGuardians: true, decidedBy: 'youth', decidedAt: expect.any(String) }));
       await t.http.post(`/api/v1/citizen/cases/${caseId}/sharing`).set(await citizen(YOUTH)).send({ shareWithGuardians: false }).expect(200);
       expect(await guardianSees()).toBe(false);
+      // The case tells the youth their current choice; a guardian is not told it.
+      expect((await choice(YOUTH)).sharing).toEqual(expect.objectContaining({ shareWithGuardians: false, decidedBy: 'youth' }));
+      expect([(await choice(MOTHER)).relation, (await choice(MOTHER)).sharing]).toEqual(['guardian', null]);
     });
 
     it('hides a flagged case from its guardians and the youth, and an anonymous consultation from every citizen', async () => {

@@ -5,8 +5,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureDatabaseRoles } from '../../scripts/database-roles.mjs';
+import { startIdPortenStandIn } from '../../scripts/idporten-standin.mjs';
 import { freePort, startPostgres, startRedis, throwawayDir } from '../../scripts/embedded-services.mjs';
 import { ensureChromium } from './chromium.mjs';
 
@@ -50,13 +51,20 @@ export default async function globalSetup() {
     startRedis({ dataDir: path.join(dir, 'redis'), persistent: false }),
   ]);
   const children = [];
+  let stopIdPorten = async () => {};
   const teardown = async () => {
     await Promise.all(children.map(stopChild));
+    await stopIdPorten();
     await Promise.all([redis.stop(), pg.stop()]);
     rmSync(dir, { recursive: true, force: true });
   };
   try {
     const port = await freePort();
+    // The family's login (/innbygger): the local ID-porten stand-in with the demo identities.
+    const { DEMO_CITIZENS } = await import(pathToFileURL(path.join(root, 'dist/apps/api/libs/persistence/src/seed/demo-citizens.js')).href);
+    const idportenClient = { clientId: 'bti-web-test', clientSecret: randomBytes(16).toString('hex'), redirectUris: [`http://127.0.0.1:${port}/api/v1/citizen/callback`] };
+    const idporten = await startIdPortenStandIn({ identities: DEMO_CITIZENS, clients: [idportenClient] });
+    stopIdPorten = idporten.stop;
     const logins = await ensureDatabaseRoles(pg.url, { migrator: 'web-migrator', api: 'web-api', worker: 'web-worker' });
     const env = {
       ...process.env,
@@ -74,6 +82,10 @@ export default async function globalSetup() {
       RATE_LIMIT_WRITES_PER_IP: '1000000',
       DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
+      CITIZEN_OIDC_ISSUER: idporten.issuer,
+      CITIZEN_OIDC_CLIENT_ID: idportenClient.clientId,
+      CITIZEN_OIDC_CLIENT_SECRET: idportenClient.clientSecret,
+      CITIZEN_OIDC_REDIRECT_URI: idportenClient.redirectUris[0],
     };
     const setup = spawnSync(process.execPath, [dist('api', 'cli.js'), 'migrate', 'seed'], { env, encoding: 'utf8' });
     if (setup.status !== 0) throw new Error(`Migrering/seeding feilet: ${setup.stderr || setup.stdout}`);

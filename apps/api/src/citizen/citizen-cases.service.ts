@@ -14,6 +14,7 @@ import type {
   CitizenChildrenResponse,
   CitizenLogItem,
   CitizenLogResponse,
+  CitizenSharing,
 } from './citizen.dto.js';
 
 /** How the citizen is linked to a case they may see (migration FamilyAccess: `bti_citizen_relation`). */
@@ -56,7 +57,7 @@ export class CitizenCasesService {
 
   async case(citizen: CitizenPrincipal, caseId: string): Promise<CitizenCaseResponse> {
     return this.rowSecurity.asCitizen(citizen, async (em) => {
-      await requireLinked(em, caseId);
+      const relation = await requireLinked(em, caseId);
       const [c] = await em.query(
         `SELECT c.id, c.reference, c.status, c.level, c.route, ch."firstName", u.name AS "unitName", a."displayName" AS "coordinatorName"
          FROM bti_case c JOIN child ch ON ch.id = c."childId" JOIN unit u ON u.id = c."unitId" LEFT JOIN app_user a ON a.id = c."assigneeId"
@@ -84,9 +85,12 @@ export class CitizenCasesService {
           .filter((k) => k.decision === 'given' && !k.withdrawnAt && k.validUntil && k.validUntil.getTime() > now)
           .map((k) => ({ kind: 'consent_expiry', dueAt: k.validUntil! })),
       ].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+      const sharing = relation === 'youth' ? await youthSharing(em, caseId) : null;
       await auditCitizen(em, citizen, 'citizen.case.read', [caseId]);
       return {
         caseId: c.id,
+        relation,
+        sharing,
         reference: c.reference,
         firstName: c.firstName,
         status: c.status,
@@ -175,6 +179,23 @@ export async function recordYouthSharing(rowSecurity: RowSecurity, citizen: Citi
     await auditCitizen(em, citizen, 'citizen.sharing', [caseId]);
     return { shareWithGuardians: share, at: row.at };
   });
+}
+
+/**
+ * The youth's sharing choice as it stands (12.8.7): from which day it decides what the guardians see
+ * (the birthday of the profile's selfConsentAge, as the row-level security computes it) and the latest record.
+ */
+async function youthSharing(em: EntityManager, caseId: string): Promise<CitizenSharing> {
+  const [row]: { decidesFrom: string; shareWithGuardians: boolean | null; decidedAt: Date | null; decidedBy: 'youth' | 'unit_leader' | null }[] = await em.query(
+    `SELECT (ch."birthDate" + make_interval(years => coalesce((pv.document->>'selfConsentAge')::int, 16)))::date::text AS "decidesFrom",
+            y."sharesWithGuardians" AS "shareWithGuardians", y.at AS "decidedAt", y."decidedBy"
+     FROM bti_case c JOIN child ch ON ch.id = c."childId"
+     LEFT JOIN municipality_profile_version pv ON pv."municipalityId" = c."municipalityId" AND pv.version = c."profileVersion"
+     LEFT JOIN LATERAL (SELECT * FROM youth_sharing s WHERE s."caseId" = c.id ORDER BY s.at DESC, s.id DESC LIMIT 1) y ON true
+     WHERE c.id = $1`,
+    [caseId],
+  );
+  return { decidesFrom: row.decidesFrom, shareWithGuardians: row.shareWithGuardians ?? false, decidedAt: row.decidedAt, decidedBy: row.decidedBy };
 }
 
 /** The caller's link to the case, or 404 for an unlinked citizen, a hidden case or a malformed id. */

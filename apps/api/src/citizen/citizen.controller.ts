@@ -16,6 +16,7 @@ import {
   CitizenLogResponse,
   CitizenStatementDto,
   CitizenWithdrawalDto,
+  CitizenWithdrawalView,
   ConsentAnswerDto,
   YouthSharingDto,
   YouthSharingView,
@@ -101,7 +102,8 @@ export class CitizenController {
   @Post('consents/:consentId/withdrawal')
   @Requires('citizen.consent')
   @HttpCode(200)
-  withdraw(@CurrentCitizen() citizen: CitizenPrincipal, @Param('consentId') consentId: string, @Body() body: CitizenWithdrawalDto): Promise<{ consentId: string; withdrawnAt: Date }> {
+  @ApiOkResponse({ type: CitizenWithdrawalView })
+  withdraw(@CurrentCitizen() citizen: CitizenPrincipal, @Param('consentId') consentId: string, @Body() body: CitizenWithdrawalDto): Promise<CitizenWithdrawalView> {
     return this.consents.withdraw(citizen, consentId, body.reason);
   }
 }

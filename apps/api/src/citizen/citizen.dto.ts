@@ -46,8 +46,19 @@ export class CitizenDeadline {
   @ApiProperty({ format: 'date-time' }) dueAt!: Date;
 }
 
+export class CitizenSharing {
+  @ApiProperty({ format: 'date', description: "The youth's selfConsentAge birthday: guardians do not see what is written from this day unless the youth shares" })
+  decidesFrom!: string;
+  @ApiProperty({ description: 'The latest choice; false when none was made' }) shareWithGuardians!: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) decidedAt!: Date | null;
+  @ApiProperty({ enum: ['youth', 'unit_leader'], nullable: true, type: String, description: 'The youth, or a unit leader overriding with a recorded reason' })
+  decidedBy!: 'youth' | 'unit_leader' | null;
+}
+
 export class CitizenCaseResponse {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ enum: ['guardian', 'youth'], description: 'How the caller is linked to the case' }) relation!: 'guardian' | 'youth';
+  @ApiProperty({ type: CitizenSharing, nullable: true, description: "The youth's sharing choice (12.8.7); null for a guardian" }) sharing!: CitizenSharing | null;
   @ApiProperty({ nullable: true, type: String }) reference!: string | null;
   @ApiProperty() firstName!: string;
   @ApiProperty() status!: string;
@@ -96,6 +107,11 @@ export class ConsentAnswerDto {
 
 export class CitizenWithdrawalDto {
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+export class CitizenWithdrawalView {
+  @ApiProperty({ format: 'uuid' }) consentId!: string;
+  @ApiProperty({ format: 'date-time' }) withdrawnAt!: Date;
 }
 
 export class CitizenConsentRequest {

@@ -69,7 +69,7 @@ export class ConsentRequestsService {
         const asked = askYouth ? 'ungdommen' : 'foresatte med foreldreansvar';
         return {
           case: {},
-          log: { type: 'consent_requested', text: `Samtykke bedt om digitalt fra ${asked} for: ${row.services.join(', ')}.`, data: { consentRequestId: row.id } },
+          log: { type: 'consent_requested', text: `Samtykke bedt om digitalt fra ${asked} for: ${serviceNames(row.services)}.`, data: { consentRequestId: row.id } },
           respond: () => presentStaff(row),
         };
       },
@@ -114,7 +114,7 @@ export class ConsentRequestsService {
       if (status === 'refused') {
         await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data, "citizenHmac") VALUES ($1, 'consent_refused', NULL, $2, $3, $4)`, [
           request.caseId,
-          `Samtykke nektet digitalt for: ${request.services.join(', ')}. Opplysninger deles ikke med disse tjenestene.`,
+          `Samtykke nektet digitalt for: ${serviceNames(request.services)}. Opplysninger deles ikke med disse tjenestene.`,
           JSON.stringify({ consentRequestId: request.id }),
           citizen.hmac,
         ]);
@@ -237,7 +237,7 @@ export class ConsentRequestsService {
     );
     await em.query(`INSERT INTO case_log_entry ("caseId", type, "actorId", text, data, "citizenHmac") VALUES ($1, 'consent_recorded', NULL, $2, $3, $4)`, [
       request.caseId,
-      `Samtykke (digitalt) gitt for: ${request.services.join(', ')}.`,
+      `Samtykke (digitalt) gitt for: ${serviceNames(request.services)}.`,
       JSON.stringify({ consentId: consent.id, consentRequestId: request.id }),
       citizen.hmac,
     ]);
@@ -247,6 +247,11 @@ export class ConsentRequestsService {
   }
 }
 
+/** The log is read by staff and the family: services by their bokmål names (services.json), not codes. */
+function serviceNames(codes: string[]): string {
+  const names = new Map(loadReferenceData().services.map((s) => [s.code, s.nb]));
+  return codes.map((c) => names.get(c) ?? c).join(', ');
+}
 
 function presentStaff(r: ConsentRequestRow): ConsentRequestView {
   return { id: r.id, caseId: r.caseId, services: r.services, purpose: r.purpose, validUntil: r.validUntil, status: r.status, requires: r.requires, askYouth: r.askYouth, consentId: r.consentId };

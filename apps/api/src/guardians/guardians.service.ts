@@ -71,7 +71,7 @@ export class GuardiansService {
           verifiedAt: now,
           position: next,
         });
-        return { case: {}, log: { type: 'guardian_registered', text: `Foresatt registrert (${row.relation}).`, data: { guardianId: row.id } }, respond: () => this.present(row) };
+        return { case: {}, log: { type: 'guardian_registered', text: `Foresatt registrert (${relationWord(row.relation)}).`, data: { guardianId: row.id } }, respond: () => this.present(row) };
       },
     });
   }
@@ -100,7 +100,7 @@ export class GuardiansService {
           updatedAt: now,
         });
         await em.update(CaseGuardianRow, { id: row.id }, row);
-        return { case: {}, log: { type: 'guardian_registered', text: `Fødselsnummer registrert for foresatt (${row.relation}).`, data: { guardianId: row.id } }, respond: () => this.present(row) };
+        return { case: {}, log: { type: 'guardian_registered', text: `Fødselsnummer registrert for foresatt (${relationWord(row.relation)}).`, data: { guardianId: row.id } }, respond: () => this.present(row) };
       },
     });
   }
@@ -143,3 +143,7 @@ export class GuardiansService {
     };
   }
 }
+
+/** The log speaks bokmål to staff and family: the concern form's relation codes in words, anything else as typed. */
+const RELATION_WORD: Record<string, string> = { mother: 'mor', father: 'far', guardian: 'verge', foster_parent: 'fosterforelder' };
+const relationWord = (relation: string): string => RELATION_WORD[relation] ?? relation;

@@ -3054,6 +3054,22 @@ export interface components {
         CitizenChildrenResponse: {
             items: components["schemas"]["CitizenChild"][];
         };
+        CitizenSharing: {
+            /**
+             * Format: date
+             * @description The youth's selfConsentAge birthday: guardians do not see what is written from this day unless the youth shares
+             */
+            decidesFrom: string;
+            /** @description The latest choice; false when none was made */
+            shareWithGuardians: boolean;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /**
+             * @description The youth, or a unit leader overriding with a recorded reason
+             * @enum {string|null}
+             */
+            decidedBy: "youth" | "unit_leader" | null;
+        };
         CitizenPerson: {
             name: string;
             unitName: string | null;
@@ -3088,6 +3104,13 @@ export interface components {
         CitizenCaseResponse: {
             /** Format: uuid */
             caseId: string;
+            /**
+             * @description How the caller is linked to the case
+             * @enum {string}
+             */
+            relation: "guardian" | "youth";
+            /** @description The youth's sharing choice (12.8.7); null for a guardian */
+            sharing: components["schemas"]["CitizenSharing"] | null;
             reference: string | null;
             firstName: string;
             status: string;
@@ -3169,6 +3192,12 @@ export interface components {
         };
         CitizenWithdrawalDto: {
             reason?: string;
+        };
+        CitizenWithdrawalView: {
+            /** Format: uuid */
+            consentId: string;
+            /** Format: date-time */
+            withdrawnAt: string;
         };
         StartExtractionDto: {
             /**
@@ -5552,7 +5581,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CitizenWithdrawalView"];
+                };
             };
         };
     };

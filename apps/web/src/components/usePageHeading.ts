@@ -7,13 +7,13 @@ import { useLocation } from 'react-router';
  * link to a place on the page (an error summary's `#field`) keeps the focus it gives.
  * Attach the ref to the page's h1 (it gets tabIndex -1).
  */
-export function usePageHeading<T extends HTMLElement = HTMLHeadingElement>(title: string | undefined) {
+export function usePageHeading<T extends HTMLElement = HTMLHeadingElement>(title: string | undefined, site = 'BTI') {
   const heading = useRef<T>(null);
   const { key, hash } = useLocation();
   useEffect(() => {
     if (!title) return;
-    document.title = `${title} – BTI`;
+    document.title = `${title} – ${site}`;
     if (!hash) heading.current?.focus();
-  }, [title, key, hash]);
+  }, [title, site, key, hash]);
   return heading;
 }
