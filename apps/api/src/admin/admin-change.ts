@@ -26,3 +26,7 @@ export function changeDetail<T extends object>(
 export function given<T extends object>(dto: T): Partial<T> {
   return Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** A user's audited fields: the values of these, and only whether these `personal` ones changed (the username names the person too). */
+export const USER_FIELDS = ['service', 'active'] as const;
+export const USER_PERSONAL = ['username', 'displayName', 'email', 'externalSubject'] as const;

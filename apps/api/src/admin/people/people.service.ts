@@ -6,7 +6,7 @@ import type { Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../../audit/audit-trail.service.js';
 import { problems, ProblemException } from '../../common/problem.js';
 import { RowSecurity } from '../../database/row-security.js';
-import { changeDetail, given } from '../admin-change.js';
+import { changeDetail, given, USER_FIELDS, USER_PERSONAL } from '../admin-change.js';
 import { noticeHandoverToLeaders, openResponsibilities } from './handover-notice.js';
 import type { CreateUserDto, ListUsersQuery, RemoveRoleDto, ResponsibilitiesView, RoleAssignmentDto, UpdateUserDto, UserView } from './people.dto.js';
 
@@ -18,8 +18,6 @@ const SCOPES_OF_ROLE: Record<string, readonly string[]> = {
 };
 const MUNICIPALITY_ONLY = ['municipality'] as const;
 
-const USER_FIELDS = ['username', 'service', 'active'] as const;
-const USER_PERSONAL = ['displayName', 'email', 'externalSubject'] as const;
 const LIST_LIMIT = 500;
 
 /** Staff of the caller's municipality and their role assignments (DESIGN 12.7). */

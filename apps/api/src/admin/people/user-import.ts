@@ -11,7 +11,7 @@ import { AuditTrail } from '../../audit/audit-trail.service.js';
 import { problems, type FieldError } from '../../common/problem.js';
 import { flattenValidationErrors } from '../../common/validation.js';
 import { RowSecurity } from '../../database/row-security.js';
-import { changeDetail } from '../admin-change.js';
+import { changeDetail, USER_FIELDS, USER_PERSONAL } from '../admin-change.js';
 import { CreateUserDto, SCOPE_TYPES } from './people.dto.js';
 import { PeopleAdmin } from './people.service.js';
 
@@ -120,12 +120,12 @@ export class UserImportController {
     let result: ImportRowResult['result'] = 'unchanged';
     if (!user) {
       user = await em.save(AppUser, em.create(AppUser, { ...fields, username: row.username, municipalityId: principal.municipalityId, active: true }));
-      await this.audit.recordChange(em, principal, 'admin.user.create', changeDetail({ type: 'user', id: user.id }, null, user, ['username', 'service', 'active'], ['displayName', 'email', 'externalSubject']));
+      await this.audit.recordChange(em, principal, 'admin.user.create', changeDetail({ type: 'user', id: user.id }, null, user, USER_FIELDS, USER_PERSONAL));
       result = 'created';
     } else if (Object.entries(fields).some(([k, v]) => user![k as keyof typeof fields] !== v)) {
       const after = { ...user, ...fields };
       await em.update(AppUser, { id: user.id }, fields);
-      await this.audit.recordChange(em, principal, 'admin.user.update', changeDetail({ type: 'user', id: user.id }, user, after, ['username', 'service', 'active'], ['displayName', 'email', 'externalSubject']));
+      await this.audit.recordChange(em, principal, 'admin.user.update', changeDetail({ type: 'user', id: user.id }, user, after, USER_FIELDS, USER_PERSONAL));
       result = 'updated';
     }
     if (row.role) {

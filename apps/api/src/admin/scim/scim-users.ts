@@ -1,7 +1,7 @@
 import SCIMMY from 'scimmy';
 import { QueryFailedError } from 'typeorm';
 import { AppUser } from '@app/persistence';
-import { changeDetail } from '../admin-change.js';
+import { changeDetail, USER_FIELDS, USER_PERSONAL } from '../admin-change.js';
 import { noticeHandoverToLeaders } from '../people/handover-notice.js';
 import { inScimTransaction, type ScimContext } from './scim-context.js';
 
@@ -28,8 +28,6 @@ interface ScimUserIn {
 }
 
 const USERNAME = /^[a-z0-9][a-z0-9._@-]*$/;
-const USER_FIELDS = ['username', 'service', 'active'] as const;
-const USER_PERSONAL = ['displayName', 'email', 'externalSubject'] as const;
 
 /** Users of the token's municipality: created and changed, deactivated by `active: false` or DELETE, never deleted. */
 export const scimUsers = {
@@ -69,7 +67,7 @@ export const scimUsers = {
       if (!before) throw new SCIMMY.Types.Error(404, null!, `Resource ${resource.id} not found`);
       if (!before.active) return;
       await em.update(AppUser, { id: before.id }, { active: false });
-      await audit.recordChange(em, principal, 'admin.user.update', changeDetail({ type: 'user', id: before.id }, before, { ...before, active: false }, USER_FIELDS));
+      await audit.recordChange(em, principal, 'admin.user.update', changeDetail({ type: 'user', id: before.id }, before, { ...before, active: false }, USER_FIELDS, USER_PERSONAL));
       await noticeHandoverToLeaders(em, ctx.caller.municipalityId, before);
     });
   },
