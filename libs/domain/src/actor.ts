@@ -56,6 +56,11 @@ export function hasRoleCovering(actor: Actor, role: Role, state: CaseState): boo
   );
 }
 
+/** The role the actor holds at `unitId`, else their first role: what they write as their title (a label, not a permission). */
+export function roleAt(actor: Actor, unitId: string): Role | null {
+  return (actor.roles.find((r) => r.scopeType === 'unit' && r.scopeId === unitId) ?? actor.roles[0])?.role ?? null;
+}
+
 /** The actor holds `role` for their whole municipality (coordinators, analysts, auditors, admins). */
 export function holdsMunicipalityRole(actor: Actor, role: Role): boolean {
   return !isSystemActor(actor) && actor.roles.some((r) => r.role === role && r.scopeType === 'municipality' && r.scopeId === actor.municipalityId);

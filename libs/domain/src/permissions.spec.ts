@@ -2,7 +2,7 @@ import type { Actor } from './actor.js';
 import { PLATFORM_SCOPE_ID } from './actor.js';
 import type { CaseState } from './case-state.js';
 import type { Consent } from './consent.js';
-import { ACTIONS, PERMISSIONS, allowedActions, allowedGeneralActions, appliesInStatus, may, type Action, type CaseSubject } from './permissions.js';
+import { ACTIONS, PERMISSIONS, allowedActions, allowedGeneralActions, appliesInStatus, may, unitsWhere, type Action, type CaseSubject } from './permissions.js';
 import { ACTORS, MUNI, NOW, TRANSFER_TO_U2, UNIT, caseIn, consent } from './test-fixtures.js';
 import { TRANSITIONS } from './transitions.js';
 
@@ -166,5 +166,12 @@ describe('allowedActions', () => {
     expect(allowedGeneralActions(ACTORS.leader).sort()).toEqual(['cases.read', 'cases.read.unit', 'iks.orders.read', 'people.read', 'case.create'].sort());
     expect(allowedGeneralActions(ACTORS.assignee).sort()).toEqual(['cases.read', 'people.read', 'case.create'].sort());
     expect(allowedGeneralActions(ACTORS.admin).sort()).toEqual(['admin.profile', 'admin.units', 'admin.users', 'mail.failed.read'].sort());
+  });
+
+  it('unitsWhere: the units where the table lets a person log a concern, none for roles outside a unit', () => {
+    const twoUnits: Actor = { userId: 'u', municipalityId: MUNI, roles: [at('staff', 'unit', 'unit-a'), at('unit_leader', 'unit', 'unit-b'), at('staff', 'unit', 'unit-a')] };
+    expect(unitsWhere(twoUnits, 'case.create').sort()).toEqual(['unit-a', 'unit-b']);
+    expect(unitsWhere(ACTORS.admin, 'case.create')).toEqual([]);
+    expect(unitsWhere(PEOPLE.operator, 'case.create')).toEqual([]);
   });
 });

@@ -214,11 +214,16 @@ export function allowedActions(actor: Actor, subject: CaseSubject): CaseAction[]
   return CASE_ACTIONS.filter((a) => appliesInStatus(a, subject.state.status) && may(actor, a, subject));
 }
 
-/** The municipality and platform actions `actor` may perform (GET /me); `case.create` when they work in some unit. */
+/** The units of `actor`'s roles where the table lets them perform `action` (e.g. where they may log a concern). */
+export function unitsWhere(actor: Actor, action: UnitAction): string[] {
+  const units = [...new Set(actor.roles.filter((r) => r.scopeType === 'unit').map((r) => r.scopeId))];
+  return units.filter((unitId) => may(actor, action, { unitId, municipalityId: actor.municipalityId }));
+}
+
+/** The municipality and platform actions `actor` may perform (GET /me); `case.create` when they may in some unit. */
 export function allowedGeneralActions(actor: Actor): Action[] {
   const general: Action[] = [...MUNICIPALITY_ACTIONS, ...PLATFORM_ACTIONS].filter((a) => may(actor, a));
-  const units = actor.roles.filter((r) => r.scopeType === 'unit').map((r) => r.scopeId);
-  if (units.some((unitId) => may(actor, 'case.create', { unitId, municipalityId: actor.municipalityId }))) general.push('case.create');
+  if (unitsWhere(actor, 'case.create').length) general.push('case.create');
   return general;
 }
 

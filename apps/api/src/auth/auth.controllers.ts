@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { MUNICIPALITY_ACTIONS, PLATFORM_ACTIONS, UNIT_ACTIONS, allowedGeneralActions } from '@app/domain';
+import { MUNICIPALITY_ACTIONS, PLATFORM_ACTIONS, UNIT_ACTIONS, allowedGeneralActions, unitsWhere } from '@app/domain';
 import { problems } from '../common/problem.js';
 import { LoginRateLimit } from '../rate-limit/rate-limit.guard.js';
 import { CurrentPrincipal, Public, toActor, type Principal } from './principal.js';
@@ -39,6 +39,8 @@ export class MeDto {
     isArray: true,
   })
   allowedActions!: string[];
+  @ApiProperty({ type: [String], description: 'The units where the caller may log a concern (`case.create`), from the same table' })
+  caseCreateUnitIds!: string[];
 }
 
 /**
@@ -73,6 +75,7 @@ export class MeController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() principal: Principal): MeDto {
     const { userId, username, displayName, municipalityId, roles } = principal;
-    return { userId, username, displayName, municipalityId, roles, allowedActions: allowedGeneralActions(toActor(principal)) };
+    const actor = toActor(principal);
+    return { userId, username, displayName, municipalityId, roles, allowedActions: allowedGeneralActions(actor), caseCreateUnitIds: unitsWhere(actor, 'case.create') };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
-import { ROUTE_LABEL, type CaseEvent, type ReportToChildWelfare, type Route } from '@app/domain';
+import { ROUTE_LABEL, roleAt, type CaseEvent, type ReportToChildWelfare, type Route } from '@app/domain';
 import {
   AppUser,
   CaseLogEntry,
@@ -15,7 +15,7 @@ import {
   type Concern,
 } from '@app/persistence';
 import { loadReferenceData, type AppConfig, type CatalogItem } from '@app/platform';
-import type { Principal } from '../auth/principal.js';
+import { toActor, type Principal } from '../auth/principal.js';
 import { problems, type FieldError } from '../common/problem.js';
 import { CaseEventRecorders, type CaseEventRecorder } from '../case-core/case-event-recorders.js';
 import { NationalIdCipher } from '../common/national-id.js';
@@ -137,7 +137,7 @@ export class ChildWelfareReportRecorder implements CaseEventRecorder, OnModuleIn
     // The user's registered e-mail, when the schema would take it; the event's wins.
     const registeredEmail = reporter?.email && EMAIL_PATTERN.test(reporter.email) ? reporter.email : null;
     const catalog = loadReferenceData();
-    const roleHere = principal.roles.find((r) => r.scopeType === 'unit' && r.scopeId === row.unitId) ?? principal.roles[0];
+    const roleHere = roleAt(toActor(principal), row.unitId);
     const guardians = event.guardians?.length
       ? event.guardians.map((g) => ({ name: g.name, relation: g.relation, parentalResponsibility: g.parentalResponsibility, phone: g.phone ?? null }))
       : child.guardians.map((g) => ({ name: g.name, relation: g.relation, parentalResponsibility: g.parentalResponsibility, phone: g.contact ?? null }));
@@ -159,7 +159,7 @@ export class ChildWelfareReportRecorder implements CaseEventRecorder, OnModuleIn
       unit: { name: unit.name, organisationNumber: unit.organisationNumber, address: event.unitAddress ?? unit.address },
       reporter: {
         name: principal.displayName,
-        role: event.reporterRole?.trim() || ROLE_TITLE[roleHere?.role ?? ''] || 'Ansatt',
+        role: event.reporterRole?.trim() || ROLE_TITLE[roleHere ?? ''] || 'Ansatt',
         phone: event.reporterPhone ?? null,
         email: event.reporterEmail ?? registeredEmail,
       },

@@ -1501,6 +1501,8 @@ export interface components {
             roles: components["schemas"]["RoleScopeDto"][];
             /** @description The municipality and platform actions the caller may perform (and `case.create` when they work in a unit) */
             allowedActions: ("cases.read" | "cases.read.unit" | "audit.read" | "stats.read" | "iks.queue" | "iks.orders.read" | "people.read" | "mail.failed.read" | "admin.units" | "admin.users" | "admin.profile" | "archive.extract" | "archive.deposit" | "retention.read" | "case.create" | "queues.operate")[];
+            /** @description The units where the caller may log a concern (`case.create`), from the same table */
+            caseCreateUnitIds: string[];
         };
         PostalAddressDto: {
             /** @example Storgata 1 */

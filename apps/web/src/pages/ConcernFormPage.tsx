@@ -33,7 +33,7 @@ export default function ConcernFormPage() {
   // One key per form: a double submit or a retried request creates one case, not two.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
 
-  const myUnitIds = useMemo(() => new Set(me?.roles.filter((r) => r.scopeType === 'unit').map((r) => r.scopeId)), [me]);
+  const myUnitIds = useMemo(() => new Set(me?.caseCreateUnitIds), [me]);
   const [unitId, setUnitId] = useState('');
   const [firstName, setFirstName] = useState('');
   const [lastName, setLastName] = useState('');
