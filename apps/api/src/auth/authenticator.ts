@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '@app/platform';
 import { problems } from '../common/problem.js';
-import { ExpiringCache } from './expiring-cache.js';
+import { ExpiringCache } from '../common/expiring-cache.js';
 import { PrincipalService, type StoredPrincipal } from './principal.service.js';
 import { TokenService } from './token.service.js';
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
@@ -8,7 +8,6 @@ import { reportSchemaForOpenApi } from './report-schema.js';
 import { ChildWelfareReportsService } from './reports.service.js';
 
 /** Reports carry personal data: never kept by a browser or proxy cache. */
-const NO_STORE = 'no-store';
 
 @ApiTags('child-welfare-reports')
 @ApiBearerAuth()
@@ -17,7 +16,6 @@ export class ChildWelfareReportsController {
   constructor(private readonly reports: ChildWelfareReportsService) {}
 
   @Get()
-  @Header('Cache-Control', NO_STORE)
   @ApiOperation({ summary: "The case's reports to child welfare (bekymringsmeldinger), oldest first" })
   @ApiOkResponse({ type: ChildWelfareReportListResponse })
   list(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<ChildWelfareReportListResponse> {
@@ -25,7 +23,6 @@ export class ChildWelfareReportsController {
   }
 
   @Get(':reportId')
-  @Header('Cache-Control', NO_STORE)
   @ApiOperation({ summary: 'The report as KS Fiks «offentlig bekymringsmelding» v2 JSON, validated against the schema' })
   @ApiOkResponse({ schema: reportSchemaForOpenApi() })
   document(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Param('reportId') reportId: string): Promise<OffentligBekymringsmelding> {
@@ -46,7 +43,6 @@ export class ChildWelfareReportsController {
     res
       .status(200)
       .setHeader('Content-Type', 'text/html; charset=utf-8')
-      .setHeader('Cache-Control', NO_STORE)
       .setHeader('Content-Disposition', `inline; filename="bekymringsmelding-${page.id}.html"`);
     return page.html;
   }

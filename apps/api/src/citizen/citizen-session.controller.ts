@@ -7,7 +7,7 @@ import { Public } from '../auth/principal.js';
 import { ProblemException, problems } from '../common/problem.js';
 import { NationalIdCipher } from '../common/national-id.js';
 import { LoginRateLimit } from '../rate-limit/rate-limit.guard.js';
-import { acrSatisfies } from './acr.js';
+import { acrSatisfies, insufficientAcr } from './acr.js';
 import { CitizenTokenService } from './citizen-token.service.js';
 import { clearCitizenSession, readCookie, setCitizenSession } from './citizen-cookies.js';
 import { IdPortenClient } from './idporten-client.js';
@@ -53,7 +53,6 @@ export class CitizenSessionController {
       path: LOGIN_COOKIE_PATH,
       maxAge: LOGIN_SECONDS * 1000,
     });
-    response.setHeader('Cache-Control', 'no-store');
     response.redirect(302, url.href);
   }
 
@@ -70,11 +69,10 @@ export class CitizenSessionController {
     const callbackUrl = new URL(request.originalUrl, this.idporten.redirectUri);
     const login = await this.idporten.finish(callbackUrl, transaction);
     if (!acrSatisfies(login.acr, this.requiredAcr)) {
-      throw new ProblemException(403, 'INSUFFICIENT_ACR', 'Innloggingen har for lavt sikkerhetsnivå. Logg inn med MinID, BankID, Buypass eller Commfides på høyt nivå.');
+      throw insufficientAcr();
     }
     const session = await this.tokens.issueSession(this.cipher.hash(login.pid), String(login.acr));
     setCitizenSession(request, response, session, this.production);
-    response.setHeader('Cache-Control', 'no-store');
     response.redirect(302, transaction.returnTo);
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '@app/platform';
 import { ProblemException, problems } from '../common/problem.js';
-import { acrSatisfies } from './acr.js';
+import { acrSatisfies, insufficientAcr } from './acr.js';
 import { requireCitizenAction } from './citizen-action.js';
 import type { CitizenRequest } from '../auth/citizen-principal.js';
 import { CitizenTokenService } from './citizen-token.service.js';
@@ -38,7 +38,7 @@ export class CitizenGuard implements CanActivate {
       throw problems.unauthenticated('Innloggingen er ugyldig eller utløpt. Logg inn på nytt.');
     }
     if (!acrSatisfies(claims.acr, this.requiredAcr)) {
-      throw new ProblemException(403, 'INSUFFICIENT_ACR', 'Innloggingen har for lavt sikkerhetsnivå. Logg inn med MinID, BankID, Buypass eller Commfides på høyt nivå.');
+      throw insufficientAcr();
     }
     const header = request.headers[CSRF_HEADER];
     if (fromCookie && !SAFE_METHODS.includes(request.method) && !this.tokens.csrfMatches(token, typeof header === 'string' ? header : undefined)) {

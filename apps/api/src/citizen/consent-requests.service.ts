@@ -15,7 +15,7 @@ import {
   type ConsentRequestFacts,
 } from '@app/domain';
 import { ConsentRequestRow, ConsentRow, toCaseState, toDomainConsent, writeReminderEffects, type BtiCase } from '@app/persistence';
-import { loadReferenceData } from '@app/platform';
+import { loadReferenceData, serviceNames } from '@app/platform';
 import type { Principal } from '../auth/principal.js';
 import { ProblemException, problems, type FieldError } from '../common/problem.js';
 import { CasePeopleStore } from '../case-core/case-people-store.js';
@@ -245,12 +245,6 @@ export class ConsentRequestsService {
     await writeReminderEffects(em, request.caseId, remindersOnConsentRecorded(toDomainConsent(consent), now, await this.profiles.reminderDurations(c.municipalityId, c.profileVersion)));
     return consent.id;
   }
-}
-
-/** The log is read by staff and the family: services by their bokmål names (services.json), not codes. */
-function serviceNames(codes: string[]): string {
-  const names = new Map(loadReferenceData().services.map((s) => [s.code, s.nb]));
-  return codes.map((c) => names.get(c) ?? c).join(', ');
 }
 
 function presentStaff(r: ConsentRequestRow): ConsentRequestView {

@@ -65,9 +65,10 @@ export class IksDecisions {
           message: coreGroup.includes(code) ? 'er oppgitt flere ganger' : `er ikke en tjeneste i kommunens IKS-kjernegruppe (${coreGroup.join(', ') || 'ingen'})`,
         }));
       const memberIds = [...new Set(dto.memberIds ?? [])];
+      // A member is one who may work the IKS queue (the permission table's `iks.queue`).
+      const members = await this.cases.actorsOf(em, memberIds, principal.municipalityId);
       for (const id of memberIds) {
-        // A member is one who may work the IKS queue (the permission table's `iks.queue`).
-        const member = await this.cases.actorOf(em, id, principal.municipalityId);
+        const member = members.get(id);
         if (!member || !may(member, 'iks.queue')) errors.push({ field: `memberIds[${(dto.memberIds ?? []).indexOf(id)}]`, message: 'er ikke et IKS-medlem i kommunen' });
       }
       if (errors.length) throw problems.validation(errors);

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { OSLO } from '@app/domain';
 import { Cluster, UNIT_KINDS } from '@app/persistence';
 import type { Principal } from '../auth/principal.js';
+import { ExpiringCache } from '../common/expiring-cache.js';
 import { problems } from '../common/problem.js';
 import { AuditTrail } from '../audit/audit-trail.service.js';
 import { RowSecurity } from '../database/row-security.js';
@@ -19,38 +20,38 @@ export const UNIT_KIND_LABEL: Record<string, string> = {
 };
 
 /**
- * Aggregates for the annual report, for the analyst role only. The rows come from
- * bti_stats_case_facts() (migration IksAndMeasures): one de-identified row per case, readable
- * under row-level security; suppression is in overview.ts.
- */
-/**
  * The de-identified facts of one municipality and period, shared by the requests of the next few
  * seconds (DESIGN 12.8.5: what is neither immediate nor immutable may lag within seconds). Reading
  * them costs one row per case (~40 000 in the largest municipality at national scale, over a second
  * of PostgreSQL: docs/BENCHMARKS.md, run 16); the role check, the caller's identity statement and
- * the audit row stay per request.
+ * the audit row stay per request. The read in flight is what is kept, so concurrent callers share it.
  */
 export class FactsCache {
-  private readonly entries = new Map<string, { at: number; rows: Promise<CaseFacts[]> }>();
+  private readonly entries: ExpiringCache<Promise<CaseFacts[]>>;
 
   constructor(
     private readonly ttlMs = 5_000,
-    private readonly maxEntries = 64,
-  ) {}
+    maxEntries = 64,
+  ) {
+    this.entries = new ExpiringCache(maxEntries);
+  }
 
   get(key: string, load: () => Promise<CaseFacts[]>, now = Date.now()): Promise<CaseFacts[]> {
-    const hit = this.entries.get(key);
-    if (hit && now - hit.at < this.ttlMs) return hit.rows;
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    const hit = this.entries.get(key, now);
+    if (hit) return hit;
     const rows = load();
-    this.entries.delete(key);
-    this.entries.set(key, { at: now, rows });
+    this.entries.set(key, rows, now + this.ttlMs, now);
     // A failed read is not kept: the next request tries again.
-    rows.catch(() => this.entries.get(key)?.rows === rows && this.entries.delete(key));
+    rows.catch(() => this.entries.get(key, now) === rows && this.entries.delete(key));
     return rows;
   }
 }
 
+/**
+ * Aggregates for the annual report, for the analyst role only. The rows come from
+ * bti_stats_case_facts() (migration IksAndMeasures): one de-identified row per case, readable
+ * under row-level security; suppression is in overview.ts.
+ */
 @Injectable()
 export class StatsService {
   private readonly facts = new FactsCache();

@@ -62,15 +62,3 @@ export class ChildWelfareReportFieldsDto {
   @Type(() => PostalAddressDto)
   unitAddress?: PostalAddressDto;
 }
-
-/** The names above, for the event's allowed-field list. */
-export const REPORT_FACT_FIELDS = [
-  'reporterPhone',
-  'reporterEmail',
-  'reporterRole',
-  'childAddress',
-  'childInformed',
-  'reasonChildNotInformed',
-  'guardians',
-  'unitAddress',
-] as const satisfies readonly (keyof ChildWelfareReportFieldsDto)[];

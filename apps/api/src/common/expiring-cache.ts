@@ -18,8 +18,8 @@ export class ExpiringCache<V> {
     return entry.value;
   }
 
-  set(key: string, value: V, until: number): void {
-    if (until <= Date.now()) return;
+  set(key: string, value: V, until: number, now = Date.now()): void {
+    if (until <= now) return;
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { value, until });
